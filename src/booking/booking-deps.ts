@@ -1,0 +1,22 @@
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/database.js';
+import type { LockService } from '../locks/lock-service.js';
+import type { Logger } from '../logger.js';
+import type { Metrics } from '../metrics.js';
+
+/** What the booking verbs need; built once in the composition root. */
+export interface BookingDeps {
+  db: Db;
+  locks: LockService;
+  logger: Logger;
+  clock: Clock;
+  metrics?: Pick<Metrics, 'bookings'>;
+  /** How long an offered slot stays held (HOLD_TTL_SECONDS). */
+  holdTtlSeconds: number;
+}
+
+/** Who made a change, for the activity log. */
+export interface Actor {
+  type: 'caller' | 'staff' | 'admin' | 'system';
+  id: string | null;
+}

@@ -1,0 +1,61 @@
+import { DateTime } from 'luxon';
+import type { Queryable } from '../db/database.js';
+import { answerWish } from './answer-wish.js';
+import type { Calendar, Slot, WishAnswer } from './calendar-model.js';
+import { loadCalendar } from './load-calendar.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** How far ahead alternatives are looked for after a lost race: a week covers "the next days". */
+const ALTERNATIVES_WINDOW_DAYS = 8;
+
+/** The wish a concrete start time stands for, in the business's local words. */
+export function wishAt(calendar: Calendar, serviceId: string, staffId: string | undefined, startsAt: number) {
+  const local = DateTime.fromMillis(startsAt, { zone: calendar.business.timeZone });
+  // The instant as well as the wall clock: on the autumn DST night 02:30 happens twice.
+  return { serviceId, ...(staffId ? { staffId } : {}), date: local.toFormat('yyyy-MM-dd'), time: local.toFormat('HH:mm'), startsAt };
+}
+
+/** Asks the engine about a concrete start on an already loaded calendar. */
+export function answerAt(calendar: Calendar, serviceId: string, staffId: string | undefined, startsAt: number, now: number, limit = 3): WishAnswer {
+  return answerWish(calendar, wishAt(calendar, serviceId, staffId, startsAt), now, { limit });
+}
+
+export interface NearInput {
+  businessId: string;
+  serviceId: string;
+  staffId?: string;
+  startsAt: Date;
+  now: Date;
+  limit?: number;
+  excludeAppointmentIds?: string[];
+}
+
+/**
+ * What the engine answers about a concrete start on a calendar read fresh for the days around it (a race that
+ * was just lost changed the calendar; a closed day needs the next open ones).
+ */
+export async function answerNear(db: Queryable, input: NearInput): Promise<WishAnswer> {
+  const now = input.now.getTime();
+  const from = Math.max(now, input.startsAt.getTime() - DAY_MS);
+  const calendar = await loadCalendar(db, input.businessId, {
+    from,
+    to: input.startsAt.getTime() + ALTERNATIVES_WINDOW_DAYS * DAY_MS,
+    now,
+    ...(input.excludeAppointmentIds ? { excludeAppointmentIds: input.excludeAppointmentIds } : {}),
+  });
+  if (!calendar) return { kind: 'none', reason: 'unknown_service' };
+  return answerAt(calendar, input.serviceId, input.staffId, input.startsAt.getTime(), now, input.limit ?? 3);
+}
+
+/** The nearest open slots to a start that could not be had: same staff member first when one was named. */
+export async function findAlternatives(db: Queryable, input: NearInput): Promise<Slot[]> {
+  const answer = await answerNear(db, input);
+  switch (answer.kind) {
+    case 'exact':
+      return [answer.slot];
+    case 'alternatives':
+      return answer.alternatives;
+    case 'none':
+      return [];
+  }
+}

@@ -1,0 +1,28 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Queryable } from '../db/database.js';
+import { businesses, services, staff, staffServices } from '../db/schema.js';
+import type { ServiceSegment, WeeklyHours } from './calendar-model.js';
+
+/** What a business offers, as callers name it: services with synonyms, staff with aliases. */
+export interface Directory {
+  business: { id: string; name: string; kind: string; timeZone: string; transferNumber: string | null; openingHours: WeeklyHours; address: string | null };
+  services: Array<{ id: string; name: string; synonyms: string[]; description: string | null; durationMinutes: number; priceCents: number | null; segments: ServiceSegment[] }>;
+  staff: Array<{ id: string; name: string; aliases: string[]; serviceIds: string[] }>;
+}
+
+/** Reads a business's directory; null when the business does not exist. */
+export async function loadDirectory(db: Queryable, businessId: string): Promise<Directory | null> {
+  const [businessRows, serviceRows, staffRows, links] = await Promise.all([
+    db.select().from(businesses).where(eq(businesses.id, businessId)).limit(1),
+    db.select().from(services).where(and(eq(services.businessId, businessId), eq(services.active, true))).orderBy(asc(services.name)),
+    db.select().from(staff).where(and(eq(staff.businessId, businessId), eq(staff.active, true))).orderBy(asc(staff.name)),
+    db.select({ staffId: staffServices.staffId, serviceId: staffServices.serviceId }).from(staffServices).innerJoin(staff, eq(staff.id, staffServices.staffId)).where(eq(staff.businessId, businessId)),
+  ]);
+  const b = businessRows[0];
+  if (!b) return null;
+  return {
+    business: { id: b.id, name: b.name, kind: b.kind, timeZone: b.timeZone, transferNumber: b.transferNumber, openingHours: b.openingHours, address: b.address },
+    services: serviceRows.map((s) => ({ id: s.id, name: s.name, synonyms: s.synonyms, description: s.description, durationMinutes: s.durationMinutes, priceCents: s.priceCents, segments: s.segments })),
+    staff: staffRows.map((m) => ({ id: m.id, name: m.name, aliases: m.aliases, serviceIds: links.filter((l) => l.staffId === m.id).map((l) => l.serviceId) })),
+  };
+}

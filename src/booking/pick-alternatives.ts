@@ -1,0 +1,111 @@
+import type { Calendar, Slot } from './calendar-model.js';
+import { bookableWindow } from './build-availability.js';
+import { findOpenSlots } from './find-open-slots.js';
+import { localDaysCovering, minuteOfDayAt, type LocalDay } from './local-days.js';
+import type { ResolvedWish } from './resolve-wish.js';
+import { chooseLeastLoaded, type LoadMeter } from './staff-load.js';
+
+const MINUTE_MS = 60_000;
+const WEEK_MS = 7 * 24 * 60 * MINUTE_MS;
+/** Offered times closer than this are near-duplicates to a caller ("9:00, 9:15 or 9:30?"). */
+const SPREAD_MS = 30 * MINUTE_MS;
+
+export interface AlternativeQuery {
+  serviceId: string;
+  /** Undefined = "egal": one slot per start time, given to the least booked staff member. */
+  staffId?: string;
+  wish: ResolvedWish;
+  /** Without a wished time: prefer offers at least 30 minutes apart. */
+  spread: boolean;
+  limit: number;
+  now: number;
+}
+
+/** Ranking: distance from the anchor, then the earlier start, then staff id. */
+function byDistance(anchor: number): (a: Slot, b: Slot) => number {
+  return (a, b) =>
+    Math.abs(a.startsAt - anchor) - Math.abs(b.startsAt - anchor) || a.startsAt - b.startsAt || (a.staffId < b.staffId ? -1 : a.staffId > b.staffId ? 1 : 0);
+}
+
+/**
+ * Candidate slots in search order: the wished day, then the following days in growing
+ * chunks up to the horizon, then the days before the wish back to now. The chunks stay lazy
+ * so a busy week costs one or two scans, not a scan of the whole horizon.
+ */
+function* searchTiers(calendar: Calendar, q: AlternativeQuery): Generator<{ slots: Slot[]; days: LocalDay[] }> {
+  const bookable = bookableWindow(calendar.business, q.now);
+  const scan = (from: number, to: number) => ({
+    slots: findOpenSlots(calendar, { serviceId: q.serviceId, staffId: q.staffId, from, to, now: q.now }),
+    days: localDaysCovering(calendar.business.timeZone, from, to),
+  });
+  const { day } = q.wish;
+  if (day.startsAt < bookable.endsAt && day.endsAt > bookable.startsAt) yield scan(day.startsAt, day.endsAt);
+  let span = WEEK_MS;
+  for (let from = Math.max(day.endsAt, bookable.startsAt); from < bookable.endsAt; span *= 2) {
+    const to = Math.min(bookable.endsAt, from + span);
+    yield scan(from, to);
+    from = to;
+  }
+  span = WEEK_MS;
+  for (let to = Math.min(day.startsAt, bookable.endsAt); to > bookable.startsAt; span *= 2) {
+    const from = Math.max(bookable.startsAt, to - span);
+    yield scan(from, to);
+    to = from;
+  }
+}
+
+/** Keeps one slot per start time (the least booked staff member's), dropping starts outside the part of day. */
+function narrow(slots: Slot[], days: LocalDay[], q: AlternativeQuery, load: LoadMeter, usePartOfDay: boolean): Slot[] {
+  const kept: Slot[] = [];
+  let d = 0;
+  for (let i = 0; i < slots.length; ) {
+    let j = i + 1;
+    while (j < slots.length && slots[j]!.startsAt === slots[i]!.startsAt) j++;
+    const start = slots[i]!.startsAt;
+    while (d < days.length - 1 && days[d]!.endsAt <= start) d++;
+    const day = days[d]!;
+    const minute = minuteOfDayAt(day, start);
+    const window = q.wish.minutes;
+    if (!usePartOfDay || !window || (minute >= window[0] && minute < window[1])) {
+      const group = slots.slice(i, j);
+      if (q.staffId === undefined) kept.push(chooseLeastLoaded(group, day, load));
+      else kept.push(...group);
+    }
+    i = j;
+  }
+  return kept;
+}
+
+/**
+ * A short list of open slots for a wish that cannot be granted as asked, ranked by distance
+ * from the wish. The wished day is used up first, then later days, then earlier ones; with
+ * a part of day the matching hours are tried on every day before other hours are offered.
+ * Without a wished time the picks are spread at least 30 minutes apart where the day allows.
+ * Empty only when nothing at all is open within the horizon.
+ */
+export function pickAlternatives(calendar: Calendar, q: AlternativeQuery, load: LoadMeter): Slot[] {
+  const picked: Slot[] = [];
+  const taken = new Set<string>();
+  const rank = byDistance(q.wish.anchor);
+  const passes = q.wish.minutes ? [true, false] : [false];
+  for (const usePartOfDay of passes) {
+    for (const tier of searchTiers(calendar, q)) {
+      const candidates = narrow(tier.slots, tier.days, q, load, usePartOfDay)
+        .filter((s) => !taken.has(`${s.staffId}|${s.startsAt}`))
+        .sort(rank);
+      const rounds = q.spread ? [true, false] : [false];
+      for (const spreadOut of rounds) {
+        for (const slot of candidates) {
+          if (picked.length >= q.limit) break;
+          const key = `${slot.staffId}|${slot.startsAt}`;
+          if (taken.has(key)) continue;
+          if (spreadOut && picked.some((p) => Math.abs(p.startsAt - slot.startsAt) < SPREAD_MS)) continue;
+          picked.push(slot);
+          taken.add(key);
+        }
+      }
+      if (picked.length >= q.limit) return picked.sort(rank);
+    }
+  }
+  return picked.sort(rank);
+}

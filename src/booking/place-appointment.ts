@@ -1,0 +1,161 @@
+import { insertAppointment } from '../db/repositories/insert-appointment.js';
+import type { Actor, BookingDeps } from './booking-deps.js';
+import type { Calendar, Slot } from './calendar-model.js';
+import { findAppointmentByKey } from './appointment-view.js';
+import { answerNear } from './find-alternatives.js';
+import { toUnavailable } from './to-unavailable.js';
+import { findOpenSlots } from './find-open-slots.js';
+import { normalizePhone } from './normalize-phone.js';
+import { hasExpiredHolds } from './has-expired-holds.js';
+import { inStaffTransaction } from './in-staff-transaction.js';
+import { loadCalendar } from './load-calendar.js';
+import type { AppointmentView, BookingOutcome } from './outcomes.js';
+import { repeatOutcome } from './repeat-outcome.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface PlaceInput {
+  businessId: string;
+  serviceId: string;
+  /** Omitted: anyone who performs the service ("egal"), least busy that day first. */
+  staffId?: string;
+  startsAt: Date;
+  /** Required to book; optional for a hold (the caller may not have said their name yet). */
+  customer?: { phone: string; name?: string | null };
+  /** The same key always yields the first attempt's result (Retell retries, barge-in re-requests). */
+  idempotencyKey: string;
+  source: 'phone' | 'function' | 'api' | 'staff';
+  callId?: string | null;
+  actor: Actor;
+}
+
+export type Attempt = { kind: 'done'; outcome: BookingOutcome } | { kind: 'lost' };
+
+/**
+ * Books (status 'booked') or holds (status 'held', expiring) one slot. Checks the rules on a fresh calendar,
+ * then tries the candidate staff members one by one, each in its own locked transaction where the exclusion
+ * constraint has the last word.
+ */
+export async function placeAppointment(deps: BookingDeps, input: PlaceInput, status: 'held' | 'booked'): Promise<BookingOutcome> {
+  const now = deps.clock.now();
+  const start = input.startsAt.getTime();
+  // A repeat is not looked up first: where the slot still looks open the unique key catches it at insert, and
+  // where its own row makes the slot look taken, the "why not" path looks for it. The common case saves a query.
+  const calendar = await loadCalendar(deps.db, input.businessId, { from: start - DAY_MS, to: start + DAY_MS, now: now.getTime() });
+  if (!calendar) return { kind: 'not_found', what: 'business' };
+  const service = calendar.services.find((s) => s.id === input.serviceId);
+  if (!service) return { kind: 'not_found', what: 'service' };
+  if (input.staffId && !calendar.staff.some((m) => m.id === input.staffId)) return { kind: 'not_found', what: 'staff' };
+
+  let customer: { phoneE164: string; name: string | null } | null = null;
+  if (input.customer) {
+    const phoneE164 = normalizePhone(input.customer.phone);
+    if (!phoneE164) return { kind: 'invalid_phone' };
+    customer = { phoneE164, name: input.customer.name?.trim() || null };
+  }
+
+  const candidates = openCandidates(calendar, input, now.getTime());
+  if (candidates.length === 0) return whyNot(deps, input, now, false);
+
+  for (const slot of candidates) {
+    const attempt = await attemptSlot(deps, input, slot, status, now, customer);
+    if (attempt.kind === 'done') return attempt.outcome;
+  }
+  return whyNot(deps, input, now, true);
+}
+
+/** Staff members for whom the start is open on the calendar just read, least busy that day first. */
+function openCandidates(calendar: Calendar, input: PlaceInput, now: number): Slot[] {
+  const start = input.startsAt.getTime();
+  const slots = findOpenSlots(calendar, { serviceId: input.serviceId, ...(input.staffId ? { staffId: input.staffId } : {}), from: start, to: start + 1, now });
+  if (input.staffId) return slots;
+  const busyMinutes = new Map<string, number>();
+  for (const b of calendar.busy) {
+    if (b.endsAt > start - DAY_MS / 2 && b.startsAt < start + DAY_MS / 2) busyMinutes.set(b.staffId, (busyMinutes.get(b.staffId) ?? 0) + (b.endsAt - b.startsAt));
+  }
+  return [...slots].sort((a, b) => (busyMinutes.get(a.staffId) ?? 0) - (busyMinutes.get(b.staffId) ?? 0) || (a.staffId < b.staffId ? -1 : 1));
+}
+
+/**
+ * Tries one concrete slot (already found open on a calendar) in its staff member's locked transaction: the
+ * exclusion constraint decides. `lost` when someone else's segments are in the way.
+ */
+export async function attemptSlot(
+  deps: BookingDeps,
+  input: PlaceInput,
+  slot: Slot,
+  status: 'held' | 'booked',
+  now: Date,
+  customer: { phoneE164: string; name: string | null } | null,
+  options: { distributedLock?: boolean } = {},
+): Promise<Attempt> {
+  const appointment = {
+    businessId: input.businessId,
+    customerId: null,
+    serviceId: input.serviceId,
+    staffId: slot.staffId,
+    startsAt: new Date(slot.startsAt),
+    endsAt: new Date(slot.endsAt),
+    status,
+    holdExpiresAt: status === 'held' ? new Date(now.getTime() + deps.holdTtlSeconds * 1000) : null,
+    idempotencyKey: input.idempotencyKey,
+    source: input.source,
+    callId: input.callId ?? null,
+  };
+  const segments = slot.segments.map((s) => ({ startsAt: new Date(s.startsAt), endsAt: new Date(s.endsAt) }));
+  const extras = {
+    ...(customer ? { customer } : {}),
+    countForCustomer: status === 'booked',
+    activity: { actorType: input.actor.type, actorId: input.actor.id, action: status === 'held' ? 'appointment.held' : 'appointment.booked', details: { serviceId: input.serviceId, callId: input.callId ?? null } },
+  };
+  // The hot path skips releasing expired holds; only when the insert collides is it worth a second try with them
+  // released, because an expired hold may be what is in the way.
+  for (const releaseExpiredHolds of [false, true]) {
+    const inserted = await inStaffTransaction(
+      deps,
+      [slot.staffId],
+      async (tx) => {
+        const outcome = await insertAppointment(tx, appointment, segments, extras);
+        // A refused insert has aborted the transaction: roll it back by throwing, keep the outcome.
+        if (outcome.kind !== 'inserted') throw new RefusedInsert(outcome.kind);
+        return outcome;
+      },
+      { releaseExpiredHolds, ...options },
+    ).catch((error: unknown) => {
+      if (error instanceof RefusedInsert) return { kind: error.reason };
+      throw error;
+    });
+    if (inserted.kind === 'inserted') {
+      const view: AppointmentView = { ...appointment, id: inserted.id, customerId: inserted.customerId, rescheduledFromId: null };
+      return { kind: 'done', outcome: status === 'held' ? { kind: 'held', appointment: view, repeated: false } : { kind: 'booked', appointment: view, repeated: false } };
+    }
+    if (inserted.kind === 'duplicate_key') {
+      // A repeat with the same key committed first (the unique index is checked before the busy segments are
+      // inserted, so a repeat never looks like a lost race): its result is the answer.
+      const winner = await findAppointmentByKey(deps.db, input.idempotencyKey);
+      if (!winner) throw new Error('idempotency key conflict without a committed appointment');
+      return { kind: 'done', outcome: await repeatOutcome(deps, winner) };
+    }
+    const occupied = { startsAt: Math.min(slot.startsAt, slot.segments[0]?.startsAt ?? slot.startsAt), endsAt: Math.max(slot.endsAt, slot.segments.at(-1)?.endsAt ?? slot.endsAt) };
+    if (!(await hasExpiredHolds(deps.db, slot.staffId, occupied, now))) break;
+  }
+  return { kind: 'lost' };
+}
+
+/**
+ * Why a start could not be had, read fresh: a repeat of an earlier write (its first result), a lost race
+ * (slot_taken) or a rule (outside_hours), each with the nearest alternatives.
+ */
+async function whyNot(deps: BookingDeps, input: PlaceInput, now: Date, lostRace: boolean): Promise<BookingOutcome> {
+  const earlier = await findAppointmentByKey(deps.db, input.idempotencyKey);
+  if (earlier) return repeatOutcome(deps, earlier);
+  const answer = await answerNear(deps.db, { businessId: input.businessId, serviceId: input.serviceId, ...(input.staffId ? { staffId: input.staffId } : {}), startsAt: input.startsAt, now });
+  // After every candidate was found open and then lost at insert, it was a race, whatever the engine says now.
+  return toUnavailable(lostRace && answer.kind === 'alternatives' ? { ...answer, reason: 'taken' } : answer);
+}
+
+class RefusedInsert extends Error {
+  constructor(readonly reason: 'overlap' | 'duplicate_key') {
+    super(reason);
+  }
+}

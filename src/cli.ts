@@ -1,0 +1,61 @@
+import { ConfigError } from './config.js';
+import { processIo, type CliIo } from './cli/io.js';
+import { runMigrate, runSeed } from './cli/migrate.js';
+import { runCallCommand } from './cli/call.js';
+import { runParseCommand } from './cli/parse.js';
+import { runServe } from './cli/serve.js';
+import { runToken } from './cli/token.js';
+
+type Command = (args: string[], io: CliIo) => Promise<number>;
+
+const commands: Record<string, { run: Command; summary: string }> = {
+  serve: { run: runServe, summary: 'start the server (default)' },
+  migrate: { run: runMigrate, summary: 'apply database migrations' },
+  seed: { run: runSeed, summary: 'insert the demo salon and practice (idempotent)' },
+  call: { run: (args, io) => runCallCommand(args, io), summary: 'talk to the agent from the terminal over the Retell WebSocket protocol' },
+  parse: { run: (args, io) => runParseCommand(args, io), summary: 'show what the agent understands in a German sentence' },
+  token: { run: (args, io) => runToken(args, io), summary: 'create, list and revoke staff API tokens' },
+};
+
+function usage(): string {
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)}${c.summary}`);
+  return `Usage: termin-agent <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun 'termin-agent <command> --help' for a command's options.\n`;
+}
+
+/** Dispatches argv to a command and returns the process exit code. */
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === '--help' || first === '-h' || first === 'help') {
+    io.stdout.write(usage());
+    return 0;
+  }
+  const name = first === undefined || first.startsWith('-') ? 'serve' : first;
+  const args = first === undefined || first.startsWith('-') ? argv : rest;
+  const command = commands[name];
+  if (!command) {
+    io.stderr.write(`Unknown command '${name}'.\n\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+const invokedDirectly = process.argv[1] !== undefined && /cli\.(ts|js)$|termin-agent(\.js)?$/.test(process.argv[1]);
+if (invokedDirectly) {
+  runCli(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`termin-agent: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

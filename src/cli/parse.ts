@@ -1,0 +1,190 @@
+/**
+ * `termin-agent parse`: shows what the understanding layer reads in a German sentence, or, with
+ * `--jsonl`, reads `{"text","ref"}` lines from stdin and writes one
+ * `{"date","time","part_of_day","ambiguous"}` line per input line (a bad line yields an "error"
+ * field, never a crash).
+ */
+import { createInterface } from 'node:readline';
+import { z } from 'zod';
+import {
+  classifyIntent, detectCorrection, detectServiceQuestion, extractCallerName, extractPhoneNumber, matchServices, matchStaff,
+  parseDateTime, resolveReference, DEFAULT_ZONE, type DateTimeReading, type ServiceEntry, type StaffEntry,
+} from '../voice/understanding/index.js';
+
+export interface ParseCommandIo {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+export interface ParseCommandOptions {
+  /** The business's services and staff; defaults to the demo salon. */
+  services?: ServiceEntry[];
+  staff?: StaffEntry[];
+  /** Clock for the default reference instant. */
+  now?: () => Date;
+}
+
+/** The demo salon's catalogue, used when no business is given. */
+export const DEMO_SERVICES: ServiceEntry[] = [
+  { id: 'damenhaarschnitt', name: 'Damenhaarschnitt', synonyms: ['Damenschnitt', 'Haarschnitt Damen'] },
+  { id: 'herrenhaarschnitt', name: 'Herrenhaarschnitt', synonyms: ['Herrenschnitt', 'Männerhaarschnitt'] },
+  { id: 'waschen-foehnen', name: 'Waschen/Föhnen', synonyms: ['Waschen und Föhnen', 'Föhnen'] },
+  { id: 'ansatzfaerbung', name: 'Ansatzfärbung', synonyms: ['Ansatz färben', 'Ansatz nachfärben'] },
+  { id: 'straehnchen', name: 'Strähnchen', synonyms: ['Highlights'] },
+];
+/** The demo salon's staff with the names callers use for them. */
+export const DEMO_STAFF: StaffEntry[] = [
+  { id: 'emma', name: 'Emma Williams', aliases: ['Frau Williams'] },
+  { id: 'fabian', name: 'Fabian Spitzer', aliases: ['Herr Spitzer'] },
+  { id: 'oliver', name: 'Oliver Kretschmer', aliases: ['Herr Kretschmer'] },
+];
+
+const USAGE = `Usage:
+  termin-agent parse "<sentence>" [--ref <ISO instant>] [--zone <IANA zone>]
+  termin-agent parse --jsonl [--ref <ISO instant>] [--zone <IANA zone>]  < lines.jsonl
+
+Shows what the agent understands in a German caller sentence: date, time, part of day,
+ambiguity, and services, staff, name, phone number and intent of the demo salon.
+
+  --ref    reference instant (default: now), e.g. 2026-11-19T09:00:00+01:00
+  --zone   business time zone (default: ${DEFAULT_ZONE})
+  --jsonl  read {"text": "...", "ref": "<ISO>"} lines from stdin, write one JSON line each:
+           {"date", "time", "part_of_day", "ambiguous"} (+ "error" for a bad line)
+  --help   this text
+`;
+
+const JsonlInput = z.object({ text: z.string(), ref: z.string().optional(), zone: z.string().optional() });
+type JsonlInput = z.infer<typeof JsonlInput>;
+
+interface Args {
+  help: boolean;
+  jsonl: boolean;
+  ref?: string;
+  zone?: string;
+  text: string[];
+}
+
+function parseArgs(args: string[]): Args | string {
+  const out: Args = { help: false, jsonl: false, text: [] };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    if (flag === '--help' || flag === '-h') out.help = true;
+    else if (flag === '--jsonl') out.jsonl = true;
+    else if (flag === '--ref' || flag === '--zone') {
+      const value = inline ?? args[++i];
+      if (value === undefined) return `${flag} needs a value`;
+      if (flag === '--ref') out.ref = value;
+      else out.zone = value;
+    } else if (a.startsWith('--')) return `unknown option ${a}`;
+    else out.text.push(a);
+  }
+  return out;
+}
+
+const WEEKDAY_NAMES = ['Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag', 'Sonntag'];
+
+function weekdayOf(date: string): string {
+  const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
+  const wd = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
+  return WEEKDAY_NAMES[wd] ?? '';
+}
+
+const show = (date: string | null) => (date ? `${date} (${weekdayOf(date)})` : '–');
+const slot = (o: { date: string | null; time: string | null }) => [o.date ? show(o.date) : null, o.time].filter(Boolean).join(' ') || '–';
+
+function describe(text: string, ref: string, zone: string, r: DateTimeReading, options: ParseCommandOptions): string[] {
+  const services = options.services ?? DEMO_SERVICES;
+  const staff = options.staff ?? DEMO_STAFF;
+  const lines: Array<[string, string]> = [
+    ['text', text],
+    ['reference', `${ref} (${zone})`],
+    ['date', show(r.date)],
+    ['time', r.time ?? '–'],
+    ['part of day', r.partOfDay ?? '–'],
+    ['ambiguous', r.ambiguous && r.alternative ? `yes, or ${slot(r.alternative)}` : 'no'],
+  ];
+  if (r.earliest) lines.push(['earliest', 'yes (so früh wie möglich)']);
+  if (r.alternatives) lines.push(['alternatives', r.alternatives.map(slot).join('; ')]);
+  if (r.excludedWeekdays) lines.push(['excluded days', r.excludedWeekdays.map((d) => WEEKDAY_NAMES[d - 1]).join(', ')]);
+  const found = matchServices(text, services);
+  if (found.length > 0) lines.push(['services', found.map((m) => `${services.find((s) => s.id === m.serviceId)?.name ?? m.serviceId} (${m.confidence.toFixed(2)})`).join(', ')]);
+  const question = detectServiceQuestion(text);
+  if (question) lines.push(['question', question]);
+  const who = matchStaff(text, staff);
+  const staffName = (id: string) => staff.find((s) => s.id === id)?.name ?? id;
+  if (who?.kind === 'named') lines.push(['staff', who.staffIds.map(staffName).join(' or ')]);
+  if (who?.kind === 'any') lines.push(['staff', 'any']);
+  if (who?.excludedStaffIds) lines.push(['not staff', who.excludedStaffIds.map(staffName).join(', ')]);
+  const name = extractCallerName(text);
+  if (name) lines.push(['caller name', name.full]);
+  const phone = extractPhoneNumber(text);
+  if (phone) lines.push(['phone', phone]);
+  lines.push(['intent', classifyIntent(text)]);
+  if (detectCorrection(text)) lines.push(['correction', 'yes']);
+  const width = Math.max(...lines.map(([k]) => k.length));
+  return lines.map(([k, v]) => `${k.padEnd(width)}  ${v}`);
+}
+
+function jsonlLine(line: string, defaults: { ref: string; zone: string }): string {
+  const empty = { date: null, time: null, part_of_day: null, ambiguous: false };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(line);
+  } catch {
+    return JSON.stringify({ ...empty, error: 'invalid JSON' });
+  }
+  const input = JsonlInput.safeParse(raw);
+  if (!input.success) return JSON.stringify({ ...empty, error: 'expected {"text": string, "ref"?: ISO instant, "zone"?: IANA zone}' });
+  const { text, ref = defaults.ref, zone = defaults.zone }: JsonlInput = input.data;
+  try {
+    const r = parseDateTime(text, { instant: ref, zone });
+    return JSON.stringify({
+      date: r.date,
+      time: r.time,
+      part_of_day: r.partOfDay,
+      ambiguous: r.ambiguous,
+      ...(r.alternative ? { alternative: r.alternative } : {}),
+      ...(r.earliest ? { earliest: true } : {}),
+      ...(r.alternatives ? { alternatives: r.alternatives } : {}),
+      ...(r.excludedWeekdays ? { excluded_weekdays: r.excludedWeekdays } : {}),
+    });
+  } catch (err) {
+    return JSON.stringify({ ...empty, error: err instanceof Error ? err.message : 'cannot read this line' });
+  }
+}
+
+/** Runs `termin-agent parse`; returns the process exit code. */
+export async function runParseCommand(args: string[], io: ParseCommandIo, options: ParseCommandOptions = {}): Promise<number> {
+  const parsed = parseArgs(args);
+  if (typeof parsed === 'string') {
+    io.stderr.write(`termin-agent parse: ${parsed}\n\n${USAGE}`);
+    return 2;
+  }
+  if (parsed.help) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  const zone = parsed.zone ?? DEFAULT_ZONE;
+  const ref = parsed.ref ?? (options.now ?? (() => new Date()))().toISOString();
+  try {
+    resolveReference({ instant: ref, zone });
+  } catch (err) {
+    io.stderr.write(`termin-agent parse: ${err instanceof Error ? err.message : 'invalid --ref or --zone'}\n`);
+    return 2;
+  }
+  if (parsed.jsonl) {
+    const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
+    for await (const line of lines) io.stdout.write(`${jsonlLine(line, { ref, zone })}\n`);
+    return 0;
+  }
+  const text = parsed.text.join(' ').trim();
+  if (text === '') {
+    io.stderr.write(`termin-agent parse: no sentence given\n\n${USAGE}`);
+    return 2;
+  }
+  const reading = parseDateTime(text, { instant: ref, zone });
+  io.stdout.write(`${describe(text, ref, zone, reading, options).join('\n')}\n`);
+  return 0;
+}

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+
+const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+const RedisUrls = z
+  .string()
+  .transform((value) => value.split(',').map((part) => part.trim()).filter((part) => part.length > 0))
+  .pipe(z.array(z.url({ protocol: /^rediss?$/, error: 'each entry must be a redis:// or rediss:// URL' })));
+
+const Flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+
+const IpList = z
+  .string()
+  .transform((value) => value.split(',').map((part) => part.trim()).filter((part) => part.length > 0))
+  .pipe(z.array(z.union([z.ipv4(), z.ipv6()], { error: 'each entry must be an IPv4 or IPv6 address' })));
+
+/** The environment variables the service reads, with their defaults. Nothing else reads process.env. */
+export const EnvSchema = z.object({
+  PORT: z.coerce.number({ error: 'must be a port number (0-65535)' }).int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
+  DATA_DIR: z.string().min(1).default('./.data'),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  REDIS_URLS: RedisUrls.optional(),
+  LOCK_TTL_MS: z.coerce.number().int().min(1_000).max(120_000).default(10_000),
+  RETELL_API_KEY: z.string().min(1).optional(),
+  LOG_LEVEL: LogLevel.default('info'),
+  HOLD_TTL_SECONDS: z.coerce.number().int().min(30).max(3_600).default(300),
+  SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  METRICS_ENABLED: Flag.default(true),
+  RETELL_IP_ALLOWLIST: IpList.optional(),
+  TRUST_PROXY: Flag.default(false),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(300),
+  RETELL_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(3_000),
+  API_PAGE_LIMIT_MAX: z.coerce.number().int().min(1).max(1_000).default(200),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  database: { kind: 'postgres'; url: string; poolMax: number; statementTimeoutMs: number } | { kind: 'pglite'; dataDir: string };
+  redisUrls: string[];
+  lockTtlMs: number;
+  retellApiKey: string | null;
+  logLevel: z.infer<typeof LogLevel>;
+  holdTtlSeconds: number;
+  /** auto: seed the demo business into an empty embedded database. */
+  seedDemo: 'auto' | 'always' | 'never';
+  shutdownTimeoutMs: number;
+  metricsEnabled: boolean;
+  /** Source addresses Retell requests must come from; empty: any (the signature alone decides). */
+  retellIpAllowlist: string[];
+  /** Read the client address from the last X-Forwarded-For entry (one trusted proxy in front). */
+  trustProxy: boolean;
+  /** Requests per minute and token (or client address without one) on /api; 0 disables. */
+  rateLimitPerMinute: number;
+  /** Requests per minute and client address on /retell; 0 disables. */
+  retellRateLimitPerMinute: number;
+  /** The largest page the staff API returns. */
+  apiPageLimitMax: number;
+}
+
+/** A configuration problem, with one line per offending variable. */
+export class ConfigError extends Error {
+  readonly code = 'invalid_config';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the configuration once; throws ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings count as unset, as they do in most shells' `VAR= cmd` idiom.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  // A lock that can expire while its transaction still runs would let a second writer in early.
+  if (e.REDIS_URLS && e.LOCK_TTL_MS <= e.DB_STATEMENT_TIMEOUT_MS) {
+    throw new ConfigError([`LOCK_TTL_MS: must be longer than DB_STATEMENT_TIMEOUT_MS (${e.DB_STATEMENT_TIMEOUT_MS})`]);
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL, poolMax: e.DB_POOL_MAX, statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS }
+      : { kind: 'pglite', dataDir: e.DATA_DIR },
+    redisUrls: e.REDIS_URLS ?? [],
+    lockTtlMs: e.LOCK_TTL_MS,
+    retellApiKey: e.RETELL_API_KEY ?? null,
+    logLevel: e.LOG_LEVEL,
+    holdTtlSeconds: e.HOLD_TTL_SECONDS,
+    seedDemo: e.SEED_DEMO === 'true' ? 'always' : e.SEED_DEMO === 'false' ? 'never' : 'auto',
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    metricsEnabled: e.METRICS_ENABLED,
+    retellIpAllowlist: e.RETELL_IP_ALLOWLIST ?? [],
+    trustProxy: e.TRUST_PROXY,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    retellRateLimitPerMinute: e.RETELL_RATE_LIMIT_PER_MINUTE,
+    apiPageLimitMax: e.API_PAGE_LIMIT_MAX,
+  };
+}

@@ -1,0 +1,285 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { ServiceSegment, WeeklyHours } from '../booking/calendar-model.js';
+
+// Every instant is timestamptz (UTC inside); the business's zone is applied only at the edges.
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const createdAt = () => instant('created_at').notNull().defaultNow();
+const updatedAt = () => instant('updated_at').notNull().defaultNow();
+
+export const APPOINTMENT_STATUSES = ['held', 'booked', 'cancelled', 'expired', 'completed', 'no_show'] as const;
+export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+
+export const CALL_OUTCOMES = [
+  'booked',
+  'no_availability',
+  'booking_conflict',
+  'cancelled_appointment',
+  'rescheduled_appointment',
+  'transferred',
+  'abandoned',
+  'failed',
+  'information',
+] as const;
+export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+
+export const businesses = pgTable('businesses', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  kind: text('kind').notNull().default('salon'),
+  timeZone: text('time_zone').notNull().default('Europe/Berlin'),
+  /** ISO 3166-2 code whose public holidays close the business, e.g. DE-BE. */
+  holidayRegion: text('holiday_region'),
+  /** Called numbers (E.164) and Retell agent ids that route a call to this business. */
+  phoneNumbers: text('phone_numbers').array().notNull().default(sql`'{}'::text[]`),
+  retellAgentIds: text('retell_agent_ids').array().notNull().default(sql`'{}'::text[]`),
+  /** Where "Ich möchte mit einem Menschen sprechen" is transferred to. */
+  transferNumber: text('transfer_number'),
+  address: text('address'),
+  openingHours: jsonb('opening_hours').$type<WeeklyHours>().notNull(),
+  slotStepMinutes: integer('slot_step_minutes').notNull().default(15),
+  minNoticeMinutes: integer('min_notice_minutes').notNull().default(60),
+  horizonDays: integer('horizon_days').notNull().default(60),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** Days or hours the whole business is closed (holidays beyond the public ones, vacation, renovation). */
+export const closures = pgTable(
+  'closures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    businessId: uuid('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+    startsAt: instant('starts_at').notNull(),
+    endsAt: instant('ends_at').notNull(),
+    reason: text('reason'),
+  },
+  (t) => [index('closures_business_idx').on(t.businessId, t.startsAt), check('closures_range', sql`${t.endsAt} > ${t.startsAt}`)],
+);
+
+export const staff = pgTable(
+  'staff',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    businessId: uuid('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** Spoken forms callers use: "Emma", "Frau Williams". */
+    aliases: text('aliases').array().notNull().default(sql`'{}'::text[]`),
+    workingHours: jsonb('working_hours').$type<WeeklyHours>().notNull(),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('staff_business_idx').on(t.businessId)],
+);
+
+export const staffTimeOff = pgTable(
+  'staff_time_off',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    staffId: uuid('staff_id').notNull().references(() => staff.id, { onDelete: 'cascade' }),
+    startsAt: instant('starts_at').notNull(),
+    endsAt: instant('ends_at').notNull(),
+    reason: text('reason'),
+  },
+  (t) => [index('staff_time_off_staff_idx').on(t.staffId, t.startsAt), check('staff_time_off_range', sql`${t.endsAt} > ${t.startsAt}`)],
+);
+
+export const services = pgTable(
+  'services',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    businessId: uuid('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    synonyms: text('synonyms').array().notNull().default(sql`'{}'::text[]`),
+    description: text('description'),
+    durationMinutes: integer('duration_minutes').notNull(),
+    priceCents: integer('price_cents'),
+    bufferBeforeMinutes: integer('buffer_before_minutes').notNull().default(0),
+    bufferAfterMinutes: integer('buffer_after_minutes').notNull().default(0),
+    /** Ordered work phases and gaps; empty means one work phase of durationMinutes. */
+    segments: jsonb('segments').$type<ServiceSegment[]>().notNull().default(sql`'[]'::jsonb`),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('services_business_idx').on(t.businessId),
+    check('services_duration_positive', sql`${t.durationMinutes} > 0`),
+    check('services_buffers_non_negative', sql`${t.bufferBeforeMinutes} >= 0 and ${t.bufferAfterMinutes} >= 0`),
+  ],
+);
+
+export const staffServices = pgTable(
+  'staff_services',
+  {
+    staffId: uuid('staff_id').notNull().references(() => staff.id, { onDelete: 'cascade' }),
+    serviceId: uuid('service_id').notNull().references(() => services.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.staffId, t.serviceId] })],
+);
+
+export const customers = pgTable(
+  'customers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    businessId: uuid('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+    phoneE164: text('phone_e164').notNull(),
+    name: text('name'),
+    appointmentCount: integer('appointment_count').notNull().default(0),
+    notes: text('notes'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('customers_business_phone_uq').on(t.businessId, t.phoneE164)],
+);
+
+export const appointments = pgTable(
+  'appointments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    businessId: uuid('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+    customerId: uuid('customer_id').references(() => customers.id),
+    serviceId: uuid('service_id').notNull().references(() => services.id),
+    staffId: uuid('staff_id').notNull().references(() => staff.id),
+    /** When the customer's visit starts and ends (buffers excluded). */
+    startsAt: instant('starts_at').notNull(),
+    endsAt: instant('ends_at').notNull(),
+    status: text('status', { enum: APPOINTMENT_STATUSES }).notNull(),
+    holdExpiresAt: instant('hold_expires_at'),
+    /** A repeat of the same write (Retell retry, barge-in re-request) finds the first result by this key. */
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    source: text('source', { enum: ['phone', 'function', 'api', 'staff'] }).notNull(),
+    callId: text('call_id'),
+    rescheduledFromId: uuid('rescheduled_from_id'),
+    notes: text('notes'),
+    cancelledAt: instant('cancelled_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('appointments_business_start_idx').on(t.businessId, t.startsAt),
+    index('appointments_staff_start_idx').on(t.staffId, t.startsAt),
+    index('appointments_customer_idx').on(t.customerId),
+    index('appointments_call_idx').on(t.callId),
+    index('appointments_held_expiry_idx').on(t.holdExpiresAt).where(sql`${t.status} = 'held'`),
+    check('appointments_range', sql`${t.endsAt} > ${t.startsAt}`),
+    check('appointments_status', sql`${t.status} in ('held','booked','cancelled','expired','completed','no_show')`),
+    check('appointments_hold_expiry', sql`${t.status} <> 'held' or ${t.holdExpiresAt} is not null`),
+  ],
+);
+
+/**
+ * The busy intervals an appointment occupies for its staff member: work phases, blocked gaps and buffers.
+ * `status` mirrors the appointment's, so the exclusion constraint (in a SQL migration) can ignore cancelled rows.
+ */
+export const appointmentSegments = pgTable(
+  'appointment_segments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    appointmentId: uuid('appointment_id').notNull().references(() => appointments.id, { onDelete: 'cascade' }),
+    businessId: uuid('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+    staffId: uuid('staff_id').notNull().references(() => staff.id),
+    startsAt: instant('starts_at').notNull(),
+    endsAt: instant('ends_at').notNull(),
+    status: text('status', { enum: APPOINTMENT_STATUSES }).notNull(),
+    /** Mirrors the appointment's, so availability reads busy time from this table alone, without a join. */
+    holdExpiresAt: instant('hold_expires_at'),
+  },
+  (t) => [
+    index('appointment_segments_appointment_idx').on(t.appointmentId),
+    index('appointment_segments_staff_start_idx').on(t.staffId, t.startsAt),
+    index('appointment_segments_business_start_idx').on(t.businessId, t.startsAt),
+    check('appointment_segments_range', sql`${t.endsAt} > ${t.startsAt}`),
+  ],
+);
+
+export const calls = pgTable(
+  'calls',
+  {
+    /** Retell's call id (the WebSocket path segment). */
+    id: text('id').primaryKey(),
+    businessId: uuid('business_id').references(() => businesses.id, { onDelete: 'cascade' }),
+    agentId: text('agent_id'),
+    callType: text('call_type'),
+    direction: text('direction'),
+    fromNumber: text('from_number'),
+    toNumber: text('to_number'),
+    status: text('status').notNull().default('registered'),
+    outcome: text('outcome', { enum: CALL_OUTCOMES }),
+    startedAt: instant('started_at'),
+    endedAt: instant('ended_at'),
+    durationMs: integer('duration_ms'),
+    disconnectionReason: text('disconnection_reason'),
+    transcript: jsonb('transcript').$type<Array<{ role: string; content: string }>>(),
+    transcriptText: text('transcript_text'),
+    analysis: jsonb('analysis').$type<Record<string, unknown>>(),
+    latency: jsonb('latency').$type<Record<string, unknown>>(),
+    recordingUrl: text('recording_url'),
+    /** Where the conversation stands, saved after every turn so another instance can carry on after a reconnect. */
+    dialogueState: jsonb('dialogue_state').$type<Record<string, unknown>>(),
+    customerId: uuid('customer_id').references(() => customers.id),
+    appointmentId: uuid('appointment_id').references(() => appointments.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('calls_business_created_idx').on(t.businessId, t.createdAt),
+    index('calls_customer_idx').on(t.customerId),
+  ],
+);
+
+/** One row per webhook event or function call already handled; a repeat returns `result` instead of acting again. */
+export const processedEvents = pgTable('processed_events', {
+  key: text('key').primaryKey(),
+  kind: text('kind').notNull(),
+  result: jsonb('result').$type<unknown>(),
+  createdAt: createdAt(),
+});
+
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    businessId: uuid('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['admin', 'staff'] }).notNull(),
+    staffId: uuid('staff_id').references(() => staff.id, { onDelete: 'cascade' }),
+    /** sha256 of the token; the token itself is shown once and never stored. */
+    tokenHash: text('token_hash').notNull().unique(),
+    label: text('label'),
+    createdAt: createdAt(),
+    lastUsedAt: instant('last_used_at'),
+    revokedAt: instant('revoked_at'),
+  },
+  (t) => [check('api_tokens_staff_role', sql`${t.role} = 'admin' or ${t.staffId} is not null`)],
+);
+
+export const activityLog = pgTable(
+  'activity_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    businessId: uuid('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+    actorType: text('actor_type', { enum: ['caller', 'staff', 'admin', 'system'] }).notNull(),
+    actorId: text('actor_id'),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id').notNull(),
+    details: jsonb('details').$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('activity_log_business_created_idx').on(t.businessId, t.createdAt), index('activity_log_entity_idx').on(t.entityType, t.entityId)],
+);

@@ -1,0 +1,161 @@
+import type { ServiceSegment, WeeklyHours } from '../../booking/calendar-model.js';
+
+// Fixed ids make the seed idempotent (insert … on conflict do nothing) and the demo easy to script against.
+export const DEMO_SALON_ID = '5a10b000-0000-4000-8000-000000000001';
+export const DEMO_PRACTICE_ID = '5a10b000-0000-4000-8000-000000000002';
+
+export const demoStaffIds = {
+  emma: '5a10b000-0000-4000-8001-000000000001',
+  fabian: '5a10b000-0000-4000-8001-000000000002',
+  oliver: '5a10b000-0000-4000-8001-000000000003',
+  berger: '5a10b000-0000-4000-8001-000000000011',
+  hoffmann: '5a10b000-0000-4000-8001-000000000012',
+} as const;
+
+export const demoServiceIds = {
+  damenhaarschnitt: '5a10b000-0000-4000-8002-000000000001',
+  herrenhaarschnitt: '5a10b000-0000-4000-8002-000000000002',
+  waschenFoehnen: '5a10b000-0000-4000-8002-000000000003',
+  ansatzfaerbung: '5a10b000-0000-4000-8002-000000000004',
+  straehnchen: '5a10b000-0000-4000-8002-000000000005',
+  kontrolle: '5a10b000-0000-4000-8002-000000000011',
+  checkup: '5a10b000-0000-4000-8002-000000000012',
+  notfall: '5a10b000-0000-4000-8002-000000000013',
+} as const;
+
+const r = (start: string, end: string) => ({ start, end });
+const tueToFri = (ranges: Array<{ start: string; end: string }>) => ({ '2': ranges, '3': ranges, '4': ranges, '5': ranges });
+const monToFri = (ranges: Array<{ start: string; end: string }>) => ({ '1': ranges, ...tueToFri(ranges) });
+
+export interface DemoService {
+  id: string;
+  name: string;
+  synonyms: string[];
+  description: string;
+  durationMinutes: number;
+  priceCents: number;
+  bufferBeforeMinutes: number;
+  bufferAfterMinutes: number;
+  segments: ServiceSegment[];
+}
+
+export interface DemoStaff {
+  id: string;
+  name: string;
+  aliases: string[];
+  workingHours: WeeklyHours;
+  serviceIds: string[];
+}
+
+export interface DemoBusiness {
+  id: string;
+  slug: string;
+  name: string;
+  kind: 'salon' | 'practice';
+  timeZone: string;
+  holidayRegion: string;
+  phoneNumbers: string[];
+  transferNumber: string;
+  address: string;
+  openingHours: WeeklyHours;
+  services: DemoService[];
+  staff: DemoStaff[];
+}
+
+const s = demoServiceIds;
+
+export const demoSalon: DemoBusiness = {
+  id: DEMO_SALON_ID,
+  slug: 'salon-haarmonie-berlin',
+  name: 'Salon Haarmonie',
+  kind: 'salon',
+  timeZone: 'Europe/Berlin',
+  holidayRegion: 'DE-BE',
+  phoneNumbers: ['+493012345670'],
+  transferNumber: '+493012345679',
+  address: 'Kastanienallee 12, 10435 Berlin',
+  // Open Tuesday to Saturday; Saturday closes at 14:00.
+  openingHours: { ...tueToFri([r('09:00', '18:00')]), '6': [r('09:00', '14:00')] },
+  services: [
+    { id: s.damenhaarschnitt, name: 'Damenhaarschnitt', synonyms: ['Damenschnitt', 'Haarschnitt Damen', 'Frauenhaarschnitt', 'Schneiden Damen'], description: 'Waschen, Schneiden und Föhnen für Damen.', durationMinutes: 45, priceCents: 4900, bufferBeforeMinutes: 0, bufferAfterMinutes: 0, segments: [] },
+    { id: s.herrenhaarschnitt, name: 'Herrenhaarschnitt', synonyms: ['Herrenschnitt', 'Männerhaarschnitt', 'Haarschnitt Herren', 'Schneiden Herren'], description: 'Schneiden und Styling für Herren.', durationMinutes: 30, priceCents: 2900, bufferBeforeMinutes: 0, bufferAfterMinutes: 0, segments: [] },
+    { id: s.waschenFoehnen, name: 'Waschen/Föhnen', synonyms: ['Waschen und Föhnen', 'Föhnen', 'Waschen Föhnen', 'Föhnfrisur'], description: 'Haarwäsche und Föhnfrisur.', durationMinutes: 30, priceCents: 2500, bufferBeforeMinutes: 0, bufferAfterMinutes: 0, segments: [] },
+    {
+      id: s.ansatzfaerbung,
+      name: 'Ansatzfärbung',
+      synonyms: ['Ansatz färben', 'Ansatzfarbe', 'Ansatz nachfärben', 'Färben Ansatz'],
+      description: 'Farbe auftragen, etwa 45 Minuten einwirken lassen, dann Waschen und Schneiden.',
+      durationMinutes: 120,
+      priceCents: 6900,
+      bufferBeforeMinutes: 0,
+      bufferAfterMinutes: 0,
+      // While the colour sets, the stylist serves someone else: the gap is free.
+      segments: [
+        { kind: 'work', minutes: 30 },
+        { kind: 'gap', minutes: 45, policy: 'free' },
+        { kind: 'work', minutes: 15 },
+        { kind: 'work', minutes: 30 },
+      ],
+    },
+    {
+      id: s.straehnchen,
+      name: 'Strähnchen',
+      synonyms: ['Strähnen', 'Highlights', 'Foliensträhnen', 'Balayage'],
+      description: 'Strähnen einarbeiten, einwirken lassen, dann Waschen und Föhnen.',
+      durationMinutes: 105,
+      priceCents: 8900,
+      bufferBeforeMinutes: 0,
+      bufferAfterMinutes: 0,
+      segments: [
+        { kind: 'work', minutes: 45 },
+        { kind: 'gap', minutes: 30, policy: 'free' },
+        { kind: 'work', minutes: 30 },
+      ],
+    },
+  ],
+  staff: [
+    {
+      id: demoStaffIds.emma,
+      name: 'Emma Williams',
+      aliases: ['Emma', 'Frau Williams'],
+      workingHours: { ...tueToFri([r('09:00', '12:00'), r('13:00', '18:00')]), '6': [r('09:00', '14:00')] },
+      serviceIds: [s.damenhaarschnitt, s.herrenhaarschnitt, s.waschenFoehnen, s.ansatzfaerbung, s.straehnchen],
+    },
+    {
+      id: demoStaffIds.fabian,
+      name: 'Fabian Spitzer',
+      aliases: ['Fabian', 'Herr Spitzer'],
+      workingHours: { ...tueToFri([r('10:00', '13:00'), r('14:00', '18:00')]), '6': [r('09:00', '14:00')] },
+      serviceIds: [s.damenhaarschnitt, s.herrenhaarschnitt, s.waschenFoehnen],
+    },
+    {
+      id: demoStaffIds.oliver,
+      name: 'Oliver Kretschmer',
+      aliases: ['Oliver', 'Herr Kretschmer'],
+      workingHours: { '3': [r('09:00', '12:30'), r('13:30', '18:00')], '4': [r('09:00', '12:30'), r('13:30', '18:00')], '5': [r('09:00', '12:30'), r('13:30', '18:00')], '6': [r('09:00', '14:00')] },
+      serviceIds: [s.damenhaarschnitt, s.herrenhaarschnitt, s.waschenFoehnen, s.ansatzfaerbung],
+    },
+  ],
+};
+
+export const demoPractice: DemoBusiness = {
+  id: DEMO_PRACTICE_ID,
+  slug: 'praxis-dr-berger-berlin',
+  name: 'Zahnarztpraxis Dr. Berger',
+  kind: 'practice',
+  timeZone: 'Europe/Berlin',
+  holidayRegion: 'DE-BE',
+  phoneNumbers: ['+493098765430'],
+  transferNumber: '+493098765439',
+  address: 'Schönhauser Allee 80, 10439 Berlin',
+  openingHours: monToFri([r('08:00', '17:00')]),
+  services: [
+    { id: s.kontrolle, name: 'Kontrolluntersuchung', synonyms: ['Kontrolle', 'Vorsorge', 'Untersuchung'], description: 'Zahnärztliche Kontrolle.', durationMinutes: 30, priceCents: 0, bufferBeforeMinutes: 0, bufferAfterMinutes: 0, segments: [] },
+    { id: s.checkup, name: 'Routine Checkup', synonyms: ['Checkup', 'Routineuntersuchung', 'Zahnreinigung'], description: 'Routineuntersuchung mit Reinigung.', durationMinutes: 30, priceCents: 8000, bufferBeforeMinutes: 0, bufferAfterMinutes: 5, segments: [] },
+    { id: s.notfall, name: 'Emergency Treatment', synonyms: ['Notfall', 'Notfallbehandlung', 'Schmerzbehandlung', 'Zahnschmerzen'], description: 'Behandlung bei akuten Schmerzen.', durationMinutes: 60, priceCents: 0, bufferBeforeMinutes: 0, bufferAfterMinutes: 0, segments: [] },
+  ],
+  staff: [
+    { id: demoStaffIds.berger, name: 'Dr. Anna Berger', aliases: ['Frau Berger', 'Frau Doktor Berger', 'Dr. Berger'], workingHours: monToFri([r('08:00', '12:00'), r('13:00', '17:00')]), serviceIds: [s.kontrolle, s.checkup, s.notfall] },
+    { id: demoStaffIds.hoffmann, name: 'Dr. Lukas Hoffmann', aliases: ['Herr Hoffmann', 'Herr Doktor Hoffmann', 'Dr. Hoffmann'], workingHours: monToFri([r('08:00', '12:00'), r('13:00', '17:00')]), serviceIds: [s.kontrolle, s.checkup, s.notfall] },
+  ],
+};

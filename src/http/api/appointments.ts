@@ -1,0 +1,198 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Actor } from '../../booking/booking-deps.js';
+import { cancelAppointment } from '../../booking/cancel-appointment.js';
+import { findAppointmentDetail, type AppointmentDetail as AppointmentDetailData } from '../../booking/find-appointment-detail.js';
+import { listAppointments } from '../../booking/list-appointments.js';
+import type { BookingOutcome } from '../../booking/outcomes.js';
+import { rescheduleAppointment } from '../../booking/reschedule-appointment.js';
+import { scopeOf, type Principal } from '../../access/principal.js';
+import type { AppContext } from '../../context.js';
+import { APPOINTMENT_STATUSES, CALL_OUTCOMES } from '../../db/schema.js';
+import { bookingDepsOf } from '../../context.js';
+import { ApiError } from '../errors.js';
+import type { ApiApp } from './auth.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import {
+  AppointmentSummary, DateBound, Id, Instant, appointmentSummaryJson, bearerSecurity, boundToInstant, errorResponses, iso, isoOrNull, pageLimit, pageQuery, slotJson,
+} from './schemas.js';
+
+const AppointmentDetail = AppointmentSummary.extend({
+  holdExpiresAt: Instant.nullable(),
+  cancelledAt: Instant.nullable(),
+  notes: z.string().nullable(),
+  segments: z.array(z.object({ startsAt: Instant, endsAt: Instant })).openapi({ description: 'Busy intervals: work phases, blocked gaps, buffers' }),
+  call: z.object({ id: z.string(), outcome: z.enum(CALL_OUTCOMES).nullable(), startedAt: Instant.nullable() }).nullable(),
+}).openapi('AppointmentDetail');
+
+const IdParams = z.object({ id: Id });
+const detailResponse = { description: 'The appointment', content: { 'application/json': { schema: AppointmentDetail } } };
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/appointments',
+  tags: ['appointments'],
+  summary: 'List appointments in calendar order',
+  description: 'Admins see every appointment of their business; staff only their own.',
+  security: bearerSecurity,
+  request: {
+    query: z.object({
+      from: DateBound.optional().openapi({ description: 'Starting at or after (a date: that local day’s start)' }),
+      to: DateBound.optional().openapi({ description: 'Starting before (a date: including that whole local day)' }),
+      status: z.enum(APPOINTMENT_STATUSES).optional(),
+      staff: Id.optional(),
+      customer: Id.optional(),
+      ...pageQuery,
+    }),
+  },
+  responses: {
+    200: { description: 'A page of appointments', content: { 'application/json': { schema: z.object({ items: z.array(AppointmentSummary), nextCursor: z.string().nullable() }) } } },
+    ...errorResponses(400),
+  },
+});
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/appointments/{id}',
+  tags: ['appointments'],
+  summary: 'One appointment',
+  security: bearerSecurity,
+  request: { params: IdParams },
+  responses: { 200: detailResponse, ...errorResponses(400, 404) },
+});
+
+const cancelRoute = createRoute({
+  method: 'post',
+  path: '/appointments/{id}/cancel',
+  tags: ['appointments'],
+  summary: 'Cancel an appointment (repeating it answers the same)',
+  security: bearerSecurity,
+  request: {
+    params: IdParams,
+    body: { required: false, content: { 'application/json': { schema: z.object({ reason: z.string().max(500).optional() }) } } },
+  },
+  responses: { 200: detailResponse, ...errorResponses(400, 404, 409) },
+});
+
+const rescheduleRoute = createRoute({
+  method: 'post',
+  path: '/appointments/{id}/reschedule',
+  tags: ['appointments'],
+  summary: 'Move an appointment to another start (and optionally another staff member)',
+  description:
+    'Atomic: the old time is released and the new one taken in one transaction. 409 `slot_taken` and 422 (closed, outside hours, too soon, …) carry `reason` and up to three `alternatives`.',
+  security: bearerSecurity,
+  request: {
+    params: IdParams,
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z.object({
+            startsAt: z.iso.datetime({ offset: true, error: 'must be an ISO instant with offset, e.g. 2030-03-05T10:00:00+01:00' }).openapi({ example: '2030-03-05T10:00:00+01:00' }),
+            staffId: Id.optional().openapi({ description: 'Default: the same staff member' }),
+          }),
+        },
+      },
+    },
+  },
+  responses: { 200: detailResponse, ...errorResponses(400, 404, 409, 422) },
+});
+
+const actorOf = (p: Principal): Actor => (p.role === 'admin' ? { type: 'admin', id: p.tokenId } : { type: 'staff', id: p.staffId });
+
+function detailJson(d: AppointmentDetailData): z.infer<typeof AppointmentDetail> {
+  return {
+    ...appointmentSummaryJson(d),
+    holdExpiresAt: isoOrNull(d.holdExpiresAt),
+    cancelledAt: isoOrNull(d.cancelledAt),
+    notes: d.notes,
+    segments: d.segments.map((s) => ({ startsAt: iso(s.startsAt), endsAt: iso(s.endsAt) })),
+    call: d.call ? { ...d.call, startedAt: isoOrNull(d.call.startedAt) } : null,
+  };
+}
+
+/** Maps what a write answered to the HTTP outcome; `booked` and `cancelled` are the successes. */
+function failureOf(outcome: BookingOutcome): ApiError | null {
+  switch (outcome.kind) {
+    case 'booked':
+    case 'cancelled':
+      return null;
+    case 'slot_taken':
+      return new ApiError('conflict', 'That time has just been taken.', { reason: 'slot_taken', alternatives: outcome.alternatives.map(slotJson) });
+    case 'outside_hours':
+      return new ApiError('unprocessable', `That time cannot be booked (${outcome.reason}).`, { reason: outcome.reason, alternatives: outcome.alternatives.map(slotJson) });
+    case 'hold_expired':
+      return new ApiError('conflict', 'The hold expired.', { reason: 'hold_expired', alternatives: outcome.alternatives.map(slotJson) });
+    case 'not_modifiable':
+      return new ApiError('conflict', `An appointment that is ${outcome.status} cannot be changed.`, { reason: 'not_modifiable', status: outcome.status });
+    case 'not_found':
+      return outcome.what === 'appointment' ? new ApiError('not_found', 'No such appointment.') : new ApiError('unprocessable', `staffId: no such ${outcome.what} in this business`);
+    case 'held':
+    case 'invalid_phone':
+      // Neither cancel nor reschedule answers these; reaching here is a fault, not a client error.
+      throw new Error(`unexpected booking outcome ${outcome.kind}`);
+  }
+}
+
+/** `GET /api/appointments`, `GET /api/appointments/{id}`, `POST …/cancel`, `POST …/reschedule`. */
+export function registerAppointmentRoutes(app: ApiApp, ctx: AppContext): void {
+  const deps = bookingDepsOf(ctx);
+
+  app.openapi(listRoute, async (c) => {
+    const q = c.req.valid('query');
+    const principal = c.get('principal');
+    const from = boundToInstant(q.from, principal.timeZone, 'from');
+    const to = boundToInstant(q.to, principal.timeZone, 'to');
+    const page = await listAppointments(ctx.database.db, scopeOf(principal), {
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
+      ...(q.status ? { status: q.status } : {}),
+      ...(q.staff ? { staffId: q.staff } : {}),
+      ...(q.customer ? { customerId: q.customer } : {}),
+      after: decodeCursor('appointments', q.cursor),
+      limit: pageLimit(q.limit, ctx.config.apiPageLimitMax),
+    });
+    return c.json({ items: page.items.map(appointmentSummaryJson), nextCursor: page.next ? encodeCursor('appointments', page.next) : null }, 200);
+  });
+
+  const visible = async (principal: Principal, id: string) => {
+    const detail = await findAppointmentDetail(ctx.database.db, scopeOf(principal), id);
+    if (!detail) throw new ApiError('not_found', 'No such appointment.');
+    return detail;
+  };
+
+  app.openapi(getRoute, async (c) => c.json(detailJson(await visible(c.get('principal'), c.req.valid('param').id)), 200));
+
+  app.openapi(cancelRoute, async (c) => {
+    const principal = c.get('principal');
+    const { id } = c.req.valid('param');
+    await visible(principal, id);
+    const body = c.req.valid('json');
+    const outcome = await cancelAppointment(deps, { appointmentId: id, businessId: principal.businessId, actor: actorOf(principal), ...(body?.reason ? { reason: body.reason } : {}) });
+    const failure = failureOf(outcome);
+    if (failure) throw failure;
+    return c.json(detailJson(await visible(principal, id)), 200);
+  });
+
+  app.openapi(rescheduleRoute, async (c) => {
+    const principal = c.get('principal');
+    const { id } = c.req.valid('param');
+    await visible(principal, id);
+    const body = c.req.valid('json');
+    const outcome = await rescheduleAppointment(deps, {
+      appointmentId: id,
+      businessId: principal.businessId,
+      startsAt: new Date(body.startsAt),
+      ...(body.staffId ? { staffId: body.staffId } : {}),
+      source: principal.role === 'admin' ? 'api' : 'staff',
+      actor: actorOf(principal),
+    });
+    const failure = failureOf(outcome);
+    if (failure) throw failure;
+    if (outcome.kind !== 'booked') throw new Error(`unexpected reschedule outcome ${outcome.kind}`);
+    // The moved appointment may now belong to another staff member: read it in the business's scope.
+    const moved = await findAppointmentDetail(ctx.database.db, { businessId: principal.businessId, staffId: null }, outcome.appointment.id);
+    if (!moved) throw new Error('rescheduled appointment vanished');
+    return c.json(detailJson(moved), 200);
+  });
+}

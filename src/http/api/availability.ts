@@ -1,0 +1,50 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { findDaySlots } from '../../booking/find-day-slots.js';
+import type { AppContext } from '../../context.js';
+import { ApiError } from '../errors.js';
+import type { ApiApp } from './auth.js';
+import { Id, Slot, bearerSecurity, errorResponses, slotJson } from './schemas.js';
+
+const availabilityRoute = createRoute({
+  method: 'get',
+  path: '/availability',
+  tags: ['availability'],
+  summary: 'Open slots of a service on one local day',
+  security: bearerSecurity,
+  request: {
+    query: z.object({
+      service: Id.openapi({ description: 'Service id' }),
+      date: z.iso.date({ error: 'must be a date (YYYY-MM-DD)' }).openapi({ description: 'Local day in the business’s time zone', example: '2030-03-05' }),
+      staff: Id.optional().openapi({ description: 'Only this staff member; default: everyone who performs the service' }),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'Open slots by start, then staff',
+      content: { 'application/json': { schema: z.object({ date: z.string(), timeZone: z.string(), serviceId: z.string(), slots: z.array(Slot) }) } },
+    },
+    ...errorResponses(400, 404),
+  },
+});
+
+/** `GET /api/availability`. */
+export function registerAvailabilityRoutes(app: ApiApp, ctx: AppContext): void {
+  app.openapi(availabilityRoute, async (c) => {
+    const q = c.req.valid('query');
+    const outcome = await findDaySlots(ctx.database.db, {
+      businessId: c.get('principal').businessId,
+      serviceId: q.service,
+      ...(q.staff ? { staffId: q.staff } : {}),
+      date: q.date,
+      now: ctx.clock.now(),
+    });
+    switch (outcome.kind) {
+      case 'invalid_date':
+        throw new ApiError('bad_request', 'date: no such date');
+      case 'not_found':
+        throw new ApiError('not_found', `No such ${outcome.what}.`);
+      case 'slots':
+        return c.json({ date: q.date, timeZone: outcome.timeZone, serviceId: q.service, slots: outcome.slots.map(slotJson) }, 200);
+    }
+  });
+}

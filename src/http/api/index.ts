@@ -1,0 +1,51 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { Hono } from 'hono';
+import type { AppContext } from '../../context.js';
+import { clientIp } from '../client-ip.js';
+import { errorResponse } from '../errors.js';
+import type { RequestVariables } from '../middleware/request-log.js';
+import { rateLimit, type RateLimiter } from '../middleware/rate-limit.js';
+import { registerAppointmentRoutes } from './appointments.js';
+import { apiAuth, type ApiEnv } from './auth.js';
+import { registerAvailabilityRoutes } from './availability.js';
+import { registerCallRoutes } from './calls.js';
+import { registerCustomerRoutes } from './customers.js';
+import { renderDocsPage } from './docs-page.js';
+import { describeIssues } from './schemas.js';
+import { registerServiceRoutes } from './services.js';
+import { registerStaffRoutes } from './staff.js';
+
+const DESCRIPTION =
+  'Calls, appointments, customers, staff, services and availability of one business. Authenticate with `Authorization: Bearer <token>` ' +
+  '(create one with `termin-agent token create`). Admin tokens see everything of their business, staff tokens their own appointments and the calls ' +
+  'that led to them. Lists are paged with `limit` and an opaque `cursor` (`nextCursor` of the previous page). Errors are `{ "error": { "code", "message" } }`.';
+
+/** The staff API under /api, its OpenAPI document (/api/openapi.json) and a readable page of it (/api/docs). */
+export function apiRoutes(ctx: AppContext, limiter: RateLimiter): Hono<{ Variables: RequestVariables }> {
+  const api = new OpenAPIHono<ApiEnv>({
+    // Every validation failure answers the one envelope, naming the field.
+    defaultHook: (result, c) => {
+      if (!result.success) return errorResponse(c, 'bad_request', describeIssues(result.error));
+    },
+  }).basePath('/api');
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', description: 'A token from `termin-agent token create`' });
+  api.use('*', apiAuth(ctx, limiter));
+  registerCallRoutes(api, ctx);
+  registerAppointmentRoutes(api, ctx);
+  registerCustomerRoutes(api, ctx);
+  registerStaffRoutes(api, ctx);
+  registerServiceRoutes(api, ctx);
+  registerAvailabilityRoutes(api, ctx);
+
+  let document: ReturnType<typeof api.getOpenAPIDocument> | null = null;
+  const documentOf = () => (document ??= api.getOpenAPIDocument({ openapi: '3.0.3', info: { title: 'termin-agent staff API', version: '1', description: DESCRIPTION } }));
+
+  // The document and its page are public (they describe, they do not show data); registered before the
+  // authenticated routes so that the API's auth middleware never runs for them.
+  const app = new Hono<{ Variables: RequestVariables }>();
+  const perAddress = rateLimit(limiter, (c) => `ip:${clientIp(c, ctx.config.trustProxy)}`);
+  app.get('/api/openapi.json', perAddress, (c) => c.json(documentOf()));
+  app.get('/api/docs', perAddress, (c) => c.html(renderDocsPage(documentOf())));
+  app.route('/', api);
+  return app;
+}

@@ -1,0 +1,101 @@
+import { z } from '@hono/zod-openapi';
+import type { AppointmentSummary as AppointmentSummaryData } from '../../booking/appointment-summary.js';
+import type { Slot as SlotData } from '../../booking/calendar-model.js';
+import { localDayOf } from '../../booking/local-days.js';
+import { ApiError } from '../errors.js';
+
+/** `{ error: { code, message } }`, the one error envelope (some errors add fields such as `alternatives`). */
+export const ErrorBody = z
+  .object({ error: z.object({ code: z.string().openapi({ example: 'not_found' }), message: z.string() }).catchall(z.unknown()) })
+  .openapi('Error');
+
+const ERROR_DESCRIPTIONS = {
+  400: 'Invalid input; the message names the field',
+  401: 'Missing, invalid or revoked token',
+  403: 'The token’s role may not use this endpoint',
+  404: 'No such resource in this business (or not visible to this token)',
+  409: 'Conflict; see `reason` and `alternatives`',
+  422: 'Not possible as asked; see `reason` and `alternatives`',
+  429: 'Rate limited; see Retry-After',
+} as const;
+
+/** OpenAPI responses for the given error statuses (401 and 429 are added to every route). */
+export function errorResponses<S extends keyof typeof ERROR_DESCRIPTIONS>(...statuses: S[]) {
+  const all = [...new Set<keyof typeof ERROR_DESCRIPTIONS>([...statuses, 401, 429])];
+  return Object.fromEntries(all.map((s) => [s, { description: ERROR_DESCRIPTIONS[s], content: { 'application/json': { schema: ErrorBody } } }])) as Record<
+    S | 401 | 429,
+    { description: string; content: { 'application/json': { schema: typeof ErrorBody } } }
+  >;
+}
+
+export const Id = z.guid({ error: 'must be an id (uuid)' });
+export const Instant = z.string().openapi({ format: 'date-time', example: '2030-03-05T09:00:00.000Z' });
+export const iso = (d: Date) => d.toISOString();
+export const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** A plain date (the business's local day) or an instant with offset. */
+export const DateBound = z
+  .union([z.iso.date(), z.iso.datetime({ offset: true })], { error: 'must be a date (YYYY-MM-DD) or an ISO instant with offset' })
+  .openapi({ example: '2030-03-05' });
+
+/** `from`: a date means that local day's midnight; `to`: a date includes the whole day. */
+export function boundToInstant(value: string | undefined, timeZone: string, edge: 'from' | 'to'): Date | undefined {
+  if (value === undefined) return undefined;
+  if (value.length > 10) return new Date(value);
+  const day = localDayOf(timeZone, value);
+  if (!day) throw new ApiError('bad_request', `${edge}: no such date`);
+  return new Date(edge === 'from' ? day.startsAt : day.endsAt);
+}
+
+export const pageQuery = {
+  limit: z.coerce
+    .number({ error: 'must be a number' })
+    .int({ error: 'must be a whole number' })
+    .min(1, { error: 'must be at least 1' })
+    .optional()
+    .openapi({ description: 'Page size; default 50, values above the configured maximum are lowered to it.', example: 50 }),
+  cursor: z.string().max(1_000).optional().openapi({ description: 'The `nextCursor` of the previous page, unchanged.' }),
+};
+
+export const DEFAULT_PAGE_LIMIT = 50;
+
+/** The page size asked for, lowered to the configured maximum. */
+export function pageLimit(asked: number | undefined, max: number): number {
+  return Math.min(asked ?? DEFAULT_PAGE_LIMIT, max);
+}
+
+export const AppointmentSummary = z
+  .object({
+    id: z.string(),
+    status: z.enum(['held', 'booked', 'cancelled', 'expired', 'completed', 'no_show']),
+    startsAt: Instant,
+    endsAt: Instant,
+    service: z.object({ id: z.string(), name: z.string() }),
+    staff: z.object({ id: z.string(), name: z.string() }),
+    customer: z.object({ id: z.string(), name: z.string().nullable(), phone: z.string() }).nullable(),
+    source: z.string(),
+    callId: z.string().nullable(),
+    rescheduledFromId: z.string().nullable(),
+    createdAt: Instant,
+  })
+  .openapi('AppointmentSummary');
+
+export function appointmentSummaryJson(a: AppointmentSummaryData): z.infer<typeof AppointmentSummary> {
+  return { ...a, startsAt: iso(a.startsAt), endsAt: iso(a.endsAt), createdAt: iso(a.createdAt) };
+}
+
+export const Slot = z.object({ staffId: z.string(), startsAt: Instant, endsAt: Instant }).openapi('Slot');
+
+export function slotJson(s: SlotData): z.infer<typeof Slot> {
+  return { staffId: s.staffId, startsAt: new Date(s.startsAt).toISOString(), endsAt: new Date(s.endsAt).toISOString() };
+}
+
+export const bearerSecurity = [{ bearerAuth: [] }];
+
+/** "limit: must be at least 1; status: Invalid option…" — field names first, values never echoed. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.map(String).join('.') || 'body'}: ${issue.message}`)
+    .join('; ');
+}

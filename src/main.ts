@@ -1,0 +1,84 @@
+import { startHoldSweeper } from './booking/hold-sweeper.js';
+import { systemClock, type Clock } from './clock.js';
+import type { Config } from './config.js';
+import { bookingDepsOf, type AppContext } from './context.js';
+import { createDatabase } from './db/create-database.js';
+import type { Database } from './db/database.js';
+import { isEmpty, seedDemo } from './db/seed/seed-business.js';
+import { businesses } from './db/schema.js';
+import { publicHolidayDates } from './booking/holidays.js';
+import { createApp } from './http/app.js';
+import { listen } from './http/listen.js';
+import { createLockService } from './locks/index.js';
+import { createLogger, type Logger } from './logger.js';
+import { createMetrics } from './metrics.js';
+import { createBookingConversations } from './voice/dialogue/booking-conversation.js';
+import { attachLlmWebSocket } from './voice/transport/index.js';
+
+export interface RunningService {
+  ctx: AppContext;
+  port: number;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  logger?: Logger;
+  clock?: Clock;
+  /** An already open database (tests); otherwise one is opened from the config. */
+  database?: Database;
+}
+
+/** Opens the database, migrates and seeds it, and brings the resources a running service needs. */
+export async function buildContext(config: Config, options: StartOptions = {}): Promise<AppContext> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const metrics = createMetrics({ defaultMetrics: config.metricsEnabled });
+  const database = options.database ?? (await createDatabase(config));
+  try {
+    await database.migrate();
+    await seedIfWanted(config, database, logger);
+    await warmHolidays(database, options.clock ?? systemClock);
+    const locks = createLockService({ redisUrls: config.redisUrls, lockTtlMs: config.lockTtlMs }, { logger, metrics: metrics.registry });
+    return { config, database, locks, logger, clock: options.clock ?? systemClock, metrics };
+  } catch (error) {
+    if (!options.database) await database.close();
+    throw error;
+  }
+}
+
+/** Computing a year of holidays costs tens of milliseconds once; pay it at startup, not in a caller's turn. */
+async function warmHolidays(database: Database, clock: Clock): Promise<void> {
+  const rows = await database.db.selectDistinct({ region: businesses.holidayRegion }).from(businesses);
+  const year = clock.now().getUTCFullYear();
+  for (const { region } of rows) if (region) for (const y of [year, year + 1]) publicHolidayDates(region, y);
+}
+
+async function seedIfWanted(config: Config, database: Database, logger: Logger): Promise<void> {
+  const wanted = config.seedDemo === 'always' || (config.seedDemo === 'auto' && database.kind === 'pglite' && (await isEmpty(database.db)));
+  if (!wanted) return;
+  await seedDemo(database.db);
+  logger.info('seeded the demo businesses (Salon Haarmonie, Zahnarztpraxis Dr. Berger)');
+}
+
+/** Starts the whole service: context, HTTP server, background work. `stop()` shuts it down in order. */
+export async function startService(config: Config, options: StartOptions = {}): Promise<RunningService> {
+  const ctx = await buildContext(config, options);
+  const app = createApp(ctx);
+  const listening = await listen(app, config.port, config.host);
+  const sweeper = startHoldSweeper({ db: ctx.database.db, clock: ctx.clock, logger: ctx.logger });
+  const voice = attachLlmWebSocket(listening.server, { conversations: createBookingConversations(bookingDepsOf(ctx)), logger: ctx.logger, metrics: ctx.metrics.registry });
+  ctx.logger.info({ port: listening.port, database: ctx.database.kind, locks: config.redisUrls.length > 0 ? 'redlock' : 'in-process' }, 'termin-agent listening');
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      ctx.logger.info('shutting down');
+      // Calls first: open WebSockets would keep the HTTP server from closing.
+      await voice.close();
+      await listening.close(config.shutdownTimeoutMs);
+      await sweeper.stop();
+      await ctx.locks.close();
+      if (!options.database) await ctx.database.close();
+      ctx.logger.info('stopped');
+    })());
+  return { ctx, port: listening.port, url: `http://127.0.0.1:${listening.port}`, stop };
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { TOOL_ARGS, type ToolName } from './schemas.js';
+
+const DESCRIPTIONS: Record<ToolName, { description: string; execution: string }> = {
+  check_availability: {
+    description: 'Prüft, ob für eine Leistung zum gewünschten Zeitpunkt (optional bei einer bestimmten Person) ein Termin frei ist, und nennt sonst die nächsten freien Termine. Angebotene Termine werden kurz für den Anruf reserviert.',
+    execution: 'Einen Moment, ich schaue kurz nach.',
+  },
+  book_appointment: {
+    description: 'Bucht den vereinbarten Termin verbindlich. Erst aufrufen, wenn Leistung, Tag, Uhrzeit und Name feststehen. Nur wenn das Ergebnis "booked": true enthält, ist der Termin gebucht.',
+    execution: 'Einen Moment, ich trage das ein.',
+  },
+  cancel_appointment: {
+    description: 'Sagt einen Termin der anrufenden Person ab (gefunden über die Telefonnummer); bei mehreren Terminen vorher nach dem Tag fragen.',
+    execution: 'Einen Moment, ich schaue nach Ihrem Termin.',
+  },
+  reschedule_appointment: {
+    description: 'Verschiebt einen Termin der anrufenden Person auf einen neuen Tag und eine neue Uhrzeit; die Mitarbeiterin bleibt dieselbe, außer es wird jemand anderes genannt.',
+    execution: 'Einen Moment, ich schaue, ob das geht.',
+  },
+};
+
+/**
+ * The four functions as Retell custom tools (JSON Schema parameters), ready to paste into an agent. The `url`
+ * is a path: prefix it with the server's public base URL.
+ */
+export function toolDefinitions() {
+  return (Object.keys(TOOL_ARGS) as ToolName[]).map((name) => {
+    const { $schema: _schema, ...parameters } = z.toJSONSchema(TOOL_ARGS[name]) as Record<string, unknown>;
+    return {
+      type: 'custom',
+      name,
+      description: DESCRIPTIONS[name].description,
+      url: `/retell/functions/${name}`,
+      method: 'POST',
+      parameters,
+      speak_during_execution: true,
+      execution_message_description: DESCRIPTIONS[name].execution,
+      speak_after_execution: true,
+      timeout_ms: 10_000,
+    };
+  });
+}

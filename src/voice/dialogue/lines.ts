@@ -1,0 +1,90 @@
+import type { Directory } from '../../booking/load-directory.js';
+import { speakDuration, speakList, speakPrice, speakStaff } from '../../tools/speak.js';
+
+// Everything the agent says on its own, in one place: short, natural, Sie-form.
+
+export const FILLER = 'Einen Moment, ich schaue kurz nach.';
+export const FILLER_BOOKING = 'Einen Moment, ich trage das ein.';
+export const NOT_UNDERSTOOD = 'Entschuldigung, das habe ich akustisch nicht verstanden. Könnten Sie das bitte wiederholen?';
+export const STILL_THERE = 'Sind Sie noch da? Ich helfe Ihnen gern weiter.';
+export const SILENT_GOODBYE = 'Ich höre Sie leider nicht mehr. Rufen Sie gern noch einmal an. Auf Wiederhören!';
+export const GOODBYE = 'Vielen Dank für Ihren Anruf. Auf Wiederhören!';
+export const ANYTHING_ELSE = 'Kann ich sonst noch etwas für Sie tun?';
+export const WHAT_ELSE = 'Gern, was kann ich für Sie tun?';
+export const ASK_TIME = 'Wann hätten Sie denn Zeit? Sagen Sie mir gern einen Tag und eine Uhrzeit.';
+export const ASK_OTHER_TIME = 'Kein Problem. Wann würde es Ihnen stattdessen passen?';
+export const ASK_WHICH_OFFER = 'Welcher der Termine passt Ihnen?';
+export const ASK_NAME = 'Auf welchen Namen darf ich den Termin eintragen?';
+export const ASK_PHONE = 'Unter welcher Telefonnummer erreichen wir Sie?';
+export const PHONE_NOT_UNDERSTOOD = 'Die Nummer habe ich leider nicht ganz verstanden. Könnten Sie sie bitte Ziffer für Ziffer sagen?';
+export const TRANSFER = 'Einen Moment bitte, ich verbinde Sie mit einer Kollegin.';
+export const NO_TRANSFER = 'Im Moment kann ich Sie leider nicht verbinden. Eine Kollegin ruft Sie gern zurück. Kann ich Ihnen sonst weiterhelfen?';
+export const ASK_RESCHEDULE_TIME = 'Gern. Auf welchen Tag und welche Uhrzeit soll ich Ihren Termin verschieben?';
+export const ASK_CANCEL_WHICH = 'Welchen Termin möchten Sie absagen? Nennen Sie mir bitte den Tag.';
+export const SORRY_ERROR = 'Entschuldigung, da ist bei mir gerade etwas schiefgelaufen. Einen Moment bitte.';
+
+export function greeting(directory: Directory, knownName: string | null): string {
+  const hello = knownName ? `guten Tag, ${knownName}! Schön, dass Sie wieder anrufen.` : 'guten Tag!';
+  return `${directory.business.name}, ${hello} Hier ist der digitale Assistent. Wie kann ich Ihnen helfen?`;
+}
+
+export function askService(directory: Directory): string {
+  return `Gern. Welche Leistung wünschen Sie? Wir bieten ${speakList(directory.services.map((s) => s.name), 'und')} an.`;
+}
+
+export function askConfirmPhone(phone: string): string {
+  const digits = phone.replace(/\D/g, '').slice(-4).split('').join(' ');
+  return `Darf ich den Termin unter der Nummer eintragen, von der Sie anrufen, mit den Endziffern ${digits}?`;
+}
+
+export function confirmChoice(offer: { speech: string }, serviceName: string): string {
+  return `Gut, also ${serviceName} ${offer.speech}.`;
+}
+
+/** Price, duration or what a service involves; composite services explain their phases only when asked. */
+export function answerServiceQuestion(question: 'price' | 'duration' | 'what', service: Directory['services'][number]): string {
+  const visit = service.segments.length > 0 ? service.segments.reduce((sum, s) => sum + s.minutes, 0) : service.durationMinutes;
+  const hasGap = service.segments.some((s) => s.kind === 'gap');
+  switch (question) {
+    case 'price':
+      return service.priceCents ? `${service.name} kostet bei uns ${speakPrice(service.priceCents)}.` : `Zum Preis für ${service.name} berät Sie gern eine Kollegin vor Ort.`;
+    case 'duration':
+      return hasGap
+        ? `Bei der ${service.name} sind Sie etwa ${speakDuration(visit)} bei uns, mit Einwirkzeit dazwischen.`
+        : `${service.name} dauert etwa ${speakDuration(visit)}.`;
+    case 'what':
+      return `${service.description ?? service.name}${hasGap ? ` Insgesamt sind Sie etwa ${speakDuration(visit)} bei uns.` : ''}`;
+  }
+}
+
+const WEEKDAY_NAMES = ['Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag', 'Sonntag'];
+
+/** "Wir haben Dienstag bis Freitag von 9 bis 18 Uhr und Samstag von 9 bis 14 Uhr geöffnet." */
+export function openingHours(directory: Directory): string {
+  const hours = directory.business.openingHours;
+  const groups: Array<{ days: number[]; text: string }> = [];
+  for (let d = 1; d <= 7; d++) {
+    const ranges = hours[String(d) as '1'];
+    if (!ranges || ranges.length === 0) continue;
+    const text = ranges.map((r) => `von ${clock(r.start)} bis ${clock(r.end)} Uhr`).join(' und ');
+    const last = groups[groups.length - 1];
+    if (last && last.text === text && last.days[last.days.length - 1] === d - 1) last.days.push(d);
+    else groups.push({ days: [d], text });
+  }
+  if (groups.length === 0) return 'Unsere Öffnungszeiten kann ich Ihnen leider gerade nicht sagen.';
+  const parts = groups.map((g) => {
+    const first = WEEKDAY_NAMES[g.days[0]! - 1]!;
+    const last = WEEKDAY_NAMES[g.days[g.days.length - 1]! - 1]!;
+    return `${g.days.length === 1 ? first : `${first} bis ${last}`} ${g.text}`;
+  });
+  return `Wir haben ${speakList(parts, 'und')} geöffnet.`;
+}
+
+function clock(hhmm: string): string {
+  const [h, m] = hhmm.split(':');
+  return m === '00' ? String(Number(h)) : `${Number(h)}:${m}`;
+}
+
+export function staffList(directory: Directory): string {
+  return speakList(directory.staff.map(speakStaff), 'und');
+}

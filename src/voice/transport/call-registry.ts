@@ -1,0 +1,93 @@
+import type { WebSocket } from 'ws';
+import type { Logger } from '../../logger.js';
+import type { ConversationFactory } from '../conversation.js';
+import { CallSession } from './call-session.js';
+import { CloseCode } from './close-codes.js';
+import type { TransportMetrics } from './transport-metrics.js';
+
+export interface CallRegistryOptions {
+  conversations: ConversationFactory;
+  logger: Logger;
+  /** How long a call outlives its closed socket, waiting for Retell to reconnect (default 60 s). */
+  graceMs?: number;
+  /** How long to wait for call_details before greeting without them (default 1.5 s). */
+  callDetailsTimeoutMs?: number;
+  /** Longest a turn may stay open before it is closed with an apology (default 30 s). */
+  turnTimeoutMs?: number;
+  /** How long a new turn waits for the superseded one to wind down (default 2 s). */
+  supersedeWaitMs?: number;
+  metrics?: TransportMetrics | undefined;
+}
+
+export const DEFAULT_GRACE_MS = 60_000;
+export const DEFAULT_CALL_DETAILS_TIMEOUT_MS = 1_500;
+export const DEFAULT_TURN_TIMEOUT_MS = 30_000;
+export const DEFAULT_SUPERSEDE_WAIT_MS = 2_000;
+
+/** Call id → session. A socket for a known call id joins its session, so call state survives reconnects. */
+export class CallRegistry {
+  private readonly sessions = new Map<string, CallSession>();
+  private readonly options: CallRegistryOptions;
+  private stopping: Promise<void> | null = null;
+
+  constructor(options: CallRegistryOptions) {
+    this.options = options;
+  }
+
+  /** Calls with a session, including those waiting for a reconnect. */
+  get size(): number {
+    return this.sessions.size;
+  }
+
+  /** The session of a call id, or null. */
+  find(callId: string): CallSession | null {
+    return this.sessions.get(callId) ?? null;
+  }
+
+  /** Joins `socket` to the call's session, creating the session (and its Conversation) for a new call id. */
+  attach(callId: string, socket: WebSocket): CallSession | null {
+    if (this.stopping) {
+      socket.close(CloseCode.goingAway, 'server shutting down');
+      return null;
+    }
+    let session = this.sessions.get(callId);
+    if (!session) {
+      const logger = this.options.logger.child({ call_id: callId });
+      try {
+        session = new CallSession({
+          callId,
+          conversation: this.options.conversations(callId),
+          logger,
+          graceMs: this.options.graceMs ?? DEFAULT_GRACE_MS,
+          callDetailsTimeoutMs: this.options.callDetailsTimeoutMs ?? DEFAULT_CALL_DETAILS_TIMEOUT_MS,
+          turnTimeoutMs: this.options.turnTimeoutMs ?? DEFAULT_TURN_TIMEOUT_MS,
+          supersedeWaitMs: this.options.supersedeWaitMs ?? DEFAULT_SUPERSEDE_WAIT_MS,
+          metrics: this.options.metrics,
+          onExpired: (expired) => void this.end(expired, 'closed'),
+        });
+      } catch (error) {
+        logger.error({ err: error }, 'could not create the conversation');
+        socket.close(CloseCode.internalError, 'internal error');
+        return null;
+      }
+      this.sessions.set(callId, session);
+      this.options.metrics?.openCalls.set(this.sessions.size);
+      logger.info('call opened');
+    }
+    session.attach(socket);
+    return session;
+  }
+
+  /** Ends every call (`end('shutdown')`) and refuses new ones. Idempotent. */
+  shutdown(): Promise<void> {
+    this.stopping ??= Promise.all([...this.sessions.values()].map((s) => this.end(s, 'shutdown'))).then(() => undefined);
+    return this.stopping;
+  }
+
+  private async end(session: CallSession, reason: 'closed' | 'shutdown'): Promise<void> {
+    // Dropped first, so a socket arriving while the conversation winds down starts a fresh call, not a dead one.
+    if (this.sessions.get(session.callId) === session) this.sessions.delete(session.callId);
+    this.options.metrics?.openCalls.set(this.sessions.size);
+    await session.close(reason);
+  }
+}

@@ -1,0 +1,12 @@
+/** Public API of the caller-text understanding layer: pure, synchronous, no network. */
+export type { DateTimeOption, DateTimeReading, ParseOptions, PartOfDay } from './types.js';
+export { PARTS_OF_DAY_LIST } from './types.js';
+export { parseDateTime } from './time/parse-date-time.js';
+export { DEFAULT_ZONE, resolveReference, type ReferenceInput } from './time/reference.js';
+export { matchServices, type MatchServicesOptions, type ServiceEntry, type ServiceMatch } from './match-services.js';
+export { detectServiceQuestion, type ServiceQuestion } from './detect-service-question.js';
+export { matchStaff, type StaffEntry, type StaffMatch } from './match-staff.js';
+export { extractCallerName, repairCapitalisation, type CallerName } from './extract-caller-name.js';
+export { extractPhoneNumber } from './extract-phone-number.js';
+export { classifyIntent, type Intent } from './classify-intent.js';
+export { detectCorrection, readCorrection, type CorrectionFacts } from './detect-correction.js';

@@ -1,0 +1,22 @@
+import { inject } from 'vitest';
+import { createPgliteDatabase } from '../../src/db/create-pglite.js';
+import { createPostgresDatabase } from '../../src/db/create-postgres.js';
+import type { Database } from '../../src/db/database.js';
+
+/** The run's shared, migrated Postgres database (tests isolate themselves by creating their own business). */
+export function openTestPostgres(poolMax = 10): Database {
+  return createPostgresDatabase({ url: inject('postgresUrl'), poolMax, statementTimeoutMs: 10_000 });
+}
+
+/** A fresh, migrated in-memory PGlite database. */
+export async function openTestPglite(): Promise<Database> {
+  const database = await createPgliteDatabase(null);
+  await database.migrate();
+  return database;
+}
+
+/** Both engines, for suites that must hold on each: `describe.each(engines)`. */
+export const engines = [
+  { name: 'postgres', open: async () => openTestPostgres() },
+  { name: 'pglite', open: openTestPglite },
+] as const;

@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../src/db/database.js';
+import { appointments, calls, customers } from '../src/db/schema.js';
+import { runTool } from '../src/tools/run-tool.js';
+import type { ToolContext } from '../src/tools/tool-context.js';
+import { createTestSalon, type TestBusiness } from './support/business.js';
+import { bookingDeps, localTime } from './support/booking.js';
+import { engines } from './support/databases.js';
+
+// Thursday 2026-11-19 09:00 in Berlin, the reference day of the German time rules.
+const NOW = '2026-11-19T08:00:00Z';
+
+describe.each(engines)('the booking tools on $name', ({ open }) => {
+  let database: Database;
+  let salon: TestBusiness;
+  let deps: ReturnType<typeof bookingDeps>['deps'];
+
+  beforeAll(async () => {
+    database = await open();
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  const fresh = async () => {
+    salon = await createTestSalon(database.db);
+    deps = bookingDeps(database, { now: NOW }).deps;
+  };
+  const ctxFor = (callId: string | null, callerNumber: string | null = '+4917612345678'): ToolContext => ({ deps, businessId: salon.id, callId, callerNumber, source: 'function' });
+
+  it('offers the exact slot in speakable German and holds it for the call', async () => {
+    await fresh();
+    const callId = randomUUID();
+    const r = await runTool(ctxFor(callId), 'check_availability', { dienstleistung: 'Herrenschnitt', datum: 'nächsten Dienstag', uhrzeit: 'halb drei', mitarbeiter: 'bei der Emma' });
+    expect(r).toMatchObject({ ok: true, available: true, held: 1 });
+    expect(r.result).toBe('Am Dienstag, dem 24. November, um halb drei bei Emma ist ein Termin für Herrenhaarschnitt frei. Soll ich ihn für Sie eintragen?');
+    const held = await database.db.select().from(appointments).where(eq(appointments.callId, callId));
+    expect(held.map((a) => [a.status, a.staffId, localTime(a.startsAt)])).toEqual([['held', salon.staff.emma, '2026-11-24T14:30']]);
+  });
+
+  it('does not offer a slot another call is holding, and offers the nearest alternatives instead', async () => {
+    await fresh();
+    const args = { dienstleistung: 'Herrenhaarschnitt', datum: '2026-11-24', uhrzeit: '14:30', mitarbeiter: 'Emma' };
+    await runTool(ctxFor(randomUUID()), 'check_availability', args);
+    const second = await runTool(ctxFor(randomUUID()), 'check_availability', args);
+    expect(second).toMatchObject({ ok: true, available: false, reason: 'taken' });
+    expect(second.result).toMatch(/^Zu der Zeit ist Emma leider schon ausgebucht\. Ich könnte Ihnen .* anbieten\.$/);
+    const alternatives = second.alternatives as Array<{ start: string; staff_id: string }>;
+    expect(alternatives.length).toBeGreaterThan(0);
+    expect(alternatives.every((a) => a.staff_id === salon.staff.emma && a.start !== '2026-11-24T13:30:00.000Z')).toBe(true);
+  });
+
+  it('books the held slot, links call, customer and appointment, and answers a repeat with the same booking', async () => {
+    await fresh();
+    const callId = randomUUID();
+    await runTool(ctxFor(callId), 'check_availability', { dienstleistung: 'Ansatz Färbung', datum: '2026-11-25', uhrzeit: '10:00', mitarbeiter: 'Oliver' });
+    const args = { dienstleistung: 'Ansatzfärbung', datum: '2026-11-25', uhrzeit: '10:00', mitarbeiter: 'Oliver', name: 'Maria Schmidt' };
+    const booked = await runTool(ctxFor(callId), 'book_appointment', args);
+    expect(booked).toMatchObject({ ok: true, booked: true });
+    expect(booked.result).toBe('Ihr Termin ist eingetragen: Ansatzfärbung am Mittwoch, dem 25. November, um 10 Uhr bei Oliver.');
+    const again = await runTool(ctxFor(callId), 'book_appointment', args);
+    expect(again.appointment_id).toBe(booked.appointment_id);
+    const rows = await database.db.select().from(appointments).where(and(eq(appointments.businessId, salon.id), eq(appointments.status, 'booked')));
+    expect(rows).toHaveLength(1);
+    const [call] = await database.db.select().from(calls).where(eq(calls.id, callId));
+    expect(call).toMatchObject({ outcome: 'booked', appointmentId: booked.appointment_id, businessId: salon.id });
+    const [customer] = await database.db.select().from(customers).where(eq(customers.id, rows[0]!.customerId!));
+    expect(customer).toMatchObject({ name: 'Maria Schmidt', phoneE164: '+4917612345678', appointmentCount: 1 });
+    expect(await database.db.select().from(appointments).where(and(eq(appointments.callId, callId), eq(appointments.status, 'held')))).toHaveLength(0);
+  });
+
+  it('answers unknown services, unknown staff, impossible dates and missing fields with a sentence, writing nothing', async () => {
+    await fresh();
+    const ctx = ctxFor(randomUUID());
+    expect(await runTool(ctx, 'check_availability', { dienstleistung: 'Dauerwelle mit Glitzer' })).toMatchObject({ ok: false, error: 'unknown_service' });
+    expect(await runTool(ctx, 'check_availability', { dienstleistung: 'Herrenhaarschnitt', mitarbeiter: 'Günther' })).toMatchObject({ ok: false, error: 'unknown_staff' });
+    expect(await runTool(ctx, 'check_availability', { dienstleistung: 'Herrenhaarschnitt', datum: '2026-02-30' })).toMatchObject({ ok: false, error: 'invalid_date' });
+    expect(await runTool(ctx, 'book_appointment', { dienstleistung: 'Herrenhaarschnitt', datum: '2026-11-24' })).toMatchObject({ ok: false, error: 'invalid_arguments', fields: ['uhrzeit', 'name'] });
+    expect(await runTool(ctxFor(randomUUID(), null), 'book_appointment', { dienstleistung: 'Herrenhaarschnitt', datum: '2026-11-24', uhrzeit: '10:00', name: 'X' })).toMatchObject({ error: 'phone_required' });
+    expect(await database.db.select().from(appointments).where(eq(appointments.businessId, salon.id))).toHaveLength(0);
+  });
+
+  it('holds the alternatives it offers after a lost booking, so the next caller is not sent to the same slot', async () => {
+    await fresh();
+    const args = { dienstleistung: 'Herrenhaarschnitt', datum: '2026-11-25', uhrzeit: '10:00', mitarbeiter: 'Emma', name: 'A' };
+    expect((await runTool(ctxFor(randomUUID(), '+4917611111111'), 'book_appointment', args)).booked).toBe(true);
+    const loser = randomUUID();
+    const lost = await runTool(ctxFor(loser, '+4917622222222'), 'book_appointment', { ...args, name: 'B' });
+    expect(lost).toMatchObject({ booked: false, error: 'slot_taken' });
+    const alternatives = lost.alternatives as Array<{ start: string }>;
+    expect(alternatives.length).toBeGreaterThan(0);
+    const held = await database.db.select().from(appointments).where(and(eq(appointments.callId, loser), eq(appointments.status, 'held')));
+    expect(held.map((h) => h.startsAt.toISOString()).sort()).toEqual(alternatives.map((a) => a.start).sort());
+  });
+
+  it('tells a closed day and offers open ones', async () => {
+    await fresh();
+    const r = await runTool(ctxFor(randomUUID()), 'check_availability', { dienstleistung: 'Damenhaarschnitt', datum: 'Montag', uhrzeit: '10 Uhr' });
+    expect(r).toMatchObject({ available: false, reason: 'closed_day' });
+    expect(r.result).toMatch(/^An dem Tag haben wir leider geschlossen\. Ich könnte Ihnen /);
+  });
+
+  it('cancels the caller\'s only appointment by phone number and asks which one when there are several', async () => {
+    await fresh();
+    const book = (datum: string) => runTool(ctxFor(randomUUID()), 'book_appointment', { dienstleistung: 'Herrenhaarschnitt', datum, uhrzeit: '11:00', name: 'Jonas Weber' });
+    const first = await book('2026-11-24');
+    const callId = randomUUID();
+    const cancelled = await runTool(ctxFor(callId), 'cancel_appointment', {});
+    expect(cancelled).toMatchObject({ ok: true, cancelled: true, appointment_id: first.appointment_id });
+    expect(cancelled.result).toMatch(/^Ich habe Ihren Termin abgesagt: Herrenhaarschnitt am Dienstag, dem 24\. November, um 11 Uhr bei /);
+    const [call] = await database.db.select().from(calls).where(eq(calls.id, callId));
+    expect(call?.outcome).toBe('cancelled_appointment');
+    await book('2026-11-25');
+    await book('2026-11-26');
+    const ask = await runTool(ctxFor(randomUUID()), 'cancel_appointment', {});
+    expect(ask).toMatchObject({ error: 'several_appointments' });
+    expect(ask.result).toMatch(/^Ich finde mehrere Termine: .* Welchen meinen Sie\?$/);
+    const byDay = await runTool(ctxFor(randomUUID()), 'cancel_appointment', { datum: '2026-11-26' });
+    expect(byDay).toMatchObject({ cancelled: true });
+  });
+
+  it('moves an appointment and keeps the staff member', async () => {
+    await fresh();
+    const booked = await runTool(ctxFor(randomUUID()), 'book_appointment', { dienstleistung: 'Herrenhaarschnitt', datum: '2026-11-24', uhrzeit: '10:00', mitarbeiter: 'Fabian', name: 'Jonas Weber' });
+    expect(booked.booked).toBe(true);
+    const moved = await runTool(ctxFor(randomUUID()), 'reschedule_appointment', { datum: '2026-11-27', uhrzeit: 'halb drei' });
+    expect(moved).toMatchObject({ ok: true, rescheduled: true });
+    expect(moved.result).toBe('Ich habe Ihren Termin verschoben: Herrenhaarschnitt jetzt am Freitag, dem 27. November, um halb drei bei Fabian.');
+    const active = await database.db.select().from(appointments).where(and(eq(appointments.businessId, salon.id), eq(appointments.status, 'booked')));
+    expect(active.map((a) => [a.staffId, localTime(a.startsAt)])).toEqual([[salon.staff.fabian, '2026-11-27T14:30']]);
+  });
+});
