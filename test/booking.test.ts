@@ -12,7 +12,13 @@ import type { Database } from '../src/db/database.js';
 import { activityLog, appointments, customers, services, staffServices } from '../src/db/schema.js';
 import { createTestSalon, type TestBusiness } from './support/business.js';
 import { activeAppointments, berlin, bookingDeps, caller, key, localTime, overlappingActiveSegments, phone, segmentsOf } from './support/booking.js';
-import { engines } from './support/databases.js';
+import { openOwnPostgres, openTestPglite } from './support/databases.js';
+
+// Its own Postgres database: the sweeper test expires the holds of every business, other files' calls included.
+const engines = [
+  { name: 'postgres', open: openOwnPostgres },
+  { name: 'pglite', open: openTestPglite },
+] as const;
 
 describe.each(engines)('booking on $name', ({ open }) => {
   let database: Database;
