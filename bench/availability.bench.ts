@@ -3,6 +3,7 @@ import { bookAppointment } from '../src/booking/book-appointment.js';
 import type { BookingDeps } from '../src/booking/booking-deps.js';
 import { findOpenSlots } from '../src/booking/find-open-slots.js';
 import { loadCalendar } from '../src/booking/load-calendar.js';
+import { RulesCache } from '../src/booking/rules-cache.js';
 import { createFixedClock } from '../src/clock.js';
 import { createInProcessLocks } from '../src/locks/in-process-locks.js';
 import { createLogger } from '../src/logger.js';
@@ -22,7 +23,7 @@ export async function run(): Promise<BenchResult[]> {
   try {
     const business = await createBenchBusiness(database.db, 10, { lunch: true });
     const now = Date.parse('2030-03-03T23:00:00Z'); // Monday 00:00 in Berlin
-    const deps: BookingDeps = { db: database.db, locks: createInProcessLocks(), logger: createLogger('silent'), clock: createFixedClock(new Date(now)), holdTtlSeconds: 300 };
+    const deps: BookingDeps = { db: database.db, locks: createInProcessLocks(), logger: createLogger('silent'), clock: createFixedClock(new Date(now)), holdTtlSeconds: 300, rules: new RulesCache() };
     let booked = 0;
     for (let day = 1; day <= 7; day++) {
       for (const [s, staffId] of business.staffIds.entries()) {
@@ -49,7 +50,7 @@ export async function run(): Promise<BenchResult[]> {
 
     const from = now + DAY;
     const to = from + 7 * DAY;
-    const read = () => loadCalendar(database.db, business.businessId, { from, to, now });
+    const read = () => loadCalendar({ db: database.db }, business.businessId, { from, to, now });
     const calendar = await read();
     if (!calendar) throw new Error('bench business missing');
     const slots = findOpenSlots(calendar, { serviceId: business.serviceIds.cut, from, to, now });

@@ -4,6 +4,7 @@
  * calls on one process. First frame is what the caller waits for in silence; a tool turn's first frame is its
  * filler, and the complete response includes the database work.
  */
+import { RulesCache } from '../src/booking/rules-cache.js';
 import { createFixedClock } from '../src/clock.js';
 import { seedDemo } from '../src/db/seed/seed-business.js';
 import { createInProcessLocks } from '../src/locks/in-process-locks.js';
@@ -26,7 +27,7 @@ export async function run(): Promise<BenchResult[]> {
   const { database, dispose } = await benchDatabase(20);
   try {
     await seedDemo(database.db);
-    const deps = { db: database.db, locks: createInProcessLocks(), logger: createLogger('silent'), clock: createFixedClock('2026-11-19T08:00:00Z'), holdTtlSeconds: 300 };
+    const deps = { db: database.db, locks: createInProcessLocks(), logger: createLogger('silent'), clock: createFixedClock('2026-11-19T08:00:00Z'), holdTtlSeconds: 300, rules: new RulesCache() };
     const conversations = createBookingConversations(deps);
     return [
       ...(await benchTurns('dialogue plain turn, 500 calls, a turn per call every ~1 s: first frame', conversations, { calls: 500, iterations: 3_000, warmup: 500, thinkMs: 1_000, transcript: plain, target: 'p99 < 30 ms' })),

@@ -22,6 +22,7 @@ export const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('./.data'),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  DB_PREPARED_STATEMENTS: Flag.default(true),
   REDIS_URLS: RedisUrls.optional(),
   LOCK_TTL_MS: z.coerce.number().int().min(1_000).max(120_000).default(10_000),
   RETELL_API_KEY: z.string().min(1).optional(),
@@ -40,7 +41,7 @@ export const EnvSchema = z.object({
 export interface Config {
   port: number;
   host: string;
-  database: { kind: 'postgres'; url: string; poolMax: number; statementTimeoutMs: number } | { kind: 'pglite'; dataDir: string };
+  database: { kind: 'postgres'; url: string; poolMax: number; statementTimeoutMs: number; preparedStatements: boolean } | { kind: 'pglite'; dataDir: string };
   redisUrls: string[];
   lockTtlMs: number;
   retellApiKey: string | null;
@@ -88,7 +89,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL, poolMax: e.DB_POOL_MAX, statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS }
+      ? { kind: 'postgres', url: e.DATABASE_URL, poolMax: e.DB_POOL_MAX, statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS, preparedStatements: e.DB_PREPARED_STATEMENTS }
       : { kind: 'pglite', dataDir: e.DATA_DIR },
     redisUrls: e.REDIS_URLS ?? [],
     lockTtlMs: e.LOCK_TTL_MS,

@@ -1,4 +1,5 @@
 import { startHoldSweeper } from './booking/hold-sweeper.js';
+import { RulesCache } from './booking/rules-cache.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { bookingDepsOf, type AppContext } from './context.js';
@@ -39,7 +40,7 @@ export async function buildContext(config: Config, options: StartOptions = {}): 
     await seedIfWanted(config, database, logger);
     await warmHolidays(database, options.clock ?? systemClock);
     const locks = createLockService({ redisUrls: config.redisUrls, lockTtlMs: config.lockTtlMs }, { logger, metrics: metrics.registry });
-    return { config, database, locks, logger, clock: options.clock ?? systemClock, metrics };
+    return { config, database, locks, logger, clock: options.clock ?? systemClock, metrics, rules: new RulesCache() };
   } catch (error) {
     if (!options.database) await database.close();
     throw error;

@@ -26,23 +26,24 @@ export interface MeasureOptions {
 /** Runs `fn` repeatedly and reports percentiles of the per-call latency. */
 export async function measure(
   name: string,
-  fn: (i: number) => unknown | Promise<unknown>,
+  /** Called with the iteration (negative while warming up) and the worker running it (0 .. concurrency-1). */
+  fn: (i: number, worker: number) => unknown | Promise<unknown>,
   options: MeasureOptions = {},
 ): Promise<BenchResult> {
   const { iterations = 1000, warmup = Math.min(100, iterations), concurrency = 1 } = options;
-  for (let i = 0; i < warmup; i++) await fn(-1 - i);
+  for (let i = 0; i < warmup; i++) await fn(-1 - i, i % concurrency);
   const samples: number[] = [];
   let next = 0;
   const started = performance.now();
-  const worker = async () => {
+  const worker = async (id: number) => {
     while (next < iterations) {
       const i = next++;
       const t0 = performance.now();
-      await fn(i);
+      await fn(i, id);
       samples.push(performance.now() - t0);
     }
   };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  await Promise.all(Array.from({ length: concurrency }, (_, id) => worker(id)));
   const elapsed = performance.now() - started;
   samples.sort((a, b) => a - b);
   const pick = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? 0;

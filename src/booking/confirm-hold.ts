@@ -41,7 +41,7 @@ export async function confirmHold(deps: BookingDeps, input: ConfirmHoldInput): P
     return { kind: 'booked', appointment: { ...current, status: 'booked', customerId: customer.customerId }, repeated: false };
   });
   if (outcome.kind === 'hold_expired') {
-    const alternatives = await findAlternatives(deps.db, { businessId: found.businessId, serviceId: found.serviceId, staffId: found.staffId, startsAt: found.startsAt, now: deps.clock.now() });
+    const alternatives = await findAlternatives(deps, { businessId: found.businessId, serviceId: found.serviceId, staffId: found.staffId, startsAt: found.startsAt, now: deps.clock.now() });
     return { kind: 'hold_expired', alternatives };
   }
   deps.metrics?.bookings.inc({ outcome: `confirm_${outcome.kind}` });

@@ -1,8 +1,7 @@
 import { DateTime } from 'luxon';
-import type { Queryable } from '../db/database.js';
 import { answerWish } from './answer-wish.js';
 import type { Calendar, Slot, WishAnswer } from './calendar-model.js';
-import { loadCalendar } from './load-calendar.js';
+import { loadCalendar, type CalendarSource } from './load-calendar.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** How far ahead alternatives are looked for after a lost race: a week covers "the next days". */
@@ -34,10 +33,10 @@ export interface NearInput {
  * What the engine answers about a concrete start on a calendar read fresh for the days around it (a race that
  * was just lost changed the calendar; a closed day needs the next open ones).
  */
-export async function answerNear(db: Queryable, input: NearInput): Promise<WishAnswer> {
+export async function answerNear(source: CalendarSource, input: NearInput): Promise<WishAnswer> {
   const now = input.now.getTime();
   const from = Math.max(now, input.startsAt.getTime() - DAY_MS);
-  const calendar = await loadCalendar(db, input.businessId, {
+  const calendar = await loadCalendar(source, input.businessId, {
     from,
     to: input.startsAt.getTime() + ALTERNATIVES_WINDOW_DAYS * DAY_MS,
     now,
@@ -48,8 +47,8 @@ export async function answerNear(db: Queryable, input: NearInput): Promise<WishA
 }
 
 /** The nearest open slots to a start that could not be had: same staff member first when one was named. */
-export async function findAlternatives(db: Queryable, input: NearInput): Promise<Slot[]> {
-  const answer = await answerNear(db, input);
+export async function findAlternatives(source: CalendarSource, input: NearInput): Promise<Slot[]> {
+  const answer = await answerNear(source, input);
   switch (answer.kind) {
     case 'exact':
       return [answer.slot];

@@ -1,7 +1,6 @@
-import type { Queryable } from '../db/database.js';
 import type { Slot } from './calendar-model.js';
 import { findOpenSlots } from './find-open-slots.js';
-import { loadCalendar } from './load-calendar.js';
+import { loadCalendar, type CalendarSource } from './load-calendar.js';
 import { localDayOf } from './local-days.js';
 
 const DAY_MS = 86_400_000;
@@ -21,11 +20,11 @@ export type DaySlotsOutcome =
   | { kind: 'invalid_date' };
 
 /** The open slots of a service on one local day of the business, for one staff member or all who perform it. */
-export async function findDaySlots(db: Queryable, query: DaySlotsQuery): Promise<DaySlotsOutcome> {
+export async function findDaySlots(source: CalendarSource, query: DaySlotsQuery): Promise<DaySlotsOutcome> {
   const wall = Date.parse(`${query.date}T00:00:00Z`);
   if (Number.isNaN(wall)) return { kind: 'invalid_date' };
   // Any zone's local day lies within a day either side of the same UTC date: one read covers it, buffers included.
-  const calendar = await loadCalendar(db, query.businessId, { from: wall - DAY_MS, to: wall + 2 * DAY_MS, now: query.now.getTime() });
+  const calendar = await loadCalendar(source, query.businessId, { from: wall - DAY_MS, to: wall + 2 * DAY_MS, now: query.now.getTime() });
   if (!calendar) return { kind: 'not_found', what: 'business' };
   if (!calendar.services.some((s) => s.id === query.serviceId)) return { kind: 'not_found', what: 'service' };
   if (query.staffId && !calendar.staff.some((m) => m.id === query.staffId)) return { kind: 'not_found', what: 'staff' };

@@ -6,11 +6,11 @@ import { answerNear } from './find-alternatives.js';
 import { toUnavailable } from './to-unavailable.js';
 import { findOpenSlots } from './find-open-slots.js';
 import { normalizePhone } from './normalize-phone.js';
-import { hasExpiredHolds } from './has-expired-holds.js';
-import { inStaffTransaction } from './in-staff-transaction.js';
-import { loadCalendar } from './load-calendar.js';
+import { asStaffStatement } from './in-staff-transaction.js';
+import { calendarOf, loadCalendar } from './load-calendar.js';
 import type { AppointmentView, BookingOutcome } from './outcomes.js';
 import { repeatOutcome } from './repeat-outcome.js';
+import type { CalendarRules } from './rules-cache.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -29,30 +29,38 @@ export interface PlaceInput {
   actor: Actor;
 }
 
-export type Attempt = { kind: 'done'; outcome: BookingOutcome } | { kind: 'lost' };
+export type Attempt = { kind: 'done'; outcome: BookingOutcome } | { kind: 'lost' } | { kind: 'rules_changed' };
+type Customer = { phoneE164: string; name: string | null };
 
 /**
  * Books (status 'booked') or holds (status 'held', expiring) one slot. Checks the rules on a fresh calendar,
- * then tries the candidate staff members one by one, each in its own locked transaction where the exclusion
- * constraint has the last word.
+ * then tries the candidate staff members one by one, each in its own locked statement where the exclusion
+ * constraint has the last word. For a named staff member whose business's rules this process has cached,
+ * the calendar is not read at all: the rules decide whether the start is open, the constraint whether it is
+ * free, and the insert refuses a stale rules version.
  */
 export async function placeAppointment(deps: BookingDeps, input: PlaceInput, status: 'held' | 'booked'): Promise<BookingOutcome> {
   const now = deps.clock.now();
-  const start = input.startsAt.getTime();
-  // A repeat is not looked up first: where the slot still looks open the unique key catches it at insert, and
-  // where its own row makes the slot look taken, the "why not" path looks for it. The common case saves a query.
-  const calendar = await loadCalendar(deps.db, input.businessId, { from: start - DAY_MS, to: start + DAY_MS, now: now.getTime() });
-  if (!calendar) return { kind: 'not_found', what: 'business' };
-  const service = calendar.services.find((s) => s.id === input.serviceId);
-  if (!service) return { kind: 'not_found', what: 'service' };
-  if (input.staffId && !calendar.staff.some((m) => m.id === input.staffId)) return { kind: 'not_found', what: 'staff' };
-
-  let customer: { phoneE164: string; name: string | null } | null = null;
+  let customer: Customer | null = null;
   if (input.customer) {
     const phoneE164 = normalizePhone(input.customer.phone);
     if (!phoneE164) return { kind: 'invalid_phone' };
     customer = { phoneE164, name: input.customer.name?.trim() || null };
   }
+  const cached = input.staffId ? deps.rules?.get(input.businessId) : undefined;
+  if (cached) {
+    const outcome = await placeOnCachedRules(deps, input, status, now, customer, cached);
+    if (outcome) return outcome;
+  }
+
+  const start = input.startsAt.getTime();
+  // A repeat is not looked up first: where the slot still looks open the unique key catches it at insert, and
+  // where its own row makes the slot look taken, the "why not" path looks for it. The common case saves a query.
+  const calendar = await loadCalendar(deps, input.businessId, { from: start - DAY_MS, to: start + DAY_MS, now: now.getTime() });
+  if (!calendar) return { kind: 'not_found', what: 'business' };
+  const service = calendar.services.find((s) => s.id === input.serviceId);
+  if (!service) return { kind: 'not_found', what: 'service' };
+  if (input.staffId && !calendar.staff.some((m) => m.id === input.staffId)) return { kind: 'not_found', what: 'staff' };
 
   const candidates = openCandidates(calendar, input, now.getTime());
   if (candidates.length === 0) return whyNot(deps, input, now, false);
@@ -62,6 +70,28 @@ export async function placeAppointment(deps: BookingDeps, input: PlaceInput, sta
     if (attempt.kind === 'done') return attempt.outcome;
   }
   return whyNot(deps, input, now, true);
+}
+
+/**
+ * The booking of a named staff member's start without reading the calendar. Null when the cached rules cannot
+ * answer (the start looks closed or unknown, or the rules changed meanwhile): the caller reads the calendar and
+ * decides on fresh data, so every refusal is still explained from the database.
+ */
+async function placeOnCachedRules(deps: BookingDeps, input: PlaceInput, status: 'held' | 'booked', now: Date, customer: Customer | null, rules: CalendarRules): Promise<BookingOutcome | null> {
+  const start = input.startsAt.getTime();
+  const calendar = calendarOf(rules, [], { from: start - DAY_MS, to: start + DAY_MS });
+  const [slot] = openCandidates(calendar, input, now.getTime());
+  if (!slot) return null;
+  const attempt = await attemptSlot(deps, input, slot, status, now, customer, { rulesVersion: rules.version });
+  switch (attempt.kind) {
+    case 'done':
+      return attempt.outcome;
+    case 'lost':
+      return whyNot(deps, input, now, true);
+    case 'rules_changed':
+      deps.rules?.forget(input.businessId);
+      return null;
+  }
 }
 
 /** Staff members for whom the start is open on the calendar just read, least busy that day first. */
@@ -77,8 +107,9 @@ function openCandidates(calendar: Calendar, input: PlaceInput, now: number): Slo
 }
 
 /**
- * Tries one concrete slot (already found open on a calendar) in its staff member's locked transaction: the
- * exclusion constraint decides. `lost` when someone else's segments are in the way.
+ * Tries one concrete slot (already found open on a calendar) in one locked statement that first releases the
+ * staff member's expired holds: the exclusion constraint decides. `lost` when someone else's segments are in
+ * the way; `rules_changed` when a rules version was given and the business's rules changed since.
  */
 export async function attemptSlot(
   deps: BookingDeps,
@@ -86,8 +117,8 @@ export async function attemptSlot(
   slot: Slot,
   status: 'held' | 'booked',
   now: Date,
-  customer: { phoneE164: string; name: string | null } | null,
-  options: { distributedLock?: boolean } = {},
+  customer: Customer | null,
+  options: { distributedLock?: boolean; rulesVersion?: number } = {},
 ): Promise<Attempt> {
   const appointment = {
     businessId: input.businessId,
@@ -107,39 +138,28 @@ export async function attemptSlot(
     ...(customer ? { customer } : {}),
     countForCustomer: status === 'booked',
     activity: { actorType: input.actor.type, actorId: input.actor.id, action: status === 'held' ? 'appointment.held' : 'appointment.booked', details: { serviceId: input.serviceId, callId: input.callId ?? null } },
+    // Released inside the same statement, so an expired hold is never what refuses the insert.
+    releaseExpiredHoldsAt: now,
+    ...(options.rulesVersion !== undefined ? { rulesVersion: options.rulesVersion } : {}),
   };
-  // The hot path skips releasing expired holds; only when the insert collides is it worth a second try with them
-  // released, because an expired hold may be what is in the way.
-  for (const releaseExpiredHolds of [false, true]) {
-    const inserted = await inStaffTransaction(
-      deps,
-      [slot.staffId],
-      async (tx) => {
-        const outcome = await insertAppointment(tx, appointment, segments, extras);
-        // A refused insert has aborted the transaction: roll it back by throwing, keep the outcome.
-        if (outcome.kind !== 'inserted') throw new RefusedInsert(outcome.kind);
-        return outcome;
-      },
-      { releaseExpiredHolds, ...options },
-    ).catch((error: unknown) => {
-      if (error instanceof RefusedInsert) return { kind: error.reason };
-      throw error;
-    });
-    if (inserted.kind === 'inserted') {
+  const inserted = await asStaffStatement(deps, slot.staffId, (db) => insertAppointment(db, appointment, segments, extras), options);
+  switch (inserted.kind) {
+    case 'inserted': {
       const view: AppointmentView = { ...appointment, id: inserted.id, customerId: inserted.customerId, rescheduledFromId: null };
       return { kind: 'done', outcome: status === 'held' ? { kind: 'held', appointment: view, repeated: false } : { kind: 'booked', appointment: view, repeated: false } };
     }
-    if (inserted.kind === 'duplicate_key') {
+    case 'duplicate_key': {
       // A repeat with the same key committed first (the unique index is checked before the busy segments are
       // inserted, so a repeat never looks like a lost race): its result is the answer.
       const winner = await findAppointmentByKey(deps.db, input.idempotencyKey);
       if (!winner) throw new Error('idempotency key conflict without a committed appointment');
       return { kind: 'done', outcome: await repeatOutcome(deps, winner) };
     }
-    const occupied = { startsAt: Math.min(slot.startsAt, slot.segments[0]?.startsAt ?? slot.startsAt), endsAt: Math.max(slot.endsAt, slot.segments.at(-1)?.endsAt ?? slot.endsAt) };
-    if (!(await hasExpiredHolds(deps.db, slot.staffId, occupied, now))) break;
+    case 'overlap':
+      return { kind: 'lost' };
+    case 'rules_changed':
+      return { kind: 'rules_changed' };
   }
-  return { kind: 'lost' };
 }
 
 /**
@@ -149,13 +169,7 @@ export async function attemptSlot(
 async function whyNot(deps: BookingDeps, input: PlaceInput, now: Date, lostRace: boolean): Promise<BookingOutcome> {
   const earlier = await findAppointmentByKey(deps.db, input.idempotencyKey);
   if (earlier) return repeatOutcome(deps, earlier);
-  const answer = await answerNear(deps.db, { businessId: input.businessId, serviceId: input.serviceId, ...(input.staffId ? { staffId: input.staffId } : {}), startsAt: input.startsAt, now });
+  const answer = await answerNear(deps, { businessId: input.businessId, serviceId: input.serviceId, ...(input.staffId ? { staffId: input.staffId } : {}), startsAt: input.startsAt, now });
   // After every candidate was found open and then lost at insert, it was a race, whatever the engine says now.
   return toUnavailable(lostRace && answer.kind === 'alternatives' ? { ...answer, reason: 'taken' } : answer);
-}
-
-class RefusedInsert extends Error {
-  constructor(readonly reason: 'overlap' | 'duplicate_key') {
-    super(reason);
-  }
 }

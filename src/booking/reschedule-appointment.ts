@@ -54,11 +54,11 @@ export async function rescheduleAppointment(deps: BookingDeps, input: Reschedule
 
   const now = deps.clock.now();
   const start = input.startsAt.getTime();
-  const calendar = await loadCalendar(deps.db, old.businessId, { from: start - DAY_MS, to: start + DAY_MS, now: now.getTime(), excludeAppointmentIds: [old.id] });
+  const calendar = await loadCalendar(deps, old.businessId, { from: start - DAY_MS, to: start + DAY_MS, now: now.getTime(), excludeAppointmentIds: [old.id] });
   if (!calendar) return { kind: 'not_found', what: 'business' };
   if (!calendar.staff.some((m) => m.id === staffId)) return { kind: 'not_found', what: 'staff' };
   const [slot] = findOpenSlots(calendar, { serviceId: old.serviceId, staffId, from: start, to: start + 1, now: now.getTime() });
-  if (!slot) return toUnavailable(await answerNear(deps.db, { businessId: old.businessId, serviceId: old.serviceId, staffId, startsAt: input.startsAt, now, excludeAppointmentIds: [old.id] }));
+  if (!slot) return toUnavailable(await answerNear(deps, { businessId: old.businessId, serviceId: old.serviceId, staffId, startsAt: input.startsAt, now, excludeAppointmentIds: [old.id] }));
 
   try {
     return await inStaffTransaction(deps, [old.staffId, staffId], async (tx): Promise<BookingOutcome> => {
@@ -94,7 +94,7 @@ export async function rescheduleAppointment(deps: BookingDeps, input: Reschedule
     if (!(error instanceof LostRace)) throw error;
     const winner = await findAppointmentByKey(deps.db, key);
     if (winner) return repeatOutcome(deps, winner);
-    const alternatives = await findAlternatives(deps.db, { businessId: old.businessId, serviceId: old.serviceId, staffId, startsAt: input.startsAt, now });
+    const alternatives = await findAlternatives(deps, { businessId: old.businessId, serviceId: old.serviceId, staffId, startsAt: input.startsAt, now });
     return { kind: 'slot_taken', alternatives };
   }
 }

@@ -4,11 +4,14 @@ import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import * as schema from './schema.js';
 import { pingDb, type Database } from './database.js';
 import { MIGRATIONS_FOLDER } from './migrations-folder.js';
+import { withPreparedStatements } from './prepared-statements.js';
 
 export interface PostgresOptions {
   url: string;
   poolMax: number;
   statementTimeoutMs: number;
+  /** Send queries as named prepared statements (default); off behind a transaction-mode pooler. */
+  preparedStatements?: boolean;
 }
 
 // Arbitrary but fixed: every instance that migrates takes this session lock first, so N instances
@@ -22,7 +25,7 @@ export function createPostgresDatabase(options: PostgresOptions): Database {
     onnotice: () => {},
     connection: { statement_timeout: options.statementTimeoutMs, application_name: 'termin-agent' },
   });
-  const db = drizzle(client, { schema });
+  const db = drizzle(options.preparedStatements === false ? client : withPreparedStatements(client), { schema });
   return {
     db,
     kind: 'postgres',

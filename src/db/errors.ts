@@ -6,6 +6,8 @@ export const SqlState = {
   checkViolation: '23514',
   deadlockDetected: '40P01',
   serializationFailure: '40001',
+  /** Raised by `insert_appointment` when the business rules changed since the slot was checked. */
+  rulesChanged: 'TA001',
 } as const;
 
 interface PgErrorFields {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -54,6 +55,12 @@ export const businesses = pgTable('businesses', {
   slotStepMinutes: integer('slot_step_minutes').notNull().default(15),
   minNoticeMinutes: integer('min_notice_minutes').notNull().default(60),
   horizonDays: integer('horizon_days').notNull().default(60),
+  /**
+   * Raised by triggers whenever the rules availability is computed from change (this row's hours and settings,
+   * its services, staff, their services and time off, closures). Instances cache the rules and check this
+   * number instead of reading them again; a booking carries the number it was checked against.
+   */
+  rulesVersion: bigint('rules_version', { mode: 'number' }).notNull().default(1),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

@@ -44,7 +44,7 @@ export async function checkAvailability(ctx: ToolContext, args: CheckAvailabilit
   let offered: Slot[] = [];
   for (let attempt = 0; attempt < OFFER_ATTEMPTS; attempt++) {
     const ownHolds = ctx.callId ? await findCallHolds(ctx.deps.db, ctx.callId, now) : [];
-    const calendar = await loadCalendar(ctx.deps.db, ctx.businessId, { from, to, now: now.getTime(), excludeAppointmentIds: ownHolds.map((h) => h.id) });
+    const calendar = await loadCalendar(ctx.deps, ctx.businessId, { from, to, now: now.getTime(), excludeAppointmentIds: ownHolds.map((h) => h.id) });
     if (!calendar) return UNKNOWN_BUSINESS;
     answer = answerWish(calendar, wish, now.getTime());
     const slots = answer.kind === 'exact' ? [answer.slot] : answer.kind === 'alternatives' ? answer.alternatives : [];

@@ -1,6 +1,7 @@
 // A second OS process that books against the same Postgres, the way another instance of the service would.
 // Input: one JSON argument; output: one JSON line with the outcome kinds and booked appointment ids.
 import { bookAppointment } from '../../src/booking/book-appointment.js';
+import { RulesCache } from '../../src/booking/rules-cache.js';
 import { createFixedClock } from '../../src/clock.js';
 import { createPostgresDatabase } from '../../src/db/create-postgres.js';
 import { createLockService } from '../../src/locks/index.js';
@@ -22,7 +23,7 @@ const job = JSON.parse(process.argv[2] ?? '{}') as Job;
 const database = createPostgresDatabase({ url: job.url, poolMax: 10, statementTimeoutMs: 10_000 });
 const logger = createLogger('silent');
 const locks = createLockService({ redisUrls: job.redisUrls }, { logger });
-const deps = { db: database.db, locks, logger, clock: createFixedClock(job.now), holdTtlSeconds: 300 };
+const deps = { db: database.db, locks, logger, clock: createFixedClock(job.now), holdTtlSeconds: 300, rules: new RulesCache() };
 try {
   const outcomes = await Promise.all(
     Array.from({ length: job.count }, (_, i) =>

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { createFixedClock } from '../../src/clock.js';
 import type { BookingDeps } from '../../src/booking/booking-deps.js';
+import { RulesCache } from '../../src/booking/rules-cache.js';
 import type { Database, Db } from '../../src/db/database.js';
 import { appointments, appointmentSegments } from '../../src/db/schema.js';
 import { createInProcessLocks } from '../../src/locks/in-process-locks.js';
@@ -14,7 +15,7 @@ import { createMetrics } from '../../src/metrics.js';
 export const berlin = (local: string): Date => DateTime.fromISO(local, { zone: 'Europe/Berlin' }).toJSDate();
 export const localTime = (at: Date | number): string => DateTime.fromMillis(typeof at === 'number' ? at : at.getTime(), { zone: 'Europe/Berlin' }).toFormat("yyyy-MM-dd'T'HH:mm");
 
-/** Booking dependencies over a real database with a clock that stands still until moved. */
+/** Booking dependencies over a real database with a clock that stands still until moved, caching rules as the service does. */
 export function bookingDeps(database: Database, options: { now?: string; locks?: LockService; holdTtlSeconds?: number } = {}) {
   const clock = createFixedClock(options.now ?? '2030-03-04T07:00:00Z');
   const deps: BookingDeps = {
@@ -24,6 +25,7 @@ export function bookingDeps(database: Database, options: { now?: string; locks?:
     clock,
     metrics: createMetrics({ defaultMetrics: false }),
     holdTtlSeconds: options.holdTtlSeconds ?? 300,
+    rules: new RulesCache(),
   };
   return { deps, clock };
 }

@@ -31,7 +31,7 @@ const availabilityRoute = createRoute({
 export function registerAvailabilityRoutes(app: ApiApp, ctx: AppContext): void {
   app.openapi(availabilityRoute, async (c) => {
     const q = c.req.valid('query');
-    const outcome = await findDaySlots(ctx.database.db, {
+    const outcome = await findDaySlots({ db: ctx.database.db, rules: ctx.rules }, {
       businessId: c.get('principal').businessId,
       serviceId: q.service,
       ...(q.staff ? { staffId: q.staff } : {}),

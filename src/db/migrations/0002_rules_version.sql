@@ -1,0 +1,1 @@
+ALTER TABLE "businesses" ADD COLUMN "rules_version" bigint DEFAULT 1 NOT NULL;
