@@ -43,8 +43,26 @@ function zoneOf(timeZone: string): IANAZone {
   return zone;
 }
 
+/**
+ * The zone's UTC offset at an instant. Asking Intl costs microseconds, and every booking asks a few times, so
+ * offsets are memoised per quarter hour of UTC: zones change their offset at most twice a year, at whole or
+ * half hours, so a quarter hour whose two ends agree has one offset throughout. One that contains a switch is
+ * not memoised and is asked about each instant.
+ */
+const offsetCache = new Map<string, number>();
+const OFFSET_CACHE_LIMIT = 50_000;
+const QUARTER_MS = 15 * MINUTE_MS;
+
 function offsetMs(zone: IANAZone, instant: number): number {
-  return zone.offset(instant) * MINUTE_MS;
+  const quarter = Math.floor(instant / QUARTER_MS) * QUARTER_MS;
+  const key = `${zone.name}|${quarter}`;
+  const known = offsetCache.get(key);
+  if (known !== undefined) return known;
+  const atStart = zone.offset(quarter) * MINUTE_MS;
+  if (zone.offset(quarter + QUARTER_MS - 1) * MINUTE_MS !== atStart) return zone.offset(instant) * MINUTE_MS;
+  if (offsetCache.size >= OFFSET_CACHE_LIMIT) offsetCache.clear();
+  offsetCache.set(key, atStart);
+  return atStart;
 }
 
 /** Finds the first minute in (lo, hi] whose offset differs from `lo`'s: the DST switch. */
