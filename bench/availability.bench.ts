@@ -50,13 +50,16 @@ export async function run(): Promise<BenchResult[]> {
 
     const from = now + DAY;
     const to = from + 7 * DAY;
-    const read = () => loadCalendar({ db: database.db }, business.businessId, { from, to, now });
+    // As the service reads it: the rules cached (and their version checked), busy time read.
+    const read = () => loadCalendar(deps, business.businessId, { from, to, now });
+    const readCold = () => loadCalendar({ db: database.db }, business.businessId, { from, to, now });
     const calendar = await read();
     if (!calendar) throw new Error('bench business missing');
     const slots = findOpenSlots(calendar, { serviceId: business.serviceIds.cut, from, to, now });
     return [
       floor,
       await measure(`read the week's calendar (${booked} appointments, ${calendar.busy.length} busy segments)`, read, { iterations: 500 }),
+      await measure(`read the week's calendar with its rules (nothing cached)`, readCold, { iterations: 500 }),
       await measure(`findOpenSlots, one week × 10 staff, engine only (${slots.length} slots)`, () => findOpenSlots(calendar, { serviceId: business.serviceIds.cut, from, to, now }), { iterations: 500 }),
       await measure(
         'week of availability incl. database read',
