@@ -31,7 +31,7 @@ export async function run(): Promise<BenchResult[]> {
     results.push(await measure('lock redlock 1 node', () => one.withLocks(['staff:bench'], noop), { iterations: ITERATIONS, target: 'p50 < 0.3 ms', floor: floorText }));
     results.push(await measure('lock redlock 3 nodes', () => three.withLocks(['staff:bench'], noop), { iterations: ITERATIONS, target: 'p50 < 0.5 ms', floor: floorText }));
     results.push(
-      await measure('lock redlock 3 nodes, 8 callers, own keys', (i) => three.withLocks([`staff:bench-${Math.abs(i) % 8}`], noop), {
+      await measure('lock redlock 3 nodes, 8 callers, own keys', (_, worker) => three.withLocks([`staff:bench-${worker}`], noop), {
         iterations: ITERATIONS,
         concurrency: 8,
         target: 'p50 < 2 ms',

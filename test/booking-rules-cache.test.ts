@@ -58,6 +58,9 @@ describe.each(engines)('cached rules and one-statement bookings on $name', ({ op
       ['who performs a service', () => database.db.delete(staffServices).where(and(eq(staffServices.staffId, salon.staff.oliver), eq(staffServices.serviceId, salon.services.damenhaarschnitt))), true],
       ['a service duration', () => database.db.update(services).set({ durationMinutes: 45 }).where(eq(services.id, salon.services.damenhaarschnitt)), true],
       ['opening hours', () => database.db.update(businesses).set({ openingHours: { '2': [{ start: '08:00', end: '20:00' }] } }).where(eq(businesses.id, salon.id)), true],
+      ['time off deleted', () => database.db.delete(staffTimeOff).where(eq(staffTimeOff.staffId, salon.staff.emma)), true],
+      ['a closure deleted', () => database.db.delete(closures).where(eq(closures.businessId, salon.id)), true],
+      ['a staff member deactivated', () => database.db.update(staff).set({ active: false }).where(eq(staff.id, salon.staff.oliver)), true],
       ['the business name', () => database.db.update(businesses).set({ name: 'Salon Neu' }).where(eq(businesses.id, salon.id)), false],
       ['a customer', () => database.db.insert(customers).values({ businessId: salon.id, phoneE164: phone() }), false],
     ];
@@ -66,6 +69,19 @@ describe.each(engines)('cached rules and one-statement bookings on $name', ({ op
       await change();
       expect({ what, raised: (await version()) > before }).toEqual({ what, raised: raises });
     }
+  });
+
+  it('raises the version of both businesses when a row moves from one to the other', async () => {
+    await fresh();
+    const first = salon;
+    await fresh();
+    const second = salon;
+    const versionOf = async (id: string) => (await database.db.select({ v: businesses.rulesVersion }).from(businesses).where(eq(businesses.id, id)))[0]!.v;
+    const [timeOff] = await database.db.insert(staffTimeOff).values({ staffId: first.staff.emma, startsAt: berlin('2030-03-05T12:00'), endsAt: berlin('2030-03-05T13:00') }).returning();
+    const before = [await versionOf(first.id), await versionOf(second.id)];
+    await database.db.update(staffTimeOff).set({ staffId: second.staff.emma }).where(eq(staffTimeOff.id, timeOff!.id));
+    expect(await versionOf(first.id)).toBeGreaterThan(before[0]!);
+    expect(await versionOf(second.id)).toBeGreaterThan(before[1]!);
   });
 
   it('refuses a start that time off added after the rules were cached now covers', async () => {

@@ -65,12 +65,16 @@ describe.each(engines)('booking on $name', ({ open }) => {
   it('answers a repeated booking with the first result and writes nothing new', async () => {
     const { deps } = await fresh();
     const idempotencyKey = key();
-    const first = await book(deps, '2030-03-05T11:00', { staffId: salon.staff.emma, idempotencyKey });
-    const again = await book(deps, '2030-03-05T11:00', { staffId: salon.staff.emma, idempotencyKey });
+    const number = phone();
+    const first = await book(deps, '2030-03-05T11:00', { staffId: salon.staff.emma, idempotencyKey, phone: number });
+    // The repeat runs on the rules the first booking cached: its customer upsert is undone with the refused insert.
+    const again = await book(deps, '2030-03-05T11:00', { staffId: salon.staff.emma, idempotencyKey, phone: number });
     expect(first.kind).toBe('booked');
     expect(again).toMatchObject({ kind: 'booked', repeated: true });
     if (first.kind === 'booked' && again.kind === 'booked') expect(again.appointment.id).toBe(first.appointment.id);
     expect(await activeAppointments(database.db, salon.id)).toHaveLength(1);
+    const [customer] = await database.db.select().from(customers).where(eq(customers.businessId, salon.id));
+    expect(customer?.appointmentCount).toBe(1);
   });
 
   it('answers slot_taken with the nearest alternatives of the same staff member', async () => {

@@ -1,4 +1,5 @@
-import { and, eq, gt, inArray } from 'drizzle-orm';
+import { and, eq, gt } from 'drizzle-orm';
+import { anyUuid } from '../db/any-of.js';
 import type { Db } from '../db/database.js';
 import { appointments, customers } from '../db/schema.js';
 import { markHoldsExpired } from './expire-holds.js';
@@ -54,5 +55,5 @@ export async function releaseCallHolds(deps: BookingDeps, callId: string, keep: 
   const held = await findCallHolds(deps.db, callId, new Date(0));
   const release = held.filter((h) => !keep(h)).map((h) => h.id);
   if (release.length === 0) return 0;
-  return deps.db.transaction((tx) => markHoldsExpired(tx, inArray(appointments.id, release), deps.clock.now()));
+  return deps.db.transaction((tx) => markHoldsExpired(tx, anyUuid(appointments.id, release), deps.clock.now()));
 }

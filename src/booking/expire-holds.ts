@@ -1,4 +1,5 @@
-import { and, eq, inArray, lte, type SQL } from 'drizzle-orm';
+import { and, eq, lte, type SQL } from 'drizzle-orm';
+import { anyUuid } from '../db/any-of.js';
 import type { Db, Queryable } from '../db/database.js';
 import { appointments, appointmentSegments } from '../db/schema.js';
 
@@ -16,7 +17,7 @@ export async function markHoldsExpired(tx: Queryable, which: SQL | undefined, no
   await tx
     .update(appointmentSegments)
     .set({ status: 'expired' })
-    .where(inArray(appointmentSegments.appointmentId, expired.map((e) => e.id)));
+    .where(anyUuid(appointmentSegments.appointmentId, expired.map((e) => e.id)));
   return expired.length;
 }
 

@@ -9,8 +9,6 @@ import type { BookingDeps } from './booking-deps.js';
 const STAFF_LOCK_NAMESPACE = 0x7e4a;
 
 export interface StaffLockOptions {
-  /** Release the staff members' expired holds first (default true); a hot path may skip it and retry with it. */
-  releaseExpiredHolds?: boolean;
   /** Take the distributed lock (default true); holds placed for an offer go without it. */
   distributedLock?: boolean;
 }
@@ -29,7 +27,7 @@ export async function inStaffTransaction<T>(deps: BookingDeps, staffIds: string[
   return underStaffLocks(deps, ids, options, () =>
     deps.db.transaction(async (tx) => {
       for (const id of ids) await tx.execute(sql`select pg_advisory_xact_lock(${STAFF_LOCK_NAMESPACE}, hashtext(${id}::uuid::text))`);
-      if (options.releaseExpiredHolds ?? true) await releaseExpiredHolds(tx, ids, deps.clock.now());
+      await releaseExpiredHolds(tx, ids, deps.clock.now());
       return work(tx);
     }),
   );
@@ -40,7 +38,7 @@ export async function inStaffTransaction<T>(deps: BookingDeps, staffIds: string[
  * distributed lock and retries as `inStaffTransaction` but without a transaction around it: a booking that is
  * one statement is one round trip to the database instead of four.
  */
-export async function asStaffStatement<T>(deps: BookingDeps, staffId: string, statement: (db: Queryable) => Promise<T>, options: Pick<StaffLockOptions, 'distributedLock'> = {}): Promise<T> {
+export async function asStaffStatement<T>(deps: BookingDeps, staffId: string, statement: (db: Queryable) => Promise<T>, options: StaffLockOptions = {}): Promise<T> {
   return underStaffLocks(deps, [staffId], options, () => statement(deps.db));
 }
 

@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
+import { anyUuid } from '../db/any-of.js';
 import type { Scope } from '../access/principal.js';
 import type { Queryable } from '../db/database.js';
 import { staff, staffServices } from '../db/schema.js';
@@ -24,7 +25,7 @@ export async function listStaff(db: Queryable, scope: Scope): Promise<StaffRecor
   const links = await db
     .select({ staffId: staffServices.staffId, serviceId: staffServices.serviceId })
     .from(staffServices)
-    .where(inArray(staffServices.staffId, rows.map((r) => r.id)))
+    .where(anyUuid(staffServices.staffId, rows.map((r) => r.id)))
     .orderBy(asc(staffServices.serviceId));
   return rows.map((r) => ({ ...r, serviceIds: links.filter((l) => l.staffId === r.id).map((l) => l.serviceId) }));
 }

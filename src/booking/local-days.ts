@@ -45,23 +45,23 @@ function zoneOf(timeZone: string): IANAZone {
 
 /**
  * The zone's UTC offset at an instant. Asking Intl costs microseconds, and every booking asks a few times, so
- * offsets are memoised per quarter hour of UTC: zones change their offset at most twice a year, at whole or
- * half hours, so a quarter hour whose two ends agree has one offset throughout. One that contains a switch is
- * not memoised and is asked about each instant.
+ * offsets are memoised per quarter hour of UTC. A quarter hour whose two ends have the same offset has it
+ * throughout, unless a zone switched twice within fifteen minutes, which none does; one whose ends differ holds
+ * a switch and is not memoised, its instants are asked about one by one.
  */
-const offsetCache = new Map<string, number>();
+const offsetCache = new Map<string, Map<number, number>>();
 const OFFSET_CACHE_LIMIT = 50_000;
 const QUARTER_MS = 15 * MINUTE_MS;
 
 function offsetMs(zone: IANAZone, instant: number): number {
   const quarter = Math.floor(instant / QUARTER_MS) * QUARTER_MS;
-  const key = `${zone.name}|${quarter}`;
-  const known = offsetCache.get(key);
+  let quarters = offsetCache.get(zone.name);
+  const known = quarters?.get(quarter);
   if (known !== undefined) return known;
   const atStart = zone.offset(quarter) * MINUTE_MS;
   if (zone.offset(quarter + QUARTER_MS - 1) * MINUTE_MS !== atStart) return zone.offset(instant) * MINUTE_MS;
-  if (offsetCache.size >= OFFSET_CACHE_LIMIT) offsetCache.clear();
-  offsetCache.set(key, atStart);
+  if (!quarters || quarters.size >= OFFSET_CACHE_LIMIT) offsetCache.set(zone.name, (quarters = new Map()));
+  quarters.set(quarter, atStart);
   return atStart;
 }
 

@@ -4,7 +4,7 @@ import type { BusinessRules, ServiceDef, StaffDef } from './calendar-model.js';
  * Everything availability is computed from except busy time: the business's hours and settings with all its
  * closures, its services, its staff with their services and all their time off. It changes rarely and is
  * the heavy part of a calendar read, so each process keeps it per business, tagged with the rules version
- * the database raises on every change (see the `bump_rules_version` triggers).
+ * the database renews on every change (the `*_rules_version` triggers).
  */
 export interface CalendarRules {
   version: number;
@@ -34,6 +34,9 @@ export class RulesCache {
   }
 
   set(businessId: string, rules: CalendarRules): void {
+    // Two reads may finish out of order: versions only grow, so the newer rules stay.
+    const known = this.entries.get(businessId);
+    if (known && known.version > rules.version) return;
     this.entries.delete(businessId);
     this.entries.set(businessId, rules);
     if (this.entries.size > this.capacity) {

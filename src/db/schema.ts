@@ -7,6 +7,7 @@ import {
   index,
   integer,
   jsonb,
+  pgSequence,
   pgTable,
   primaryKey,
   text,
@@ -37,6 +38,12 @@ export const CALL_OUTCOMES = [
 ] as const;
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 
+/**
+ * Where rules versions come from: one sequence for all businesses, so a version never repeats, not even for a
+ * business deleted and created again under the same id.
+ */
+export const rulesVersionSeq = pgSequence('rules_version_seq');
+
 export const businesses = pgTable('businesses', {
   id: uuid('id').primaryKey().defaultRandom(),
   slug: text('slug').notNull().unique(),
@@ -56,11 +63,12 @@ export const businesses = pgTable('businesses', {
   minNoticeMinutes: integer('min_notice_minutes').notNull().default(60),
   horizonDays: integer('horizon_days').notNull().default(60),
   /**
-   * Raised by triggers whenever the rules availability is computed from change (this row's hours and settings,
-   * its services, staff, their services and time off, closures). Instances cache the rules and check this
-   * number instead of reading them again; a booking carries the number it was checked against.
+   * Renewed from `rules_version_seq` by triggers whenever the rules availability is computed from change (this
+   * row's hours and settings, its services, staff, their services and time off, closures). Instances cache the
+   * rules and compare this number instead of reading them again; a booking carries the number it was checked
+   * against.
    */
-  rulesVersion: bigint('rules_version', { mode: 'number' }).notNull().default(1),
+  rulesVersion: bigint('rules_version', { mode: 'number' }).notNull().default(sql`nextval('rules_version_seq')`),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

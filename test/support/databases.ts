@@ -16,7 +16,13 @@ export function openTestPostgres(poolMax = 10): Database {
 export async function openOwnPostgres(): Promise<Database> {
   const throwaway = await createThrowawayDatabase(inject('postgresServerUrl'), 'termin_own');
   const database = createPostgresDatabase({ url: throwaway.url, poolMax: 10, statementTimeoutMs: 10_000 });
-  await database.migrate();
+  try {
+    await database.migrate();
+  } catch (error) {
+    await database.close();
+    await throwaway.drop();
+    throw error;
+  }
   return {
     ...database,
     async close() {

@@ -1,1 +1,2 @@
-ALTER TABLE "businesses" ADD COLUMN "rules_version" bigint DEFAULT 1 NOT NULL;
+CREATE SEQUENCE "public"."rules_version_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1;--> statement-breakpoint
+ALTER TABLE "businesses" ADD COLUMN "rules_version" bigint DEFAULT nextval('rules_version_seq') NOT NULL;

@@ -1,19 +1,20 @@
 -- Custom SQL migration file, put your code below! --
 -- 1. The rules version. Instances cache what availability is computed from and compare this number instead of
---    reading the rules again; every change to them, however it is made (seed, SQL console, a future admin API),
---    raises it, so a cache can never be stale without noticing.
+--    reading the rules again. Every change to the rules, however it is made (seed, SQL console, a future admin API),
+--    renews it from one sequence, so a version never repeats, not even for a business created again under an old id.
+--    (TRUNCATE and triggers switched off bypass this; restart the instances after such maintenance.)
 CREATE FUNCTION "bump_rules_version"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-  changed record;
-  business uuid;
+  touched uuid[];
 BEGIN
-  IF TG_OP = 'DELETE' THEN changed := OLD; ELSE changed := NEW; END IF;
+  -- The business of the old row and of the new one: an update may move a row to another business.
   IF TG_TABLE_NAME IN ('staff_services', 'staff_time_off') THEN
-    SELECT s.business_id INTO business FROM staff s WHERE s.id = changed.staff_id;
+    SELECT array_agg(s.business_id) INTO touched FROM staff s
+    WHERE s.id IN (CASE WHEN TG_OP <> 'INSERT' THEN OLD.staff_id END, CASE WHEN TG_OP <> 'DELETE' THEN NEW.staff_id END);
   ELSE
-    business := changed.business_id;
+    touched := ARRAY[CASE WHEN TG_OP <> 'INSERT' THEN OLD.business_id END, CASE WHEN TG_OP <> 'DELETE' THEN NEW.business_id END];
   END IF;
-  UPDATE businesses SET rules_version = rules_version + 1 WHERE id = business;
+  UPDATE businesses SET rules_version = nextval('rules_version_seq') WHERE id = ANY (touched);
   RETURN NULL;
 END $$;
 --> statement-breakpoint
@@ -32,7 +33,7 @@ BEGIN
   -- Only the columns availability reads; a new name or phone number leaves the cached rules valid.
   IF (NEW.time_zone, NEW.holiday_region, NEW.opening_hours, NEW.slot_step_minutes, NEW.min_notice_minutes, NEW.horizon_days)
      IS DISTINCT FROM (OLD.time_zone, OLD.holiday_region, OLD.opening_hours, OLD.slot_step_minutes, OLD.min_notice_minutes, OLD.horizon_days) THEN
-    NEW.rules_version := OLD.rules_version + 1;
+    NEW.rules_version := nextval('rules_version_seq');
   END IF;
   RETURN NEW;
 END $$;
@@ -62,6 +63,8 @@ END $$;
 --    customer, appointment, busy segments, the customer's count and the activity row. Each statement of a
 --    function sees what committed before it ran, so the insert sees every writer the lock waited for. The
 --    exclusion constraint decides overlaps (23P01), the unique key repeats (23505); both abort the statement.
+--    The rules version is read like any other row: an edit committed while the statement runs may be missed, as it
+--    may by a booking that read the calendar a moment before; the next booking sees it.
 CREATE FUNCTION "insert_appointment"(
   p_business_id uuid, p_service_id uuid, p_staff_id uuid, p_starts_at timestamptz, p_ends_at timestamptz,
   p_status text, p_hold_expires_at timestamptz, p_idempotency_key text, p_source text, p_call_id text,
@@ -73,6 +76,10 @@ DECLARE
   customer uuid := p_customer_id;
   appointment record;
 BEGIN
+  IF jsonb_array_length(p_segments) = 0 THEN
+    -- An appointment without busy segments would be invisible to the exclusion constraint.
+    RAISE EXCEPTION 'an appointment needs at least one busy segment' USING ERRCODE = '22023';
+  END IF;
   PERFORM pg_advisory_xact_lock(32330, hashtext(p_staff_id::text));
   IF p_rules_version IS NOT NULL AND NOT EXISTS (
     SELECT 1 FROM businesses b WHERE b.id = p_business_id AND b.rules_version = p_rules_version
