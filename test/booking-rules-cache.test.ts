@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookAppointment } from '../src/booking/book-appointment.js';
 import { holdSlot } from '../src/booking/hold-slot.js';
-import { loadCalendar } from '../src/booking/load-calendar.js';
+import { loadCalendar, loadRules } from '../src/booking/load-calendar.js';
 import type { Database } from '../src/db/database.js';
 import { appointments, businesses, closures, customers, services, staff, staffServices, staffTimeOff } from '../src/db/schema.js';
 import { createTestSalon, type TestBusiness } from './support/business.js';
@@ -152,6 +152,19 @@ describe.each(engines)('cached rules and one-statement bookings on $name', ({ op
     expect((await book(deps, '2030-03-05T11:00', salon.staff.fabian, { phone: number })).kind).toBe('booked');
     const rows = await database.db.select().from(customers).where(and(eq(customers.businessId, salon.id), eq(customers.phoneE164, number)));
     expect(rows.map((c) => c.appointmentCount)).toEqual([2]);
+  });
+
+  it('keeps closures and time off that ended weeks ago out of the rules, and every later one in', async () => {
+    const { deps } = await fresh();
+    await database.db.insert(closures).values([
+      { businessId: salon.id, startsAt: berlin('2030-01-07T00:00'), endsAt: berlin('2030-01-08T00:00') },
+      { businessId: salon.id, startsAt: berlin('2030-03-01T00:00'), endsAt: berlin('2030-03-02T00:00') },
+      { businessId: salon.id, startsAt: berlin('2030-06-03T00:00'), endsAt: berlin('2030-06-04T00:00') },
+    ]);
+    await database.db.insert(staffTimeOff).values({ staffId: salon.staff.emma, startsAt: berlin('2030-02-01T00:00'), endsAt: berlin('2030-02-02T00:00') });
+    const rules = await loadRules(database.db, salon.id, deps.clock.now().getTime());
+    expect(rules?.business.closures.map((c) => localTime(c.startsAt))).toEqual(['2030-03-01T00:00', '2030-06-03T00:00']);
+    expect(rules?.staff.find((m) => m.id === salon.staff.emma)?.timeOff).toEqual([]);
   });
 
   it('reads a calendar with the changed rules even when they were cached before the change', async () => {

@@ -39,10 +39,17 @@ const ms = (p: Pair): Interval => ({ startsAt: Number(p[0]), endsAt: Number(p[1]
 const epochMs = (column: string) => sql.raw(`(extract(epoch from ${column}) * 1000)::float8`);
 
 /**
- * The rules as one JSON value. Closures and time off are read whole, not for a window: the rules are cached
- * across windows, and a business has tens of them, not thousands.
+ * Closures and time off that ended this long before the read are left out of the rules: nothing is offered or
+ * booked in the past, and a business collects them for years. The margin covers windows that begin before now
+ * (a day is read either side of a wished start).
  */
-const rulesJson = (businessId: string) => sql`
+const PAST_MARGIN_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * The rules as one JSON value. Closures and time off are read from `since` on, not for a window: the rules are
+ * cached across windows.
+ */
+const rulesJson = (businessId: string, since: number) => sql`
   (select json_build_object(
      'business', (select row_to_json(b) from (
         select id, time_zone, holiday_region, opening_hours, slot_step_minutes, min_notice_minutes, horizon_days, rules_version
@@ -54,10 +61,11 @@ const rulesJson = (businessId: string) => sql`
         select st.id, st.name, st.working_hours,
           array(select ss.service_id from staff_services ss where ss.staff_id = st.id order by ss.service_id) as service_ids,
           array(select json_build_array(${epochMs('t.starts_at')}, ${epochMs('t.ends_at')})
-                from staff_time_off t where t.staff_id = st.id) as time_off
+                from staff_time_off t where t.staff_id = st.id and t.ends_at > ${new Date(since).toISOString()}::timestamptz
+                order by t.starts_at) as time_off
         from staff st where st.business_id = ${businessId} and st.active) m),
-     'closures', (select coalesce(json_agg(json_build_array(${epochMs('c.starts_at')}, ${epochMs('c.ends_at')})), '[]'::json)
-        from closures c where c.business_id = ${businessId})))`;
+     'closures', (select coalesce(json_agg(json_build_array(${epochMs('c.starts_at')}, ${epochMs('c.ends_at')}) order by c.starts_at), '[]'::json)
+        from closures c where c.business_id = ${businessId} and c.ends_at > ${new Date(since).toISOString()}::timestamptz)))`;
 
 function parseRules(json: RulesJson | null | undefined): CalendarRules | null {
   if (!json?.business) return null;
@@ -87,9 +95,9 @@ function parseRules(json: RulesJson | null | undefined): CalendarRules | null {
   };
 }
 
-/** The rules of a business read now, or null when it does not exist. */
-export async function loadRules(db: Queryable, businessId: string): Promise<CalendarRules | null> {
-  const [row] = rowsOf<{ rules: RulesJson | null }>(await db.execute(sql`select ${rulesJson(businessId)} as rules`));
+/** The rules of a business as they apply from `now` on, or null when it does not exist. */
+export async function loadRules(db: Queryable, businessId: string, now: number): Promise<CalendarRules | null> {
+  const [row] = rowsOf<{ rules: RulesJson | null }>(await db.execute(sql`select ${rulesJson(businessId, now - PAST_MARGIN_MS)} as rules`));
   return parseRules(row?.rules);
 }
 
@@ -107,7 +115,7 @@ export async function loadCalendar(source: CalendarSource, businessId: string, w
   const now = new Date(window.now).toISOString();
   const result = await source.db.execute(sql`
     select
-      ${cached ? sql`null` : rulesJson(businessId)} as rules,
+      ${cached ? sql`null` : rulesJson(businessId, window.now - PAST_MARGIN_MS)} as rules,
       (select rules_version from businesses where id = ${businessId}) as version,
       (select coalesce(json_agg(json_build_array(s.staff_id, ${epochMs('s.starts_at')}, ${epochMs('s.ends_at')})), '[]'::json)
          from appointment_segments s
@@ -123,7 +131,7 @@ export async function loadCalendar(source: CalendarSource, businessId: string, w
   }
   let rules = cached && cached.version === Number(row.version) ? cached : parseRules(row.rules);
   // Cached but outdated: the rules changed since, read them again (rare: staff, hours or services were edited).
-  rules ??= await loadRules(source.db, businessId);
+  rules ??= await loadRules(source.db, businessId, window.now);
   if (!rules) return null;
   source.rules?.set(businessId, rules);
   const busy: BusyInterval[] = row.busy.map(([staffId, startsAt, endsAt]) => ({ staffId, startsAt: Number(startsAt), endsAt: Number(endsAt) }));
