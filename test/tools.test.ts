@@ -77,6 +77,12 @@ describe.each(engines)('the booking tools on $name', ({ open }) => {
     expect(await runTool(ctx, 'check_availability', { dienstleistung: 'Dauerwelle mit Glitzer' })).toMatchObject({ ok: false, error: 'unknown_service' });
     expect(await runTool(ctx, 'check_availability', { dienstleistung: 'Herrenhaarschnitt', mitarbeiter: 'Günther' })).toMatchObject({ ok: false, error: 'unknown_staff' });
     expect(await runTool(ctx, 'check_availability', { dienstleistung: 'Herrenhaarschnitt', datum: '2026-02-30' })).toMatchObject({ ok: false, error: 'invalid_date' });
+    // An impossible or unreadable date in words is refused, not read as today because a time came with it.
+    for (const datum of ['30. Februar', 'am 31. April', 'blablub']) {
+      const answer = await runTool(ctx, 'check_availability', { dienstleistung: 'Herrenhaarschnitt', datum, uhrzeit: '10:00' });
+      expect(answer).toMatchObject({ ok: false, error: 'invalid_date', result: `Ich habe "${datum}" nicht als Datum verstanden.` });
+    }
+    expect(await runTool(ctx, 'book_appointment', { dienstleistung: 'Herrenhaarschnitt', datum: '30. Februar', uhrzeit: '10:00', name: 'X' })).toMatchObject({ ok: false, error: 'invalid_date' });
     expect(await runTool(ctx, 'book_appointment', { dienstleistung: 'Herrenhaarschnitt', datum: '2026-11-24' })).toMatchObject({ ok: false, error: 'invalid_arguments', fields: ['uhrzeit', 'name'] });
     expect(await runTool(ctxFor(randomUUID(), null), 'book_appointment', { dienstleistung: 'Herrenhaarschnitt', datum: '2026-11-24', uhrzeit: '10:00', name: 'X' })).toMatchObject({ error: 'phone_required' });
     expect(await database.db.select().from(appointments).where(eq(appointments.businessId, salon.id))).toHaveLength(0);

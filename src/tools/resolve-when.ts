@@ -37,6 +37,10 @@ export function resolveWhen(datum: string | undefined, uhrzeit: string | undefin
     if (!DateTime.fromISO(d, { zone }).isValid) return { kind: 'invalid', message: `Das Datum ${d} gibt es nicht.` };
     date = d;
   } else if (d) {
+    // The date words must name a day (or ask for the earliest one) on their own: a time said with them must not
+    // turn an unreadable or impossible date ("30. Februar") into today.
+    const reading = parseDateTime(d, { instant: now, zone });
+    if (!reading.date && !reading.earliest && !reading.partOfDay) return { kind: 'invalid', message: `Ich habe "${d}" nicht als Datum verstanden.` };
     words.push(d);
   }
 
