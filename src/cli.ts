@@ -1,3 +1,4 @@
+import { DataDirInUseError } from './db/data-dir-lock.js';
 import { ConfigError } from './config.js';
 import { processIo, type CliIo } from './cli/io.js';
 import { runMigrate, runSeed } from './cli/migrate.js';
@@ -39,7 +40,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   try {
     return await command.run(args, io);
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || error instanceof DataDirInUseError) {
       io.stderr.write(`${error.message}\n`);
       return 1;
     }

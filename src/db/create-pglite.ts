@@ -6,6 +6,7 @@ import { migrate } from 'drizzle-orm/pglite/migrator';
 import * as schema from './schema.js';
 import { pingDb, type Database } from './database.js';
 import { MIGRATIONS_FOLDER } from './migrations-folder.js';
+import { lockDataDir } from './data-dir-lock.js';
 
 /**
  * Embedded Postgres (PGlite, WASM) for the zero-setup single-process mode. `dataDir` null keeps it in memory.
@@ -13,8 +14,12 @@ import { MIGRATIONS_FOLDER } from './migrations-folder.js';
  */
 export async function createPgliteDatabase(dataDir: string | null): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const lock = dataDir ? lockDataDir(dataDir) : null;
   // btree_gist must be registered when PGlite starts, or CREATE EXTENSION in the migration fails.
-  const client = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { btree_gist } });
+  const client = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { btree_gist } }).catch((error: unknown) => {
+    lock?.release();
+    throw error;
+  });
   const db = drizzle(client, { schema });
   return {
     db,
@@ -25,6 +30,7 @@ export async function createPgliteDatabase(dataDir: string | null): Promise<Data
     ping: () => pingDb(db),
     async close() {
       if (!client.closed) await client.close();
+      lock?.release();
     },
   };
 }

@@ -52,8 +52,11 @@ export interface TurnRequest {
 }
 
 export interface Conversation {
-  /** The begin message (response_id 0); sent once per call. `details` is null when Retell sent none in time. */
-  greet(details: CallDetails | null): Promise<{ content: string }>;
+  /**
+   * The begin message (response_id 0); sent once per call. `details` is null when Retell sent none in time.
+   * `endCall`: the call cannot go on (it reached no business): say the line and hang up.
+   */
+  greet(details: CallDetails | null): Promise<{ content: string; endCall?: boolean }>;
   /** Produce the reply to one request. */
   respond(request: TurnRequest, io: TurnIo): Promise<void>;
   /** call_details that arrived after the greeting (late, or on a reconnect): who is calling, for what follows. */

@@ -110,4 +110,18 @@ describe('calls over the Retell WebSocket', () => {
     expect(pong).toEqual({ response_type: 'ping_pong', timestamp: 1_700_000_000_000 });
     await call.client.close();
   });
+
+  it('ends a call to a number no business owns with one polite line, and says it again if asked', async () => {
+    const client = await RetellTestClient.connect(service.url, { timeoutMs: 5_000 });
+    const greeting = await client.handshake({ call_id: client.callId, from_number: '+4917677778888', to_number: '+491111111111', direction: 'inbound', call_type: 'phone_call' }, 5_000);
+    expect(greeting.text).toBe('Guten Tag! Diese Nummer ist bei uns leider keinem Geschäft zugeordnet, daher kann ich hier keine Termine vergeben. Auf Wiederhören!');
+    expect(greeting.final).toMatchObject({ content_complete: true, end_call: true, no_interruption_allowed: true });
+    const again = await client.ask(1, [agent(greeting.text), user('Hallo? Ich möchte einen Termin')], { timeoutMs: 5_000 });
+    expect(again.final).toMatchObject({ end_call: true });
+    expect(again.text).toBe(greeting.text);
+    await client.close();
+    // Nothing was recorded for a business it does not belong to.
+    const rows = await service.ctx.database.db.select().from(calls).where(eq(calls.id, client.callId));
+    expect(rows).toHaveLength(0);
+  });
 });

@@ -10,7 +10,7 @@ import type { Logger } from '../../logger.js';
 import type { CallDetails, Conversation, ConversationFactory, TurnIo, TurnRequest, Utterance } from '../conversation.js';
 import { initialState, type DialogueState } from './dialogue-state.js';
 import { goodbye, handleTurn } from './handle-turn.js';
-import { ANYTHING_ELSE, SILENT_GOODBYE, STILL_THERE, greeting } from './lines.js';
+import { ANYTHING_ELSE, NOT_CONNECTED, SILENT_GOODBYE, STILL_THERE, greeting } from './lines.js';
 import { readUtterance } from './read-utterance.js';
 import { Turn } from './turn.js';
 
@@ -42,6 +42,8 @@ class BookingConversation implements Conversation {
   private ended = false;
   /** Picked up from a snapshot another instance saved: the caller was greeted there already. */
   private resumed = false;
+  /** The call reached no business: every answer is the goodbye. */
+  private unrouted = false;
   /** Snapshot writes, in order: a slow older write must not overwrite a newer one. */
   private saving: Promise<void> = Promise.resolve();
 
@@ -52,8 +54,9 @@ class BookingConversation implements Conversation {
     private readonly instanceId: string,
   ) {}
 
-  async greet(details: CallDetails | null): Promise<{ content: string }> {
+  async greet(details: CallDetails | null): Promise<{ content: string; endCall?: boolean }> {
     const directory = await this.open(details);
+    if (!directory) return { content: NOT_CONNECTED, endCall: true };
     // An empty begin message tells Retell to wait for the caller: the greeting was said before the reconnect.
     if (this.resumed) return { content: '' };
     const line = greeting(directory, this.state.knownCustomer ? this.state.name : null);
@@ -63,6 +66,10 @@ class BookingConversation implements Conversation {
   }
 
   respond(request: TurnRequest, io: TurnIo): Promise<void> {
+    if (this.unrouted) {
+      io.say(NOT_CONNECTED, { endCall: true, noInterruptionAllowed: true });
+      return Promise.resolve();
+    }
     const run = this.previous
       .then(() => this.turn(request, io))
       .finally(() => {
@@ -120,13 +127,21 @@ class BookingConversation implements Conversation {
     }
   }
 
-  /** Routes the call to its business, records it, and recognises a returning caller by number. */
-  private async open(details: CallDetails | null): Promise<Directory> {
+  /**
+   * Routes the call to its business, records it, and recognises a returning caller by number. Null when the
+   * called number (or agent) belongs to no business, or several could be meant: nothing is guessed.
+   */
+  private async open(details: CallDetails | null): Promise<Directory | null> {
     if (this.directory) return this.directory;
+    if (this.unrouted) return null;
     const resumed = await this.resume();
     if (resumed) return resumed;
     const routing = await routeCall(this.deps.db, { toNumber: details?.toNumber ?? null, agentId: details?.agentId ?? null });
-    if (!routing) throw new Error('no business to route the call to');
+    if (!routing) {
+      this.unrouted = true;
+      this.logger.warn({ has_to_number: Boolean(details?.toNumber), has_agent_id: Boolean(details?.agentId) }, 'call reached no business; ending it');
+      return null;
+    }
     const started = await startCall(this.deps.db, {
       callId: this.callId,
       businessId: routing.businessId,
@@ -190,6 +205,10 @@ class BookingConversation implements Conversation {
   private async turn(request: TurnRequest, io: TurnIo): Promise<void> {
     const started = performance.now();
     const directory = await this.open(null);
+    if (!directory) {
+      io.say(NOT_CONNECTED, { endCall: true, noInterruptionAllowed: true });
+      return;
+    }
     const s = this.state;
     this.transcript = request.transcript;
     const t = new Turn(s, directory, io, { deps: this.deps, businessId: directory.business.id, callId: this.callId, callerNumber: s.callerNumber, source: 'phone', directory }, this.logger);

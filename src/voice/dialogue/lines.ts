@@ -9,6 +9,8 @@ export const NOT_UNDERSTOOD = 'Entschuldigung, das habe ich akustisch nicht vers
 export const STILL_THERE = 'Sind Sie noch da? Ich helfe Ihnen gern weiter.';
 export const SILENT_GOODBYE = 'Ich höre Sie leider nicht mehr. Rufen Sie gern noch einmal an. Auf Wiederhören!';
 export const GOODBYE = 'Vielen Dank für Ihren Anruf. Auf Wiederhören!';
+/** The called number belongs to no business here: nobody can be booked, so the call ends at once. */
+export const NOT_CONNECTED = 'Guten Tag! Diese Nummer ist bei uns leider keinem Geschäft zugeordnet, daher kann ich hier keine Termine vergeben. Auf Wiederhören!';
 export const ANYTHING_ELSE = 'Kann ich sonst noch etwas für Sie tun?';
 export const WHAT_ELSE = 'Gern, was kann ich für Sie tun?';
 export const ASK_TIME = 'Wann hätten Sie denn Zeit? Sagen Sie mir gern einen Tag und eine Uhrzeit.';

@@ -224,13 +224,14 @@ export class CallSession implements TurnHost {
     this.greeting = 'started';
     this.clearTimer('callDetailsTimer');
     let content = FALLBACK_GREETING;
+    let endCall = false;
     try {
-      content = (await this.conversation.greet(details)).content;
+      ({ content, endCall = false } = await this.conversation.greet(details));
     } catch (error) {
       this.logger.error({ err: error }, 'greeting failed; using the fallback line');
     }
     // If the caller spoke first, Retell already asked for a newer response and would drop id 0 anyway.
-    if (this.latest === 0 && this.turn === null) this.send(responseFrame(0, content, true));
+    if (this.latest === 0 && this.turn === null) this.send(responseFrame(0, content, true, endCall ? { endCall: true, noInterruptionAllowed: true } : {}));
     else this.logger.info({ latest: this.latest }, 'greeting skipped: the caller spoke first');
     this.greeting = 'done';
     this.resolveGreeting();
