@@ -4,7 +4,8 @@ import { createFixedClock } from '../src/clock.js';
 import { activityLog, appointments } from '../src/db/schema.js';
 import { bearer, createTestApp, type TestApp } from './support/app.js';
 import { API_NOW, createApiWorld, type ApiWorld } from './support/api-fixture.js';
-import { berlin, localTime } from './support/booking.js';
+import { holdSlot } from '../src/booking/hold-slot.js';
+import { berlin, bookingDeps, key, localTime } from './support/booking.js';
 
 type Body = Record<string, unknown> & { items?: Array<Record<string, unknown> & { id: string }>; error?: Record<string, unknown> & { code: string; message: string } };
 
@@ -111,6 +112,15 @@ describe('staff API: calls and appointments', () => {
       ['status=cancelled', () => []],
     ])('filters by %s', async (query, expected) => {
       expect(ids((await get(`/api/appointments?${query}`)).body)).toEqual(expected());
+    });
+
+    it('leaves slots held for a caller out of the list unless held ones are asked for', async () => {
+      const { deps } = bookingDeps(t.database, { now: API_NOW });
+      const held = await holdSlot(deps, { businessId: w.salon.id, serviceId: w.salon.services.herrenhaarschnitt, staffId: w.salon.staff.oliver, startsAt: berlin('2030-03-07T15:00'), idempotencyKey: key(), source: 'phone', callId: 'call-deciding', actor: { type: 'caller', id: null } });
+      if (held.kind !== 'held') throw new Error(`setup: ${held.kind}`);
+      const window = 'from=2030-03-07&to=2030-03-08';
+      expect(ids((await get(`/api/appointments?${window}`)).body)).toEqual([]);
+      expect(ids((await get(`/api/appointments?${window}&status=held`)).body)).toEqual([held.appointment.id]);
     });
 
     it('filters by staff and customer', async () => {

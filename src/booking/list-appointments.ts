@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, notInArray, type SQL } from 'drizzle-orm';
 import type { Scope } from '../access/principal.js';
 import type { Queryable } from '../db/database.js';
 import { afterKey, pageOf, sortKeyText, type Page, type PageKey } from '../db/page.js';
@@ -9,6 +9,7 @@ export interface ListAppointmentsQuery {
   /** Appointments starting in [from, to). */
   from?: Date;
   to?: Date;
+  /** Omitted: every appointment, but not the slots held for a caller's decision nor the holds that lapsed. */
   status?: AppointmentStatus;
   staffId?: string;
   customerId?: string;
@@ -22,7 +23,8 @@ export async function listAppointments(db: Queryable, scope: Scope, query: ListA
     appointmentsVisibleTo(scope),
     query.from ? gte(appointments.startsAt, query.from) : undefined,
     query.to ? lt(appointments.startsAt, query.to) : undefined,
-    query.status ? eq(appointments.status, query.status) : undefined,
+    // Holds are offers in flight, not appointments: staff reading the list would take them for bookings.
+    query.status ? eq(appointments.status, query.status) : notInArray(appointments.status, ['held', 'expired']),
     query.staffId ? eq(appointments.staffId, query.staffId) : undefined,
     query.customerId ? eq(appointments.customerId, query.customerId) : undefined,
     query.after ? afterKey(appointments.startsAt, appointments.id, query.after, 'asc', 'uuid') : undefined,

@@ -38,7 +38,7 @@ const listRoute = createRoute({
     query: z.object({
       from: DateBound.optional().openapi({ description: 'Starting at or after (a date: that local day’s start)' }),
       to: DateBound.optional().openapi({ description: 'Starting before (a date: including that whole local day)' }),
-      status: z.enum(APPOINTMENT_STATUSES).optional(),
+      status: z.enum(APPOINTMENT_STATUSES).optional().openapi({ description: 'Only this status. Omitted: every status but held and expired (slots offered to callers, not appointments)' }),
       staff: Id.optional(),
       customer: Id.optional(),
       ...pageQuery,

@@ -3,7 +3,7 @@ import { findDaySlots } from '../../booking/find-day-slots.js';
 import type { AppContext } from '../../context.js';
 import { ApiError } from '../errors.js';
 import type { ApiApp } from './auth.js';
-import { Id, Slot, bearerSecurity, errorResponses, slotJson } from './schemas.js';
+import { Id, LocalDate, Slot, bearerSecurity, errorResponses, slotJson } from './schemas.js';
 
 const availabilityRoute = createRoute({
   method: 'get',
@@ -14,7 +14,7 @@ const availabilityRoute = createRoute({
   request: {
     query: z.object({
       service: Id.openapi({ description: 'Service id' }),
-      date: z.iso.date({ error: 'must be a date (YYYY-MM-DD)' }).openapi({ description: 'Local day in the business’s time zone', example: '2030-03-05' }),
+      date: LocalDate.openapi({ description: 'Local day in the business’s time zone', example: '2030-03-05' }),
       staff: Id.optional().openapi({ description: 'Only this staff member; default: everyone who performs the service' }),
     }),
   },

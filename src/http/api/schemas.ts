@@ -28,7 +28,22 @@ export function errorResponses<S extends keyof typeof ERROR_DESCRIPTIONS>(...sta
   >;
 }
 
-export const Id = z.guid({ error: 'must be an id (uuid)' });
+/** A message per problem: a missing value is not a malformed one. */
+const say = (malformed: string) => (issue: { input?: unknown }) => (issue.input === undefined ? 'required' : malformed);
+
+export const Id = z.guid({ error: say('must be an id (uuid)') });
+
+/** A local day, "YYYY-MM-DD"; a day the calendar does not have (2026-02-30) is told apart from a malformed one. */
+export const LocalDate = z
+  .string({ error: say('must be a date (YYYY-MM-DD)') })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date (YYYY-MM-DD)', abort: true })
+  .refine(isCalendarDay, { error: 'no such date' });
+
+function isCalendarDay(value: string): boolean {
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+}
 export const Instant = z.string().openapi({ format: 'date-time', example: '2030-03-05T09:00:00.000Z' });
 export const iso = (d: Date) => d.toISOString();
 export const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
