@@ -16,6 +16,7 @@ describe('extractPhoneNumber', () => {
     ['null eins sieben sechs vier und dreißig zwölf fünfundsechzig achtundsiebzig', '+4917634126578'],
     ['Österreich: plus vier drei sechs sechs vier eins zwei drei vier fünf sechs sieben', '+436641234567'],
     ['030 12345678', '+493012345678'],
+    ['am 24.11. um 10, meine Nummer ist 0176 1234 5678', '+4917612345678'],
   ])('reads "%s"', (text, e164) => {
     expect(extractPhoneNumber(text)).toBe(e164);
   });
@@ -24,7 +25,7 @@ describe('extractPhoneNumber', () => {
     expect(extractPhoneNumber('0664 1234567', 'AT')).toBe('+436641234567');
   });
 
-  it.each(['um drei', 'ich habe keine Nummer', 'zwölf', '12345', '', 'null null null'])('finds no valid number in "%s"', (text) => {
+  it.each(['um drei', 'ich habe keine Nummer', 'zwölf', '12345', '', 'null null null', 'Herrenschnitt am 24.11. um 10', 'am 30.02.2026 um 10', 'am 2026-11-24 um 14:30 bitte'])('finds no valid number in "%s"', (text) => {
     expect(extractPhoneNumber(text)).toBeNull();
   });
 });

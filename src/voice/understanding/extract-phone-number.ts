@@ -73,9 +73,15 @@ function validate(candidate: string, country: CountryCode): string | null {
   return parsed && parsed.isValid() ? parsed.number : null;
 }
 
+/**
+ * Written dates and clock times ("24.11.", "30.02.2026", "2026-11-24", "14:30"): their digits are never part of a
+ * phone number, and "am 24.11. um 10" must not become +49241110. Each is replaced by a word that ends a run.
+ */
+const DATE_OR_TIME = /(?<![\d.])(?:\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})?|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2})(?![\d])/g;
+
 /** Extracts a valid phone number (E.164) from caller text, or null. */
 export function extractPhoneNumber(text: string, defaultCountry: CountryCode = 'DE'): string | null {
-  const runs = digitRuns(text);
+  const runs = digitRuns(text.replace(DATE_OR_TIME, ' datum '));
   for (const run of runs) {
     const valid = validate(run, defaultCountry);
     if (valid) return valid;
