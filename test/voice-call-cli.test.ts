@@ -113,9 +113,17 @@ describe('termin-agent call', () => {
     expect(r.err).toContain('[connection closed by the server: 1011]');
   });
 
-  it('exits with 1 when the server cannot be reached', async () => {
+  it('exits with 1 when the server cannot be reached, saying only that', async () => {
     const r = await runCall(['--url', 'ws://127.0.0.1:1/llm-websocket'], Readable.from([]));
     expect(r.code).toBe(1);
-    expect(r.err).toContain('Could not connect');
+    expect(r.err).toMatch(/^Could not connect to ws:\/\/127\.0\.0\.1:1\/llm-websocket\/call_[0-9a-f]+: /);
+    expect(r.err).not.toContain('connection closed');
+  });
+
+  it('calls the port the service was started with (PORT) when no --url is given', async () => {
+    const { server } = await salonServer();
+    const io = memoryIo({ PORT: new URL(server.url).port }, Readable.from(['Tschüss\n']));
+    expect(await runCallCommand([], io.streams, { greetingTimeoutMs: 2_000, responseTimeoutMs: 2_000 })).toBe(0);
+    expect(io.err()).toContain(`Connected to ws://localhost:${new URL(server.url).port}/llm-websocket/`);
   });
 });

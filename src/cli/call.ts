@@ -15,7 +15,7 @@ export interface CallCommandOptions {
   responseTimeoutMs?: number;
 }
 
-type CallIo = Pick<CliIo, 'stdin' | 'stdout' | 'stderr'>;
+type CallIo = Pick<CliIo, 'stdin' | 'stdout' | 'stderr'> & Partial<Pick<CliIo, 'env'>>;
 
 const HELP = `termin-agent call [--url <ws-url>] [--from <number>] [--to <number>] [--call-id <id>]
 
@@ -23,7 +23,8 @@ Talk to the agent from the terminal over the real Retell WebSocket protocol. The
 it answers the server's config with call_details, sends every line you type as a response_required with
 the transcript so far, and prints the agent's lines and tool calls.
 
-  --url      base URL of the LLM WebSocket (default ws://localhost:8080/llm-websocket); the call id is appended
+  --url      base URL of the LLM WebSocket (default ws://localhost:$PORT/llm-websocket, PORT as for npm start,
+             8080 when unset); the call id is appended
   --from     the caller's number in call_details (default +4917612345678)
   --to       the called number (default +493012345670)
   --call-id  the call id (default: a random one)
@@ -42,10 +43,10 @@ interface Args {
 
 const CALL_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
-function parseArgs(args: string[]): Args | string {
+function parseArgs(args: string[], port: string): Args | string {
   const out: Args = {
     help: false,
-    url: 'ws://localhost:8080/llm-websocket',
+    url: `ws://localhost:${port}/llm-websocket`,
     from: '+4917612345678',
     to: '+493012345670',
     callId: `call_${randomBytes(8).toString('hex')}`,
@@ -77,7 +78,8 @@ function parseArgs(args: string[]): Args | string {
 
 /** Runs one call from the terminal; 0 when the call ended normally, 1 when the connection failed, 2 on bad usage. */
 export async function runCallCommand(args: string[], io: CallIo, options: CallCommandOptions = {}): Promise<number> {
-  const parsed = parseArgs(args);
+  // The same PORT the service was started with, so `PORT=9000 npm start` and `PORT=9000 termin-agent call` meet.
+  const parsed = parseArgs(args, io.env?.PORT?.trim() || '8080');
   if (typeof parsed === 'string') {
     io.stderr.write(`${parsed}\n\n${HELP}`);
     return 2;

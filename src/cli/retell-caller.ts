@@ -31,6 +31,7 @@ export class RetellCaller {
   private readonly toolNames = new Map<string, string>();
   private lastId = 0;
   private closeCode: number | null = null;
+  private connected = false;
   private markEnded!: () => void;
 
   constructor(
@@ -41,7 +42,10 @@ export class RetellCaller {
     this.socket = new WebSocket(url);
     this.endedPromise = new Promise((resolve) => (this.markEnded = resolve));
     this.opened = new Promise((resolve, reject) => {
-      this.socket.once('open', () => resolve());
+      this.socket.once('open', () => {
+        this.connected = true;
+        resolve();
+      });
       this.socket.once('error', reject);
       this.socket.once('unexpected-response', (_req, res) => reject(new Error(`the server answered HTTP ${res.statusCode}`)));
     });
@@ -49,7 +53,8 @@ export class RetellCaller {
     this.socket.on('message', (data, isBinary) => this.receive(isBinary ? null : String(data)));
     this.socket.on('close', (code) => {
       this.closeCode = code;
-      if (!this.ended) this.io.stderr.write(`[connection closed by the server: ${code}]\n`);
+      // A connection that never opened is reported once, by the caller of `opened`.
+      if (!this.ended && this.connected) this.io.stderr.write(`[connection closed by the server: ${code}]\n`);
       this.end();
     });
   }
