@@ -66,10 +66,6 @@ class BookingConversation implements Conversation {
   }
 
   respond(request: TurnRequest, io: TurnIo): Promise<void> {
-    if (this.unrouted) {
-      io.say(NOT_CONNECTED, { endCall: true, noInterruptionAllowed: true });
-      return Promise.resolve();
-    }
     const run = this.previous
       .then(() => this.turn(request, io))
       .finally(() => {
