@@ -10,9 +10,9 @@ import { recordCallOutcome } from '../booking/record-call-outcome.js';
 import { holdOffers } from './hold-offers.js';
 import { isAnswer, resolveRequest } from './resolve-request.js';
 import type { BookAppointmentArgs } from './schemas.js';
-import { speakStaff } from './speak.js';
+import { speakStaff } from '../german/speak/speak.js';
 import type { ToolContext, ToolResult } from './tool-context.js';
-import { describeSlot, explainReason, offerAlternatives, speakSlot } from './wording.js';
+import { describeSlot, explainReason, offerAlternatives, speakSlot } from '../german/speak/wording.js';
 
 /**
  * Books the appointment the caller agreed to: confirms the call's hold on that slot when there is one, books

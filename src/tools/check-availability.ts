@@ -6,9 +6,9 @@ import { holdOffers } from './hold-offers.js';
 import { loadCalendar } from '../booking/load-calendar.js';
 import type { CheckAvailabilityArgs } from './schemas.js';
 import { UNKNOWN_BUSINESS, isAnswer, resolveRequest } from './resolve-request.js';
-import { speakStaff } from './speak.js';
+import { speakStaff } from '../german/speak/speak.js';
 import type { ToolContext, ToolResult } from './tool-context.js';
-import { describeSlot, explainReason, offerAlternatives, speakSlot } from './wording.js';
+import { describeSlot, explainReason, offerAlternatives, speakSlot } from '../german/speak/wording.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const SEARCH_DAYS = 14;

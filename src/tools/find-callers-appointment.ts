@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { findUpcomingAppointments, type UpcomingAppointment } from '../booking/find-upcoming-appointments.js';
 import type { Directory } from '../booking/load-directory.js';
 import { resolveWhen } from './resolve-when.js';
-import { speakInstant, speakList, speakStaff } from './speak.js';
+import { speakInstant, speakList, speakStaff } from '../german/speak/speak.js';
 import type { ToolContext, ToolResult } from './tool-context.js';
 
 export type CallersAppointment = { kind: 'found'; appointment: UpcomingAppointment } | { kind: 'answer'; result: ToolResult };

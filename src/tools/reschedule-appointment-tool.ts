@@ -5,10 +5,10 @@ import { findCallersAppointment } from './find-callers-appointment.js';
 import { resolveStaff } from './resolve-names.js';
 import { resolveWhen } from './resolve-when.js';
 import type { RescheduleAppointmentArgs } from './schemas.js';
-import { speakStaff } from './speak.js';
+import { speakStaff } from '../german/speak/speak.js';
 import { UNKNOWN_BUSINESS } from './resolve-request.js';
 import { directoryOf, type ToolContext, type ToolResult } from './tool-context.js';
-import { describeSlot, explainReason, offerAlternatives, speakSlot } from './wording.js';
+import { describeSlot, explainReason, offerAlternatives, speakSlot } from '../german/speak/wording.js';
 
 /**
  * Moves the caller's appointment to a new time in one transaction, keeping the staff member unless another is

@@ -1,5 +1,5 @@
 import type { Directory } from '../booking/load-directory.js';
-import { matchServices, matchStaff } from '../voice/understanding/index.js';
+import { matchServices, matchStaff } from '../german/understand/index.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Below this the match is a guess; the agent should ask rather than book the wrong service. */

@@ -1,7 +1,7 @@
 import type { Directory } from '../booking/load-directory.js';
 import { resolveService, resolveStaff } from './resolve-names.js';
 import { resolveWhen, type When } from './resolve-when.js';
-import { speakList, speakStaff } from './speak.js';
+import { speakList, speakStaff } from '../german/speak/speak.js';
 import { directoryOf, type ToolContext, type ToolResult } from './tool-context.js';
 import { unknownService } from './unknown-service.js';
 

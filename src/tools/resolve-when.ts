@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { PartOfDay } from '../booking/calendar-model.js';
-import { parseDateTime } from '../voice/understanding/index.js';
+import { parseDateTime } from '../german/understand/index.js';
 
 export interface When {
   date: string | null;

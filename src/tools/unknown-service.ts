@@ -1,6 +1,6 @@
 import type { Directory } from '../booking/load-directory.js';
 import type { ServiceResolution } from './resolve-names.js';
-import { speakList } from './speak.js';
+import { speakList } from '../german/speak/speak.js';
 import type { ToolResult } from './tool-context.js';
 
 /** The answer when the caller named no service we can pin down: the closest options, or what we offer. */

@@ -10,7 +10,7 @@ import type { Logger } from '../../logger.js';
 import type { CallDetails, Conversation, ConversationFactory, TurnIo, TurnRequest, Utterance } from '../conversation.js';
 import { initialState, type DialogueState } from './dialogue-state.js';
 import { goodbye, handleTurn } from './handle-turn.js';
-import { ANYTHING_ELSE, NOT_CONNECTED, SILENT_GOODBYE, STILL_THERE, greeting } from './lines.js';
+import { ANYTHING_ELSE, NOT_CONNECTED, SILENT_GOODBYE, STILL_THERE, greeting } from '../../german/speak/lines.js';
 import { readUtterance } from './read-utterance.js';
 import { Turn } from './turn.js';
 

@@ -5,7 +5,7 @@ import type { ToolName } from '../../tools/schemas.js';
 import type { ToolContext, ToolResult } from '../../tools/tool-context.js';
 import type { SayOptions, TurnIo } from '../conversation.js';
 import type { DialogueState } from './dialogue-state.js';
-import { FILLER } from './lines.js';
+import { FILLER } from '../../german/speak/lines.js';
 
 const WRITES: ReadonlySet<ToolName> = new Set(['book_appointment', 'cancel_appointment', 'reschedule_appointment']);
 

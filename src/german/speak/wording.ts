@@ -1,5 +1,5 @@
-import type { Slot, WishFailureReason } from '../booking/calendar-model.js';
-import type { Directory } from '../booking/load-directory.js';
+import type { Slot, WishFailureReason } from '../../booking/calendar-model.js';
+import type { Directory } from '../../booking/load-directory.js';
 import { speakInstant, speakList, speakStaff } from './speak.js';
 
 /** "am Dienstag, dem 24. November, um halb drei bei Emma". */
