@@ -24,6 +24,17 @@ export const NO_TRANSFER = 'Im Moment kann ich Sie leider nicht verbinden. Eine 
 export const ASK_RESCHEDULE_TIME = 'Gern. Auf welchen Tag und welche Uhrzeit soll ich Ihren Termin verschieben?';
 export const ASK_CANCEL_WHICH = 'Welchen Termin möchten Sie absagen? Nennen Sie mir bitte den Tag.';
 export const SORRY_ERROR = 'Entschuldigung, da ist bei mir gerade etwas schiefgelaufen. Einen Moment bitte.';
+export const ASK_QUESTION_SERVICE = 'Für welche Leistung möchten Sie das wissen?';
+export const OFFER_ONE_OF_THEM = 'Soll ich Ihnen einen der Termine eintragen?';
+export const OFFER_AN_APPOINTMENT = 'Möchten Sie dafür einen Termin?';
+export const OFFER_THE_ONE = 'Soll ich Ihnen den Termin eintragen?';
+export const ASK_NAME_AGAIN = 'Wie war Ihr Name, bitte?';
+export const BOOKED_INTRO = 'Wunderbar.';
+export const KEEP_IT = 'In Ordnung, dann bleibt alles, wie es ist.';
+export const ASK_WHICH_TO_MOVE = 'Welchen der Termine soll ich verschieben?';
+export const ASK_MOVE_DAY = 'An welchem Tag soll der Termin stattfinden?';
+export const ASK_MOVE_TIME = 'Und um welche Uhrzeit?';
+export const ASK_BOOKED_PHONE = 'Unter welcher Telefonnummer haben Sie den Termin gebucht?';
 
 export function greeting(directory: Directory, knownName: string | null): string {
   const hello = knownName ? `guten Tag, ${knownName}! Schön, dass Sie wieder anrufen.` : 'guten Tag!';

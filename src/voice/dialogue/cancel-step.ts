@@ -1,0 +1,57 @@
+import type { Facts } from '../../german/understand/read-utterance.js';
+import { ANYTHING_ELSE, ASK_BOOKED_PHONE, FILLER, KEEP_IT } from '../../german/speak/lines.js';
+import { PHONE_INVALID } from '../../german/speak/reply-to-booking.js';
+import { NO_APPOINTMENT, NO_APPOINTMENT_THEN, askWhichAppointment, replyToCancel } from '../../german/speak/reply-to-changes.js';
+import type { AppointmentRef, CancelOutcome, FindAppointmentsOutcome } from '../../reception/outcomes.js';
+import type { Draft } from './draft.js';
+import { lookupPhone, pickAppointment } from './pick-appointment.js';
+
+/** Cancels the caller's appointment; with several, asks which one and cancels the one named next. */
+export function cancelStep(d: Draft, f: Facts): void {
+  const step = d.step;
+  if (step.phase === 'cancel_pick' && f.intent === 'no' && !f.hasWhen) {
+    d.to({ phase: 'anything_else', serviceId: null });
+    return d.say(`${KEEP_IT} ${ANYTHING_ELSE}`);
+  }
+  const picked = step.phase === 'cancel_pick' ? pickAppointment(step.choices, f, d.directory.business.timeZone) : null;
+  if (picked) return cancel(d, picked);
+  const phone = lookupPhone(d.state.caller, f);
+  if (!phone) {
+    d.to({ phase: 'cancel_pick', choices: [] });
+    return d.say(ASK_BOOKED_PHONE);
+  }
+  d.to({ phase: 'finding', lookup: { for: 'cancel' } });
+  d.run({ operation: 'findAppointments', request: { phone, date: f.hasWhen ? f.when.date : null, time: f.hasWhen ? f.when.time : null } }, FILLER);
+}
+
+function cancel(d: Draft, appointment: AppointmentRef): void {
+  d.to({ phase: 'cancelling', appointment });
+  d.run({ operation: 'cancel', request: { appointmentId: appointment.id } }, FILLER);
+}
+
+/** The caller's appointments, found for a cancel: the only one is cancelled, several are listed. */
+export function answerCancelLookup(d: Draft, outcome: FindAppointmentsOutcome): void {
+  switch (outcome.kind) {
+    case 'found': {
+      const [only, ...more] = outcome.appointments;
+      if (only && more.length === 0) return cancel(d, only);
+      d.to({ phase: 'cancel_pick', choices: outcome.appointments });
+      return d.say(askWhichAppointment(outcome.appointments, d.directory, d.now));
+    }
+    case 'none':
+      d.to({ phase: 'anything_else', serviceId: null });
+      return d.say(`${outcome.narrowed ? NO_APPOINTMENT_THEN : NO_APPOINTMENT} ${ANYTHING_ELSE}`);
+    case 'invalid_phone':
+      d.state.caller.phone = null;
+      d.to({ phase: 'cancel_pick', choices: [] });
+      return d.say(PHONE_INVALID);
+  }
+}
+
+export function answerCancel(d: Draft, outcome: CancelOutcome, late: boolean): void {
+  const reply = replyToCancel(outcome, d.directory, d.now);
+  if (outcome.kind === 'cancelled') d.state.memory.outcome = 'cancelled_appointment';
+  if (late) d.state.memory.announcement = reply;
+  d.to({ phase: 'anything_else', serviceId: null });
+  d.say(`${reply} ${ANYTHING_ELSE}`);
+}
