@@ -25,6 +25,10 @@ const updatedAt = () => instant('updated_at').notNull().defaultNow();
 export const APPOINTMENT_STATUSES = ['held', 'booked', 'cancelled', 'expired', 'completed', 'no_show'] as const;
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 
+/** Where an appointment came from: the phone conversation, a Retell function, the staff API as admin or as staff. */
+export const BOOKING_SOURCES = ['phone', 'function', 'api', 'staff'] as const;
+export type BookingSource = (typeof BOOKING_SOURCES)[number];
+
 export const CALL_OUTCOMES = [
   'booked',
   'no_availability',
@@ -178,7 +182,7 @@ export const appointments = pgTable(
     holdExpiresAt: instant('hold_expires_at'),
     /** A repeat of the same write (Retell retry, barge-in re-request) finds the first result by this key. */
     idempotencyKey: text('idempotency_key').notNull().unique(),
-    source: text('source', { enum: ['phone', 'function', 'api', 'staff'] }).notNull(),
+    source: text('source', { enum: BOOKING_SOURCES }).notNull(),
     callId: text('call_id'),
     rescheduledFromId: uuid('rescheduled_from_id'),
     notes: text('notes'),

@@ -7,7 +7,7 @@ import type { Directory } from '../booking/load-directory.js';
 import { normalizePhone } from '../booking/normalize-phone.js';
 import type { BookingOutcome } from '../booking/outcomes.js';
 import { recordCallOutcome } from '../booking/record-call-outcome.js';
-import { holdOffers } from './hold-offers.js';
+import { holdOffers } from '../reception/hold-offers.js';
 import { isAnswer, resolveRequest } from './resolve-request.js';
 import type { BookAppointmentArgs } from './schemas.js';
 import { speakStaff } from '../german/speak/speak.js';
@@ -66,9 +66,9 @@ export async function bookAppointmentTool(ctx: ToolContext, args: BookAppointmen
   if (outcome.kind === 'booked' && ctx.callId) await releaseCallHolds(ctx.deps, ctx.callId);
   // The alternatives to a lost slot are held like any offer; otherwise every caller who lost would be sent to
   // the same "next" slot and collide there again. Only what could be held is offered.
-  if (ctx.callId && (outcome.kind === 'slot_taken' || outcome.kind === 'hold_expired' || outcome.kind === 'outside_hours') && outcome.alternatives.length > 0) {
+  if (ctx.callId && (outcome.kind === 'slot_taken' || outcome.kind === 'hold_expired' || outcome.kind === 'unavailable') && outcome.alternatives.length > 0) {
     const existing = await findCallHolds(ctx.deps.db, ctx.callId, now);
-    outcome = { ...outcome, alternatives: await holdOffers(ctx, service.id, outcome.alternatives, existing) };
+    outcome = { ...outcome, alternatives: await holdOffers(ctx.deps, ctx, service.id, outcome.alternatives, existing) };
   }
   if (ctx.callId) {
     const callOutcome = outcome.kind === 'booked' ? 'booked' : outcome.kind === 'slot_taken' || outcome.kind === 'hold_expired' ? 'booking_conflict' : null;
@@ -99,7 +99,7 @@ function describeBooking(outcome: BookingOutcome, directory: Directory, serviceN
         result: `Das tut mir leid, dieser Termin ist gerade eben vergeben worden. ${offerAlternatives(outcome.alternatives, directory, now)}`,
         alternatives: outcome.alternatives.map((s) => describeSlot(s, directory, now)),
       };
-    case 'outside_hours':
+    case 'unavailable':
       return {
         ok: true,
         booked: false,
@@ -114,6 +114,7 @@ function describeBooking(outcome: BookingOutcome, directory: Directory, serviceN
     case 'cancelled':
       return { ok: false, booked: false, error: 'cancelled', result: 'Dieser Termin wurde inzwischen abgesagt. Soll ich einen neuen suchen?' };
     case 'held':
+    case 'rescheduled':
     case 'not_modifiable':
       return { ok: false, booked: false, error: outcome.kind, result: 'Der Termin konnte leider nicht gebucht werden.' };
   }

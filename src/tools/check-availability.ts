@@ -2,7 +2,7 @@ import { answerWish } from '../booking/answer-wish.js';
 import type { Slot, WishAnswer } from '../booking/calendar-model.js';
 import { DateTime } from 'luxon';
 import { findCallHolds } from '../booking/call-holds.js';
-import { holdOffers } from './hold-offers.js';
+import { holdOffers } from '../reception/hold-offers.js';
 import { loadCalendar } from '../booking/load-calendar.js';
 import type { CheckAvailabilityArgs } from './schemas.js';
 import { UNKNOWN_BUSINESS, isAnswer, resolveRequest } from './resolve-request.js';
@@ -48,7 +48,7 @@ export async function checkAvailability(ctx: ToolContext, args: CheckAvailabilit
     if (!calendar) return UNKNOWN_BUSINESS;
     answer = answerWish(calendar, wish, now.getTime());
     const slots = answer.kind === 'exact' ? [answer.slot] : answer.kind === 'alternatives' ? answer.alternatives : [];
-    offered = ctx.callId ? await holdOffers(ctx, service.id, slots, ownHolds) : slots;
+    offered = ctx.callId ? await holdOffers(ctx.deps, ctx, service.id, slots, ownHolds) : slots;
     const exactLost = answer.kind === 'exact' && offered.length === 0;
     if (!exactLost && (offered.length > 0 || slots.length === 0)) break;
   }

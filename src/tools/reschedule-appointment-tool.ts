@@ -37,7 +37,7 @@ export async function rescheduleAppointmentTool(ctx: ToolContext, args: Reschedu
     actor: { type: 'caller', id: ctx.callId },
   });
   switch (outcome.kind) {
-    case 'booked':
+    case 'rescheduled':
       if (ctx.callId) await recordCallOutcome(ctx.deps.db, { callId: ctx.callId, businessId: ctx.businessId, outcome: 'rescheduled_appointment', appointmentId: outcome.appointment.id, customerId: outcome.appointment.customerId });
       return {
         ok: true,
@@ -48,7 +48,7 @@ export async function rescheduleAppointmentTool(ctx: ToolContext, args: Reschedu
         result: `Ich habe Ihren Termin verschoben: ${found.appointment.serviceName} jetzt ${speakSlot({ staffId: outcome.appointment.staffId, startsAt: outcome.appointment.startsAt }, directory, now)}.`,
       };
     case 'slot_taken':
-    case 'outside_hours': {
+    case 'unavailable': {
       const why = outcome.kind === 'slot_taken' ? explainReason('taken', staff.kind === 'found' ? speakStaff(staff.member) : undefined) : explainReason(outcome.reason);
       return {
         ok: true,
