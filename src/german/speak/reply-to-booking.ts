@@ -23,6 +23,10 @@ export function replyToBookingRefused(outcome: Exclude<BookOutcome, { kind: 'boo
     case 'unknown_service':
     case 'unknown_staff':
       return 'Das konnte ich leider nicht finden.';
+    case 'cancelled':
+      return 'Dieser Termin wurde inzwischen abgesagt. Soll ich einen neuen suchen?';
+    case 'not_modifiable':
+      return 'Der Termin konnte leider nicht gebucht werden.';
   }
 }
 

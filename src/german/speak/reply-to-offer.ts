@@ -39,6 +39,8 @@ export function replyToOffer(outcome: OfferOutcome, serviceName: string, staffId
       return explainReason('unknown_service');
     case 'unknown_staff':
       return explainReason('unknown_staff');
+    case 'invalid_wish':
+      return explainReason('invalid_wish');
   }
 }
 

@@ -71,6 +71,10 @@ export function answerOffer(d: Draft, wish: ServiceWish, outcome: OfferOutcome):
     return d.say(askService(d.directory));
   }
   const reply = replyToOffer(outcome, serviceName, staffOf(wish), d.directory, d.now);
+  if (outcome.kind === 'invalid_wish') {
+    d.to({ phase: 'collect', wish: { ...wish, date: null, time: null, partOfDay: null } });
+    return d.say(`${reply} ${ASK_TIME}`);
+  }
   if (outcome.kind === 'unknown_staff') {
     d.to({ phase: 'collect', wish: { ...wish, staff: null } });
     return d.say(`${reply} ${ASK_OTHER_TIME}`);
