@@ -115,6 +115,8 @@ export async function playCall(script: CallScript): Promise<{ state: DialogueSta
       state = read.kind === 'readable' ? read.snapshot.state : initialState();
       continue;
     }
+    // A re-request carries the transcript of the request before: the answer to it was discarded, never spoken.
+    if (step.again && transcript.at(-1)?.role === 'agent') transcript.pop();
     if (step.say !== undefined && !step.again) transcript.push({ role: 'user', content: step.say });
     reception.expect(step.world ?? []);
     const askedBefore = reception.asked.length;
@@ -147,7 +149,7 @@ export async function playCall(script: CallScript): Promise<{ state: DialogueSta
     if (step.ops) expect(reception.asked.slice(askedBefore), `${where}: reception calls`).toMatchObject(step.ops);
     expect(record.endCall, `${where}: hangs up`).toBe(step.end === 'hang_up');
     expect(record.transferNumber, `${where}: transfers`).toBe(typeof step.end === 'object' ? step.end.transfer : null);
-    transcript.push({ role: 'agent', content: record.text });
+    if (record.text) transcript.push({ role: 'agent', content: record.text });
   }
   script.finally?.(state);
   return { state, turns, saved };
