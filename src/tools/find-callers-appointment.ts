@@ -1,7 +1,7 @@
 import type { Directory } from '../booking/load-directory.js';
 import { askWhichAppointment, NO_APPOINTMENT, NO_APPOINTMENT_THEN, serviceNameOf } from '../german/speak/phrase-appointments.js';
 import { ASK_PHONE_OF_BOOKING, explainWhenProblem } from '../german/speak/refusals.js';
-import { resolveWhen } from '../german/understand/resolve-when.js';
+import { resolveWhen } from '../german/understand/index.js';
 import type { AppointmentRef } from '../reception/outcomes.js';
 import type { Reception } from '../reception/reception.js';
 import { invalidDate } from './resolve-request.js';

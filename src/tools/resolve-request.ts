@@ -1,7 +1,6 @@
 import type { Directory } from '../booking/load-directory.js';
 import { explainWhenProblem, UNKNOWN_BUSINESS, unknownStaff } from '../german/speak/refusals.js';
-import { resolveService, resolveStaff } from '../german/understand/resolve-names.js';
-import { resolveWhen, type When } from '../german/understand/resolve-when.js';
+import { resolveService, resolveStaff, resolveWhen, type When } from '../german/understand/index.js';
 import type { Refusal } from './results.js';
 import { directoryOf, type ToolContext } from './tool-context.js';
 import { unknownService } from './unknown-service.js';

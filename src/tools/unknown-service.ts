@@ -1,6 +1,6 @@
 import type { Directory } from '../booking/load-directory.js';
 import { askWhichService, serviceNotOffered } from '../german/speak/refusals.js';
-import type { ServiceResolution } from '../german/understand/resolve-names.js';
+import type { ServiceResolution } from '../german/understand/index.js';
 import type { Refusal } from './results.js';
 
 /** The answer when the caller named no service we can pin down: the closest options, or what we offer. */
