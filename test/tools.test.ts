@@ -3,11 +3,18 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
 import { appointments, calls, customers } from '../src/db/schema.js';
-import { runTool } from '../src/tools/run-tool.js';
-import type { ToolContext } from '../src/tools/tool-context.js';
+import { runTool as run } from '../src/tools/run-tool.js';
+import type { LooseToolResult, ToolContext } from '../src/tools/tool-context.js';
+import { TOOL_RESULTS } from '../src/tools/results.js';
 import { createTestSalon, type TestBusiness } from './support/business.js';
 import { bookingDeps, localTime } from './support/booking.js';
 import { engines } from './support/databases.js';
+
+/** Every answer keeps to its function's output schema; the tests then read it field by field. */
+const runTool = async (...args: Parameters<typeof run>) => {
+  const [, name] = args;
+  return TOOL_RESULTS[name].parse(await run(...args)) as LooseToolResult;
+};
 
 // Thursday 2026-11-19 09:00 in Berlin, the reference day of the German time rules.
 const NOW = '2026-11-19T08:00:00Z';

@@ -15,7 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { ServiceSegment, WeeklyHours } from '../booking/calendar-model.js';
+import type { JsonObject, ServiceSegment, StoredTranscript, WeeklyHours } from './json-columns.js';
 
 // Every instant is timestamptz (UTC inside); the business's zone is applied only at the edges.
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -244,13 +244,13 @@ export const calls = pgTable(
     endedAt: instant('ended_at'),
     durationMs: integer('duration_ms'),
     disconnectionReason: text('disconnection_reason'),
-    transcript: jsonb('transcript').$type<Array<{ role: string; content: string }>>(),
+    transcript: jsonb('transcript').$type<StoredTranscript>(),
     transcriptText: text('transcript_text'),
-    analysis: jsonb('analysis').$type<Record<string, unknown>>(),
-    latency: jsonb('latency').$type<Record<string, unknown>>(),
+    analysis: jsonb('analysis').$type<JsonObject>(),
+    latency: jsonb('latency').$type<JsonObject>(),
     recordingUrl: text('recording_url'),
     /** Where the conversation stands, saved after every turn so another instance can carry on after a reconnect. */
-    dialogueState: jsonb('dialogue_state').$type<Record<string, unknown>>(),
+    dialogueState: jsonb('dialogue_state').$type<JsonObject>(),
     customerId: uuid('customer_id').references(() => customers.id),
     appointmentId: uuid('appointment_id').references(() => appointments.id),
     createdAt: createdAt(),

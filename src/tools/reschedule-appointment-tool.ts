@@ -1,64 +1,45 @@
 import { DateTime } from 'luxon';
-import { recordCallOutcome } from '../booking/record-call-outcome.js';
-import { rescheduleAppointment } from '../booking/reschedule-appointment.js';
-import { findCallersAppointment } from './find-callers-appointment.js';
-import { resolveStaff } from './resolve-names.js';
-import { resolveWhen } from './resolve-when.js';
-import type { RescheduleAppointmentArgs } from './schemas.js';
+import { phraseReschedule } from '../german/speak/phrase-appointments.js';
+import { explainWhenProblem, MOVE_NEEDS_DAY_AND_TIME, unknownStaff } from '../german/speak/refusals.js';
 import { speakStaff } from '../german/speak/speak.js';
-import { UNKNOWN_BUSINESS } from './resolve-request.js';
-import { directoryOf, type ToolContext, type ToolResult } from './tool-context.js';
-import { describeSlot, explainReason, offerAlternatives, speakSlot } from '../german/speak/wording.js';
+import { resolveStaff, resolveWhen } from '../german/understand/index.js';
+import { findCallersAppointment } from './find-callers-appointment.js';
+import { invalidDate, UNKNOWN_BUSINESS_REFUSAL } from './resolve-request.js';
+import type { RescheduleAppointmentResult } from './results.js';
+import type { RescheduleAppointmentArgs } from './schemas.js';
+import { slotJson } from './slot-json.js';
+import { directoryOf, receptionOf, type ToolContext } from './tool-context.js';
 
 /**
  * Moves the caller's appointment to a new time in one transaction, keeping the staff member unless another is
  * named. A taken or closed target leaves the old appointment in place and offers alternatives.
  */
-export async function rescheduleAppointmentTool(ctx: ToolContext, args: RescheduleAppointmentArgs): Promise<ToolResult> {
+export async function rescheduleAppointmentTool(ctx: ToolContext, args: RescheduleAppointmentArgs): Promise<RescheduleAppointmentResult> {
   const now = ctx.deps.clock.now();
   const directory = await directoryOf(ctx);
-  if (!directory) return UNKNOWN_BUSINESS;
+  if (!directory) return UNKNOWN_BUSINESS_REFUSAL;
   const when = resolveWhen(args.datum, args.uhrzeit, now, directory.business.timeZone);
-  if (when.kind === 'invalid') return { ok: false, error: 'invalid_date', result: when.message };
-  if (!when.when.date || !when.when.time) return { ok: false, error: 'incomplete_time', result: 'Auf welchen Tag und welche Uhrzeit soll ich den Termin verschieben?' };
+  if (when.kind === 'invalid') return invalidDate(explainWhenProblem(when.problem));
+  if (!when.when.date || !when.when.time) return { ok: false, error: 'incomplete_time', result: MOVE_NEEDS_DAY_AND_TIME };
   const staff = resolveStaff(args.mitarbeiter, directory);
-  if (staff.kind === 'unknown') return { ok: false, error: 'unknown_staff', result: `Eine Person namens ${args.mitarbeiter} arbeitet bei uns nicht.` };
-  const found = await findCallersAppointment(ctx, directory, args.telefon ?? ctx.callerNumber, args.alter_termin);
+  if (staff.kind === 'unknown') return { ok: false, error: 'unknown_staff', result: unknownStaff(args.mitarbeiter) };
+  const reception = receptionOf(ctx, directory);
+  const found = await findCallersAppointment(ctx, reception, directory, args.telefon ?? ctx.callerNumber, args.alter_termin);
   if (found.kind === 'answer') return found.result;
 
-  const startsAt = DateTime.fromISO(`${when.when.date}T${when.when.time}`, { zone: directory.business.timeZone }).toJSDate();
-  const outcome = await rescheduleAppointment(ctx.deps, {
-    appointmentId: found.appointment.id,
-    businessId: ctx.businessId,
-    startsAt,
-    ...(staff.kind === 'found' ? { staffId: staff.member.id } : {}),
-    ...(ctx.callId ? { idempotencyKey: `reschedule:${ctx.callId}:${found.appointment.id}:${startsAt.toISOString()}` } : {}),
-    source: ctx.source,
-    actor: { type: 'caller', id: ctx.callId },
-  });
+  const startsAt = DateTime.fromISO(`${when.when.date}T${when.when.time}`, { zone: directory.business.timeZone }).toUTC().toISO()!;
+  const outcome = await reception.reschedule({ appointmentId: found.appointment.id, startsAt, staffId: staff.kind === 'found' ? staff.member.id : null });
+  const result = phraseReschedule(outcome, found.appointment, directory, now, staff.kind === 'found' ? speakStaff(staff.member) : undefined);
   switch (outcome.kind) {
     case 'rescheduled':
-      if (ctx.callId) await recordCallOutcome(ctx.deps.db, { callId: ctx.callId, businessId: ctx.businessId, outcome: 'rescheduled_appointment', appointmentId: outcome.appointment.id, customerId: outcome.appointment.customerId });
-      return {
-        ok: true,
-        rescheduled: true,
-        appointment_id: outcome.appointment.id,
-        previous_appointment_id: found.appointment.id,
-        start: outcome.appointment.startsAt.toISOString(),
-        result: `Ich habe Ihren Termin verschoben: ${found.appointment.serviceName} jetzt ${speakSlot({ staffId: outcome.appointment.staffId, startsAt: outcome.appointment.startsAt }, directory, now)}.`,
-      };
+      return { ok: true, rescheduled: true, appointment_id: outcome.appointment.id, previous_appointment_id: found.appointment.id, start: outcome.appointment.startsAt, result };
     case 'slot_taken':
-    case 'unavailable': {
-      const why = outcome.kind === 'slot_taken' ? explainReason('taken', staff.kind === 'found' ? speakStaff(staff.member) : undefined) : explainReason(outcome.reason);
-      return {
-        ok: true,
-        rescheduled: false,
-        error: outcome.kind === 'slot_taken' ? 'slot_taken' : outcome.reason,
-        result: `${why} Ihr bisheriger Termin bleibt bestehen. ${offerAlternatives(outcome.alternatives, directory, now)}`,
-        alternatives: outcome.alternatives.map((s) => describeSlot(s, directory, now)),
-      };
-    }
-    default:
-      return { ok: false, rescheduled: false, error: outcome.kind, result: 'Der Termin konnte leider nicht verschoben werden.' };
+      return { ok: true, rescheduled: false, error: 'slot_taken', result, alternatives: outcome.alternatives.map((s) => slotJson(s, directory, now)) };
+    case 'unavailable':
+      return { ok: true, rescheduled: false, error: outcome.reason, result, alternatives: outcome.alternatives.map((s) => slotJson(s, directory, now)) };
+    case 'not_found':
+    case 'not_modifiable':
+    case 'unknown_staff':
+      return { ok: false, rescheduled: false, error: outcome.kind, result };
   }
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { processedEvents } from '../db/schema.js';
 import { runTool } from './run-tool.js';
-import type { ToolName } from './schemas.js';
+import { WRITE_TOOLS, type ToolName } from './schemas.js';
 import type { ToolContext, ToolResult } from './tool-context.js';
 
 /** JSON with object keys sorted, so the same arguments in another key order are the same request. */
@@ -17,7 +17,6 @@ function canonical(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-const WRITES: ReadonlySet<ToolName> = new Set(['book_appointment', 'cancel_appointment', 'reschedule_appointment']);
 /** How long a retry waits for the first run of the same request to finish (Retell's function timeout is 10 s). */
 const WAIT_FOR_FIRST_MS = 12_000;
 
@@ -29,7 +28,7 @@ const WAIT_FOR_FIRST_MS = 12_000;
  * Without a call id there is no identity to deduplicate on, and the tool simply runs.
  */
 export async function runToolOnce(ctx: ToolContext, name: ToolName, args: unknown): Promise<{ result: ToolResult; repeated: boolean }> {
-  if (!ctx.callId || !WRITES.has(name)) return { result: await runTool(ctx, name, args), repeated: false };
+  if (!ctx.callId || !WRITE_TOOLS.has(name)) return { result: await runTool(ctx, name, args), repeated: false };
   const db = ctx.deps.db;
   const key = `function:${ctx.callId}:${name}:${createHash('sha256').update(canonical(args ?? {})).digest('hex')}`;
   const [claimed] = await db.insert(processedEvents).values({ key, kind: 'function', result: null }).onConflictDoNothing().returning({ key: processedEvents.key });

@@ -1,7 +1,12 @@
 import type { BookingDeps } from '../booking/booking-deps.js';
 import { loadDirectory, type Directory } from '../booking/load-directory.js';
+import { createReception } from '../reception/create-reception.js';
+import type { Reception } from '../reception/reception.js';
+import type { ToolResult } from './results.js';
 
-/** Who is asking and for which business: the same for the phone dialogue and the HTTP function endpoints. */
+export type { ToolResult } from './results.js';
+
+/** Who is asking and for which business: the Retell function endpoints (and, until it calls the reception, the phone dialogue). */
 export interface ToolContext {
   deps: BookingDeps;
   businessId: string;
@@ -14,14 +19,18 @@ export interface ToolContext {
   directory?: Directory;
 }
 
-/** What every tool returns: a German sentence the agent can say, plus structured fields. */
-export interface ToolResult {
-  result: string;
-  ok: boolean;
-  [field: string]: unknown;
-}
+/**
+ * A tool's answer read field by field without knowing which tool gave it: for tests, and for the phone dialogue's
+ * tool runner until the dialogue asks the reception itself.
+ */
+export type LooseToolResult = ToolResult & { [field: string]: unknown };
 
 /** The directory of the tool's business: the one passed in, or read now. */
 export async function directoryOf(ctx: ToolContext): Promise<Directory | null> {
   return ctx.directory ?? loadDirectory(ctx.deps.db, ctx.businessId);
+}
+
+/** The reception of the tool's call (or request), reusing the directory already read. */
+export function receptionOf(ctx: ToolContext, directory: Directory): Reception {
+  return createReception(ctx.deps, { businessId: ctx.businessId, callId: ctx.callId, callerNumber: ctx.callerNumber, source: ctx.source, directory });
 }
