@@ -83,7 +83,6 @@ const PENDING = new Set([
   'the conversation calls the function endpoints instead of the reception: voice/dialogue/turn → tools/schemas',
   'the conversation calls the function endpoints instead of the reception: voice/dialogue/turn → tools/tool-context',
   'German parsing outside german/: voice/dialogue/handle-turn',
-  'German parsing outside german/: voice/dialogue/read-utterance',
 ]);
 
 describe('import direction', () => {

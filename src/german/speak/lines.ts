@@ -1,5 +1,6 @@
 import type { Directory } from '../../booking/load-directory.js';
 import { speakDuration, speakList, speakPrice, speakStaff } from './speak.js';
+import { speakSlot, type SpokenSlot } from './wording.js';
 
 // Everything the agent says on its own, in one place: short, natural, Sie-form.
 
@@ -34,7 +35,6 @@ export const KEEP_IT = 'In Ordnung, dann bleibt alles, wie es ist.';
 export const ASK_WHICH_TO_MOVE = 'Welchen der Termine soll ich verschieben?';
 export const ASK_MOVE_DAY = 'An welchem Tag soll der Termin stattfinden?';
 export const ASK_MOVE_TIME = 'Und um welche Uhrzeit?';
-export const ASK_BOOKED_PHONE = 'Unter welcher Telefonnummer haben Sie den Termin gebucht?';
 
 export function greeting(directory: Directory, knownName: string | null): string {
   const hello = knownName ? `guten Tag, ${knownName}! Schön, dass Sie wieder anrufen.` : 'guten Tag!';
@@ -48,6 +48,11 @@ export function askService(directory: Directory): string {
 export function askConfirmPhone(phone: string): string {
   const digits = phone.replace(/\D/g, '').slice(-4).split('').join(' ');
   return `Darf ich den Termin unter der Nummer eintragen, von der Sie anrufen, mit den Endziffern ${digits}?`;
+}
+
+/** The slot a caller agreed to, said back: "Gut, also Herrenhaarschnitt morgen um 10 Uhr bei Emma." */
+export function confirmSlot(slot: SpokenSlot, serviceName: string, directory: Directory, now: Date): string {
+  return `Gut, also ${serviceName} ${speakSlot(slot, directory, now)}.`;
 }
 
 export function confirmChoice(offer: { speech: string }, serviceName: string): string {

@@ -11,7 +11,7 @@ import type { CallDetails, Conversation, ConversationFactory, TurnIo, TurnReques
 import { initialState, type DialogueState } from './dialogue-state.js';
 import { goodbye, handleTurn } from './handle-turn.js';
 import { ANYTHING_ELSE, NOT_CONNECTED, SILENT_GOODBYE, STILL_THERE, greeting } from '../../german/speak/lines.js';
-import { readUtterance } from '../../german/understand/read-utterance.js';
+import { readUtterance } from '../../german/understand/index.js';
 import { Turn } from './turn.js';
 
 /** Creates the German booking conversation for each new call. */

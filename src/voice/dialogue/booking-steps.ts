@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Offer } from './dialogue-state.js';
 import { ANYTHING_ELSE, ASK_NAME, ASK_OTHER_TIME, ASK_PHONE, ASK_TIME, ASK_WHICH_OFFER, FILLER_BOOKING, PHONE_NOT_UNDERSTOOD, askConfirmPhone, askService, confirmChoice } from '../../german/speak/lines.js';
-import type { Facts } from '../../german/understand/read-utterance.js';
+import type { Facts } from '../../german/understand/index.js';
 import type { Turn } from './turn.js';
 
 /** Takes what the caller said about service, staff and time into the state; a correction replaces only what it names. */

@@ -1,7 +1,7 @@
-import type { Facts } from '../../german/understand/read-utterance.js';
-import { ANYTHING_ELSE, ASK_BOOKED_PHONE, FILLER, KEEP_IT } from '../../german/speak/lines.js';
-import { PHONE_INVALID } from '../../german/speak/reply-to-booking.js';
-import { NO_APPOINTMENT, NO_APPOINTMENT_THEN, askWhichAppointment, replyToCancel } from '../../german/speak/reply-to-changes.js';
+import type { Facts } from '../../german/understand/index.js';
+import { ANYTHING_ELSE, FILLER, KEEP_IT } from '../../german/speak/lines.js';
+import { NO_APPOINTMENT, NO_APPOINTMENT_THEN, askWhichAppointment, phraseCancel } from '../../german/speak/phrase-appointments.js';
+import { ASK_PHONE_OF_BOOKING, PHONE_NOT_UNDERSTOOD as PHONE_INVALID } from '../../german/speak/refusals.js';
 import type { AppointmentRef, CancelOutcome, FindAppointmentsOutcome } from '../../reception/outcomes.js';
 import type { Draft } from './draft.js';
 import { lookupPhone, pickAppointment } from './pick-appointment.js';
@@ -18,7 +18,7 @@ export function cancelStep(d: Draft, f: Facts): void {
   const phone = lookupPhone(d.state.caller, f);
   if (!phone) {
     d.to({ phase: 'cancel_pick', choices: [] });
-    return d.say(ASK_BOOKED_PHONE);
+    return d.say(ASK_PHONE_OF_BOOKING);
   }
   d.to({ phase: 'finding', lookup: { for: 'cancel' } });
   d.run({ operation: 'findAppointments', request: { phone, date: f.hasWhen ? f.when.date : null, time: f.hasWhen ? f.when.time : null } }, FILLER);
@@ -48,8 +48,8 @@ export function answerCancelLookup(d: Draft, outcome: FindAppointmentsOutcome): 
   }
 }
 
-export function answerCancel(d: Draft, outcome: CancelOutcome, late: boolean): void {
-  const reply = replyToCancel(outcome, d.directory, d.now);
+export function answerCancel(d: Draft, appointment: AppointmentRef, outcome: CancelOutcome, late: boolean): void {
+  const reply = phraseCancel(outcome, appointment, d.directory, d.now);
   if (outcome.kind === 'cancelled') d.state.memory.outcome = 'cancelled_appointment';
   if (late) d.state.memory.announcement = reply;
   d.to({ phase: 'anything_else', serviceId: null });

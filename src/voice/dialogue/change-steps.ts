@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { AppointmentChoice } from './dialogue-state.js';
 import { ANYTHING_ELSE, ASK_RESCHEDULE_TIME } from '../../german/speak/lines.js';
-import type { Facts } from '../../german/understand/read-utterance.js';
+import type { Facts } from '../../german/understand/index.js';
 import type { Turn } from './turn.js';
 
 const KEEP_IT = 'In Ordnung, dann bleibt alles, wie es ist.';

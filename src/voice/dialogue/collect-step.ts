@@ -1,6 +1,7 @@
-import type { Facts } from '../../german/understand/read-utterance.js';
+import type { Facts } from '../../german/understand/index.js';
 import { ASK_OTHER_TIME, ASK_TIME, FILLER, askService } from '../../german/speak/lines.js';
-import { replyToOffer } from '../../german/speak/reply-to-offer.js';
+import { phraseOffer } from '../../german/speak/phrase-offer.js';
+import { speakStaff } from '../../german/speak/speak.js';
 import type { OfferOutcome, OfferRequest } from '../../reception/outcomes.js';
 import type { Draft } from './draft.js';
 import type { ServiceWish, Wish } from './state.js';
@@ -70,7 +71,8 @@ export function answerOffer(d: Draft, wish: ServiceWish, outcome: OfferOutcome):
     d.to({ phase: 'collect', wish: { ...wish, serviceId: null } });
     return d.say(askService(d.directory));
   }
-  const reply = replyToOffer(outcome, serviceName, staffOf(wish), d.directory, d.now);
+  const member = d.directory.staff.find((m) => m.id === staffOf(wish));
+  const reply = phraseOffer(outcome, { directory: d.directory, now: d.now, serviceName, staffName: member ? speakStaff(member) : undefined });
   if (outcome.kind === 'invalid_wish') {
     d.to({ phase: 'collect', wish: { ...wish, date: null, time: null, partOfDay: null } });
     return d.say(`${reply} ${ASK_TIME}`);

@@ -131,6 +131,6 @@ function answer(d: Draft, answer: ReceptionAnswer, late: boolean): void {
   if (answer.operation === 'findAppointments' && step.phase === 'finding') {
     return step.lookup.for === 'cancel' ? answerCancelLookup(d, answer.outcome) : answerMoveLookup(d, step.lookup.target, answer.outcome);
   }
-  if (answer.operation === 'cancel' && step.phase === 'cancelling') return answerCancel(d, answer.outcome, late);
+  if (answer.operation === 'cancel' && step.phase === 'cancelling') return answerCancel(d, step.appointment, answer.outcome, late);
   if (answer.operation === 'reschedule' && step.phase === 'rescheduling') return answerReschedule(d, step, answer.outcome, late);
 }

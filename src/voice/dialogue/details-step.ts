@@ -1,6 +1,7 @@
-import type { Facts } from '../../german/understand/read-utterance.js';
+import type { Facts } from '../../german/understand/index.js';
 import { ANYTHING_ELSE, ASK_NAME, ASK_NAME_AGAIN, ASK_OTHER_TIME, ASK_PHONE, ASK_TIME, BOOKED_INTRO, FILLER_BOOKING, PHONE_NOT_UNDERSTOOD, askConfirmPhone } from '../../german/speak/lines.js';
-import { bookedSentence, replyToBookingRefused } from '../../german/speak/reply-to-booking.js';
+import { phraseBooking } from '../../german/speak/phrase-booking.js';
+import { speakStaff } from '../../german/speak/speak.js';
 import type { BookOutcome, OfferedSlot } from '../../reception/outcomes.js';
 import type { Draft } from './draft.js';
 import type { ServiceWish, StepOf } from './state.js';
@@ -62,14 +63,16 @@ function book(d: Draft, wish: ServiceWish, chosen: OfferedSlot): void {
  */
 export function answerBooking(d: Draft, step: StepOf<'booking'>, outcome: BookOutcome, late: boolean): void {
   const memory = d.state.memory;
+  const member = d.directory.staff.find((m) => m.id === step.chosen.staffId);
+  const serviceName = d.directory.services.find((s) => s.id === step.wish.serviceId)?.name ?? '';
+  const reply = phraseBooking(outcome, { directory: d.directory, now: d.now, serviceName, staffName: member ? speakStaff(member) : undefined });
   if (outcome.kind === 'booked') {
-    const sentence = bookedSentence(outcome.appointment, d.directory, d.now);
+    const sentence = reply;
     d.to({ phase: 'anything_else', serviceId: step.wish.serviceId });
     memory.outcome = 'booked';
     if (late) memory.announcement = sentence;
     return d.say(`${BOOKED_INTRO} ${sentence} ${ANYTHING_ELSE}`);
   }
-  const reply = replyToBookingRefused(outcome, step.chosen.staffId, d.directory, d.now);
   if (late) memory.announcement = reply;
   if (outcome.kind === 'invalid_phone') {
     // The number is what failed: ask for it again, the chosen slot stays.

@@ -1,5 +1,5 @@
 import type { CallOutcome } from '../../db/schema.js';
-import type { Facts } from '../../german/understand/read-utterance.js';
+import type { Facts } from '../../german/understand/index.js';
 import type {
   BookOutcome,
   BookRequest,

@@ -3,7 +3,7 @@ import type { DialogueEnv } from './dialogue-env.js';
 import { chooseOffer, collect, takeName, takePhone } from './booking-steps.js';
 import { cancelStep, rescheduleStep } from './change-steps.js';
 import { ANYTHING_ELSE, GOODBYE, NOT_UNDERSTOOD, NO_TRANSFER, TRANSFER, WHAT_ELSE, answerServiceQuestion, openingHours } from '../../german/speak/lines.js';
-import type { Facts } from '../../german/understand/read-utterance.js';
+import type { Facts } from '../../german/understand/index.js';
 import type { Turn } from './turn.js';
 
 const EXPLICIT_CANCEL = /\btermin\w*\b.{0,40}\b(absagen|abzusagen|stornier\w*|streichen|canceln)\b|\b(absagen|stornier\w*|streichen|canceln)\b.{0,40}\btermin/;

@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon';
-import type { Facts } from '../../german/understand/read-utterance.js';
-import { ASK_OTHER_TIME, ASK_WHICH_OFFER, OFFER_THE_ONE } from '../../german/speak/lines.js';
-import { confirmSlot } from '../../german/speak/reply-to-booking.js';
+import type { Facts } from '../../german/understand/index.js';
+import { ASK_OTHER_TIME, ASK_WHICH_OFFER, OFFER_THE_ONE, confirmSlot } from '../../german/speak/lines.js';
 import type { OfferedSlot } from '../../reception/outcomes.js';
 import { askDetailsOrBook } from './details-step.js';
 import { collect } from './collect-step.js';

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Facts } from '../../german/understand/read-utterance.js';
+import type { Facts } from '../../german/understand/index.js';
 import type { AppointmentRef } from '../../reception/outcomes.js';
 
 /** Which of several listed appointments the caller means: by position, day and time, service or staff member. */

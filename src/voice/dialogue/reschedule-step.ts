@@ -1,8 +1,9 @@
 import { DateTime } from 'luxon';
-import type { Facts } from '../../german/understand/read-utterance.js';
-import { ANYTHING_ELSE, ASK_BOOKED_PHONE, ASK_MOVE_DAY, ASK_MOVE_TIME, ASK_RESCHEDULE_TIME, ASK_WHICH_TO_MOVE, FILLER, KEEP_IT } from '../../german/speak/lines.js';
-import { PHONE_INVALID } from '../../german/speak/reply-to-booking.js';
-import { NO_APPOINTMENT, NO_APPOINTMENT_THEN, askWhichAppointment, replyToReschedule } from '../../german/speak/reply-to-changes.js';
+import type { Facts } from '../../german/understand/index.js';
+import { ANYTHING_ELSE, ASK_MOVE_DAY, ASK_MOVE_TIME, ASK_RESCHEDULE_TIME, ASK_WHICH_TO_MOVE, FILLER, KEEP_IT } from '../../german/speak/lines.js';
+import { NO_APPOINTMENT, NO_APPOINTMENT_THEN, askWhichAppointment, phraseReschedule } from '../../german/speak/phrase-appointments.js';
+import { ASK_PHONE_OF_BOOKING, PHONE_NOT_UNDERSTOOD as PHONE_INVALID } from '../../german/speak/refusals.js';
+import { speakStaff } from '../../german/speak/speak.js';
 import type { AppointmentRef, FindAppointmentsOutcome, RescheduleOutcome } from '../../reception/outcomes.js';
 import type { Draft } from './draft.js';
 import { lookupPhone, pickAppointment } from './pick-appointment.js';
@@ -39,7 +40,7 @@ export function rescheduleStep(d: Draft, f: Facts): void {
   if (!target.time) return d.say(ASK_MOVE_TIME);
   if (before.moving) return move(d, target, before.moving);
   const phone = lookupPhone(d.state.caller, f);
-  if (!phone) return d.say(ASK_BOOKED_PHONE);
+  if (!phone) return d.say(ASK_PHONE_OF_BOOKING);
   d.to({ phase: 'finding', lookup: { for: 'reschedule', target } });
   d.run({ operation: 'findAppointments', request: { phone, date: null, time: null } }, FILLER);
 }
@@ -75,7 +76,8 @@ export function answerMoveLookup(d: Draft, target: MoveTarget, outcome: FindAppo
 
 /** The move's result: done, or the old appointment stays and the caller may name another time. */
 export function answerReschedule(d: Draft, step: StepOf<'rescheduling'>, outcome: RescheduleOutcome, late: boolean): void {
-  const reply = replyToReschedule(outcome, step.target.staffId, d.directory, d.now);
+  const member = d.directory.staff.find((m) => m.id === step.target.staffId);
+  const reply = phraseReschedule(outcome, step.moving, d.directory, d.now, member ? speakStaff(member) : undefined);
   if (late) d.state.memory.announcement = reply;
   switch (outcome.kind) {
     case 'rescheduled':

@@ -1,4 +1,4 @@
-import type { Facts } from '../../german/understand/read-utterance.js';
+import type { Facts } from '../../german/understand/index.js';
 import {
   ANYTHING_ELSE,
   ASK_QUESTION_SERVICE,

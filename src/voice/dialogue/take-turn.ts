@@ -1,4 +1,4 @@
-import { readUtterance } from '../../german/understand/read-utterance.js';
+import { readUtterance } from '../../german/understand/index.js';
 import type { TurnRequest, Utterance } from '../conversation.js';
 import { decide } from './decide.js';
 import { runEffects, type RunContext } from './run-effects.js';
