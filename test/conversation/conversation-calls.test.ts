@@ -199,7 +199,7 @@ describe('whole calls: changes, questions and the awkward moments', () => {
     const { driver } = await s.call();
     await driver.say('Herrenhaarschnitt am Mittwoch um zehn bei Emma');
     // The state is saved after the turn, off the caller's path.
-    await vi.waitFor(async () => expect((await s.callRow(driver.callId))?.dialogueState).toMatchObject({ phase: 'offered' }));
+    await vi.waitFor(async () => expect((await s.callRow(driver.callId))?.dialogueState).toMatchObject({ state: { step: { phase: 'offered' } } }));
     const firstOwner = ((await s.callRow(driver.callId))?.dialogueState as { owner?: string } | null)?.owner;
     // The first instance is gone; Retell reconnects to another, which has its own conversations in memory.
     const elsewhere = createBookingConversations(s.deps)(driver.callId);

@@ -55,10 +55,6 @@ export function confirmSlot(slot: SpokenSlot, serviceName: string, directory: Di
   return `Gut, also ${serviceName} ${speakSlot(slot, directory, now)}.`;
 }
 
-export function confirmChoice(offer: { speech: string }, serviceName: string): string {
-  return `Gut, also ${serviceName} ${offer.speech}.`;
-}
-
 /** Price, duration or what a service involves; composite services explain their phases only when asked. */
 export function answerServiceQuestion(question: 'price' | 'duration' | 'what', service: Directory['services'][number]): string {
   const visit = service.segments.length > 0 ? service.segments.reduce((sum, s) => sum + s.minutes, 0) : service.durationMinutes;
