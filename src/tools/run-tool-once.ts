@@ -17,6 +17,11 @@ function canonical(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/** The identity of one function call: the call, the tool and its arguments (in any key order). */
+export function functionCallKey(callId: string, name: ToolName, args: unknown): string {
+  return `function:${callId}:${name}:${createHash('sha256').update(canonical(args ?? {})).digest('hex')}`;
+}
+
 const WRITES: ReadonlySet<ToolName> = new Set(['book_appointment', 'cancel_appointment', 'reschedule_appointment']);
 /**
  * How long a retry waits for a first run that is still alive (renewing its claim). Retell gives up on a function
@@ -42,7 +47,7 @@ const POLL_MS = 50;
 export async function runToolOnce(ctx: ToolContext, name: ToolName, args: unknown): Promise<{ result: ToolResult; repeated: boolean }> {
   if (!ctx.callId || !WRITES.has(name)) return { result: await runTool(ctx, name, args), repeated: false };
   const db = ctx.deps.db;
-  const key = `function:${ctx.callId}:${name}:${createHash('sha256').update(canonical(args ?? {})).digest('hex')}`;
+  const key = functionCallKey(ctx.callId, name, args);
   const token = randomUUID();
   const deadline = Date.now() + WAIT_FOR_FIRST_MS;
   for (;;) {
