@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
+import { findAppointmentByKey } from '../booking/appointment-view.js';
 import { bookAppointment } from '../booking/book-appointment.js';
 import { findCallBooking, findCallHolds, releaseCallHolds } from '../booking/call-holds.js';
 import { confirmHold } from '../booking/confirm-hold.js';
@@ -7,6 +8,7 @@ import type { Directory } from '../booking/load-directory.js';
 import { normalizePhone } from '../booking/normalize-phone.js';
 import type { BookingOutcome } from '../booking/outcomes.js';
 import { recordCallOutcome } from '../booking/record-call-outcome.js';
+import { repeatOutcome } from '../booking/repeat-outcome.js';
 import { holdOffers } from './hold-offers.js';
 import { isAnswer, resolveRequest } from './resolve-request.js';
 import type { BookAppointmentArgs } from './schemas.js';
@@ -39,12 +41,20 @@ export async function bookAppointmentTool(ctx: ToolContext, args: BookAppointmen
   const start = startsAt.toJSDate();
   const actor = { type: 'caller' as const, id: ctx.callId };
 
+  // Per call, slot and customer: a repeat of this call's request finds the first booking (one call may book the
+  // same time for two people). Without a call, every request is new.
+  const idempotencyKey = ctx.callId ? `book:${ctx.callId}:${service.id}:${staffId ?? 'any'}:${start.toISOString()}:${phoneE164}` : `book:${randomUUID()}`;
   let outcome: BookingOutcome;
-  // A repeat of a request this call already booked (through a confirmed hold, which carries the hold's key).
-  const earlier = ctx.callId ? await findCallBooking(ctx.deps.db, { callId: ctx.callId, serviceId: service.id, startsAt: start, staffId, phoneE164 }) : null;
-  if (earlier) return describeBooking({ kind: 'booked', appointment: earlier, repeated: true }, directory, service.name, undefined, now);
-  const hold = ctx.callId ? (await findCallHolds(ctx.deps.db, ctx.callId, now)).find((h) => h.serviceId === service.id && h.startsAt.getTime() === start.getTime() && (!staffId || h.staffId === staffId)) : undefined;
-  if (hold) {
+  // A repeat of a request this call already booked, perhaps by a run that died before it could answer: by the
+  // booking's own key, or through a confirmed hold (which carries the hold's key). It is answered, and what the
+  // dead run did not get to (releasing the call's other holds, recording the call's outcome) is done now.
+  const earlier = ctx.callId
+    ? ((await findAppointmentByKey(ctx.deps.db, idempotencyKey)) ?? (await findCallBooking(ctx.deps.db, { callId: ctx.callId, serviceId: service.id, startsAt: start, staffId, phoneE164 })))
+    : null;
+  const hold = ctx.callId && !earlier ? (await findCallHolds(ctx.deps.db, ctx.callId, now)).find((h) => h.serviceId === service.id && h.startsAt.getTime() === start.getTime() && (!staffId || h.staffId === staffId)) : undefined;
+  if (earlier) {
+    outcome = await repeatOutcome(ctx.deps, earlier);
+  } else if (hold) {
     outcome = await confirmHold(ctx.deps, { appointmentId: hold.id, customer, actor });
   } else {
     // The call's other holds would otherwise stand in its own way (and nobody else's).
@@ -55,9 +65,7 @@ export async function bookAppointmentTool(ctx: ToolContext, args: BookAppointmen
       ...(staffId ? { staffId } : {}),
       startsAt: start,
       customer,
-      // Per call, slot and customer: a repeat of this call's request finds the first booking (one call may book the
-      // same time for two people). Without a call, every request is new.
-      idempotencyKey: ctx.callId ? `book:${ctx.callId}:${service.id}:${staffId ?? 'any'}:${start.toISOString()}:${phoneE164}` : `book:${randomUUID()}`,
+      idempotencyKey,
       source: ctx.source,
       callId: ctx.callId,
       actor,

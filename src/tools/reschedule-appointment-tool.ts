@@ -1,4 +1,6 @@
 import { DateTime } from 'luxon';
+import { findRequestedChange } from '../booking/find-requested-change.js';
+import type { Directory } from '../booking/load-directory.js';
 import { recordCallOutcome } from '../booking/record-call-outcome.js';
 import { rescheduleAppointment } from '../booking/reschedule-appointment.js';
 import { findCallersAppointment } from './find-callers-appointment.js';
@@ -23,6 +25,10 @@ export async function rescheduleAppointmentTool(ctx: ToolContext, args: Reschedu
   if (!when.when.date || !when.when.time) return { ok: false, error: 'incomplete_time', result: 'Auf welchen Tag und welche Uhrzeit soll ich den Termin verschieben?' };
   const staff = resolveStaff(args.mitarbeiter, directory);
   if (staff.kind === 'unknown') return { ok: false, error: 'unknown_staff', result: `Eine Person namens ${args.mitarbeiter} arbeitet bei uns nicht.` };
+  // A retry of this request whose first run moved the appointment and then died before answering: the old one is
+  // cancelled now, so looking for it again would answer "no appointment" or move the new one once more.
+  const done = ctx.callId && ctx.requestKey ? await findRequestedChange(ctx.deps.db, { businessId: ctx.businessId, callId: ctx.callId, request: ctx.requestKey, action: 'appointment.rescheduled' }) : null;
+  if (done) return answerMoved(ctx, { id: done.appointment.id, staffId: done.appointment.staffId, startsAt: done.appointment.startsAt, customerId: done.customerId }, done.previousId, done.appointment.serviceName, directory, now);
   const found = await findCallersAppointment(ctx, directory, args.telefon ?? ctx.callerNumber, args.alter_termin);
   if (found.kind === 'answer') return found.result;
 
@@ -35,18 +41,11 @@ export async function rescheduleAppointmentTool(ctx: ToolContext, args: Reschedu
     ...(ctx.callId ? { idempotencyKey: `reschedule:${ctx.callId}:${found.appointment.id}:${startsAt.toISOString()}` } : {}),
     source: ctx.source,
     actor: { type: 'caller', id: ctx.callId },
+    ...(ctx.requestKey ? { request: ctx.requestKey } : {}),
   });
   switch (outcome.kind) {
     case 'booked':
-      if (ctx.callId) await recordCallOutcome(ctx.deps.db, { callId: ctx.callId, businessId: ctx.businessId, outcome: 'rescheduled_appointment', appointmentId: outcome.appointment.id, customerId: outcome.appointment.customerId });
-      return {
-        ok: true,
-        rescheduled: true,
-        appointment_id: outcome.appointment.id,
-        previous_appointment_id: found.appointment.id,
-        start: outcome.appointment.startsAt.toISOString(),
-        result: `Ich habe Ihren Termin verschoben: ${found.appointment.serviceName} jetzt ${speakSlot({ staffId: outcome.appointment.staffId, startsAt: outcome.appointment.startsAt }, directory, now)}.`,
-      };
+      return answerMoved(ctx, outcome.appointment, found.appointment.id, found.appointment.serviceName, directory, now);
     case 'slot_taken':
     case 'outside_hours': {
       const why = outcome.kind === 'slot_taken' ? explainReason('taken', staff.kind === 'found' ? speakStaff(staff.member) : undefined) : explainReason(outcome.reason);
@@ -61,4 +60,23 @@ export async function rescheduleAppointmentTool(ctx: ToolContext, args: Reschedu
     default:
       return { ok: false, rescheduled: false, error: outcome.kind, result: 'Der Termin konnte leider nicht verschoben werden.' };
   }
+}
+
+async function answerMoved(
+  ctx: ToolContext,
+  moved: { id: string; staffId: string; startsAt: Date; customerId: string | null },
+  previousId: string | null,
+  serviceName: string,
+  directory: Directory,
+  now: Date,
+): Promise<ToolResult> {
+  if (ctx.callId) await recordCallOutcome(ctx.deps.db, { callId: ctx.callId, businessId: ctx.businessId, outcome: 'rescheduled_appointment', appointmentId: moved.id, customerId: moved.customerId });
+  return {
+    ok: true,
+    rescheduled: true,
+    appointment_id: moved.id,
+    previous_appointment_id: previousId,
+    start: moved.startsAt.toISOString(),
+    result: `Ich habe Ihren Termin verschoben: ${serviceName} jetzt ${speakSlot({ staffId: moved.staffId, startsAt: moved.startsAt }, directory, now)}.`,
+  };
 }

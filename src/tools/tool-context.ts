@@ -10,6 +10,11 @@ export interface ToolContext {
   /** The caller's number (E.164) when known: the default for `telefon`. */
   callerNumber: string | null;
   source: 'phone' | 'function';
+  /**
+   * The function call's own key (call, tool and arguments) when it runs under a claim: a cancel or move records it
+   * with the change, so a retry after a crash finds what its first run committed.
+   */
+  requestKey?: string;
   /** The business's directory when the caller already has it (the dialogue does); otherwise read per request. */
   directory?: Directory;
 }
