@@ -11,6 +11,7 @@ import { signRetellBody } from '../src/http/retell-signature.js';
 import { buildContext } from '../src/main.js';
 import { createBookingConversations } from '../src/voice/dialogue/booking-conversation.js';
 import { TEST_RETELL_KEY } from './support/app.js';
+import { token } from './support/api-fixture.js';
 import { createTestSalon, type TestBusiness } from './support/business.js';
 import { captureLog, leaksIn, type CapturedLog } from './support/log-capture.js';
 import { createThrowawayDatabase } from './support/postgres.js';
@@ -342,8 +343,21 @@ describe('logs on failing writes', () => {
     });
   });
 
+  it('the request log names routes, never the path, query or request id a caller number was sent in', async () => {
+    const number = newCaller();
+    await admin`insert into customers (business_id, phone_e164, name) values (${salon.id}, ${number}, ${NAME})`;
+    const admins = { authorization: `Bearer ${await token(database.db, salon.id, 'admin')}` };
+    const since = log.lines().length;
+    const digits = number.slice(1);
+    const paths = [`/api/customers?phone=${encodeURIComponent(number)}`, `/api/customers?phone=${digits}&q=${encodeURIComponent(NAME)}`, `/api/calls?phone=${digits}`, `/api/customers/${digits}`, `/nowhere/${digits}`];
+    for (const path of paths) await app.request(path, { headers: { ...admins, 'x-request-id': `0${digits.slice(2, 5)}-${digits.slice(5)}` } });
+    const requests = log.entries().slice(since).filter((l) => l.msg === 'request');
+    expect(requests.map((l) => l.route)).toEqual(['/api/customers', '/api/customers', '/api/calls', '/api/customers/:id', '/*']);
+    expect(leaksIn(log.lines().slice(since), { phones: [number], words: [NAME, 'Quistorp'] })).toEqual([]);
+  });
+
   it('no line of the whole run names any caller', () => {
-    expect(callers.length).toBe(FAILURES.length * 6);
+    expect(callers.length).toBe(FAILURES.length * 6 + 1);
     expect(leaksIn(log.lines(), { phones: callers, words: [NAME, PLACE] })).toEqual([]);
   });
 });
