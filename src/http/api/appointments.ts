@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Actor } from '../../booking/booking-deps.js';
 import { cancelAppointment } from '../../booking/cancel-appointment.js';
+import { DATE_WINDOW_FUTURE_DAYS, DATE_WINDOW_PAST_DAYS, placeInDateWindow } from '../../booking/date-window.js';
 import { findAppointmentDetail, type AppointmentDetail as AppointmentDetailData } from '../../booking/find-appointment-detail.js';
 import { listAppointments } from '../../booking/list-appointments.js';
 import type { BookingOutcome } from '../../booking/outcomes.js';
@@ -177,12 +178,17 @@ export function registerAppointmentRoutes(app: ApiApp, ctx: AppContext): void {
   app.openapi(rescheduleRoute, async (c) => {
     const principal = c.get('principal');
     const { id } = c.req.valid('param');
-    await visible(principal, id);
     const body = c.req.valid('json');
+    const startsAt = new Date(body.startsAt);
+    // Before the booking code does arithmetic with it: year 0 or 9999 would leave what timestamps can hold.
+    if (placeInDateWindow(startsAt.getTime(), ctx.clock.now()) !== 'inside') {
+      throw new ApiError('bad_request', `startsAt: out of range (${DATE_WINDOW_PAST_DAYS} days back to ${DATE_WINDOW_FUTURE_DAYS} days ahead)`);
+    }
+    await visible(principal, id);
     const outcome = await rescheduleAppointment(deps, {
       appointmentId: id,
       businessId: principal.businessId,
-      startsAt: new Date(body.startsAt),
+      startsAt,
       ...(body.staffId ? { staffId: body.staffId } : {}),
       source: principal.role === 'admin' ? 'api' : 'staff',
       actor: actorOf(principal),
