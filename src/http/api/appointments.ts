@@ -90,13 +90,13 @@ const rescheduleRoute = createRoute({
         'application/json': {
           schema: z.object({
             startsAt: z.iso.datetime({ offset: true, error: 'must be an ISO instant with offset, e.g. 2030-03-05T10:00:00+01:00' }).openapi({ example: '2030-03-05T10:00:00+01:00' }),
-            staffId: Id.optional().openapi({ description: 'Default: the same staff member' }),
+            staffId: Id.optional().openapi({ description: 'Default: the same staff member. Only admin tokens may name another one.' }),
           }),
         },
       },
     },
   },
-  responses: { 200: detailResponse, ...errorResponses(400, 404, 409, 422) },
+  responses: { 200: detailResponse, ...errorResponses(400, 403, 404, 409, 422) },
 });
 
 const actorOf = (p: Principal): Actor => (p.role === 'admin' ? { type: 'admin', id: p.tokenId } : { type: 'staff', id: p.staffId });
@@ -185,6 +185,11 @@ export function registerAppointmentRoutes(app: ApiApp, ctx: AppContext): void {
       throw new ApiError('bad_request', `startsAt: out of range (${DATE_WINDOW_PAST_DAYS} days back to ${DATE_WINDOW_FUTURE_DAYS} days ahead)`);
     }
     await visible(principal, id);
+    // A staff token sees only its own appointments (visible() answered 404 for the rest) and keeps them: handing
+    // one to a colleague changes the colleague's day, which only an admin may do.
+    if (principal.role === 'staff' && body.staffId !== undefined && body.staffId !== principal.staffId) {
+      throw new ApiError('forbidden', 'staffId: a staff token may move its appointments only to itself.');
+    }
     const outcome = await rescheduleAppointment(deps, {
       appointmentId: id,
       businessId: principal.businessId,
