@@ -8,7 +8,7 @@ import type { RequestVariables } from './request-log.js';
 
 /**
  * Retell sends the whole call with every webhook and function call: transcript, word timings, the transcript woven
- * with tool calls and its scrubbed copy. A two-hour call comes to about 3 MB of that; 5 MiB leaves room above it.
+ * with tool calls and its scrubbed copy. A two-hour call comes to about 2.5 MB of that; 5 MiB leaves room above it.
  */
 export const MAX_RETELL_BODY_BYTES = 5 * 1024 * 1024;
 
