@@ -71,6 +71,7 @@ describe('input at the HTTP edge', () => {
     it.each([
       ['a NUL in the customer search', '/api/customers?q=J%C3%BCr%00gen', 'q'],
       ['a NUL in a call id', '/api/calls/call_a%00b', 'path'],
+      ['a NUL after a stray percent sign in a call id', '/api/calls/call_%%00', 'path'],
       ['a NUL in a cursor', '/api/calls?cursor=abc%00def', 'cursor'],
     ])('answers 400 with the error envelope to %s', async (_name, path, field) => {
       const res = await api(path);

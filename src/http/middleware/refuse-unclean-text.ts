@@ -5,12 +5,16 @@ import { errorResponse } from '../errors.js';
 const PROBLEM = 'must not contain NUL characters or unpaired surrogates';
 const JSON_TYPE = /^application\/([a-z.-]+\+)?json\b/i;
 
-function decoded(path: string): string {
+/**
+ * Whether the path holds a NUL once decoded. The router decodes escape by escape and keeps the ones it cannot
+ * read ("%%00" still yields a NUL), so a failed decode of the whole path proves nothing: look for the escape.
+ */
+function pathHasNul(path: string): boolean {
+  if (/%00/i.test(path)) return true;
   try {
-    return decodeURIComponent(path);
+    return !isCleanText(decodeURIComponent(path));
   } catch {
-    // Percent-escapes that are not UTF-8 never decode to a NUL; the router answers them.
-    return path;
+    return false;
   }
 }
 
@@ -22,7 +26,7 @@ function decoded(path: string): string {
 export function refuseUncleanText(): MiddlewareHandler {
   return async (c, next) => {
     const url = new URL(c.req.url);
-    if (!isCleanText(decoded(url.pathname))) return errorResponse(c, 'bad_request', `path: ${PROBLEM}`);
+    if (pathHasNul(url.pathname)) return errorResponse(c, 'bad_request', `path: ${PROBLEM}`);
     for (const [name, value] of url.searchParams) {
       if (!isCleanText(value)) return errorResponse(c, 'bad_request', `${isCleanText(name) ? name : 'query'}: ${PROBLEM}`);
       if (!isCleanText(name)) return errorResponse(c, 'bad_request', `query: ${PROBLEM}`);
