@@ -20,6 +20,8 @@ import { API_NOW, createApiWorld, type ApiWorld } from './support/api-fixture.js
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 const TIME_LIMIT_MS = Number(process.env.FUZZ_SECONDS ?? 60) * 1_000;
 const settings = { numRuns: RUNS, interruptAfterTimeLimit: TIME_LIMIT_MS, markInterruptAsFailure: false };
+/** The test's own bound: the property's time limit, plus the check at its end and a shrink if it failed. */
+const TEST_TIMEOUT_MS = TIME_LIMIT_MS + 120_000;
 
 const TOOLS = ['check_availability', 'book_appointment', 'cancel_appointment', 'reschedule_appointment'] as const;
 const ARG_NAMES = ['dienstleistung', 'datum', 'uhrzeit', 'mitarbeiter', 'name', 'telefon', 'alter_termin'] as const;
@@ -135,7 +137,7 @@ describe(`HTTP fuzzing (${RUNS} cases per route)`, () => {
       }),
       settings,
     );
-  });
+  }, TEST_TIMEOUT_MS);
 
   it('Retell routes, unsigned or wrongly signed: 401 (or 404) with the envelope, whatever the body', async () => {
     const header = fc.oneof(fc.constant(undefined), fc.constantFrom('v=1,d=00', 'v=abc,d=', `v=${Date.parse(API_NOW)},d=${'0'.repeat(64)}`, 'garbage'), utf16);
@@ -149,7 +151,7 @@ describe(`HTTP fuzzing (${RUNS} cases per route)`, () => {
       }),
       settings,
     );
-  });
+  }, TEST_TIMEOUT_MS);
 
   it('webhooks, signed: always 204, and no call stays open after its call_ended', async () => {
     const field = (valid: fc.Arbitrary<unknown>) => fc.oneof({ arbitrary: valid, weight: 6 }, { arbitrary: value, weight: 1 });
@@ -198,7 +200,7 @@ describe(`HTTP fuzzing (${RUNS} cases per route)`, () => {
     expect(open.filter((c) => c.status === 'ongoing' || c.status === 'registered')).toEqual([]);
     // Every ended call was written: none was dropped because of one bad field.
     expect(new Set(open.map((c) => c.id)).size).toBe(new Set(ended).size);
-  });
+  }, TEST_TIMEOUT_MS);
 
   it('the staff API with a valid token: every answer below 500, every error the envelope', async () => {
     const ids = () => [w.appointments.emmaTue, w.appointments.fabianTue, w.appointments.emmaWed, w.appointments.other, w.calls.emmaBooked, w.calls.other];
@@ -223,9 +225,11 @@ describe(`HTTP fuzzing (${RUNS} cases per route)`, () => {
       }),
       settings,
     );
-  });
+  }, TEST_TIMEOUT_MS);
 
   it('ends with no 5xx at all', () => {
+    // The summary of a large run (npm run fuzz); the small one in npm test stays quiet.
+    if (process.env.FUZZ_RUNS) console.info(`http fuzz: ${requests} requests, ${failures.length} answers of 500 or more`);
     expect(failures).toEqual([]);
     expect(requests).toBeGreaterThan(0);
   });
