@@ -75,5 +75,6 @@ export function findUncleanText(value: unknown, maxDepth = MAX_JSON_DEPTH): stri
     return null;
   };
   const found = walk(value, [], 0);
-  return found === null ? null : found.join('.') || 'body';
+  // A path names fields for an error message; a client's keys can be long, the message stays short.
+  return found === null ? null : found.join('.').slice(0, 100) || 'body';
 }
