@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
 import type { PartOfDay } from '../booking/calendar-model.js';
+import { placeDayInDateWindow, placeInDateWindow, type DateWindowPlace } from '../booking/date-window.js';
 import { parseDateTime } from '../voice/understanding/index.js';
+import { explainReason } from './wording.js';
 
 export interface When {
   date: string | null;
@@ -18,7 +20,8 @@ const CLOCK = /^(\d{1,2}):(\d{2})( ?uhr)?$/i;
 /**
  * Reads `datum` and `uhrzeit` as the agents send them: ISO ("2026-11-24", "14:30", "2026-11-24T14:30") or caller
  * words ("nächsten Dienstag", "halb drei"), relative to `now` in the business's zone. An impossible date
- * ("2026-02-30", "25:00") is an answer, not an exception.
+ * ("2026-02-30", "25:00") is an answer, not an exception, and so is a year far outside any booking horizon
+ * ("0000-01-01", "9999-12-31"): it is refused here, before any arithmetic with it.
  */
 export function resolveWhen(datum: string | undefined, uhrzeit: string | undefined, now: Date, zone: string): WhenOutcome {
   let date: string | null = null;
@@ -31,9 +34,13 @@ export function resolveWhen(datum: string | undefined, uhrzeit: string | undefin
   if (dateTime) {
     const instant = dateTime[5] ? DateTime.fromISO(d, { setZone: false }).setZone(zone) : DateTime.fromISO(`${dateTime[1]}T${dateTime[2]!.padStart(5, '0')}`, { zone });
     if (!instant.isValid) return { kind: 'invalid', message: `Das Datum "${d}" gibt es nicht.` };
+    const place = placeInDateWindow(instant.toMillis(), now);
+    if (place !== 'inside') return outOfWindow(place);
     date = instant.toFormat('yyyy-MM-dd');
     time = instant.toFormat('HH:mm');
   } else if (ISO_DATE.test(d)) {
+    const place = placeDayInDateWindow(d, now);
+    if (place !== 'inside') return outOfWindow(place);
     if (!DateTime.fromISO(d, { zone }).isValid) return { kind: 'invalid', message: `Das Datum ${d} gibt es nicht.` };
     date = d;
   } else if (d) {
@@ -63,6 +70,13 @@ export function resolveWhen(datum: string | undefined, uhrzeit: string | undefin
     partOfDay = reading.partOfDay;
     earliest = reading.earliest ?? false;
     if (!date && !time && !partOfDay && !earliest) return { kind: 'invalid', message: `Ich habe "${words.join(' ')}" nicht als Datum oder Uhrzeit verstanden.` };
+    // Words can name a far year too ("am 31.12.9999").
+    const place = date ? placeDayInDateWindow(date, now) : 'inside';
+    if (place !== 'inside') return outOfWindow(place);
   }
   return { kind: 'ok', when: { date, time, partOfDay, earliest } };
+}
+
+function outOfWindow(place: Exclude<DateWindowPlace, 'inside'>): WhenOutcome {
+  return { kind: 'invalid', message: explainReason(place === 'before' ? 'past' : 'beyond_horizon') };
 }
