@@ -193,6 +193,25 @@ describe('the call socket', () => {
       expect(await callRow(callId)).toEqual(before);
     });
 
+    it('drops a socket that joins a live call with another business\'s numbers, and the call goes on', async () => {
+      const call = await dial(open.service.url, { from: '+4917655501234' });
+      const offer = await call.say('Einen Herrenschnitt am Samstag um zehn bei Oliver');
+      expect(offer.text).toContain('frei');
+      const intruder = await RetellTestClient.connect(open.service.url, { callId: call.client.callId, timeoutMs: 5_000 });
+      await intruder.waitFor((f) => f.response_type === 'config', { what: 'config' });
+      intruder.sendCallDetails({ call_id: call.client.callId, to_number: other.definition.phoneNumbers[0] });
+      expect((await intruder.waitForClose(5_000)).code).toBe(CloseCode.refused);
+      expect(intruder.frames.filter((f) => f.response_type === 'response')).toEqual([]);
+      // Retell's own reconnect carries the call on where it stood: the offer still holds.
+      const again = await RetellTestClient.connect(open.service.url, { callId: call.client.callId, timeoutMs: 5_000 });
+      await again.waitFor((f) => f.response_type === 'config', { what: 'config' });
+      again.sendCallDetails({ call_id: call.client.callId, from_number: '+4917655501234', to_number: salon.definition.phoneNumbers[0] });
+      const reply = await again.ask(10, [agent(call.greeting.text), user('Einen Herrenschnitt am Samstag um zehn bei Oliver'), agent(offer.text), user('ja')], { timeoutMs: 10_000 });
+      expect(reply.text).toContain('Auf welchen Namen');
+      expect(await heldOf(call.client.callId)).toHaveLength(1);
+      await again.close();
+    });
+
     it('refuses to resume another business\'s saved conversation under a call id', async () => {
       const callId = randomCallId('foreignsaved');
       const snapshot = { phase: 'offered', businessId: other.id, owner: 'another-instance', name: 'Erika Mustermann', knownCustomer: true };

@@ -76,7 +76,8 @@ export interface Conversation {
   respond(request: TurnRequest, io: TurnIo): Promise<void>;
   /**
    * call_details that arrived after the greeting (late, or on a reconnect): who is calling, for what follows. A
-   * refusal: these details belong to another call than the one already open.
+   * refusal: these details belong to another call than the one already open; the socket that sent them is dropped,
+   * the call itself goes on.
    */
   callDetails?(details: CallDetails): Promise<Refusal | void> | Refusal | void;
   /** Transcript updates between turns (update_only). */

@@ -84,12 +84,12 @@ class BookingConversation implements Conversation {
 
   /**
    * Late call_details: learn the caller's number (and recognise them) if the greeting went out without it. Details
-   * that route to another business than the open call's are not this call's: refused.
+   * that route to another business than the open call's are not this call's: that socket is refused, the call goes on.
    */
   async callDetails(details: CallDetails): Promise<Refusal | void> {
     if (!this.directory || this.refused) return;
     const routing = await routeCall(this.deps.db, { toNumber: details.toNumber, agentId: details.agentId });
-    if (routing && routing.businessId !== this.directory.business.id) return this.refuse('foreign_call');
+    if (routing && routing.businessId !== this.directory.business.id) return { refused: 'foreign_call' };
     if (this.state.callerNumber || !details.fromNumber) return;
     const started = await startCall(this.deps.db, {
       callId: this.callId,
@@ -101,7 +101,8 @@ class BookingConversation implements Conversation {
       callType: details.callType,
       at: this.deps.clock.now(),
     });
-    if (started.kind === 'refused') return this.refuse(started.reason);
+    // The row ended (or moved) under this live call, e.g. by Retell's call_ended: keep what the call knows.
+    if (started.kind === 'refused') return;
     Object.assign(this.state, {
       callerNumber: started.callerNumber,
       phone: this.state.phone ?? started.callerNumber,

@@ -173,7 +173,7 @@ export class CallSession implements TurnHost {
       const details = toCallDetails(this.callId, call);
       Promise.resolve(this.conversation.callDetails?.(details)).then(
         (answer) => {
-          if (isRefusal(answer)) this.refuse(answer);
+          if (isRefusal(answer)) this.refuseSocket(answer);
         },
         (error: unknown) => this.logger.warn({ err: error }, 'late call_details not applied'),
       );
@@ -292,6 +292,19 @@ export class CallSession implements TurnHost {
     this.metrics?.refused.inc({ reason: refusal.refused });
     this.closeSocket(CloseCode.refused, 'call not available');
     this.options.onEnd(this);
+  }
+
+  /**
+   * These call_details belong to another call than the one this session carries: that socket is dropped, and the
+   * call waits for a genuine reconnect (or ends after the grace period) as after any lost socket.
+   */
+  private refuseSocket(refusal: Refusal): void {
+    const socket = this.socket;
+    if (this.closed || !socket) return;
+    this.logger.warn({ reason: refusal.refused }, 'socket refused: its call_details belong to another call');
+    this.metrics?.refused.inc({ reason: refusal.refused });
+    this.detach(socket, CloseCode.refused);
+    if (socket.readyState === WebSocket.OPEN || socket.readyState === WebSocket.CONNECTING) socket.close(CloseCode.refused, 'call not available');
   }
 
   /** Counts the content sent under one response id: the goodbye's length decides how long it takes to say. */
