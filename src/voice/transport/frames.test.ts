@@ -111,6 +111,10 @@ describe('inbound text from the socket', () => {
     );
   });
 
+  it('reads a call object whose own keys shadow Object.prototype (a validator once threw on them)', () => {
+    expect(parseInbound('{"interaction_type":"call_details","call":{"constructor":null,"__proto__":{"x":1}}}')).toMatchObject({ kind: 'frame' });
+  });
+
   it('refuses a frame nested deeper than any Retell sends, instead of walking it', () => {
     const deep = `{"interaction_type":"call_details","call":{"metadata":${'['.repeat(10_000)}"\\u0000"${']'.repeat(10_000)}}}`;
     expect(parseInbound(deep)).toMatchObject({ kind: 'invalid', reason: 'too_deep' });

@@ -28,7 +28,9 @@ export const PingPongIn = z.object({
 
 export const CallDetailsIn = z.object({
   interaction_type: z.literal('call_details'),
-  call: z.record(z.string(), z.unknown()),
+  // A loose object, not z.record: zod's record check reads `value.constructor.prototype` and throws on a call
+  // object whose own `constructor` key is null.
+  call: z.looseObject({}),
 });
 
 export const UpdateOnly = z.object({
@@ -84,7 +86,13 @@ export function parseInbound(text: string): ParsedInbound {
   if (!envelope.success) return { kind: 'invalid', reason: 'no_interaction_type', issues: [] };
   // Forward compatibility: Retell may add interaction types; those are ignored, not errors.
   if (!INBOUND_TYPES.has(envelope.data.interaction_type)) return { kind: 'unknown_type', interactionType: envelope.data.interaction_type.slice(0, 64) };
-  const parsed = InboundFrame.safeParse(raw);
+  let parsed: ReturnType<typeof InboundFrame.safeParse>;
+  try {
+    parsed = InboundFrame.safeParse(raw);
+  } catch {
+    // safeParse should not throw, but a validator fault must not take the socket down with the frame.
+    return { kind: 'invalid', reason: 'schema', issues: [] };
+  }
   if (!parsed.success) {
     return { kind: 'invalid', reason: 'schema', issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), code: i.code })) };
   }
