@@ -225,6 +225,17 @@ describe('the call socket', () => {
     });
   });
 
+  it('finishes a call whose socket closed while its greeting was still recording it, instead of leaving it ongoing', async () => {
+    const { deps } = bookingDeps(database, { now: NOW });
+    const callId = randomCallId('quick');
+    const conversation = createBookingConversations(deps)(callId);
+    const greeting = conversation.greet({ callId, agentId: null, fromNumber: '+4917612345678', toNumber: salon.definition.phoneNumbers[0]!, direction: 'inbound', callType: 'phone_call', metadata: null });
+    // The caller is gone before the call row even exists.
+    await conversation.end('closed');
+    await greeting;
+    expect(await callRow(callId)).toMatchObject({ status: 'ended', outcome: 'abandoned', businessId: salon.id });
+  });
+
   it('closes a socket that sends nothing for longer than the idle limit, ending its call and releasing its holds', async () => {
     const { deps } = bookingDeps(database, { now: NOW });
     const server = await startVoiceServer(createBookingConversations(deps), { idleTimeoutMs: 1_000 });

@@ -49,6 +49,8 @@ class BookingConversation implements Conversation {
   private refused: Refusal | null = null;
   /** This conversation recorded (or took over) the call row: only then does its end finish that row. */
   private recorded = false;
+  /** The routing and recording of the call while it runs (one at a time). */
+  private opening: Promise<Directory | Refusal | null> | null = null;
   /** Snapshot writes, in order: a slow older write must not overwrite a newer one. */
   private saving: Promise<void> = Promise.resolve();
 
@@ -118,6 +120,8 @@ class BookingConversation implements Conversation {
   async end(reason: 'closed' | 'shutdown'): Promise<void> {
     if (this.ended) return;
     this.ended = true;
+    // A greeting still opening the call may be about to insert its row: finishing before that would leave it ongoing.
+    await this.opening?.catch(() => undefined);
     await this.previous;
     await this.saving;
     // A refused, unrouted or never opened call has no row of its own: finishing by its id would rewrite (or release
@@ -147,10 +151,15 @@ class BookingConversation implements Conversation {
    * Routes the call to its business, records it, and recognises a returning caller by number. Null when the
    * called number (or agent) belongs to no business, or several could be meant: nothing is guessed.
    */
-  private async open(details: CallDetails | null): Promise<Directory | Refusal | null> {
-    if (this.refused) return this.refused;
-    if (this.directory) return this.directory;
-    if (this.unrouted) return null;
+  private open(details: CallDetails | null): Promise<Directory | Refusal | null> {
+    if (this.refused) return Promise.resolve(this.refused);
+    if (this.directory) return Promise.resolve(this.directory);
+    if (this.unrouted) return Promise.resolve(null);
+    this.opening ??= this.openNow(details).finally(() => (this.opening = null));
+    return this.opening;
+  }
+
+  private async openNow(details: CallDetails | null): Promise<Directory | Refusal | null> {
     const resumed = await this.resume(details);
     if (resumed) return resumed;
     const routing = await routeCall(this.deps.db, { toNumber: details?.toNumber ?? null, agentId: details?.agentId ?? null });
