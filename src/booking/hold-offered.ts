@@ -44,15 +44,14 @@ export async function holdOffered(deps: BookingDeps, input: HoldOfferedInput, sl
 
 /**
  * Two offers for one call at once (Retell retrying a function call while the first still runs) can each see room
- * for three. Afterwards each gives back its own holds that came after the first MAX_CALL_HOLDS of the call, so
- * once both are done the call holds no more than the cap.
+ * for three. Afterwards each gives back every hold of the call past the first MAX_CALL_HOLDS: the offer whose check
+ * runs last starts it after all offers' holds are written, so once they are done the call holds no more than the cap.
  */
 async function keepWithinCap(deps: BookingDeps, callId: string, held: AppointmentView[], now: Date): Promise<AppointmentView[]> {
   const live = await findCallHolds(deps.db, callId, now);
   if (live.length <= MAX_CALL_HOLDS) return held;
   const excess = new Set(live.slice(MAX_CALL_HOLDS).map((h) => h.id));
-  const mine = new Set(held.filter((h) => excess.has(h.id)).map((h) => h.id));
-  if (mine.size > 0) await releaseCallHolds(deps, callId, (h) => !mine.has(h.id));
-  deps.logger.warn({ call_id: callId, released: mine.size }, 'concurrent offers for one call; holds over the cap given back');
-  return held.filter((h) => !mine.has(h.id));
+  await releaseCallHolds(deps, callId, (h) => !excess.has(h.id));
+  deps.logger.warn({ call_id: callId, released: excess.size }, 'concurrent offers for one call; holds over the cap given back');
+  return held.filter((h) => !excess.has(h.id));
 }
