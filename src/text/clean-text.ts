@@ -8,6 +8,15 @@ const NUL = /\u0000/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const UNSAFE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+// NUL and lone surrogates can enter JSON text only as escapes (raw control characters are not valid JSON, and
+// invalid UTF-8 is decoded to U+FFFD), so text without such an escape needs no walk after parsing.
+const SUSPECT_ESCAPE = /\\u(?:0000|[dD][89a-fA-F])/;
+
+/** Whether raw JSON text may hold NUL or a lone surrogate once parsed (cheap: the hot path skips `cleanJson`). */
+export function mayHoldUncleanText(json: string): boolean {
+  return SUSPECT_ESCAPE.test(json);
+}
+
 /** Deeper JSON than this is never sent by Retell or an API client; walking it could exhaust the stack. */
 export const MAX_JSON_DEPTH = 64;
 

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { CallDetails, SayOptions, Utterance } from '../conversation.js';
-import { cleanJson, needsCleaning } from './clean-json.js';
+import { cleanJson, mayHoldUncleanText } from '../../text/clean-text.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Retell → server
@@ -77,10 +77,10 @@ export function parseInbound(text: string): ParsedInbound {
   } catch {
     return { kind: 'invalid', reason: 'not_json', issues: [] };
   }
-  if (needsCleaning(text)) {
+  if (mayHoldUncleanText(text)) {
     const cleaned = cleanJson(raw);
-    if (!cleaned) return { kind: 'invalid', reason: 'too_deep', issues: [] };
-    raw = cleaned.value;
+    if (cleaned === undefined) return { kind: 'invalid', reason: 'too_deep', issues: [] };
+    raw = cleaned;
   }
   const envelope = Envelope.safeParse(raw);
   if (!envelope.success) return { kind: 'invalid', reason: 'no_interaction_type', issues: [] };
