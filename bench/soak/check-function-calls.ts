@@ -1,18 +1,8 @@
 import type { Sql } from 'postgres';
 import type { CheckResult } from './check-result.js';
 import type { RunFacts } from './run-context.js';
+import { canonicalJson } from '../../src/text/canonical-json.js';
 
-/** JSON with sorted keys: a stored answer comes back from jsonb in another key order than it was sent live. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
 
 /**
  * The function calls the instance was killed amid: each was answered (by a survivor, without hanging and
@@ -37,7 +27,7 @@ export async function checkFunctionCalls(sql: Sql, facts: RunFacts): Promise<Che
       const onSurvivor = t.instance !== facts.killedInstance;
       if (typeof t.status === 'number' && t.status !== 200) violations.push(`function call ${call.callId} answered ${t.status} by instance #${t.instance}`);
       else if (t.status !== 200 && onSurvivor) violations.push(`function call ${call.callId}: a try on surviving instance #${t.instance} ended ${t.status} after ${t.ms} ms`);
-      else if (t.status === 200 && call.answer && canonical(t.answer) !== canonical(call.answer)) violations.push(`function call ${call.callId}: a retry was answered differently from the first answer`);
+      else if (t.status === 200 && call.answer && canonicalJson(t.answer) !== canonicalJson(call.answer)) violations.push(`function call ${call.callId}: a retry was answered differently from the first answer`);
     }
     const own = booked.filter((b) => b.call_id === call.callId);
     if (own.length > 1) violations.push(`function call ${call.callId} booked ${own.length} times`);

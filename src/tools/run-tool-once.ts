@@ -4,22 +4,12 @@ import { claimFunctionCall, freeFunctionCall, readFunctionCall, RENEW_MS, renewF
 import { runTool } from './run-tool.js';
 import type { ToolName } from './schemas.js';
 import type { ToolContext, ToolResult } from './tool-context.js';
+import { canonicalJson } from '../text/canonical-json.js';
 
-/** JSON with object keys sorted, so the same arguments in another key order are the same request. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
 
 /** The identity of one function call: the call, the tool and its arguments (in any key order). */
 export function functionCallKey(callId: string, name: ToolName, args: unknown): string {
-  return `function:${callId}:${name}:${createHash('sha256').update(canonical(args ?? {})).digest('hex')}`;
+  return `function:${callId}:${name}:${createHash('sha256').update(canonicalJson(args ?? {})).digest('hex')}`;
 }
 
 const WRITES: ReadonlySet<ToolName> = new Set(['book_appointment', 'cancel_appointment', 'reschedule_appointment']);
