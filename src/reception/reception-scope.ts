@@ -9,6 +9,11 @@ export interface ReceptionScope {
   callerNumber: string | null;
   /** Where the appointments it books come from. */
   source: 'phone' | 'function';
+  /**
+   * The key of the request being served (a function call's call, tool and arguments) when it can be retried after a
+   * crash: a cancel or move records it with the change, so the retry finds what its first run committed.
+   */
+  requestKey?: string;
   /** The business's directory when the caller already has it; otherwise read when needed. */
   directory?: Directory;
 }

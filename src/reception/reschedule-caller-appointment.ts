@@ -20,6 +20,7 @@ export async function rescheduleCallerAppointment(deps: BookingDeps, scope: Rece
     ...(scope.callId ? { idempotencyKey: `reschedule:${scope.callId}:${request.appointmentId}:${startsAt.toISOString()}` } : {}),
     source: scope.source,
     actor: { type: 'caller', id: scope.callId },
+    ...(scope.requestKey ? { request: scope.requestKey } : {}),
   });
   switch (outcome.kind) {
     case 'rescheduled': {
