@@ -8,6 +8,7 @@ import { normalizePhone } from '../booking/normalize-phone.js';
 import type { BookingOutcome } from '../booking/outcomes.js';
 import { recordCallOutcome } from '../booking/record-call-outcome.js';
 import { repeatOutcome } from '../booking/repeat-outcome.js';
+import { placeInDateWindow } from '../date-window.js';
 import { UnknownBusinessError } from './business-zone.js';
 import { holdOffers } from './hold-offers.js';
 import type { BookOutcome, BookRequest } from './outcomes.js';
@@ -26,6 +27,8 @@ export async function bookSlot(deps: BookingDeps, scope: ReceptionScope, request
   const { serviceId } = request;
   const staffId = request.staffId ?? undefined;
   const start = new Date(request.startsAt);
+  const place = placeInDateWindow(start.getTime(), now);
+  if (place !== 'inside') return { kind: 'unavailable', reason: place === 'before' ? 'past' : 'beyond_horizon', alternatives: [] };
   const customer = { phone: request.customer.phone, name: request.customer.name };
   const { callId } = scope;
   const actor = { type: 'caller' as const, id: callId };

@@ -65,6 +65,12 @@ describe.each(engines)('the reception on $name', ({ open }) => {
     expect(OfferOutcome.parse(await reception.offer(wish({ serviceId: randomUUID() })))).toEqual({ kind: 'unknown_service' });
     expect(OfferOutcome.parse(await reception.offer(wish({ staffId: randomUUID() })))).toEqual({ kind: 'unknown_staff' });
     expect(OfferOutcome.parse(await reception.offer(wish({ date: '2026-02-30' })))).toEqual({ kind: 'invalid_wish' });
+    // Years far outside any horizon are refused before any arithmetic with them.
+    expect(OfferOutcome.parse(await reception.offer(wish({ date: '9999-12-31' })))).toEqual({ kind: 'none', reason: 'beyond_horizon' });
+    expect(OfferOutcome.parse(await reception.offer(wish({ date: '0000-01-01' })))).toEqual({ kind: 'none', reason: 'past' });
+    const far = { serviceId: salon.services.herrenhaarschnitt, staffId: null, customer: { name: 'X', phone: '+4917612345678' } };
+    expect(BookOutcome.parse(await reception.book({ ...far, startsAt: '9999-12-31T10:00:00.000Z' }))).toEqual({ kind: 'unavailable', reason: 'beyond_horizon', alternatives: [] });
+    expect(BookOutcome.parse(await reception.book({ ...far, startsAt: '0001-01-01T10:00:00.000Z' }))).toEqual({ kind: 'unavailable', reason: 'past', alternatives: [] });
     // Without a call nothing is held.
     expect(await database.db.select().from(appointments).where(eq(appointments.businessId, salon.id))).toHaveLength(0);
   });

@@ -1,6 +1,7 @@
 import type { Directory } from '../../booking/load-directory.js';
 import type { WhenProblem } from '../understand/resolve-when.js';
 import { speakList, speakStaff } from './speak.js';
+import { explainReason } from './wording.js';
 
 // What the function endpoints answer when a request cannot even be asked of the reception.
 
@@ -28,6 +29,8 @@ export function explainWhenProblem(problem: WhenProblem): string {
       return `Die Uhrzeit ${problem.text} gibt es nicht.`;
     case 'unreadable':
       return `Ich habe "${problem.text}" nicht als Datum oder Uhrzeit verstanden.`;
+    case 'outside_date_window':
+      return explainReason(problem.place === 'before' ? 'past' : 'beyond_horizon');
   }
 }
 
