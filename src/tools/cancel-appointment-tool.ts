@@ -15,7 +15,7 @@ export async function cancelAppointmentTool(ctx: ToolContext, args: CancelAppoin
   const done = await recallCancel(ctx.deps, scopeOf(ctx, directory));
   if (done) return { ok: true, cancelled: true, appointment_id: done.appointment.id, result: phraseCancel(done, done.appointment, directory, now) };
   const reception = receptionOf(ctx, directory);
-  const found = await findCallersAppointment(ctx, reception, directory, args.telefon ?? ctx.callerNumber, args.datum, args.uhrzeit);
+  const found = await findCallersAppointment(ctx, reception, directory, args.datum, args.uhrzeit);
   if (found.kind === 'answer') return found.result;
   const outcome = await reception.cancel({ appointmentId: found.appointment.id });
   const result = phraseCancel(outcome, found.appointment, directory, now);

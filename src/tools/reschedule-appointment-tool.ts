@@ -30,7 +30,7 @@ export async function rescheduleAppointmentTool(ctx: ToolContext, args: Reschedu
   const done = await recallReschedule(ctx.deps, scopeOf(ctx, directory));
   if (done) return moved(done, done.appointment, directory, now);
   const reception = receptionOf(ctx, directory);
-  const found = await findCallersAppointment(ctx, reception, directory, args.telefon ?? ctx.callerNumber, args.alter_termin);
+  const found = await findCallersAppointment(ctx, reception, directory, args.alter_termin);
   if (found.kind === 'answer') return found.result;
 
   const startsAt = DateTime.fromISO(`${when.when.date}T${when.when.time}`, { zone: directory.business.timeZone }).toUTC().toISO()!;

@@ -13,7 +13,7 @@ export interface ToolContext {
   businessId: string;
   /** Retell's call id; part of every idempotency key, so a repeated tool call books nothing new. */
   callId: string | null;
-  /** The caller's number (E.164) when known: the default for `telefon`. */
+  /** The number the call comes from (E.164) when known: the default for a booking's `telefon`, the only key to changes. */
   callerNumber: string | null;
   source: 'phone' | 'function';
   /**
