@@ -28,6 +28,8 @@ export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 /** Where an appointment came from: the phone conversation, a Retell function, the staff API as admin or as staff. */
 export const BOOKING_SOURCES = ['phone', 'function', 'api', 'staff'] as const;
 export type BookingSource = (typeof BOOKING_SOURCES)[number];
+/** The sources a caller's own request can have: the phone conversation, or a Retell function. */
+export type CallerSource = Extract<BookingSource, 'phone' | 'function'>;
 
 export const CALL_OUTCOMES = [
   'booked',

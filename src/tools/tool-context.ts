@@ -1,4 +1,5 @@
 import type { BookingDeps } from '../booking/booking-deps.js';
+import type { CallerSource } from '../db/schema.js';
 import { loadDirectory, type Directory } from '../booking/load-directory.js';
 import { createReception } from '../reception/create-reception.js';
 import type { Reception } from '../reception/reception.js';
@@ -15,7 +16,7 @@ export interface ToolContext {
   callId: string | null;
   /** The number the call comes from (E.164) when known: the default for a booking's `telefon`, the only key to changes. */
   callerNumber: string | null;
-  source: 'phone' | 'function';
+  source: CallerSource;
   /**
    * The function call's own key (call, tool and arguments) when it runs under a claim: a cancel or move records it
    * with the change, so a retry after a crash finds what its first run committed.
