@@ -7,8 +7,9 @@ import { finishCall } from '../../calls/finish-call.js';
 import { routeCall } from '../../calls/route-call.js';
 import { startCall } from '../../calls/start-call.js';
 import type { Logger } from '../../logger.js';
-import type { CallDetails, Conversation, ConversationFactory, TurnIo, TurnRequest, Utterance } from '../conversation.js';
+import { isRefusal, type CallDetails, type Conversation, type ConversationFactory, type Greeting, type Refusal, type TurnIo, type TurnRequest, type Utterance } from '../conversation.js';
 import { initialState, type DialogueState } from './dialogue-state.js';
+import { keepTranscript } from './keep-transcript.js';
 import { goodbye, handleTurn } from './handle-turn.js';
 import { ANYTHING_ELSE, NOT_CONNECTED, SILENT_GOODBYE, STILL_THERE, greeting } from '../../german/speak/lines.js';
 import { readUtterance } from './read-utterance.js';
@@ -44,6 +45,12 @@ class BookingConversation implements Conversation {
   private resumed = false;
   /** The call reached no business: every answer is the goodbye. */
   private unrouted = false;
+  /** This call id is not ours to serve (it ended, or belongs to another business): nothing is said or written. */
+  private refused: Refusal | null = null;
+  /** This conversation recorded (or took over) the call row: only then does its end finish that row. */
+  private recorded = false;
+  /** The routing and recording of the call while it runs (one at a time). */
+  private opening: Promise<Directory | Refusal | null> | null = null;
   /** Snapshot writes, in order: a slow older write must not overwrite a newer one. */
   private saving: Promise<void> = Promise.resolve();
 
@@ -54,8 +61,9 @@ class BookingConversation implements Conversation {
     private readonly instanceId: string,
   ) {}
 
-  async greet(details: CallDetails | null): Promise<{ content: string; endCall?: boolean }> {
+  async greet(details: CallDetails | null): Promise<Greeting | Refusal> {
     const directory = await this.open(details);
+    if (isRefusal(directory)) return directory;
     if (!directory) return { content: NOT_CONNECTED, endCall: true };
     // An empty begin message tells Retell to wait for the caller: the greeting was said before the reconnect.
     if (this.resumed) return { content: '' };
@@ -76,9 +84,15 @@ class BookingConversation implements Conversation {
     return run;
   }
 
-  /** Late call_details: learn the caller's number (and recognise them) if the greeting went out without it. */
-  async callDetails(details: CallDetails): Promise<void> {
-    if (!this.directory || this.state.callerNumber || !details.fromNumber) return;
+  /**
+   * Late call_details: learn the caller's number (and recognise them) if the greeting went out without it. Details
+   * that route to another business than the open call's are not this call's: that socket is refused, the call goes on.
+   */
+  async callDetails(details: CallDetails): Promise<Refusal | void> {
+    if (!this.directory || this.refused) return;
+    const routing = await routeCall(this.deps.db, { toNumber: details.toNumber, agentId: details.agentId });
+    if (routing && routing.businessId !== this.directory.business.id) return { refused: 'foreign_call' };
+    if (this.state.callerNumber || !details.fromNumber) return;
     const started = await startCall(this.deps.db, {
       callId: this.callId,
       businessId: this.directory.business.id,
@@ -89,6 +103,8 @@ class BookingConversation implements Conversation {
       callType: details.callType,
       at: this.deps.clock.now(),
     });
+    // The row ended (or moved) under this live call, e.g. by Retell's call_ended: keep what the call knows.
+    if (started.kind === 'refused') return;
     Object.assign(this.state, {
       callerNumber: started.callerNumber,
       phone: this.state.phone ?? started.callerNumber,
@@ -98,14 +114,22 @@ class BookingConversation implements Conversation {
   }
 
   observe(transcript: Utterance[]): void {
-    this.transcript = transcript;
+    this.transcript = keepTranscript(transcript);
   }
 
   async end(reason: 'closed' | 'shutdown'): Promise<void> {
     if (this.ended) return;
     this.ended = true;
+    // A greeting still opening the call may be about to insert its row: finishing before that would leave it ongoing.
+    await this.opening?.catch(() => undefined);
     await this.previous;
     await this.saving;
+    // A refused, unrouted or never opened call has no row of its own: finishing by its id would rewrite (or release
+    // the holds of) whichever call that id belongs to.
+    if (!this.owned) {
+      this.logger.info({ reason, refused: this.refused?.refused ?? null }, 'call ended without a record of its own');
+      return;
+    }
     const s = this.state;
     try {
       const saved = await loadDialogueSnapshot(this.deps.db, this.callId);
@@ -127,10 +151,16 @@ class BookingConversation implements Conversation {
    * Routes the call to its business, records it, and recognises a returning caller by number. Null when the
    * called number (or agent) belongs to no business, or several could be meant: nothing is guessed.
    */
-  private async open(details: CallDetails | null): Promise<Directory | null> {
-    if (this.directory) return this.directory;
-    if (this.unrouted) return null;
-    const resumed = await this.resume();
+  private open(details: CallDetails | null): Promise<Directory | Refusal | null> {
+    if (this.refused) return Promise.resolve(this.refused);
+    if (this.directory) return Promise.resolve(this.directory);
+    if (this.unrouted) return Promise.resolve(null);
+    this.opening ??= this.openNow(details).finally(() => (this.opening = null));
+    return this.opening;
+  }
+
+  private async openNow(details: CallDetails | null): Promise<Directory | Refusal | null> {
+    const resumed = await this.resume(details);
     if (resumed) return resumed;
     const routing = await routeCall(this.deps.db, { toNumber: details?.toNumber ?? null, agentId: details?.agentId ?? null });
     if (!routing) {
@@ -148,6 +178,8 @@ class BookingConversation implements Conversation {
       callType: details?.callType ?? null,
       at: this.deps.clock.now(),
     });
+    if (started.kind === 'refused') return this.refuse(started.reason);
+    this.recorded = true;
     const directory = await loadDirectory(this.deps.db, routing.businessId);
     if (!directory) throw new Error('routed business has no directory');
     Object.assign(this.state, {
@@ -163,16 +195,24 @@ class BookingConversation implements Conversation {
     return directory;
   }
 
-  /** Restores the conversation another instance saved for this call id, if any. */
-  private async resume(): Promise<Directory | null> {
+  /**
+   * Restores the conversation another instance saved for this (still live) call id, if any. A reconnect carries the
+   * same numbers as the call it continues; details that route to another business belong to another call: refused.
+   */
+  private async resume(details: CallDetails | null): Promise<Directory | Refusal | null> {
     const snapshot = await loadDialogueSnapshot(this.deps.db, this.callId);
     const businessId = typeof snapshot?.businessId === 'string' ? snapshot.businessId : null;
     if (!snapshot || !businessId) return null;
+    if (details) {
+      const routing = await routeCall(this.deps.db, { toNumber: details.toNumber, agentId: details.agentId });
+      if (routing && routing.businessId !== businessId) return this.refuse('foreign_call');
+    }
     const directory = await loadDirectory(this.deps.db, businessId);
     if (!directory) return null;
     const { owner: _previousOwner, ...state } = snapshot;
     Object.assign(this.state, state, { announcement: null });
     this.resumed = true;
+    this.recorded = true;
     this.directory = directory;
     this.save();
     this.logger.info({ phase: this.state.phase }, 'call resumed from its saved state');
@@ -184,6 +224,7 @@ class BookingConversation implements Conversation {
    * is finally given up, so an instance that dies in between leaves no call "ongoing". `end()` completes the record.
    */
   private recordEnd(): void {
+    if (!this.owned) return;
     const s = this.state;
     const transcript = s.keepTranscript ? this.transcript.map((u) => ({ role: u.role, content: u.content })) : null;
     this.saving = this.saving
@@ -192,21 +233,35 @@ class BookingConversation implements Conversation {
   }
 
   private save(): void {
+    if (!this.owned) return;
     const snapshot: Record<string, unknown> = { ...this.state, owner: this.instanceId };
     this.saving = this.saving
       .then(() => saveDialogueSnapshot(this.deps.db, this.callId, snapshot))
       .catch((error: unknown) => this.logger.warn({ err: error }, 'could not save the call state'));
   }
 
+  /** Whether this conversation may write the call row of its id: it recorded or took over that call, and was not refused. */
+  private get owned(): boolean {
+    return this.recorded && this.refused === null;
+  }
+
+  /** Remembers that this call id is not ours; everything after says and writes nothing. */
+  private refuse(reason: Refusal['refused']): Refusal {
+    this.refused = { refused: reason };
+    this.logger.warn({ reason }, 'call id refused');
+    return this.refused;
+  }
+
   private async turn(request: TurnRequest, io: TurnIo): Promise<void> {
     const started = performance.now();
     const directory = await this.open(null);
+    if (isRefusal(directory)) return;
     if (!directory) {
       io.say(NOT_CONNECTED, { endCall: true, noInterruptionAllowed: true });
       return;
     }
     const s = this.state;
-    this.transcript = request.transcript;
+    this.transcript = keepTranscript(request.transcript);
     const t = new Turn(s, directory, io, { deps: this.deps, businessId: directory.business.id, callId: this.callId, callerNumber: s.callerNumber, source: 'phone', directory }, this.logger);
 
     if (request.kind === 'reminder_required') {
