@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { appointments, calls, customers } from '../../src/db/schema.js';
+import { MAX_CALL_HOLDS } from '../../src/booking/call-holds.js';
 import { createReception } from '../../src/reception/create-reception.js';
 import { BookOutcome, CancelOutcome, FindAppointmentsOutcome, OfferOutcome, RescheduleOutcome, type OfferRequest } from '../../src/reception/outcomes.js';
 import { bookingDeps, localTime } from '../support/booking.js';
@@ -55,6 +56,18 @@ describe.each(engines)('the reception on $name', ({ open }) => {
     expect(outcome.slots.every((s) => s.staffId === salon.staff.emma && s.startsAt !== at('2026-11-24T14:30'))).toBe(true);
     OfferOutcome.parse(await reception.offer(wish({ date: '2026-11-25', time: '10:00' })));
     expect(await heldBy(callId)).toEqual([[salon.staff.emma, '2026-11-25T10:00']]);
+  });
+
+  it('never lets one call hold more than a few slots, however often it asks', async () => {
+    await fresh();
+    const callId = randomUUID();
+    const reception = receptionFor(callId);
+    const asks: Array<Partial<OfferRequest>> = [{ time: null }, { date: '2026-11-25', time: null, staffId: null }, { serviceId: salon.services.damenhaarschnitt, staffId: null, time: null, earliest: true }];
+    for (const ask of [...asks, ...asks]) {
+      OfferOutcome.parse(await reception.offer(wish(ask)));
+      expect((await heldBy(callId)).length).toBeLessThanOrEqual(MAX_CALL_HOLDS);
+    }
+    expect((await heldBy(callId)).length).toBeGreaterThan(0);
   });
 
   it('says why a time cannot be had: a closed day, too soon, staff who do not offer the service', async () => {
