@@ -3,10 +3,10 @@
  * it on every caller turn, inside the agent's response latency budget.
  */
 import { measure, type BenchResult } from './lib/measure.js';
-import { CALLER_SENTENCES } from '../src/voice/understanding/fixtures/caller-sentences.js';
+import { CALLER_SENTENCES } from '../src/german/understand/fixtures/caller-sentences.js';
 import {
   classifyIntent, extractCallerName, extractPhoneNumber, matchServices, matchStaff, parseDateTime,
-} from '../src/voice/understanding/index.js';
+} from '../src/german/understand/index.js';
 import { DEMO_SERVICES, DEMO_STAFF } from '../src/cli/parse.js';
 
 const REF = { instant: '2026-11-19T09:00:00+01:00', zone: 'Europe/Berlin' };

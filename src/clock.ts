@@ -1,3 +1,6 @@
+/** One day of 24 hours in milliseconds; local days may be 23 or 25 hours long, see booking/local-days. */
+export const DAY_MS = 86_400_000;
+
 /** The source of "now"; injected so time-dependent code is testable. */
 export interface Clock {
   now(): Date;

@@ -123,7 +123,7 @@ describe('booking under concurrency on real Postgres', () => {
       const ids = own.map((o) => (o.kind === 'booked' ? o.appointment.id : 'x'));
       expect(ids).not.toContain('x');
       const moves = await Promise.all(ids.map((id) => rescheduleAppointment(deps, { appointmentId: id, startsAt: berlin('2030-03-05T10:00'), source: 'phone', actor: caller })));
-      expect(kinds(moves)).toEqual({ booked: 1, slot_taken: 9 });
+      expect(kinds(moves)).toEqual({ rescheduled: 1, slot_taken: 9 });
       expect(await activeAppointments(database.db, salon.id)).toHaveLength(10);
       expect(await overlappingActiveSegments(database.db, salon.id)).toBe(0);
     } finally {
@@ -146,7 +146,7 @@ describe('booking under concurrency on real Postgres', () => {
         ]);
         expect(cancel.kind).toBe('cancelled');
         // Either the move came first (and the cancel met the already released old row), or the cancel did.
-        expect(['booked', 'not_modifiable']).toContain(move.kind);
+        expect(['rescheduled', 'not_modifiable']).toContain(move.kind);
       }
       expect(await overlappingActiveSegments(database.db, salon.id)).toBe(0);
     } finally {

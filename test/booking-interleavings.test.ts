@@ -52,7 +52,7 @@ describe('random interleavings of hold, confirm, book, cancel and reschedule', (
           let lastHold: string | null = null;
           let lastBooking: string | null = null;
           const remember = (o: BookingOutcome) => {
-            if (o.kind === 'booked') {
+            if (o.kind === 'booked' || o.kind === 'rescheduled') {
               told.add(o.appointment.id);
               lastBooking = o.appointment.id;
               if (o.appointment.rescheduledFromId) told.delete(o.appointment.rescheduledFromId);

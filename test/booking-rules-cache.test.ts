@@ -89,7 +89,7 @@ describe.each(engines)('cached rules and one-statement bookings on $name', ({ op
     const cachedAt = await warm(deps);
     await database.db.insert(staffTimeOff).values({ staffId: salon.staff.emma, startsAt: berlin('2030-03-05T14:00'), endsAt: berlin('2030-03-05T18:00') });
     const outcome = await book(deps, '2030-03-05T15:00', salon.staff.emma);
-    expect(outcome).toMatchObject({ kind: 'outside_hours', reason: 'staff_absent' });
+    expect(outcome).toMatchObject({ kind: 'unavailable', reason: 'staff_absent' });
     expect((await activeAppointments(database.db, salon.id)).map((a) => localTime(a.startsAt))).toEqual(['2030-03-05T09:00']);
     expect(deps.rules?.get(salon.id)?.version).toBeGreaterThan(cachedAt);
   });
@@ -99,7 +99,7 @@ describe.each(engines)('cached rules and one-statement bookings on $name', ({ op
     await warm(deps);
     await database.db.insert(closures).values({ businessId: salon.id, startsAt: berlin('2030-03-06T00:00'), endsAt: berlin('2030-03-07T00:00'), reason: 'Fortbildung' });
     for (const member of [salon.staff.emma, salon.staff.fabian]) {
-      expect((await book(deps, '2030-03-06T10:00', member)).kind).toBe('outside_hours');
+      expect((await book(deps, '2030-03-06T10:00', member)).kind).toBe('unavailable');
     }
     expect(await activeAppointments(database.db, salon.id)).toHaveLength(1);
   });
@@ -109,7 +109,7 @@ describe.each(engines)('cached rules and one-statement bookings on $name', ({ op
     await warm(deps);
     const [emma] = await database.db.select().from(staff).where(eq(staff.id, salon.staff.emma));
     await database.db.update(staff).set({ workingHours: { '2': [{ start: '09:00', end: '12:00' }] } }).where(eq(staff.id, salon.staff.emma));
-    expect((await book(deps, '2030-03-05T15:00', salon.staff.emma)).kind).toBe('outside_hours');
+    expect((await book(deps, '2030-03-05T15:00', salon.staff.emma)).kind).toBe('unavailable');
     await database.db.update(staff).set({ workingHours: emma!.workingHours }).where(eq(staff.id, salon.staff.emma));
     const again = await book(deps, '2030-03-05T15:00', salon.staff.emma);
     expect(again.kind).toBe('booked');

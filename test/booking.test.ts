@@ -91,27 +91,27 @@ describe.each(engines)('booking on $name', ({ open }) => {
     expect(localTime(lost.alternatives[0]!.startsAt)).toMatch(/^2030-03-05T1[34]:[0-5][05]$/);
   });
 
-  it('answers outside_hours on a closed day, with alternatives on open days', async () => {
+  it('answers unavailable (closed_day) on a closed day, with alternatives on open days', async () => {
     const { deps } = await fresh();
     // Monday: the salon is closed.
     const outcome = await book(deps, '2030-03-11T10:00', { staffId: salon.staff.emma });
-    expect(outcome).toMatchObject({ kind: 'outside_hours', reason: 'closed_day' });
-    if (outcome.kind === 'outside_hours') expect(outcome.alternatives.length).toBeGreaterThan(0);
+    expect(outcome).toMatchObject({ kind: 'unavailable', reason: 'closed_day' });
+    if (outcome.kind === 'unavailable') expect(outcome.alternatives.length).toBeGreaterThan(0);
     expect(await activeAppointments(database.db, salon.id)).toHaveLength(0);
   });
 
   it('offers the next open days after a Saturday afternoon, when the salon is closed until Tuesday', async () => {
     const { deps } = await fresh();
     const outcome = await book(deps, '2030-03-09T15:00', { staffId: salon.staff.emma });
-    expect(outcome).toMatchObject({ kind: 'outside_hours', reason: 'outside_opening_hours' });
-    if (outcome.kind !== 'outside_hours') return;
+    expect(outcome).toMatchObject({ kind: 'unavailable', reason: 'outside_opening_hours' });
+    if (outcome.kind !== 'unavailable') return;
     expect(outcome.alternatives.length).toBeGreaterThan(0);
     for (const alt of outcome.alternatives) expect(alt.staffId).toBe(salon.staff.emma);
   });
 
   it('does not offer a haircut that would run past Saturday closing at 14:00', async () => {
     const { deps } = await fresh();
-    expect((await book(deps, '2030-03-09T13:45', { serviceId: salon.services.damenhaarschnitt })).kind).toBe('outside_hours');
+    expect((await book(deps, '2030-03-09T13:45', { serviceId: salon.services.damenhaarschnitt })).kind).toBe('unavailable');
     expect((await book(deps, '2030-03-09T13:15', { serviceId: salon.services.damenhaarschnitt })).kind).toBe('booked');
   });
 
@@ -222,8 +222,9 @@ describe.each(engines)('booking on $name', ({ open }) => {
     const other = await book(deps, '2030-03-05T15:00', { staffId: salon.staff.emma });
     if (mine.kind !== 'booked' || other.kind !== 'booked') throw new Error('setup');
     const moved = await rescheduleAppointment(deps, { appointmentId: mine.appointment.id, startsAt: berlin('2030-03-05T10:15'), source: 'phone', actor: caller });
-    expect(moved.kind).toBe('booked');
-    if (moved.kind !== 'booked') return;
+    expect(moved.kind).toBe('rescheduled');
+    if (moved.kind !== 'rescheduled') return;
+    expect(moved.previousId).toBe(mine.appointment.id);
     expect(moved.appointment).toMatchObject({ staffId: salon.staff.emma, rescheduledFromId: mine.appointment.id });
     expect(localTime(moved.appointment.startsAt)).toBe('2030-03-05T10:15');
     const blocked = await rescheduleAppointment(deps, { appointmentId: moved.appointment.id, startsAt: berlin('2030-03-05T15:00'), source: 'phone', actor: caller });

@@ -3,11 +3,18 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
 import { appointments, calls, customers } from '../src/db/schema.js';
-import { runTool } from '../src/tools/run-tool.js';
-import type { ToolContext } from '../src/tools/tool-context.js';
+import { runTool as run } from '../src/tools/run-tool.js';
+import type { LooseToolResult, ToolContext } from '../src/tools/tool-context.js';
+import { TOOL_RESULTS } from '../src/tools/results.js';
 import { createTestSalon, type TestBusiness } from './support/business.js';
 import { bookingDeps, localTime } from './support/booking.js';
 import { engines } from './support/databases.js';
+
+/** Every answer keeps to its function's output schema; the tests then read it field by field. */
+const runTool = async (...args: Parameters<typeof run>) => {
+  const [, name] = args;
+  return TOOL_RESULTS[name].parse(await run(...args)) as LooseToolResult;
+};
 
 // Thursday 2026-11-19 09:00 in Berlin, the reference day of the German time rules.
 const NOW = '2026-11-19T08:00:00Z';
@@ -125,6 +132,20 @@ describe.each(engines)('the booking tools on $name', ({ open }) => {
     expect(ask.result).toMatch(/^Ich finde mehrere Termine: .* Welchen meinen Sie\?$/);
     const byDay = await runTool(ctxFor(randomUUID()), 'cancel_appointment', { datum: '2026-11-26' });
     expect(byDay).toMatchObject({ cancelled: true });
+  });
+
+  it('changes only appointments of the number the call comes from, whatever number the caller names', async () => {
+    await fresh();
+    const victim = '+4917655550000';
+    const booked = await runTool(ctxFor(randomUUID(), victim), 'book_appointment', { dienstleistung: 'Herrenhaarschnitt', datum: '2026-11-24', uhrzeit: '10:00', name: 'Eva Klein' });
+    expect(booked.booked).toBe(true);
+    const stranger = ctxFor(randomUUID(), '+4917699998888');
+    expect(await runTool(stranger, 'cancel_appointment', { telefon: victim })).toMatchObject({ error: 'no_appointment' });
+    expect(await runTool(stranger, 'reschedule_appointment', { datum: '2026-11-27', uhrzeit: '10:00', telefon: victim })).toMatchObject({ error: 'no_appointment' });
+    expect(await runTool(ctxFor(randomUUID(), null), 'cancel_appointment', { telefon: victim })).toMatchObject({ ok: false, error: 'phone_required' });
+    const [row] = await database.db.select().from(appointments).where(eq(appointments.id, booked.appointment_id as string));
+    expect(row).toMatchObject({ status: 'booked' });
+    expect(localTime(row!.startsAt)).toBe('2026-11-24T10:00');
   });
 
   it('moves an appointment and keeps the staff member', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerWish } from './answer-wish.js';
 import type { Calendar, Wish, WishAnswer } from './calendar-model.js';
-import { at, book, demoSalon, labels, local, wholeDay } from './demo-salon.fixture.js';
+import { at, book, demoSalon, labels, local, wholeDay } from '../../test/support/demo-salon.fixture.js';
 
 const NOW = at('2026-06-08', '10:00'); // a Monday; the salon is closed
 const TUESDAY = '2026-06-09';

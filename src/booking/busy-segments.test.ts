@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceDef } from './calendar-model.js';
 import { busySegmentsFor } from './busy-segments.js';
-import { MINUTE_MS, SERVICES } from './demo-salon.fixture.js';
+import { MINUTE_MS, SERVICES } from '../../test/support/demo-salon.fixture.js';
 
 const m = (minutes: number) => minutes * MINUTE_MS;
 const service = (id: string): ServiceDef => SERVICES.find((s) => s.id === id)!;

@@ -1,3 +1,5 @@
+import type { ServiceSegment, WeeklyHours } from '../db/json-columns.js';
+
 /**
  * The availability engine's input and output types. Everything here is plain data so the
  * engine stays pure: the database layer reads rows into a `Calendar`, the engine answers.
@@ -10,23 +12,9 @@
 /** ISO weekday as luxon numbers it: Monday = 1 … Sunday = 7. */
 export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
-/** A local wall-clock range on one day, "HH:MM"–"HH:MM", end > start; "24:00" means the next midnight. */
-export interface TimeRange {
-  start: string;
-  end: string;
-}
-
-/** Ranges per weekday; several ranges on a day model a lunch break. A missing weekday is a day off. */
-export type WeeklyHours = Partial<Record<`${IsoWeekday}`, TimeRange[]>>;
-
-/**
- * One phase of a service. Work phases occupy the staff member; a gap is waiting time
- * (colour sets, perm develops). A `free` gap lets the staff member serve someone else,
- * a `blocked` gap keeps them busy.
- */
-export type ServiceSegment =
-  | { kind: 'work'; minutes: number }
-  | { kind: 'gap'; minutes: number; policy: 'free' | 'blocked' };
+// Working and opening hours (ranges per ISO weekday, "24:00" = the next midnight) and the phases of a service are
+// stored as JSON columns; their shapes are defined, and parsed, where the database reads them.
+export type { ServiceSegment, TimeRange, WeeklyHours } from '../db/json-columns.js';
 
 export interface ServiceDef {
   id: string;

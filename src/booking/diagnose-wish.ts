@@ -1,3 +1,4 @@
+import { DAY_MS } from '../clock.js';
 import type { Calendar, ServiceDef, StaffDef, WishFailureReason } from './calendar-model.js';
 import { bookableWindow, buildAvailability, staffWorksThrough } from './build-availability.js';
 import { isInsideOne, subtractIntervals } from './intervals.js';
@@ -5,7 +6,6 @@ import { localDaysCovering, slotGrid, type LocalDay } from './local-days.js';
 import { layoutService } from './service-layout.js';
 import { hoursOnDays } from './working-time.js';
 
-const DAY_MS = 86_400_000;
 
 /**
  * Says why a start at `at` on `day` is not open for any of `staff`. The checks run from the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerWish } from './answer-wish.js';
-import { at, clock, local, MINUTE_MS, sevenDaySalon, utc, wholeDay } from './demo-salon.fixture.js';
+import { at, clock, local, MINUTE_MS, sevenDaySalon, utc, wholeDay } from '../../test/support/demo-salon.fixture.js';
 import { findOpenSlots } from './find-open-slots.js';
 
 const SPRING = '2026-03-29'; // clocks jump 02:00 → 03:00

@@ -1,9 +1,9 @@
+import { DAY_MS } from '../clock.js';
 import { DateTime } from 'luxon';
 import { answerWish } from './answer-wish.js';
 import type { Calendar, Slot, WishAnswer } from './calendar-model.js';
 import { loadCalendar, type CalendarSource } from './load-calendar.js';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** How far ahead alternatives are looked for after a lost race: a week covers "the next days". */
 const ALTERNATIVES_WINDOW_DAYS = 8;
 

@@ -1,9 +1,9 @@
+import { DAY_MS } from '../clock.js';
 import type { Slot } from './calendar-model.js';
 import { findOpenSlots } from './find-open-slots.js';
 import { loadCalendar, type CalendarSource } from './load-calendar.js';
 import { localDayOf } from './local-days.js';
 
-const DAY_MS = 86_400_000;
 
 export interface DaySlotsQuery {
   businessId: string;

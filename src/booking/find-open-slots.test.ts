@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Calendar, Slot } from './calendar-model.js';
-import { at, book, clock, demoSalon, labels, wholeDay } from './demo-salon.fixture.js';
+import { at, book, clock, demoSalon, labels, wholeDay } from '../../test/support/demo-salon.fixture.js';
 import { findOpenSlots } from './find-open-slots.js';
 
 const MONDAY_MORNING = at('2026-06-08', '10:00');

@@ -1,10 +1,10 @@
+import { DAY_MS } from '../clock.js';
 import type { Calendar, OpenSlotQuery, Slot } from './calendar-model.js';
 import { bookableWindow, buildAvailability, performersOf, staffIsUnbooked, staffWorksThrough } from './build-availability.js';
 import { isInsideOne } from './intervals.js';
 import { localDaysCovering, slotGrid } from './local-days.js';
 import { layoutService, placeAt } from './service-layout.js';
 
-const DAY_MS = 86_400_000;
 
 /**
  * All open slots for `query.serviceId` that start in [from, to), for `query.staffId` or for

@@ -54,6 +54,6 @@ export async function findRequestedChange(db: Queryable, input: { businessId: st
     .where(eq(appointments.id, change.appointmentId))
     .limit(1);
   if (!row) return null;
-  const { customerId, previousId, ...appointment } = row;
-  return { appointment, customerId, previousId };
+  const { previousId, ...appointment } = row;
+  return { appointment, customerId: appointment.customerId, previousId };
 }

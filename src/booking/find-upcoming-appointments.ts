@@ -12,6 +12,7 @@ export interface UpcomingAppointment {
   staffId: string;
   staffName: string;
   staffAliases: string[];
+  customerId: string | null;
 }
 
 /** A customer's booked appointments that have not started yet, soonest first; empty for an unknown number. */
@@ -28,6 +29,7 @@ export async function findUpcomingAppointments(db: Queryable, businessId: string
       staffId: appointments.staffId,
       staffName: staff.name,
       staffAliases: staff.aliases,
+      customerId: appointments.customerId,
     })
     .from(appointments)
     .innerJoin(customers, eq(customers.id, appointments.customerId))

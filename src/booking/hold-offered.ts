@@ -1,3 +1,4 @@
+import type { BookingSource } from '../db/schema.js';
 import { randomUUID } from 'node:crypto';
 import type { Actor, BookingDeps } from './booking-deps.js';
 import type { Slot } from './calendar-model.js';
@@ -9,7 +10,7 @@ export interface HoldOfferedInput {
   businessId: string;
   serviceId: string;
   callId: string;
-  source: 'phone' | 'function' | 'api' | 'staff';
+  source: BookingSource;
   actor: Actor;
 }
 

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Queryable } from '../db/database.js';
 import { services } from '../db/schema.js';
-import type { ServiceSegment } from './calendar-model.js';
+import { readJsonColumn, ServiceSegments, type ServiceSegment } from '../db/json-columns.js';
 
 export interface ServiceRecord {
   id: string;
@@ -18,7 +18,7 @@ export interface ServiceRecord {
 
 /** The business's services by name, inactive ones included (flagged). */
 export async function listServices(db: Queryable, businessId: string): Promise<ServiceRecord[]> {
-  return db
+  const rows = await db
     .select({
       id: services.id,
       name: services.name,
@@ -34,4 +34,5 @@ export async function listServices(db: Queryable, businessId: string): Promise<S
     .from(services)
     .where(eq(services.businessId, businessId))
     .orderBy(asc(services.name), asc(services.id));
+  return rows.map((r) => ({ ...r, segments: readJsonColumn(ServiceSegments, r.segments, 'services.segments') }));
 }

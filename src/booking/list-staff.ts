@@ -3,7 +3,7 @@ import { anyUuid } from '../db/any-of.js';
 import type { Scope } from '../access/principal.js';
 import type { Queryable } from '../db/database.js';
 import { staff, staffServices } from '../db/schema.js';
-import type { WeeklyHours } from './calendar-model.js';
+import { readJsonColumn, WeeklyHours } from '../db/json-columns.js';
 
 export interface StaffRecord {
   id: string;
@@ -27,5 +27,5 @@ export async function listStaff(db: Queryable, scope: Scope): Promise<StaffRecor
     .from(staffServices)
     .where(anyUuid(staffServices.staffId, rows.map((r) => r.id)))
     .orderBy(asc(staffServices.serviceId));
-  return rows.map((r) => ({ ...r, serviceIds: links.filter((l) => l.staffId === r.id).map((l) => l.serviceId) }));
+  return rows.map((r) => ({ ...r, workingHours: readJsonColumn(WeeklyHours, r.workingHours, 'staff.working_hours'), serviceIds: links.filter((l) => l.staffId === r.id).map((l) => l.serviceId) }));
 }

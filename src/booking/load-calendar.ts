@@ -1,7 +1,9 @@
+import { DAY_MS } from '../clock.js';
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../db/database.js';
 import { rowsOf } from '../db/rows.js';
-import type { BusyInterval, Calendar, Interval, ServiceDef, WeeklyHours } from './calendar-model.js';
+import { readJsonColumn, ServiceSegments, WeeklyHours } from '../db/json-columns.js';
+import type { BusyInterval, Calendar, Interval } from './calendar-model.js';
 import type { CalendarRules, RulesCache } from './rules-cache.js';
 
 export interface CalendarWindow {
@@ -24,9 +26,9 @@ export interface CalendarSource {
 
 type Pair = [number | string, number | string];
 interface RulesJson {
-  business: { id: string; time_zone: string; holiday_region: string | null; opening_hours: WeeklyHours; slot_step_minutes: number; min_notice_minutes: number; horizon_days: number; rules_version: number | string };
-  services: Array<{ id: string; name: string; duration_minutes: number; buffer_before_minutes: number; buffer_after_minutes: number; segments: ServiceDef['segments'] }>;
-  staff: Array<{ id: string; name: string; working_hours: WeeklyHours; service_ids: string[]; time_off: Pair[] }>;
+  business: { id: string; time_zone: string; holiday_region: string | null; opening_hours: unknown; slot_step_minutes: number; min_notice_minutes: number; horizon_days: number; rules_version: number | string };
+  services: Array<{ id: string; name: string; duration_minutes: number; buffer_before_minutes: number; buffer_after_minutes: number; segments: unknown }>;
+  staff: Array<{ id: string; name: string; working_hours: unknown; service_ids: string[]; time_off: Pair[] }>;
   closures: Pair[];
 }
 interface CalendarRow {
@@ -43,7 +45,7 @@ const epochMs = (column: string) => sql.raw(`(extract(epoch from ${column}) * 10
  * booked in the past, and a business collects them for years. The margin covers windows that begin before now
  * (a day is read either side of a wished start).
  */
-const PAST_MARGIN_MS = 7 * 24 * 60 * 60 * 1000;
+const PAST_MARGIN_MS = 7 * DAY_MS;
 
 /**
  * The rules as one JSON value. Closures and time off are read from `since` on, not for a window: the rules are
@@ -76,7 +78,7 @@ function parseRules(json: RulesJson | null | undefined): CalendarRules | null {
       id: b.id,
       timeZone: b.time_zone,
       holidayRegion: b.holiday_region,
-      openingHours: b.opening_hours,
+      openingHours: readJsonColumn(WeeklyHours, b.opening_hours, 'businesses.opening_hours'),
       closures: json.closures.map(ms),
       slotStepMinutes: b.slot_step_minutes,
       minNoticeMinutes: b.min_notice_minutes,
@@ -88,10 +90,10 @@ function parseRules(json: RulesJson | null | undefined): CalendarRules | null {
       durationMinutes: s.duration_minutes,
       bufferBeforeMinutes: s.buffer_before_minutes,
       bufferAfterMinutes: s.buffer_after_minutes,
-      segments: s.segments,
+      segments: readJsonColumn(ServiceSegments, s.segments, 'services.segments'),
     })),
     // Sorted by id (in SQL) so every consumer sees the same order: the engine's tie-breaks rely on it.
-    staff: json.staff.map((m) => ({ id: m.id, name: m.name, workingHours: m.working_hours, serviceIds: m.service_ids, timeOff: m.time_off.map(ms) })),
+    staff: json.staff.map((m) => ({ id: m.id, name: m.name, workingHours: readJsonColumn(WeeklyHours, m.working_hours, 'staff.working_hours'), serviceIds: m.service_ids, timeOff: m.time_off.map(ms) })),
   };
 }
 

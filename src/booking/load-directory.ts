@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Queryable } from '../db/database.js';
 import { businesses, services, staff, staffServices } from '../db/schema.js';
-import type { ServiceSegment, WeeklyHours } from './calendar-model.js';
+import { readJsonColumn, ServiceSegments, WeeklyHours, type ServiceSegment } from '../db/json-columns.js';
 
 /** What a business offers, as callers name it: services with synonyms, staff with aliases. */
 export interface Directory {
@@ -21,8 +21,8 @@ export async function loadDirectory(db: Queryable, businessId: string): Promise<
   const b = businessRows[0];
   if (!b) return null;
   return {
-    business: { id: b.id, name: b.name, kind: b.kind, timeZone: b.timeZone, transferNumber: b.transferNumber, openingHours: b.openingHours, address: b.address },
-    services: serviceRows.map((s) => ({ id: s.id, name: s.name, synonyms: s.synonyms, description: s.description, durationMinutes: s.durationMinutes, priceCents: s.priceCents, segments: s.segments })),
+    business: { id: b.id, name: b.name, kind: b.kind, timeZone: b.timeZone, transferNumber: b.transferNumber, openingHours: readJsonColumn(WeeklyHours, b.openingHours, 'businesses.opening_hours'), address: b.address },
+    services: serviceRows.map((s) => ({ id: s.id, name: s.name, synonyms: s.synonyms, description: s.description, durationMinutes: s.durationMinutes, priceCents: s.priceCents, segments: readJsonColumn(ServiceSegments, s.segments, 'services.segments') })),
     staff: staffRows.map((m) => ({ id: m.id, name: m.name, aliases: m.aliases, serviceIds: links.filter((l) => l.staffId === m.id).map((l) => l.serviceId) })),
   };
 }

@@ -1,8 +1,8 @@
+import { DAY_MS } from '../clock.js';
 import { IANAZone } from 'luxon';
 import type { IsoWeekday } from './calendar-model.js';
 
 const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
 
 /** A stretch of a local day during which the zone's UTC offset does not change. */
 interface OffsetPiece {

@@ -21,8 +21,11 @@ export interface AppointmentView {
 export type BookingOutcome =
   | { kind: 'booked'; appointment: AppointmentView; repeated: boolean }
   | { kind: 'held'; appointment: AppointmentView; repeated: boolean }
+  /** A move committed: `appointment` replaces the one it was rescheduled from (now cancelled). */
+  | { kind: 'rescheduled'; appointment: AppointmentView; previousId: string; repeated: boolean }
   | { kind: 'slot_taken'; alternatives: Slot[] }
-  | { kind: 'outside_hours'; reason: WishFailureReason; alternatives: Slot[] }
+  /** A rule forbids the time (closed, outside opening hours, staff absent, too soon, …): `reason` says which. */
+  | { kind: 'unavailable'; reason: Exclude<WishFailureReason, 'taken'>; alternatives: Slot[] }
   | { kind: 'hold_expired'; alternatives: Slot[] }
   | { kind: 'cancelled'; appointment: AppointmentView; repeated: boolean }
   | { kind: 'not_found'; what: 'business' | 'service' | 'staff' | 'appointment' }

@@ -1,3 +1,5 @@
+import { DAY_MS } from '../clock.js';
+import type { BookingSource } from '../db/schema.js';
 import { insertAppointment } from '../db/repositories/insert-appointment.js';
 import type { Actor, BookingDeps } from './booking-deps.js';
 import type { Calendar, Slot } from './calendar-model.js';
@@ -12,7 +14,6 @@ import type { AppointmentView, BookingOutcome } from './outcomes.js';
 import { repeatOutcome } from './repeat-outcome.js';
 import type { CalendarRules } from './rules-cache.js';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface PlaceInput {
   businessId: string;
@@ -24,7 +25,7 @@ export interface PlaceInput {
   customer?: { phone: string; name?: string | null };
   /** The same key always yields the first attempt's result (Retell retries, barge-in re-requests). */
   idempotencyKey: string;
-  source: 'phone' | 'function' | 'api' | 'staff';
+  source: BookingSource;
   callId?: string | null;
   actor: Actor;
 }
@@ -164,7 +165,7 @@ export async function attemptSlot(
 
 /**
  * Why a start could not be had, read fresh: a repeat of an earlier write (its first result), a lost race
- * (slot_taken) or a rule (outside_hours), each with the nearest alternatives.
+ * (slot_taken) or a rule (unavailable, with the rule's reason), each with the nearest alternatives.
  */
 async function whyNot(deps: BookingDeps, input: PlaceInput, now: Date, lostRace: boolean): Promise<BookingOutcome> {
   const earlier = await findAppointmentByKey(deps.db, input.idempotencyKey);

@@ -1,3 +1,5 @@
+import { DAY_MS } from '../clock.js';
+import type { BookingSource } from '../db/schema.js';
 import { insertAppointment } from '../db/repositories/insert-appointment.js';
 import type { Actor, BookingDeps } from './booking-deps.js';
 import { findAppointment, findAppointmentByKey } from './appointment-view.js';
@@ -11,7 +13,6 @@ import { recordActivity } from './record-activity.js';
 import { repeatOutcome } from './repeat-outcome.js';
 import { setAppointmentStatus } from './set-appointment-status.js';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface RescheduleInput {
   appointmentId: string;
@@ -21,7 +22,7 @@ export interface RescheduleInput {
   businessId?: string;
   idempotencyKey?: string;
   /** Where the move came from; the new appointment records it. */
-  source: 'phone' | 'function' | 'api' | 'staff';
+  source: BookingSource;
   actor: Actor;
   /** The request that asked for it, recorded with the move so a retry of that request can find it. */
   request?: string;
@@ -38,7 +39,14 @@ class NoLongerModifiable extends Error {
 /** The old appointment cannot move (any more): if this very move already happened, that is the answer. */
 async function alreadyDone(deps: BookingDeps, key: string, status: AppointmentView['status']): Promise<BookingOutcome> {
   const done = await findAppointmentByKey(deps.db, key);
-  return done ? repeatOutcome(deps, done) : { kind: 'not_modifiable', status };
+  return done ? repeatMove(deps, done) : { kind: 'not_modifiable', status };
+}
+
+/** The first result of a repeated move: a committed one is `rescheduled`, whatever became of it since. */
+async function repeatMove(deps: BookingDeps, appointment: AppointmentView): Promise<BookingOutcome> {
+  const outcome = await repeatOutcome(deps, appointment);
+  if (outcome.kind !== 'booked' || !appointment.rescheduledFromId) return outcome;
+  return { kind: 'rescheduled', appointment, previousId: appointment.rescheduledFromId, repeated: true };
 }
 
 /**
@@ -51,7 +59,7 @@ export async function rescheduleAppointment(deps: BookingDeps, input: Reschedule
   const staffId = input.staffId ?? old.staffId;
   const key = input.idempotencyKey ?? `reschedule:${old.id}:${staffId}:${input.startsAt.toISOString()}`;
   const earlier = await findAppointmentByKey(deps.db, key);
-  if (earlier) return repeatOutcome(deps, earlier);
+  if (earlier) return repeatMove(deps, earlier);
   if (old.status !== 'booked' && old.status !== 'held') return alreadyDone(deps, key, old.status);
 
   const now = deps.clock.now();
@@ -89,13 +97,13 @@ export async function rescheduleAppointment(deps: BookingDeps, input: Reschedule
       if (inserted.kind !== 'inserted') throw new LostRace();
       await recordActivity(tx, { businessId: current.businessId, actor: input.actor, action: 'appointment.rescheduled', entityType: 'appointment', entityId: inserted.id, details: { from: current.id, previousStart: current.startsAt.toISOString(), previousStaffId: current.staffId, ...(input.request ? { request: input.request } : {}) } });
       const appointment = (await findAppointment(tx, inserted.id)) as AppointmentView;
-      return { kind: 'booked', appointment, repeated: false };
+      return { kind: 'rescheduled', appointment, previousId: current.id, repeated: false };
     });
   } catch (error) {
     if (error instanceof NoLongerModifiable) return alreadyDone(deps, key, error.status);
     if (!(error instanceof LostRace)) throw error;
     const winner = await findAppointmentByKey(deps.db, key);
-    if (winner) return repeatOutcome(deps, winner);
+    if (winner) return repeatMove(deps, winner);
     const alternatives = await findAlternatives(deps, { businessId: old.businessId, serviceId: old.serviceId, staffId, startsAt: input.startsAt, now });
     return { kind: 'slot_taken', alternatives };
   }

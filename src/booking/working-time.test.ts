@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { at, everyDay, STYLIST_HOURS, utc, wholeDay, ZONE } from './demo-salon.fixture.js';
+import { at, everyDay, STYLIST_HOURS, utc, wholeDay, ZONE } from '../../test/support/demo-salon.fixture.js';
 import { isPublicHoliday, publicHolidayDates } from './holidays.js';
 import { workingIntervals } from './working-time.js';
 

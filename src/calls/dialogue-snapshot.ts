@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Queryable } from '../db/database.js';
+import { JsonObject } from '../db/json-columns.js';
 import { calls } from '../db/schema.js';
 
 /**
@@ -10,9 +11,13 @@ export async function saveDialogueSnapshot(db: Queryable, callId: string, snapsh
   await db.update(calls).set({ dialogueState: snapshot }).where(eq(calls.id, callId));
 }
 
-/** The saved conversation of a call that has not ended, or null. */
+/**
+ * The saved conversation of a call that has not ended, or null. Only its being a JSON object is checked here:
+ * the conversation parses its own shape, and starts afresh from one it cannot read.
+ */
 export async function loadDialogueSnapshot(db: Queryable, callId: string): Promise<Record<string, unknown> | null> {
   const [row] = await db.select({ snapshot: calls.dialogueState, status: calls.status }).from(calls).where(eq(calls.id, callId)).limit(1);
   if (!row?.snapshot || row.status === 'ended' || row.status === 'error') return null;
-  return row.snapshot;
+  const parsed = JsonObject.safeParse(row.snapshot);
+  return parsed.success ? parsed.data : null;
 }

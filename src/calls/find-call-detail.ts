@@ -2,6 +2,7 @@ import { and, asc, eq, or } from 'drizzle-orm';
 import type { Scope } from '../access/principal.js';
 import { appointmentsVisibleTo, selectAppointmentSummaries, toAppointmentSummary, type AppointmentSummary } from '../booking/appointment-summary.js';
 import type { Queryable } from '../db/database.js';
+import { JsonObject, readJsonColumn, StoredTranscript } from '../db/json-columns.js';
 import { appointments, calls, customers, type CallOutcome } from '../db/schema.js';
 import type { CallState } from './merge-call-event.js';
 import { callsVisibleTo } from './call-visibility.js';
@@ -42,11 +43,11 @@ export async function findCallDetail(db: Queryable, scope: Scope, id: string): P
     endedAt: c.endedAt,
     durationMs: c.durationMs,
     disconnectionReason: c.disconnectionReason,
-    transcript: c.transcript,
+    transcript: c.transcript === null ? null : readJsonColumn(StoredTranscript, c.transcript, 'calls.transcript'),
     transcriptText: c.transcriptText,
     recordingUrl: c.recordingUrl,
-    analysis: c.analysis,
-    latency: c.latency,
+    analysis: c.analysis === null ? null : readJsonColumn(JsonObject, c.analysis, 'calls.analysis'),
+    latency: c.latency === null ? null : readJsonColumn(JsonObject, c.latency, 'calls.latency'),
     customer: row.customer?.id && row.customer.phone ? { id: row.customer.id, name: row.customer.name, phone: row.customer.phone, appointmentCount: row.customer.appointmentCount ?? 0 } : null,
     appointments: linked.map(toAppointmentSummary),
     createdAt: c.createdAt,

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import {
   classifyIntent, detectCorrection, detectServiceQuestion, extractCallerName, extractPhoneNumber, matchServices, matchStaff,
   parseDateTime, resolveReference, DEFAULT_ZONE, type DateTimeReading, type ServiceEntry, type StaffEntry,
-} from '../voice/understanding/index.js';
+} from '../german/understand/index.js';
 
 export interface ParseCommandIo {
   stdin: NodeJS.ReadableStream;

@@ -15,7 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { ServiceSegment, WeeklyHours } from '../booking/calendar-model.js';
+import type { JsonObject, ServiceSegment, StoredTranscript, WeeklyHours } from './json-columns.js';
 
 // Every instant is timestamptz (UTC inside); the business's zone is applied only at the edges.
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -24,6 +24,12 @@ const updatedAt = () => instant('updated_at').notNull().defaultNow();
 
 export const APPOINTMENT_STATUSES = ['held', 'booked', 'cancelled', 'expired', 'completed', 'no_show'] as const;
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+
+/** Where an appointment came from: the phone conversation, a Retell function, the staff API as admin or as staff. */
+export const BOOKING_SOURCES = ['phone', 'function', 'api', 'staff'] as const;
+export type BookingSource = (typeof BOOKING_SOURCES)[number];
+/** The sources a caller's own request can have: the phone conversation, or a Retell function. */
+export type CallerSource = Extract<BookingSource, 'phone' | 'function'>;
 
 export const CALL_OUTCOMES = [
   'booked',
@@ -178,7 +184,7 @@ export const appointments = pgTable(
     holdExpiresAt: instant('hold_expires_at'),
     /** A repeat of the same write (Retell retry, barge-in re-request) finds the first result by this key. */
     idempotencyKey: text('idempotency_key').notNull().unique(),
-    source: text('source', { enum: ['phone', 'function', 'api', 'staff'] }).notNull(),
+    source: text('source', { enum: BOOKING_SOURCES }).notNull(),
     callId: text('call_id'),
     rescheduledFromId: uuid('rescheduled_from_id'),
     notes: text('notes'),
@@ -240,13 +246,13 @@ export const calls = pgTable(
     endedAt: instant('ended_at'),
     durationMs: integer('duration_ms'),
     disconnectionReason: text('disconnection_reason'),
-    transcript: jsonb('transcript').$type<Array<{ role: string; content: string }>>(),
+    transcript: jsonb('transcript').$type<StoredTranscript>(),
     transcriptText: text('transcript_text'),
-    analysis: jsonb('analysis').$type<Record<string, unknown>>(),
-    latency: jsonb('latency').$type<Record<string, unknown>>(),
+    analysis: jsonb('analysis').$type<JsonObject>(),
+    latency: jsonb('latency').$type<JsonObject>(),
     recordingUrl: text('recording_url'),
     /** Where the conversation stands, saved after every turn so another instance can carry on after a reconnect. */
-    dialogueState: jsonb('dialogue_state').$type<Record<string, unknown>>(),
+    dialogueState: jsonb('dialogue_state').$type<JsonObject>(),
     customerId: uuid('customer_id').references(() => customers.id),
     appointmentId: uuid('appointment_id').references(() => appointments.id),
     createdAt: createdAt(),

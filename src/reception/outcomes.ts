@@ -63,6 +63,8 @@ export const OfferOutcome = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none'), reason: Unavailable }),
   z.object({ kind: z.literal('unknown_service') }),
   z.object({ kind: z.literal('unknown_staff') }),
+  /** The local date or time of the wish is not a real one (2026-02-30, 25:00). */
+  z.object({ kind: z.literal('invalid_wish') }),
 ]);
 export type OfferOutcome = z.infer<typeof OfferOutcome>;
 
@@ -84,6 +86,10 @@ export const BookOutcome = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('invalid_phone') }),
   z.object({ kind: z.literal('unknown_service') }),
   z.object({ kind: z.literal('unknown_staff') }),
+  /** A repeat of a request whose booking has been cancelled since: nothing is booked again. */
+  z.object({ kind: z.literal('cancelled'), appointment: AppointmentRef }),
+  /** The call's hold on the slot ended in a state that cannot be booked any more. */
+  z.object({ kind: z.literal('not_modifiable') }),
 ]);
 export type BookOutcome = z.infer<typeof BookOutcome>;
 

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { claimFunctionCall, freeFunctionCall, readFunctionCall, RENEW_MS, renewFunctionCall, storeFunctionResult } from './function-claim.js';
 import { runTool } from './run-tool.js';
-import type { ToolName } from './schemas.js';
+import { WRITE_TOOLS, type ToolName } from './schemas.js';
 import type { ToolContext, ToolResult } from './tool-context.js';
 import { canonicalJson } from '../text/canonical-json.js';
 
@@ -12,7 +12,6 @@ export function functionCallKey(callId: string, name: ToolName, args: unknown): 
   return `function:${callId}:${name}:${createHash('sha256').update(canonicalJson(args ?? {})).digest('hex')}`;
 }
 
-const WRITES: ReadonlySet<ToolName> = new Set(['book_appointment', 'cancel_appointment', 'reschedule_appointment']);
 /**
  * How long a retry waits for a first run that is still alive (renewing its claim). Retell gives up on a function
  * call after about 10 s: past this, an answer would reach nobody, and a fault lets Retell retry once more.
@@ -35,7 +34,7 @@ const POLL_MS = 50;
  * gets the committed outcome or a fresh run, never a second appointment and never a wedged key.
  */
 export async function runToolOnce(ctx: ToolContext, name: ToolName, args: unknown): Promise<{ result: ToolResult; repeated: boolean }> {
-  if (!ctx.callId || !WRITES.has(name)) return { result: await runTool(ctx, name, args), repeated: false };
+  if (!ctx.callId || !WRITE_TOOLS.has(name)) return { result: await runTool(ctx, name, args), repeated: false };
   const db = ctx.deps.db;
   const key = functionCallKey(ctx.callId, name, args);
   const token = randomUUID();

@@ -4,6 +4,8 @@ import { cancelAppointmentTool } from './cancel-appointment-tool.js';
 import { checkAvailability } from './check-availability.js';
 import { rescheduleAppointmentTool } from './reschedule-appointment-tool.js';
 import { BookAppointmentArgs, CancelAppointmentArgs, CheckAvailabilityArgs, RescheduleAppointmentArgs, TOOL_ARGS, type ToolName } from './schemas.js';
+import { missingArguments } from '../german/speak/refusals.js';
+import type { Refusal } from './results.js';
 import type { ToolContext, ToolResult } from './tool-context.js';
 
 export function isToolName(name: string): name is ToolName {
@@ -27,9 +29,9 @@ export async function runTool(ctx: ToolContext, name: ToolName, rawArgs: unknown
   }
 }
 
-async function withArgs<S extends z.ZodType>(schema: S, raw: unknown, run: (args: z.infer<S>) => Promise<ToolResult>): Promise<ToolResult> {
+async function withArgs<S extends z.ZodType, R extends ToolResult>(schema: S, raw: unknown, run: (args: z.infer<S>) => Promise<R>): Promise<R | Refusal> {
   const parsed = schema.safeParse(raw ?? {});
   if (parsed.success) return run(parsed.data);
   const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || 'args'))];
-  return { ok: false, error: 'invalid_arguments', fields, result: `Da fehlt mir noch etwas: ${fields.join(', ')}.` };
+  return { ok: false, error: 'invalid_arguments', fields, result: missingArguments(fields) };
 }

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Queryable } from '../database.js';
 import { SqlState, pgErrorOf } from '../errors.js';
 import { rowsOf } from '../rows.js';
-import type { AppointmentStatus } from '../schema.js';
+import type { AppointmentStatus, BookingSource } from '../schema.js';
 
 export interface NewAppointment {
   businessId: string;
@@ -14,7 +14,7 @@ export interface NewAppointment {
   status: Extract<AppointmentStatus, 'held' | 'booked'>;
   holdExpiresAt: Date | null;
   idempotencyKey: string;
-  source: 'phone' | 'function' | 'api' | 'staff';
+  source: BookingSource;
   callId: string | null;
   rescheduledFromId?: string | null;
 }

@@ -1,4 +1,4 @@
-import type { ServiceSegment, WeeklyHours } from '../../booking/calendar-model.js';
+import type { ServiceSegment, WeeklyHours } from '../json-columns.js';
 
 // Fixed ids make the seed idempotent (insert … on conflict do nothing) and the demo easy to script against.
 export const DEMO_SALON_ID = '5a10b000-0000-4000-8000-000000000001';

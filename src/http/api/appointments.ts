@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Actor } from '../../booking/booking-deps.js';
 import { cancelAppointment } from '../../booking/cancel-appointment.js';
-import { DATE_WINDOW_FUTURE_DAYS, DATE_WINDOW_PAST_DAYS, placeInDateWindow } from '../../booking/date-window.js';
+import { DATE_WINDOW_FUTURE_DAYS, DATE_WINDOW_PAST_DAYS, placeInDateWindow } from '../../date-window.js';
 import { findAppointmentDetail, type AppointmentDetail as AppointmentDetailData } from '../../booking/find-appointment-detail.js';
 import { listAppointments } from '../../booking/list-appointments.js';
 import type { BookingOutcome } from '../../booking/outcomes.js';
@@ -116,11 +116,12 @@ function detailJson(d: AppointmentDetailData): z.infer<typeof AppointmentDetail>
 function failureOf(outcome: BookingOutcome): ApiError | null {
   switch (outcome.kind) {
     case 'booked':
+    case 'rescheduled':
     case 'cancelled':
       return null;
     case 'slot_taken':
       return new ApiError('conflict', 'That time has just been taken.', { reason: 'slot_taken', alternatives: outcome.alternatives.map(slotJson) });
-    case 'outside_hours':
+    case 'unavailable':
       return new ApiError('unprocessable', `That time cannot be booked (${outcome.reason}).`, { reason: outcome.reason, alternatives: outcome.alternatives.map(slotJson) });
     case 'hold_expired':
       return new ApiError('conflict', 'The hold expired.', { reason: 'hold_expired', alternatives: outcome.alternatives.map(slotJson) });
@@ -200,7 +201,7 @@ export function registerAppointmentRoutes(app: ApiApp, ctx: AppContext): void {
     });
     const failure = failureOf(outcome);
     if (failure) throw failure;
-    if (outcome.kind !== 'booked') throw new Error(`unexpected reschedule outcome ${outcome.kind}`);
+    if (outcome.kind !== 'rescheduled') throw new Error(`unexpected reschedule outcome ${outcome.kind}`);
     // The moved appointment may now belong to another staff member: read it in the business's scope.
     const moved = await findAppointmentDetail(ctx.database.db, { businessId: principal.businessId, staffId: null }, outcome.appointment.id);
     if (!moved) throw new Error('rescheduled appointment vanished');

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { DATE_WINDOW_FUTURE_DAYS, DATE_WINDOW_PAST_DAYS, placeDayInDateWindow } from '../../booking/date-window.js';
+import { DATE_WINDOW_FUTURE_DAYS, DATE_WINDOW_PAST_DAYS, placeDayInDateWindow } from '../../date-window.js';
 import { findDaySlots } from '../../booking/find-day-slots.js';
 import type { AppContext } from '../../context.js';
 import { ApiError } from '../errors.js';

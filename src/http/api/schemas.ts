@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { AppointmentSummary as AppointmentSummaryData } from '../../booking/appointment-summary.js';
 import type { Slot as SlotData } from '../../booking/calendar-model.js';
-import { isRecordInstant } from '../../booking/date-window.js';
+import { isRecordInstant } from '../../date-window.js';
 import { localDayOf } from '../../booking/local-days.js';
 import { ApiError } from '../errors.js';
 

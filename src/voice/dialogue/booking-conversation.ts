@@ -11,7 +11,7 @@ import { isRefusal, type CallDetails, type Conversation, type ConversationFactor
 import { initialState, type DialogueState } from './dialogue-state.js';
 import { keepTranscript } from './keep-transcript.js';
 import { goodbye, handleTurn } from './handle-turn.js';
-import { ANYTHING_ELSE, NOT_CONNECTED, SILENT_GOODBYE, STILL_THERE, greeting } from './lines.js';
+import { ANYTHING_ELSE, NOT_CONNECTED, SILENT_GOODBYE, STILL_THERE, greeting } from '../../german/speak/lines.js';
 import { readUtterance } from './read-utterance.js';
 import { Turn } from './turn.js';
 

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Offer } from './dialogue-state.js';
-import { ANYTHING_ELSE, ASK_NAME, ASK_OTHER_TIME, ASK_PHONE, ASK_TIME, ASK_WHICH_OFFER, FILLER_BOOKING, PHONE_NOT_UNDERSTOOD, askConfirmPhone, askService, confirmChoice } from './lines.js';
+import { ANYTHING_ELSE, ASK_NAME, ASK_OTHER_TIME, ASK_PHONE, ASK_TIME, ASK_WHICH_OFFER, FILLER_BOOKING, PHONE_NOT_UNDERSTOOD, askConfirmPhone, askService, confirmChoice } from '../../german/speak/lines.js';
 import type { Facts } from './read-utterance.js';
 import type { Turn } from './turn.js';
 

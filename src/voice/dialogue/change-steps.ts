@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { AppointmentChoice } from './dialogue-state.js';
-import { ANYTHING_ELSE, ASK_RESCHEDULE_TIME } from './lines.js';
+import { ANYTHING_ELSE, ASK_RESCHEDULE_TIME } from '../../german/speak/lines.js';
 import type { Facts } from './read-utterance.js';
 import type { Turn } from './turn.js';
 

@@ -2,7 +2,7 @@ import { recordCallOutcome } from '../../booking/record-call-outcome.js';
 import type { DialogueEnv } from './dialogue-env.js';
 import { chooseOffer, collect, takeName, takePhone } from './booking-steps.js';
 import { cancelStep, rescheduleStep } from './change-steps.js';
-import { ANYTHING_ELSE, GOODBYE, NOT_UNDERSTOOD, NO_TRANSFER, TRANSFER, WHAT_ELSE, answerServiceQuestion, openingHours } from './lines.js';
+import { ANYTHING_ELSE, GOODBYE, NOT_UNDERSTOOD, NO_TRANSFER, TRANSFER, WHAT_ELSE, answerServiceQuestion, openingHours } from '../../german/speak/lines.js';
 import type { Facts } from './read-utterance.js';
 import type { Turn } from './turn.js';
 

@@ -12,7 +12,7 @@ import {
   type DateTimeReading,
   type Intent,
   type ServiceQuestion,
-} from '../understanding/index.js';
+} from '../../german/understand/index.js';
 
 /** Everything one caller utterance says that the dialogue may act on. */
 export interface Facts {

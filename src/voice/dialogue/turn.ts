@@ -2,10 +2,10 @@ import type { Directory } from '../../booking/load-directory.js';
 import type { Logger } from '../../logger.js';
 import { runTool } from '../../tools/run-tool.js';
 import type { ToolName } from '../../tools/schemas.js';
-import type { ToolContext, ToolResult } from '../../tools/tool-context.js';
+import type { ToolContext, LooseToolResult as ToolResult } from '../../tools/tool-context.js';
 import type { SayOptions, TurnIo } from '../conversation.js';
 import type { DialogueState } from './dialogue-state.js';
-import { FILLER } from './lines.js';
+import { FILLER } from '../../german/speak/lines.js';
 
 const WRITES: ReadonlySet<ToolName> = new Set(['book_appointment', 'cancel_appointment', 'reschedule_appointment']);
 

@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
-import type { PartOfDay } from '../booking/calendar-model.js';
-import { placeDayInDateWindow, placeInDateWindow, type DateWindowPlace } from '../booking/date-window.js';
-import { parseDateTime } from '../voice/understanding/index.js';
-import { explainReason } from './wording.js';
+import { placeDayInDateWindow, placeInDateWindow, type DateWindowPlace } from '../../date-window.js';
+import { parseDateTime } from './time/parse-date-time.js';
+import type { PartOfDay } from './types.js';
 
+/** A day and time as the business's local terms, read from a function call's `datum` and `uhrzeit`. */
 export interface When {
   date: string | null;
   time: string | null;
@@ -11,7 +11,16 @@ export interface When {
   earliest: boolean;
 }
 
-export type WhenOutcome = { kind: 'ok'; when: When } | { kind: 'invalid'; message: string };
+/** Why `datum`/`uhrzeit` could not be read; `text` is what the agent sent. */
+export type WhenProblem =
+  | { kind: 'no_such_date'; text: string; quoted: boolean }
+  | { kind: 'unreadable_date'; text: string }
+  | { kind: 'no_such_time'; text: string }
+  | { kind: 'unreadable'; text: string }
+  /** A real day, but far outside any booking horizon (years back, or beyond the date window ahead). */
+  | { kind: 'outside_date_window'; place: Exclude<DateWindowPlace, 'inside'> };
+
+export type WhenOutcome = { kind: 'ok'; when: When } | { kind: 'invalid'; problem: WhenProblem };
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{1,2}:\d{2})(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
@@ -29,25 +38,27 @@ export function resolveWhen(datum: string | undefined, uhrzeit: string | undefin
   const words: string[] = [];
   const d = datum?.trim() ?? '';
   const t = uhrzeit?.trim() ?? '';
+  const invalid = (problem: WhenProblem): WhenOutcome => ({ kind: 'invalid', problem });
+  const outside = (place: DateWindowPlace): WhenOutcome | null => (place === 'inside' ? null : invalid({ kind: 'outside_date_window', place }));
 
   const dateTime = ISO_DATE_TIME.exec(d);
   if (dateTime) {
     const instant = dateTime[5] ? DateTime.fromISO(d, { setZone: false }).setZone(zone) : DateTime.fromISO(`${dateTime[1]}T${dateTime[2]!.padStart(5, '0')}`, { zone });
-    if (!instant.isValid) return { kind: 'invalid', message: `Das Datum "${d}" gibt es nicht.` };
-    const place = placeInDateWindow(instant.toMillis(), now);
-    if (place !== 'inside') return outOfWindow(place);
+    if (!instant.isValid) return invalid({ kind: 'no_such_date', text: d, quoted: true });
+    const far = outside(placeInDateWindow(instant.toMillis(), now));
+    if (far) return far;
     date = instant.toFormat('yyyy-MM-dd');
     time = instant.toFormat('HH:mm');
   } else if (ISO_DATE.test(d)) {
-    const place = placeDayInDateWindow(d, now);
-    if (place !== 'inside') return outOfWindow(place);
-    if (!DateTime.fromISO(d, { zone }).isValid) return { kind: 'invalid', message: `Das Datum ${d} gibt es nicht.` };
+    const far = outside(placeDayInDateWindow(d, now));
+    if (far) return far;
+    if (!DateTime.fromISO(d, { zone }).isValid) return invalid({ kind: 'no_such_date', text: d, quoted: false });
     date = d;
   } else if (d) {
     // The date words must name a day (or ask for the earliest one) on their own: a time said with them must not
     // turn an unreadable or impossible date ("30. Februar") into today.
     const reading = parseDateTime(d, { instant: now, zone });
-    if (!reading.date && !reading.earliest && !reading.partOfDay) return { kind: 'invalid', message: `Ich habe "${d}" nicht als Datum verstanden.` };
+    if (!reading.date && !reading.earliest && !reading.partOfDay) return invalid({ kind: 'unreadable_date', text: d });
     words.push(d);
   }
 
@@ -55,7 +66,7 @@ export function resolveWhen(datum: string | undefined, uhrzeit: string | undefin
   if (clock) {
     const hour = Number(clock[1]);
     const minute = Number(clock[2]);
-    if (hour > 23 || minute > 59) return { kind: 'invalid', message: `Die Uhrzeit ${t} gibt es nicht.` };
+    if (hour > 23 || minute > 59) return invalid({ kind: 'no_such_time', text: t });
     time = `${String(hour).padStart(2, '0')}:${clock[2]}`;
   } else if (t) {
     words.push(t);
@@ -69,14 +80,10 @@ export function resolveWhen(datum: string | undefined, uhrzeit: string | undefin
     time ??= reading.time;
     partOfDay = reading.partOfDay;
     earliest = reading.earliest ?? false;
-    if (!date && !time && !partOfDay && !earliest) return { kind: 'invalid', message: `Ich habe "${words.join(' ')}" nicht als Datum oder Uhrzeit verstanden.` };
+    if (!date && !time && !partOfDay && !earliest) return invalid({ kind: 'unreadable', text: words.join(' ') });
     // Words can name a far year too ("am 31.12.9999").
-    const place = date ? placeDayInDateWindow(date, now) : 'inside';
-    if (place !== 'inside') return outOfWindow(place);
+    const far = date ? outside(placeDayInDateWindow(date, now)) : null;
+    if (far) return far;
   }
   return { kind: 'ok', when: { date, time, partOfDay, earliest } };
-}
-
-function outOfWindow(place: Exclude<DateWindowPlace, 'inside'>): WhenOutcome {
-  return { kind: 'invalid', message: explainReason(place === 'before' ? 'past' : 'beyond_horizon') };
 }

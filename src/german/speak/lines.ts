@@ -1,5 +1,5 @@
 import type { Directory } from '../../booking/load-directory.js';
-import { speakDuration, speakList, speakPrice, speakStaff } from '../../tools/speak.js';
+import { speakDuration, speakList, speakPrice, speakStaff } from './speak.js';
 
 // Everything the agent says on its own, in one place: short, natural, Sie-form.
 

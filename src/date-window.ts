@@ -1,11 +1,11 @@
+import { DAY_MS } from './clock.js';
+
 /**
  * The days a request may name at all, checked at the edges before any date arithmetic. Far outside it, adding a
  * search window or a time zone to an instant leaves what JavaScript dates and Postgres timestamps can hold
  * (years 0000 and 10000, "time zone displacement out of range"). The window is much wider than any booking
  * horizon, so inside it the booking rules give the real answer (too soon, past, beyond the horizon).
  */
-
-const DAY_MS = 86_400_000;
 
 /** A year back: "the appointment last Tuesday" is a question, last century is not. */
 export const DATE_WINDOW_PAST_DAYS = 366;

@@ -1,34 +1,30 @@
-import type { Slot, WishFailureReason } from '../booking/calendar-model.js';
-import type { Directory } from '../booking/load-directory.js';
+import type { Directory } from '../../booking/load-directory.js';
+import type { Unavailable } from '../../reception/outcomes.js';
 import { speakInstant, speakList, speakStaff } from './speak.js';
 
+/** A slot to speak of: who and from when (an ISO instant, epoch milliseconds or a Date). */
+export interface SpokenSlot {
+  staffId: string;
+  startsAt: string | number | Date;
+}
+
+const instantOf = (at: string | number | Date): number | Date => (typeof at === 'string' ? new Date(at) : at);
+
 /** "am Dienstag, dem 24. November, um halb drei bei Emma". */
-export function speakSlot(slot: { staffId: string; startsAt: number | Date }, directory: Directory, now: Date): string {
+export function speakSlot(slot: SpokenSlot, directory: Directory, now: Date): string {
   const member = directory.staff.find((m) => m.id === slot.staffId);
-  const when = speakInstant(slot.startsAt, directory.business.timeZone, now);
+  const when = speakInstant(instantOf(slot.startsAt), directory.business.timeZone, now);
   return member ? `${when} bei ${speakStaff(member)}` : when;
 }
 
-/** A slot as structured data for function-call results and the staff API. */
-export function describeSlot(slot: Slot, directory: Directory, now: Date) {
-  const member = directory.staff.find((m) => m.id === slot.staffId);
-  return {
-    start: new Date(slot.startsAt).toISOString(),
-    end: new Date(slot.endsAt).toISOString(),
-    staff_id: slot.staffId,
-    staff: member?.name ?? null,
-    speech: speakSlot(slot, directory, now),
-  };
-}
-
 /** "Ich könnte Ihnen morgen um 10 Uhr bei Emma oder um 11 Uhr bei Fabian anbieten." */
-export function offerAlternatives(alternatives: Slot[], directory: Directory, now: Date): string {
+export function offerAlternatives(alternatives: readonly SpokenSlot[], directory: Directory, now: Date): string {
   if (alternatives.length === 0) return 'In den nächsten Wochen ist dafür leider nichts mehr frei.';
   return `Ich könnte Ihnen ${speakList(alternatives.map((a) => speakSlot(a, directory, now)))} anbieten.`;
 }
 
 /** Why the wished time does not work, said politely. */
-export function explainReason(reason: WishFailureReason | 'unknown_service' | 'unknown_staff' | 'invalid_wish', staffName?: string): string {
+export function explainReason(reason: Unavailable | 'unknown_service' | 'unknown_staff' | 'invalid_wish', staffName?: string): string {
   switch (reason) {
     case 'taken':
       return staffName ? `Zu der Zeit ist ${staffName} leider schon ausgebucht.` : 'Zu der Zeit ist leider schon alles belegt.';

@@ -8,6 +8,9 @@
 import { allowedEdits, editDistance } from './fuzzy.js';
 import { foldedWords } from './normalize.js';
 
+/** Below this confidence a match is a guess: ask the caller rather than book the wrong service. */
+export const SERVICE_MATCH_THRESHOLD = 0.6;
+
 export interface ServiceEntry {
   id: string;
   name: string;

@@ -1,9 +1,8 @@
-import type { Directory } from '../booking/load-directory.js';
-import { matchServices, matchStaff } from '../voice/understanding/index.js';
+import type { Directory } from '../../booking/load-directory.js';
+import { matchServices, SERVICE_MATCH_THRESHOLD } from './match-services.js';
+import { matchStaff } from './match-staff.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Below this the match is a guess; the agent should ask rather than book the wrong service. */
-const MIN_CONFIDENCE = 0.6;
 
 export type ServiceResolution = { kind: 'found'; service: Directory['services'][number] } | { kind: 'ambiguous'; options: Directory['services'] } | { kind: 'unknown' };
 
@@ -11,7 +10,7 @@ export type ServiceResolution = { kind: 'found'; service: Directory['services'][
 export function resolveService(text: string, directory: Directory): ServiceResolution {
   const byId = UUID.test(text.trim()) ? directory.services.find((s) => s.id === text.trim()) : undefined;
   if (byId) return { kind: 'found', service: byId };
-  const matches = matchServices(text, directory.services).filter((m) => m.confidence >= MIN_CONFIDENCE);
+  const matches = matchServices(text, directory.services).filter((m) => m.confidence >= SERVICE_MATCH_THRESHOLD);
   const best = matches[0];
   if (!best) return { kind: 'unknown' };
   const tied = matches.filter((m) => m.confidence === best.confidence);

@@ -3,10 +3,12 @@ export type { DateTimeOption, DateTimeReading, ParseOptions, PartOfDay } from '.
 export { PARTS_OF_DAY_LIST } from './types.js';
 export { parseDateTime } from './time/parse-date-time.js';
 export { DEFAULT_ZONE, resolveReference, type ReferenceInput } from './time/reference.js';
-export { matchServices, type MatchServicesOptions, type ServiceEntry, type ServiceMatch } from './match-services.js';
+export { matchServices, SERVICE_MATCH_THRESHOLD, type MatchServicesOptions, type ServiceEntry, type ServiceMatch } from './match-services.js';
 export { detectServiceQuestion, type ServiceQuestion } from './detect-service-question.js';
 export { matchStaff, type StaffEntry, type StaffMatch } from './match-staff.js';
 export { extractCallerName, repairCapitalisation, type CallerName } from './extract-caller-name.js';
 export { extractPhoneNumber } from './extract-phone-number.js';
 export { classifyIntent, type Intent } from './classify-intent.js';
 export { detectCorrection, readCorrection, type CorrectionFacts } from './detect-correction.js';
+export { resolveWhen, type When, type WhenOutcome, type WhenProblem } from './resolve-when.js';
+export { resolveService, resolveStaff, type ServiceResolution, type StaffResolution } from './resolve-names.js';

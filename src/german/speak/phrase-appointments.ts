@@ -1,0 +1,46 @@
+import type { Directory } from '../../booking/load-directory.js';
+import type { AppointmentRef, CancelOutcome, RescheduleOutcome } from '../../reception/outcomes.js';
+import { speakInstant, speakList, speakStaff } from './speak.js';
+import { explainReason, offerAlternatives, speakSlot } from './wording.js';
+
+/** The service's name as callers hear it; "Termin" for one no longer offered. */
+export function serviceNameOf(serviceId: string, directory: Directory): string {
+  return directory.services.find((s) => s.id === serviceId)?.name ?? 'Termin';
+}
+
+/** "Herrenhaarschnitt am Dienstag, dem 24. November, um halb drei bei Emma". */
+export function speakAppointment(a: AppointmentRef, directory: Directory, now: Date): string {
+  const member = directory.staff.find((m) => m.id === a.staffId);
+  const when = speakInstant(new Date(a.startsAt), directory.business.timeZone, now);
+  return `${serviceNameOf(a.serviceId, directory)} ${when}${member ? ` bei ${speakStaff(member)}` : ''}`;
+}
+
+export const NO_APPOINTMENT = 'Unter dieser Nummer finde ich leider keinen anstehenden Termin.';
+export const NO_APPOINTMENT_THEN = 'Zu diesem Zeitpunkt finde ich keinen Termin von Ihnen.';
+
+/** Several appointments fit: name up to three and ask which one. */
+export function askWhichAppointment(found: readonly AppointmentRef[], directory: Directory, now: Date): string {
+  return `Ich finde mehrere Termine: ${speakList(found.slice(0, 3).map((a) => speakAppointment(a, directory, now)), 'und')}. Welchen meinen Sie?`;
+}
+
+/** The answer to a cancellation of `appointment` (as it was found before). */
+export function phraseCancel(outcome: CancelOutcome, appointment: AppointmentRef, directory: Directory, now: Date): string {
+  return outcome.kind === 'cancelled' ? `Ich habe Ihren Termin abgesagt: ${speakAppointment(appointment, directory, now)}.` : 'Der Termin konnte leider nicht abgesagt werden.';
+}
+
+/** The answer to a move of `previous`; a refused move says that the old appointment stays. */
+export function phraseReschedule(outcome: RescheduleOutcome, previous: AppointmentRef, directory: Directory, now: Date, staffName?: string): string {
+  switch (outcome.kind) {
+    case 'rescheduled':
+      return `Ich habe Ihren Termin verschoben: ${serviceNameOf(previous.serviceId, directory)} jetzt ${speakSlot(outcome.appointment, directory, now)}.`;
+    case 'slot_taken':
+    case 'unavailable': {
+      const why = outcome.kind === 'slot_taken' ? explainReason('taken', staffName) : explainReason(outcome.reason);
+      return `${why} Ihr bisheriger Termin bleibt bestehen. ${offerAlternatives(outcome.alternatives, directory, now)}`;
+    }
+    case 'not_found':
+    case 'not_modifiable':
+    case 'unknown_staff':
+      return 'Der Termin konnte leider nicht verschoben werden.';
+  }
+}
