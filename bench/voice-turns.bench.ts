@@ -46,7 +46,8 @@ export const trivialConversations: ConversationFactory = () => ({
 /** Measures time to the first response frame at `options.calls` concurrent calls. */
 export async function benchTurns(name: string, conversations: ConversationFactory, options: TurnBenchOptions): Promise<BenchResult[]> {
   const listening = await listen(new Hono(), 0, '127.0.0.1');
-  const transport = attachLlmWebSocket(listening.server, { conversations, logger: createLogger('silent') });
+  // These simulated calls send no keepalives (unlike Retell), and a call may wait its turn in the pool for long.
+  const transport = attachLlmWebSocket(listening.server, { conversations, logger: createLogger('silent'), idleTimeoutMs: 60 * 60_000 });
   const url = `http://127.0.0.1:${listening.port}`;
   const clients: RetellTestClient[] = [];
   try {

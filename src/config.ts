@@ -14,6 +14,14 @@ const IpList = z
   .transform((value) => value.split(',').map((part) => part.trim()).filter((part) => part.length > 0))
   .pipe(z.array(z.union([z.ipv4(), z.ipv6()], { error: 'each entry must be an IPv4 or IPv6 address' })));
 
+/**
+ * The path secret of the call socket. Only URL-safe characters, because it is a path segment Retell sends verbatim;
+ * at least 16 of them, because anyone who guesses it is served full calls.
+ */
+export const LlmWebSocketSecret = z
+  .string()
+  .regex(/^[A-Za-z0-9._~-]{16,256}$/, { error: 'must be 16-256 letters, digits or . _ ~ - (e.g. the output of `openssl rand -hex 32`)' });
+
 /** The environment variables the service reads, with their defaults. Nothing else reads process.env. */
 export const EnvSchema = z.object({
   PORT: z.coerce.number({ error: 'must be a port number (0-65535)' }).int().min(0).max(65535).default(8080),
@@ -36,6 +44,9 @@ export const EnvSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(300),
   RETELL_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(3_000),
   API_PAGE_LIMIT_MAX: z.coerce.number().int().min(1).max(1_000).default(200),
+  LLM_WEBSOCKET_SECRET: LlmWebSocketSecret.optional(),
+  LLM_WEBSOCKET_IDLE_TIMEOUT_MS: z.coerce.number().int().min(5_000).max(3_600_000).default(30_000),
+  LLM_WEBSOCKET_MAX_FRAME_BYTES: z.coerce.number().int().min(64 * 1024).max(16 * 1024 * 1024).default(1024 * 1024),
 });
 
 export interface Config {
@@ -61,6 +72,12 @@ export interface Config {
   retellRateLimitPerMinute: number;
   /** The largest page the staff API returns. */
   apiPageLimitMax: number;
+  /** Set: the call socket is served only at `/llm-websocket/<secret>/<call_id>`; null: at `/llm-websocket/<call_id>` to anyone. */
+  llmWebSocketSecret: string | null;
+  /** A call socket silent this long (not even a keepalive) is closed and its call ended. */
+  llmWebSocketIdleTimeoutMs: number;
+  /** The largest frame a call socket accepts; a larger one closes that socket with 1009. */
+  llmWebSocketMaxFrameBytes: number;
 }
 
 /** A configuration problem, with one line per offending variable. */
@@ -104,5 +121,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     retellRateLimitPerMinute: e.RETELL_RATE_LIMIT_PER_MINUTE,
     apiPageLimitMax: e.API_PAGE_LIMIT_MAX,
+    llmWebSocketSecret: e.LLM_WEBSOCKET_SECRET ?? null,
+    llmWebSocketIdleTimeoutMs: e.LLM_WEBSOCKET_IDLE_TIMEOUT_MS,
+    llmWebSocketMaxFrameBytes: e.LLM_WEBSOCKET_MAX_FRAME_BYTES,
   };
 }

@@ -67,7 +67,17 @@ export async function startService(config: Config, options: StartOptions = {}): 
   const app = createApp(ctx);
   const listening = await listen(app, config.port, config.host);
   const sweeper = startHoldSweeper({ db: ctx.database.db, clock: ctx.clock, logger: ctx.logger });
-  const voice = attachLlmWebSocket(listening.server, { conversations: createBookingConversations(bookingDepsOf(ctx)), logger: ctx.logger, metrics: ctx.metrics.registry });
+  const voice = attachLlmWebSocket(listening.server, {
+    conversations: createBookingConversations(bookingDepsOf(ctx)),
+    logger: ctx.logger,
+    metrics: ctx.metrics.registry,
+    secret: config.llmWebSocketSecret,
+    ipAllowlist: config.retellIpAllowlist,
+    trustProxy: config.trustProxy,
+    idleTimeoutMs: config.llmWebSocketIdleTimeoutMs,
+    maxFrameBytes: config.llmWebSocketMaxFrameBytes,
+  });
+  if (!config.llmWebSocketSecret) ctx.logger.warn('LLM_WEBSOCKET_SECRET is not set: the call socket at /llm-websocket/<call_id> accepts anyone who can reach this port');
   ctx.logger.info({ port: listening.port, database: ctx.database.kind, locks: config.redisUrls.length > 0 ? 'redlock' : 'in-process' }, 'termin-agent listening');
   let stopping: Promise<void> | null = null;
   const stop = () =>

@@ -317,13 +317,6 @@ describe('POST /retell/webhook', () => {
       ['an empty call_id', (id) => JSON.stringify({ event: 'call_started', call: { ...callObject(id), call_id: ' ' } }), 'call.call_id'],
       ['no call object at all', () => JSON.stringify({ event: 'call_ended' }), 'call'],
       ['a call that is a string', (id) => JSON.stringify({ event: 'call_ended', call: id }), 'call'],
-      ['a start timestamp as text', (id) => JSON.stringify({ event: 'call_started', call: callObject(id, { start_timestamp: '2030-03-05T09:00:00Z' }) }), 'call.start_timestamp'],
-      ['a negative duration', (id) => JSON.stringify({ event: 'call_ended', call: ended(id, { duration_ms: -5 }) }), 'call.duration_ms'],
-      ['a fractional end timestamp', (id) => JSON.stringify({ event: 'call_ended', call: ended(id, { end_timestamp: 1.5 }) }), 'call.end_timestamp'],
-      ['a transcript object of strings', (id) => JSON.stringify({ event: 'call_ended', call: ended(id, { transcript_object: ['Hallo'] }) }), 'call.transcript_object'],
-      ['an analysis that is a list', (id) => JSON.stringify({ event: 'call_analyzed', call: ended(id, { call_analysis: ['x'] }) }), 'call.call_analysis'],
-      ['an unparsable caller number', (id) => JSON.stringify({ event: 'call_started', call: callObject(id, { from_number: '12ab-not-a-number' }) }), 'call.from_number'],
-      ['an unparsable called number', (id) => JSON.stringify({ event: 'call_started', call: callObject(id, { to_number: '+49 30' }) }), 'call.to_number'],
       ['an event name that is a number', (id) => JSON.stringify({ event: 7, call: callObject(id) }), 'event'],
       ['a body that is not JSON', (id) => `{"event":"call_started","call":{"call_id":"${id}"`, 'not JSON'],
       ['a JSON array', (id) => JSON.stringify([{ event: 'call_started', call: callObject(id) }]), 'body'],
@@ -342,6 +335,47 @@ describe('POST /retell/webhook', () => {
       const text = JSON.stringify(lines);
       expect(text).not.toContain('12345678');
       expect(text).not.toContain('guten Tag');
+    });
+  });
+
+  describe('fields it cannot use', () => {
+    let deep: unknown = 'tief';
+    for (let i = 0; i < 200; i++) deep = { d: deep };
+    const cases: Array<[string, (id: string) => string, string]> = [
+      ['a start timestamp as text', (id) => JSON.stringify({ event: 'call_ended', call: ended(id, { start_timestamp: '2030-03-05T09:00:00Z' }) }), 'call.start_timestamp'],
+      ['a negative duration', (id) => JSON.stringify({ event: 'call_ended', call: ended(id, { duration_ms: -5 }) }), 'call.duration_ms'],
+      ['a fractional end timestamp', (id) => JSON.stringify({ event: 'call_ended', call: ended(id, { end_timestamp: 1.5 }) }), 'call.end_timestamp'],
+      ['a transcript object of strings', (id) => JSON.stringify({ event: 'call_ended', call: ended(id, { transcript_object: ['Hallo'] }) }), 'call.transcript_object'],
+      ['an utterance whose fields hide behind __proto__', (id) => JSON.stringify({ event: 'call_ended', call: ended(id) }).replace('{"role":"agent","content":"Salon, guten Tag!","words":[]}', '{"__proto__":{"role":"agent","content":"Salon, guten Tag!"}}'), 'call.transcript_object'],
+      ['an analysis that is a list', (id) => JSON.stringify({ event: 'call_ended', call: ended(id, { call_analysis: ['x'] }) }), 'call.call_analysis'],
+      ['an analysis nested 200 levels deep', (id) => JSON.stringify({ event: 'call_ended', call: ended(id, { call_analysis: deep }) }), 'call.call_analysis'],
+      ['latency nested 200 levels deep', (id) => JSON.stringify({ event: 'call_ended', call: ended(id, { latency: deep }) }), 'call.latency'],
+      ['an unparsable caller number', (id) => JSON.stringify({ event: 'call_ended', call: ended(id, { from_number: '12ab-not-a-number' }) }), 'call.from_number'],
+      ['an unparsable called number', (id) => JSON.stringify({ event: 'call_ended', call: ended(id, { to_number: '+49 30' }) }), 'call.to_number'],
+    ];
+
+    it.each(cases)('ends the call despite %s: the rest is applied, the field dropped and named without values', async (_name, bodyOf, field) => {
+      const id = randomUUID();
+      expect((await send('call_started', callObject(id))).status).toBe(204);
+      const before = t.logs().length;
+      expect((await postSigned(t.app, '/retell/webhook', bodyOf(id))).status).toBe(204);
+      const row = await rowOf(id);
+      expect(row).toMatchObject({ status: 'ended', disconnectionReason: 'user_hangup', outcome: 'abandoned' });
+      expect(await written(id)).toEqual({ calls: 1, events: 2 });
+      const lines = t.logs().slice(before);
+      const warnings = lines.filter((l) => l.level === 40);
+      expect(warnings).toEqual([expect.objectContaining({ call_id: id, dropped: [field], msg: 'retell webhook fields unusable, dropped' })]);
+      const text = JSON.stringify(lines);
+      expect(text).not.toContain('12345678');
+      expect(text).not.toContain('guten Tag');
+      expect(text).not.toContain('tief');
+    });
+
+    it('keeps the caller number when only the called number is unusable', async () => {
+      const id = randomUUID();
+      const from = callerNumber();
+      await send('call_ended', ended(id, { from_number: from, to_number: 'x', agent_id: 'agent_unrouted' }));
+      expect(await rowOf(id)).toMatchObject({ status: 'ended', fromNumber: from, toNumber: null });
     });
   });
 

@@ -134,6 +134,20 @@ describe.each(engines)('the booking tools on $name', ({ open }) => {
     expect(byDay).toMatchObject({ cancelled: true });
   });
 
+  it('changes only appointments of the number the call comes from, whatever number the caller names', async () => {
+    await fresh();
+    const victim = '+4917655550000';
+    const booked = await runTool(ctxFor(randomUUID(), victim), 'book_appointment', { dienstleistung: 'Herrenhaarschnitt', datum: '2026-11-24', uhrzeit: '10:00', name: 'Eva Klein' });
+    expect(booked.booked).toBe(true);
+    const stranger = ctxFor(randomUUID(), '+4917699998888');
+    expect(await runTool(stranger, 'cancel_appointment', { telefon: victim })).toMatchObject({ error: 'no_appointment' });
+    expect(await runTool(stranger, 'reschedule_appointment', { datum: '2026-11-27', uhrzeit: '10:00', telefon: victim })).toMatchObject({ error: 'no_appointment' });
+    expect(await runTool(ctxFor(randomUUID(), null), 'cancel_appointment', { telefon: victim })).toMatchObject({ ok: false, error: 'phone_required' });
+    const [row] = await database.db.select().from(appointments).where(eq(appointments.id, booked.appointment_id as string));
+    expect(row).toMatchObject({ status: 'booked' });
+    expect(localTime(row!.startsAt)).toBe('2026-11-24T10:00');
+  });
+
   it('moves an appointment and keeps the staff member', async () => {
     await fresh();
     const booked = await runTool(ctxFor(randomUUID()), 'book_appointment', { dienstleistung: 'Herrenhaarschnitt', datum: '2026-11-24', uhrzeit: '10:00', mitarbeiter: 'Fabian', name: 'Jonas Weber' });

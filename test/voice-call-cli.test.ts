@@ -126,4 +126,24 @@ describe('termin-agent call', () => {
     expect(await runCallCommand([], io.streams, { greetingTimeoutMs: 2_000, responseTimeoutMs: 2_000 })).toBe(0);
     expect(io.err()).toContain(`Connected to ws://localhost:${new URL(server.url).port}/llm-websocket/`);
   });
+
+  it('calls a service that requires LLM_WEBSOCKET_SECRET, with --secret or the same variable, never printing it', async () => {
+    const secret = 'cli-secret-0123456789abcdef';
+    const fakes = new FakeConversations(salon);
+    const server = await startVoiceServer(fakes.factory, { secret });
+    servers.push(server);
+    const url = ['--url', `${server.url.replace('http', 'ws')}/llm-websocket`];
+    const byFlag = memoryIo({}, Readable.from(['Danke, tschüss\n']));
+    expect(await runCallCommand([...url, '--secret', secret], byFlag.streams, { greetingTimeoutMs: 2_000, responseTimeoutMs: 2_000 })).toBe(0);
+    expect(byFlag.out()).toContain('[end_call]');
+    const byEnv = memoryIo({ LLM_WEBSOCKET_SECRET: secret, PORT: new URL(server.url).port }, Readable.from(['Danke, tschüss\n']));
+    expect(await runCallCommand([], byEnv.streams, { greetingTimeoutMs: 2_000, responseTimeoutMs: 2_000 })).toBe(0);
+    expect(byEnv.err()).toContain(`Connected to ws://localhost:${new URL(server.url).port}/llm-websocket/<secret>/call_`);
+    const without = memoryIo({}, Readable.from([]));
+    expect(await runCallCommand(url, without.streams, { greetingTimeoutMs: 2_000, responseTimeoutMs: 2_000 })).toBe(1);
+    expect(without.err()).toContain('HTTP 401');
+    expect(without.err()).toContain('--secret');
+    for (const io of [byFlag, byEnv, without]) expect(io.out() + io.err()).not.toContain(secret);
+    expect(fakes.calls.size).toBe(2);
+  });
 });

@@ -28,7 +28,8 @@ export async function checkBookings(sql: Sql, facts: RunFacts): Promise<CheckRes
   const promised = new Map<string, { start: string; staffId: string | null; callId: string }>();
   const cancelled = new Set<string>();
   const movedAway = new Set<string>();
-  for (const record of facts.records) {
+  // Phone calls and the function calls an agent on Retell's own LLM made: both tell callers what was booked.
+  for (const record of [...facts.records, ...(facts.functionBurst?.calls ?? [])]) {
     for (const told of record.told) {
       if (told.kind === 'booked') promised.set(told.appointmentId, { start: told.start, staffId: told.staffId, callId: record.callId });
       if (told.kind === 'rescheduled') {

@@ -37,7 +37,8 @@ export async function checkCalls(sql: Sql, facts: RunFacts): Promise<CheckResult
     if (lost) notes.push(`${line}; its session died with the killed instance ${record.outcome === 'failed' ? 'mid-call' : `${endedBeforeKill(record, facts)} after the call ended, before its end was recorded`}`);
     else violations.push(`${line} after every surviving instance shut down`);
   }
-  const placed = new Set(facts.records.map((r) => r.callId));
+  // The function calls' own rows are checked with them (check-function-calls.ts).
+  const placed = new Set([...facts.records, ...(facts.functionBurst?.calls ?? [])].map((r) => r.callId));
   for (const row of rows) if (!placed.has(row.id)) violations.push(`call ${row.id} in the database was never placed by this run`);
   const outcomes: Record<string, number> = {};
   for (const row of rows) outcomes[`outcome ${row.outcome ?? 'none'}`] = (outcomes[`outcome ${row.outcome ?? 'none'}`] ?? 0) + 1;

@@ -12,9 +12,11 @@ export async function checkCustomers(sql: Sql, facts: RunFacts): Promise<CheckRe
     select phone_e164, count(*)::int as n from customers group by business_id, phone_e164 having count(*) > 1`;
   const rows = await sql<Array<{ phone_e164: string; appointment_count: number }>>`
     select phone_e164, appointment_count from customers where business_id = ${DEMO_SALON_ID}`;
-  const booked = new Set(facts.records.filter((r) => r.told.some((t) => t.kind === 'booked')).map((r) => r.phone));
+  // Phone callers and the function calls' callers alike.
+  const everyone = [...facts.records, ...(facts.functionBurst?.calls ?? [])];
+  const booked = new Set(everyone.filter((r) => r.told.some((t) => t.kind === 'booked')).map((r) => r.phone));
   const known = new Set(rows.map((r) => r.phone_e164));
-  const callers = new Set(facts.records.map((r) => r.phone));
+  const callers = new Set(everyone.map((r) => r.phone));
 
   const violations = [
     ...duplicates.map((d) => `customer ${d.phone_e164} exists ${d.n} times`),
@@ -25,6 +27,6 @@ export async function checkCustomers(sql: Sql, facts: RunFacts): Promise<CheckRe
     name: 'customers are never duplicated',
     violations,
     notes: [],
-    facts: { customers: rows.length, 'callers told of a booking': booked.size, callers: callers.size, 'returning callers': facts.records.length - callers.size },
+    facts: { customers: rows.length, 'callers told of a booking': booked.size, callers: callers.size, 'returning callers': everyone.length - callers.size },
   };
 }

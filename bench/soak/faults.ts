@@ -1,3 +1,4 @@
+import type { FunctionBurst } from './function-burst.js';
 import type { Fault } from './options.js';
 import { pauseDatabase } from './pause-database.js';
 import type { Infrastructure } from './infrastructure.js';
@@ -18,7 +19,8 @@ export interface FaultEvent {
 
 /**
  * Injects the chosen faults as the run passes their share of planned caller lines: SIGKILL one Redis node,
- * SIGKILL one server instance (its callers reconnect elsewhere), and stall the database for two seconds.
+ * SIGKILL one server instance (its callers reconnect elsewhere; with a function burst, while its booking function
+ * calls run), and stall the database for two seconds.
  */
 export class FaultInjector {
   readonly events: FaultEvent[] = [];
@@ -32,6 +34,7 @@ export class FaultInjector {
     faults: Fault[],
     private readonly infra: Infrastructure,
     private readonly log: (line: string) => void,
+    private readonly burst: FunctionBurst | null = null,
   ) {
     this.pending = [...faults].sort((a, b) => FAULT_AT[a] - FAULT_AT[b]);
   }
@@ -78,9 +81,19 @@ export class FaultInjector {
       }
       case 'instance': {
         const instance = this.infra.instances[1 % this.infra.instances.length]!;
-        instance.kill();
-        this.killedInstance = instance.index;
-        this.record({ fault, at, until: at, detail: `SIGKILL instance #${instance.index} (pid ${instance.pid})` });
+        const kill = (detail: string) => {
+          if (this.killedInstance !== null) return;
+          instance.kill();
+          this.killedInstance = instance.index;
+          const killedAt = Date.now();
+          this.record({ fault, at: killedAt, until: killedAt, detail: `SIGKILL instance #${instance.index} (pid ${instance.pid})${detail}` });
+        };
+        if (!this.burst) return kill('');
+        this.inFlight.push(
+          this.burst.strike(instance, () => kill(' amid book_appointment function calls')).catch((error: unknown) => {
+            kill(` (the function calls failed to start: ${error instanceof Error ? error.message : String(error)})`);
+          }),
+        );
         return;
       }
       case 'db': {

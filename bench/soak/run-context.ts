@@ -1,4 +1,5 @@
 import type { CallRecord } from './call-record.js';
+import type { BurstOutcome } from './function-burst.js';
 
 /** What the checks need to know about the run besides the database: the calls and the instance that was killed. */
 export interface RunFacts {
@@ -6,6 +7,8 @@ export interface RunFacts {
   killedInstance: number | null;
   /** Wall-clock ms of the kill. */
   killedAt: number | null;
+  /** The function calls the kill struck amid, with every try; null without the instance fault. */
+  functionBurst: BurstOutcome | null;
 }
 
 /**

@@ -7,6 +7,8 @@ import { InstanceLog } from './instance-log.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const READY_TIMEOUT_MS = 90_000;
+/** The key the instances check Retell signatures with; whoever calls their functions signs with it. */
+export const INSTANCE_RETELL_KEY = 'soak-test-key';
 
 export interface ServerInstance {
   index: number;
@@ -118,8 +120,7 @@ function serverEnv(port: number, settings: InstanceSettings): NodeJS.ProcessEnv 
     ...(settings.redisUrls.length > 0 ? { REDIS_URLS: settings.redisUrls.join(',') } : {}),
     LOG_LEVEL: 'warn',
     SEED_DEMO: 'false',
-    // Webhooks are not sent by the harness; the key only has to be present, as in production.
-    RETELL_API_KEY: 'soak-test-key',
+    RETELL_API_KEY: INSTANCE_RETELL_KEY,
   };
 }
 

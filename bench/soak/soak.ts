@@ -3,6 +3,7 @@ import { buildReport } from './build-report.js';
 import { Cleanup } from './cleanup.js';
 import { driveCalls } from './drive-calls.js';
 import { FaultInjector } from './faults.js';
+import { FunctionBurst } from './function-burst.js';
 import { startInfrastructure } from './infrastructure.js';
 import { monitorLoad } from './load-monitor.js';
 import { resolveOptions, type SoakOptions } from './options.js';
@@ -40,9 +41,13 @@ export async function runSoak(partial: Partial<SoakOptions> = {}): Promise<SoakR
     interrupted();
     const infra = await startInfrastructure({ instances: options.instances, redis: options.redis, keepDatabase: options.keepDatabase }, cleanup, log);
     interrupted();
-    faults = new FaultInjector(options.faults, infra, log);
+    const burst = options.faults.includes('instance') ? new FunctionBurst(infra, log, options.seed) : null;
+    faults = new FaultInjector(options.faults, infra, log, burst);
     const calls = await driveCalls(options, infra, faults, log);
     await faults.settle();
+    interrupted();
+    // Retell's retries of the function calls the kill cut off, while the survivors still run.
+    const functionBurst = burst ? await burst.settle() : null;
     interrupted();
 
     // A graceful stop ends every session still waiting out its reconnect grace period, so each call gets its
@@ -50,7 +55,7 @@ export async function runSoak(partial: Partial<SoakOptions> = {}): Promise<SoakR
     log('calls done; stopping the surviving instances gracefully');
     await Promise.all(infra.instances.filter((i) => i.alive).map((i) => i.stop(30_000)));
     const killedAt = faults.events.find((e) => e.fault === 'instance')?.at ?? null;
-    const facts: RunFacts = { records: calls.records, killedInstance: faults.killedInstance, killedAt };
+    const facts: RunFacts = { records: calls.records, killedInstance: faults.killedInstance, killedAt, functionBurst };
     interrupted();
     const checks = await runChecks(infra.databaseUrl, facts);
     return buildReport({ options, startedAt, t0, calls, faults, checks, infra, machine: load.stop() });

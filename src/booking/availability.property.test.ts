@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { DAY_MS } from '../clock.js';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { answerWish } from './answer-wish.js';
@@ -15,7 +16,7 @@ import { isPublicHoliday } from './holidays.js';
 
 const MIN = 60_000;
 const FIVE = 5 * MIN;
-const DAY = 86_400_000;
+const DAY = DAY_MS;
 
 const WEEKS = [
   { zone: 'Europe/Berlin', monday: '2026-03-23' }, // spring forward on Sunday the 29th

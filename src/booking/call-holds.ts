@@ -1,4 +1,4 @@
-import { and, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt } from 'drizzle-orm';
 import { anyUuid } from '../db/any-of.js';
 import type { Db } from '../db/database.js';
 import { appointments, customers } from '../db/schema.js';
@@ -7,6 +7,12 @@ import type { BookingDeps } from './booking-deps.js';
 import { toView } from './appointment-view.js';
 import type { AppointmentView } from './outcomes.js';
 
+/**
+ * Most slots one call may hold at once: the offer under discussion and its alternatives (an offer names at most
+ * three). A new offer replaces the call's holds; nothing lets a call sit on more of the calendar than this.
+ */
+export const MAX_CALL_HOLDS = 3;
+
 export interface CallHold {
   id: string;
   serviceId: string;
@@ -14,12 +20,13 @@ export interface CallHold {
   startsAt: Date;
 }
 
-/** The live holds a call placed (offered slots the caller has not decided on yet). */
+/** The live holds a call placed (offered slots the caller has not decided on yet), oldest first. */
 export async function findCallHolds(db: Db, callId: string, now: Date): Promise<CallHold[]> {
   return db
     .select({ id: appointments.id, serviceId: appointments.serviceId, staffId: appointments.staffId, startsAt: appointments.startsAt })
     .from(appointments)
-    .where(and(eq(appointments.callId, callId), eq(appointments.status, 'held'), gt(appointments.holdExpiresAt, now)));
+    .where(and(eq(appointments.callId, callId), eq(appointments.status, 'held'), gt(appointments.holdExpiresAt, now)))
+    .orderBy(asc(appointments.createdAt), asc(appointments.id));
 }
 
 /**

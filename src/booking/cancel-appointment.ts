@@ -11,6 +11,8 @@ export interface CancelInput {
   businessId?: string;
   actor: Actor;
   reason?: string;
+  /** The request that asked for it, recorded with the cancel so a retry of that request can find it. */
+  request?: string;
 }
 
 /** Cancels a booked or held appointment and frees its time; cancelling twice answers the first result. */
@@ -24,7 +26,7 @@ export async function cancelAppointment(deps: BookingDeps, input: CancelInput): 
     const now = deps.clock.now();
     await setAppointmentStatus(tx, current.id, 'cancelled', now);
     if (current.status === 'booked') await adjustAppointmentCount(tx, current.customerId, -1);
-    await recordActivity(tx, { businessId: current.businessId, actor: input.actor, action: 'appointment.cancelled', entityType: 'appointment', entityId: current.id, details: { previousStatus: current.status, reason: input.reason ?? null } });
+    await recordActivity(tx, { businessId: current.businessId, actor: input.actor, action: 'appointment.cancelled', entityType: 'appointment', entityId: current.id, details: { previousStatus: current.status, reason: input.reason ?? null, ...(input.request ? { request: input.request } : {}) } });
     return { kind: 'cancelled', appointment: { ...current, status: 'cancelled' }, repeated: false };
   });
 }

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../clock.js';
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../db/database.js';
 import { rowsOf } from '../db/rows.js';
@@ -44,7 +45,7 @@ const epochMs = (column: string) => sql.raw(`(extract(epoch from ${column}) * 10
  * booked in the past, and a business collects them for years. The margin covers windows that begin before now
  * (a day is read either side of a wished start).
  */
-const PAST_MARGIN_MS = 7 * 24 * 60 * 60 * 1000;
+const PAST_MARGIN_MS = 7 * DAY_MS;
 
 /**
  * The rules as one JSON value. Closures and time off are read from `since` on, not for a window: the rules are

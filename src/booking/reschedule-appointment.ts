@@ -24,6 +24,8 @@ export interface RescheduleInput {
   /** Where the move came from; the new appointment records it. */
   source: BookingSource;
   actor: Actor;
+  /** The request that asked for it, recorded with the move so a retry of that request can find it. */
+  request?: string;
 }
 
 class LostRace extends Error {}
@@ -93,7 +95,7 @@ export async function rescheduleAppointment(deps: BookingDeps, input: Reschedule
       );
       // Losing the new time must also undo the release of the old one: abort the whole transaction.
       if (inserted.kind !== 'inserted') throw new LostRace();
-      await recordActivity(tx, { businessId: current.businessId, actor: input.actor, action: 'appointment.rescheduled', entityType: 'appointment', entityId: inserted.id, details: { from: current.id, previousStart: current.startsAt.toISOString(), previousStaffId: current.staffId } });
+      await recordActivity(tx, { businessId: current.businessId, actor: input.actor, action: 'appointment.rescheduled', entityType: 'appointment', entityId: inserted.id, details: { from: current.id, previousStart: current.startsAt.toISOString(), previousStaffId: current.staffId, ...(input.request ? { request: input.request } : {}) } });
       const appointment = (await findAppointment(tx, inserted.id)) as AppointmentView;
       return { kind: 'rescheduled', appointment, previousId: current.id, repeated: false };
     });

@@ -3,16 +3,24 @@ import type { Queryable } from '../db/database.js';
 import { calls, customers } from '../db/schema.js';
 import { normalizePhone } from '../booking/normalize-phone.js';
 
-export interface StartedCall {
-  businessId: string;
-  /** The caller, when their number belongs to a known customer of the business. */
-  customer: { id: string; name: string | null; appointmentCount: number } | null;
-  callerNumber: string | null;
-}
+export type StartedCall =
+  | {
+      kind: 'started';
+      businessId: string;
+      /** The caller, when their number belongs to a known customer of the business. */
+      customer: { id: string; name: string | null; appointmentCount: number } | null;
+      callerNumber: string | null;
+    }
+  /**
+   * The call id is taken: its call has ended (`call_ended`), or it belongs to another business (`foreign_call`).
+   * Nothing was written, and nothing about the stored call or its customer is returned.
+   */
+  | { kind: 'refused'; reason: 'call_ended' | 'foreign_call' };
 
 /**
  * Records a call as it starts (or reconnects): creates the call row if the lifecycle webhook has not, and
- * recognises the caller by number. Never duplicates: the row is keyed by Retell's call id.
+ * recognises the caller by number. Never duplicates: the row is keyed by Retell's call id. A call id lives once
+ * and for one business: a row that ended, or that belongs to another business, is left exactly as it is.
  */
 export async function startCall(
   db: Queryable,
@@ -26,7 +34,9 @@ export async function startCall(
         .where(and(eq(customers.businessId, input.businessId), eq(customers.phoneE164, callerNumber)))
         .limit(1)
     : [];
-  await db
+  // One statement decides, so a webhook ending the call (or routing it) at the same moment cannot slip between a
+  // check and the write: the row is joined only while it is live and this business's (or not routed yet).
+  const [joined] = await db
     .insert(calls)
     .values({
       id: input.callId,
@@ -50,6 +60,12 @@ export async function startCall(
         customerId: sql`coalesce(${calls.customerId}, excluded.customer_id)`,
         updatedAt: sql`now()`,
       },
-    });
-  return { businessId: input.businessId, customer: customer ?? null, callerNumber };
+      setWhere: sql`${calls.status} not in ('ended', 'error', 'not_connected') and (${calls.businessId} is null or ${calls.businessId} = excluded.business_id)`,
+    })
+    .returning({ id: calls.id });
+  if (!joined) {
+    const [row] = await db.select({ businessId: calls.businessId }).from(calls).where(eq(calls.id, input.callId)).limit(1);
+    return { kind: 'refused', reason: row?.businessId && row.businessId !== input.businessId ? 'foreign_call' : 'call_ended' };
+  }
+  return { kind: 'started', businessId: input.businessId, customer: customer ?? null, callerNumber };
 }

@@ -1,6 +1,9 @@
 import { WebSocket } from 'ws';
 import { OutboundFrame, type ResponseFrame } from '../voice/transport/frames.js';
 
+/** Retell's keepalive interval once the server asked for `auto_reconnect`. */
+const KEEPALIVE_MS = 2_000;
+
 /** Who calls whom, as the call_details of the simulated call say. */
 export interface CallerSettings {
   callId: string;
@@ -32,6 +35,7 @@ export class RetellCaller {
   private lastId = 0;
   private closeCode: number | null = null;
   private connected = false;
+  private keepalive: NodeJS.Timeout | null = null;
   private markEnded!: () => void;
 
   constructor(
@@ -47,7 +51,7 @@ export class RetellCaller {
         resolve();
       });
       this.socket.once('error', reject);
-      this.socket.once('unexpected-response', (_req, res) => reject(new Error(`the server answered HTTP ${res.statusCode}`)));
+      this.socket.once('unexpected-response', (_req, res) => reject(Object.assign(new Error(`the server answered HTTP ${res.statusCode}`), { statusCode: res.statusCode })));
     });
     this.opened.catch(() => undefined);
     this.socket.on('message', (data, isBinary) => this.receive(isBinary ? null : String(data)));
@@ -114,13 +118,19 @@ export class RetellCaller {
     const frame = parsed.data;
     switch (frame.response_type) {
       case 'config':
+        // As Retell does: with auto_reconnect it sends a keepalive every 2 s, which also keeps the server from
+        // closing a call as idle while the person at the terminal thinks.
+        if (frame.config.auto_reconnect === true && this.keepalive === null) {
+          this.keepalive = setInterval(() => this.send({ interaction_type: 'ping_pong', timestamp: Date.now() }), KEEPALIVE_MS);
+          this.keepalive.unref();
+        }
         this.send({
           interaction_type: 'call_details',
           call: { call_id: this.call.callId, call_type: 'phone_call', direction: 'inbound', from_number: this.call.from, to_number: this.call.to, call_status: 'registered', agent_id: 'terminal' },
         });
         return;
       case 'ping_pong':
-        this.send({ interaction_type: 'ping_pong', timestamp: frame.timestamp });
+        // The server's answer to our keepalive; echoing it back would bounce pings between the two forever.
         return;
       case 'response':
         this.receiveResponse(frame);
@@ -180,6 +190,8 @@ export class RetellCaller {
   }
 
   private end(): void {
+    if (this.keepalive !== null) clearInterval(this.keepalive);
+    this.keepalive = null;
     if (this.ended) return;
     this.ended = true;
     this.markEnded();

@@ -28,6 +28,8 @@ export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 /** Where an appointment came from: the phone conversation, a Retell function, the staff API as admin or as staff. */
 export const BOOKING_SOURCES = ['phone', 'function', 'api', 'staff'] as const;
 export type BookingSource = (typeof BOOKING_SOURCES)[number];
+/** The sources a caller's own request can have: the phone conversation, or a Retell function. */
+export type CallerSource = Extract<BookingSource, 'phone' | 'function'>;
 
 export const CALL_OUTCOMES = [
   'booked',
@@ -267,6 +269,15 @@ export const processedEvents = pgTable('processed_events', {
   key: text('key').primaryKey(),
   kind: text('kind').notNull(),
   result: jsonb('result').$type<unknown>(),
+  /**
+   * A function call's claim without a result yet is a lease: its run renews it while it works, and once it lapses
+   * (the process died) the next retry takes the claim over. Null for webhook events (written with their effect).
+   */
+  claimedUntil: instant('claimed_until'),
+  /** Which run holds the claim: only that run renews or frees it. */
+  claimToken: uuid('claim_token'),
+  /** How many runs claimed the key: more than one means a run died or failed and another took over. */
+  attempts: integer('attempts').notNull().default(1),
   createdAt: createdAt(),
 });
 
@@ -300,5 +311,10 @@ export const activityLog = pgTable(
     details: jsonb('details').$type<Record<string, unknown>>(),
     createdAt: createdAt(),
   },
-  (t) => [index('activity_log_business_created_idx').on(t.businessId, t.createdAt), index('activity_log_entity_idx').on(t.entityType, t.entityId)],
+  (t) => [
+    index('activity_log_business_created_idx').on(t.businessId, t.createdAt),
+    index('activity_log_entity_idx').on(t.entityType, t.entityId),
+    // A retried function call finds what its first run changed by the call that asked (see cancel and move).
+    index('activity_log_actor_idx').on(t.actorId).where(sql`${t.actorType} = 'caller'`),
+  ],
 );

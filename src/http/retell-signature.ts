@@ -17,18 +17,34 @@ export function signRetellBody(body: string | Uint8Array, apiKey: string, timest
   return `v=${timestampMs},d=${digestOf(body, apiKey, timestampMs).toString('hex')}`;
 }
 
+export type SignatureHeader = { ok: true; timestampMs: number; digest: Buffer } | { ok: false; reason: 'missing' | 'malformed' | 'stale' };
+
 /**
- * Checks an `x-retell-signature` header against the exact bytes received. Re-serialised JSON would not match
- * (key order, whitespace, escaping of umlauts), so the caller must pass the raw body.
+ * Reads an `x-retell-signature` header and checks its age, without the body: a request whose header is absent,
+ * malformed or stale is refused before a byte of its body is read.
  */
-export function verifyRetellSignature(body: string | Uint8Array, apiKey: string, header: string | undefined, nowMs: number): SignatureCheck {
+export function readSignatureHeader(header: string | undefined, nowMs: number): SignatureHeader {
   if (header === undefined || header.trim() === '') return { ok: false, reason: 'missing' };
   const match = SIGNATURE_FORMAT.exec(header.trim());
   if (!match) return { ok: false, reason: 'malformed' };
   const timestampMs = Number(match[1]);
   if (!Number.isSafeInteger(timestampMs)) return { ok: false, reason: 'malformed' };
   if (Math.abs(nowMs - timestampMs) > SIGNATURE_TOLERANCE_MS) return { ok: false, reason: 'stale' };
-  const expected = digestOf(body, apiKey, timestampMs);
-  const given = Buffer.from(match[2]!, 'hex');
-  return given.length === expected.length && timingSafeEqual(given, expected) ? { ok: true, timestampMs } : { ok: false, reason: 'mismatch' };
+  return { ok: true, timestampMs, digest: Buffer.from(match[2]!, 'hex') };
+}
+
+/** Whether a read header's digest is the one for these exact bytes; compared in constant time. */
+export function matchesSignature(body: string | Uint8Array, apiKey: string, header: Extract<SignatureHeader, { ok: true }>): boolean {
+  const expected = digestOf(body, apiKey, header.timestampMs);
+  return header.digest.length === expected.length && timingSafeEqual(header.digest, expected);
+}
+
+/**
+ * Checks an `x-retell-signature` header against the exact bytes received. Re-serialised JSON would not match
+ * (key order, whitespace, escaping of umlauts), so the caller must pass the raw body.
+ */
+export function verifyRetellSignature(body: string | Uint8Array, apiKey: string, header: string | undefined, nowMs: number): SignatureCheck {
+  const read = readSignatureHeader(header, nowMs);
+  if (!read.ok) return read;
+  return matchesSignature(body, apiKey, read) ? { ok: true, timestampMs: read.timestampMs } : { ok: false, reason: 'mismatch' };
 }

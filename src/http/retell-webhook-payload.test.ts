@@ -37,17 +37,33 @@ describe('parseRetellWebhook', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it('refuses an analysis nested deeper than it stores', () => {
+  it('keeps the rest of an event whose analysis nests deeper than it stores, and names the field', () => {
     let deep: unknown = 1;
     for (let i = 0; i < 80; i++) deep = { d: deep };
-    expect(parse({ event: 'call_analyzed', call: { call_id: 'c', call_analysis: deep } })).toMatchObject({ kind: 'invalid', callId: 'c', problem: expect.stringContaining('call_analysis') });
+    const parsed = parse({ event: 'call_analyzed', call: { call_id: 'c', call_status: 'ended', duration_ms: 5_000, call_analysis: deep } });
+    expect(parsed).toMatchObject({ kind: 'event', event: { callId: 'c', status: 'ended', durationMs: 5_000, analysis: null }, dropped: ['call.call_analysis'] });
   });
 
-  it('names what is wrong without echoing values', () => {
-    const parsed = parse({ event: 'call_started', call: { call_id: 'c', from_number: 'call me maybe 0176' } });
-    expect(parsed).toEqual({ kind: 'invalid', event: 'call_started', callId: 'c', problem: 'call.from_number: not a valid phone number' });
-    const typed = parse({ event: 'call_started', call: { call_id: 'c', duration_ms: 'long' } });
-    expect(typed.kind === 'invalid' && typed.problem).toMatch(/^call\.duration_ms: /);
-    expect(typed.kind === 'invalid' && typed.problem).not.toContain('long');
+  it('keeps a key named __proto__ as a key of the analysis, and ignores one on the call object', () => {
+    const parsed = parse('{"event":"call_analyzed","call":{"call_id":"c","__proto__":{"call_status":"error"},"call_status":"ended","call_analysis":{"__proto__":{"a":1},"call_summary":"kurz"}}}');
+    expect(parsed).toMatchObject({ kind: 'event', event: { status: 'ended' }, dropped: [] });
+    const analysis = parsed.kind === 'event' ? parsed.event.analysis : null;
+    expect(Object.getPrototypeOf(analysis)).toBe(Object.prototype);
+    expect(Object.keys(analysis ?? {})).toEqual(['__proto__', 'call_summary']);
+  });
+
+  it('drops what it cannot use, field by field, naming fields without echoing values', () => {
+    const parsed = parse({
+      event: 'call_ended',
+      call: { call_id: 'c', call_status: 'ended', from_number: 'call me maybe 0176', duration_ms: 'long', end_timestamp: -1, transcript_object: ['Hallo'], latency: [1], transcript: 'Agent: Hallo' },
+    });
+    expect(parsed).toMatchObject({ kind: 'event', event: { callId: 'c', status: 'ended', fromNumber: null, durationMs: null, endedAt: null, transcript: null, latency: null, transcriptText: 'Agent: Hallo' } });
+    expect(parsed.kind === 'event' && [...parsed.dropped].sort()).toEqual(['call.duration_ms', 'call.end_timestamp', 'call.from_number', 'call.latency', 'call.transcript_object']);
+    expect(JSON.stringify(parsed.kind === 'event' && parsed.dropped)).not.toMatch(/0176|long|Hallo/);
+  });
+
+  it('refuses only an event without a usable call id', () => {
+    expect(parse({ event: 'call_ended', call: { call_id: 7, call_status: 'ended' } })).toMatchObject({ kind: 'invalid', problem: expect.stringContaining('call.call_id') });
+    expect(parse({ event: 'call_ended', data: 'x' })).toMatchObject({ kind: 'invalid', problem: 'data: expected an object' });
   });
 });

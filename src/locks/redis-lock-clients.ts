@@ -52,14 +52,14 @@ export function createRedisLockClients(urls: readonly string[], options: RedisLo
       up = false;
     });
     // Without a listener ioredis prints every reconnect failure itself; the up/down transitions above are the signal.
-    client.on('error', (error: Error) => logger.debug({ node, err: error.message }, 'lock node error'));
+    client.on('error', (error: Error) => logger.debug({ node, err: error }, 'lock node error'));
     return client;
   });
 
   const connecting = Promise.all(
     clients.map((client, node) =>
       client.connect().catch((error: unknown) => {
-        if (!closing) logger.warn({ node, err: error instanceof Error ? error.message : String(error) }, 'lock node unreachable at startup');
+        if (!closing) logger.warn({ node, err: error }, 'lock node unreachable at startup');
       }),
     ),
   ).then(() => undefined);

@@ -168,7 +168,7 @@ export function createRedlockLocks(options: RedlockLocksOptions): LockService {
           await redlock.release(lock);
         } catch (error) {
           // Nodes that missed the release drop the lock when its TTL runs out.
-          logger.debug({ err: error instanceof Error ? error.message : String(error) }, 'lock release did not reach a quorum');
+          logger.debug({ err: error }, 'lock release did not reach a quorum');
         }
       },
     };

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { findAppointmentByKey } from '../booking/appointment-view.js';
 import { bookAppointment } from '../booking/book-appointment.js';
 import type { BookingDeps } from '../booking/booking-deps.js';
 import { findCallBooking, findCallHolds, releaseCallHolds } from '../booking/call-holds.js';
@@ -6,6 +7,8 @@ import { confirmHold } from '../booking/confirm-hold.js';
 import { normalizePhone } from '../booking/normalize-phone.js';
 import type { BookingOutcome } from '../booking/outcomes.js';
 import { recordCallOutcome } from '../booking/record-call-outcome.js';
+import { repeatOutcome } from '../booking/repeat-outcome.js';
+import { placeInDateWindow } from '../date-window.js';
 import { UnknownBusinessError } from './business-zone.js';
 import { holdOffers } from './hold-offers.js';
 import type { BookOutcome, BookRequest } from './outcomes.js';
@@ -24,17 +27,23 @@ export async function bookSlot(deps: BookingDeps, scope: ReceptionScope, request
   const { serviceId } = request;
   const staffId = request.staffId ?? undefined;
   const start = new Date(request.startsAt);
+  const place = placeInDateWindow(start.getTime(), now);
+  if (place !== 'inside') return { kind: 'unavailable', reason: place === 'before' ? 'past' : 'beyond_horizon', alternatives: [] };
   const customer = { phone: request.customer.phone, name: request.customer.name };
   const { callId } = scope;
   const actor = { type: 'caller' as const, id: callId };
 
-  // A repeat of a request this call already booked (through a confirmed hold, which carries the hold's key).
-  const earlier = callId ? await findCallBooking(deps.db, { callId, serviceId, startsAt: start, staffId, phoneE164 }) : null;
-  if (earlier) return { kind: 'booked', appointment: toAppointmentRef(earlier), repeated: true };
-  const hold = callId ? (await findCallHolds(deps.db, callId, now)).find((h) => h.serviceId === serviceId && h.startsAt.getTime() === start.getTime() && (!staffId || h.staffId === staffId)) : undefined;
+  const idempotencyKey = bookingKey(scope, request, phoneE164);
+  // A repeat of a request this call already booked, perhaps by a run that died before it could answer: by the
+  // booking's own key, or through a confirmed hold (which carries the hold's key). It is answered, and what the
+  // dead run did not get to (releasing the call's other holds, recording the call's outcome) is done now.
+  const earlier = callId ? ((await findAppointmentByKey(deps.db, idempotencyKey)) ?? (await findCallBooking(deps.db, { callId, serviceId, startsAt: start, staffId, phoneE164 }))) : null;
+  const hold = callId && !earlier ? (await findCallHolds(deps.db, callId, now)).find((h) => h.serviceId === serviceId && h.startsAt.getTime() === start.getTime() && (!staffId || h.staffId === staffId)) : undefined;
 
   let outcome: BookingOutcome;
-  if (hold) {
+  if (earlier) {
+    outcome = await repeatOutcome(deps, earlier);
+  } else if (hold) {
     outcome = await confirmHold(deps, { appointmentId: hold.id, customer, actor });
   } else {
     // The call's other holds would otherwise stand in its own way (and nobody else's).
@@ -45,7 +54,7 @@ export async function bookSlot(deps: BookingDeps, scope: ReceptionScope, request
       ...(staffId ? { staffId } : {}),
       startsAt: start,
       customer,
-      idempotencyKey: bookingKey(scope, request, phoneE164),
+      idempotencyKey,
       source: scope.source,
       callId,
       actor,

@@ -5,6 +5,7 @@ import type { Slot, Wish, WishAnswer } from '../booking/calendar-model.js';
 import { findCallHolds } from '../booking/call-holds.js';
 import { loadCalendar } from '../booking/load-calendar.js';
 import { DAY_MS } from '../clock.js';
+import { placeDayInDateWindow } from '../date-window.js';
 import { businessZone, UnknownBusinessError } from './business-zone.js';
 import { holdOffers } from './hold-offers.js';
 import type { OfferOutcome, OfferRequest } from './outcomes.js';
@@ -24,6 +25,9 @@ const OFFER_ATTEMPTS = 3;
 export async function offerSlots(deps: BookingDeps, scope: ReceptionScope, request: OfferRequest): Promise<OfferOutcome> {
   const now = deps.clock.now();
   const zone = await businessZone(deps.db, scope);
+  // Far years are refused before any arithmetic (an engine window past year 9999 is a database fault).
+  const place = request.date ? placeDayInDateWindow(request.date, now) : 'inside';
+  if (place !== 'inside') return { kind: 'none', reason: place === 'before' ? 'past' : 'beyond_horizon' };
   const wish = wishOf(request);
   const wishedDay = request.date ? DateTime.fromISO(request.date, { zone }).toMillis() : now.getTime();
   if (!Number.isFinite(wishedDay)) return { kind: 'invalid_wish' };

@@ -1,5 +1,6 @@
 import type { BookingDeps } from '../booking/booking-deps.js';
 import { recordCallOutcome } from '../booking/record-call-outcome.js';
+import { placeInDateWindow } from '../date-window.js';
 import { rescheduleAppointment } from '../booking/reschedule-appointment.js';
 import type { RescheduleOutcome, RescheduleRequest } from './outcomes.js';
 import type { ReceptionScope } from './reception-scope.js';
@@ -11,6 +12,9 @@ import { toAppointmentRef, toOfferedSlot } from './to-refs.js';
  */
 export async function rescheduleCallerAppointment(deps: BookingDeps, scope: ReceptionScope, request: RescheduleRequest): Promise<RescheduleOutcome> {
   const startsAt = new Date(request.startsAt);
+  // Far years are refused before any arithmetic; the appointment stays.
+  const place = placeInDateWindow(startsAt.getTime(), deps.clock.now());
+  if (place !== 'inside') return { kind: 'unavailable', reason: place === 'before' ? 'past' : 'beyond_horizon', alternatives: [] };
   const outcome = await rescheduleAppointment(deps, {
     appointmentId: request.appointmentId,
     businessId: scope.businessId,
@@ -20,6 +24,7 @@ export async function rescheduleCallerAppointment(deps: BookingDeps, scope: Rece
     ...(scope.callId ? { idempotencyKey: `reschedule:${scope.callId}:${request.appointmentId}:${startsAt.toISOString()}` } : {}),
     source: scope.source,
     actor: { type: 'caller', id: scope.callId },
+    ...(scope.requestKey ? { request: scope.requestKey } : {}),
   });
   switch (outcome.kind) {
     case 'rescheduled': {

@@ -1,6 +1,6 @@
 import type { Directory } from '../booking/load-directory.js';
 import { askWhichAppointment, NO_APPOINTMENT, NO_APPOINTMENT_THEN, serviceNameOf } from '../german/speak/phrase-appointments.js';
-import { ASK_PHONE_OF_BOOKING, explainWhenProblem } from '../german/speak/refusals.js';
+import { CHANGES_NEED_CALLING_NUMBER, explainWhenProblem } from '../german/speak/refusals.js';
 import { resolveWhen } from '../german/understand/index.js';
 import type { AppointmentRef } from '../reception/outcomes.js';
 import type { Reception } from '../reception/reception.js';
@@ -14,12 +14,14 @@ export type FindAnswer = Exclude<CancelAppointmentResult, { cancelled: true } | 
 export type CallersAppointment = { kind: 'found'; appointment: AppointmentRef } | { kind: 'answer'; result: FindAnswer };
 
 /**
- * The caller's appointment that a cancel or move is about: found by the phone number it was booked under,
- * narrowed by the day/time the caller named. Several candidates → the agent asks which one.
+ * The caller's appointment that a cancel or move is about: found by the number the call comes from (and only that
+ * one: a number the caller says could be anyone's), narrowed by the day/time the caller named. Several
+ * candidates → the agent asks which one.
  */
-export async function findCallersAppointment(ctx: ToolContext, reception: Reception, directory: Directory, phone: string | null, datum?: string, uhrzeit?: string): Promise<CallersAppointment> {
+export async function findCallersAppointment(ctx: ToolContext, reception: Reception, directory: Directory, datum?: string, uhrzeit?: string): Promise<CallersAppointment> {
   const now = ctx.deps.clock.now();
-  if (!phone) return { kind: 'answer', result: { ok: false, error: 'phone_required', result: ASK_PHONE_OF_BOOKING } };
+  const phone = ctx.callerNumber;
+  if (!phone) return { kind: 'answer', result: { ok: false, error: 'phone_required', result: CHANGES_NEED_CALLING_NUMBER } };
   let date: string | null = null;
   let time: string | null = null;
   if (datum || uhrzeit) {

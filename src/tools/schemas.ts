@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
 // Argument names are German because the agents are configured in German; values may be ISO or caller words.
+// Cancel and move take no number: whose appointments may change is decided by the call's own number alone, never
+// by one the caller says (anyone could say someone else's).
 const text = (max: number, description: string) => z.string().trim().min(1).max(max).describe(description);
 
 export const CheckAvailabilityArgs = z.object({
@@ -24,7 +26,6 @@ export type BookAppointmentArgs = z.infer<typeof BookAppointmentArgs>;
 export const CancelAppointmentArgs = z.object({
   datum: text(100, 'Tag des Termins, der abgesagt werden soll; ohne Angabe der nächste Termin.').optional(),
   uhrzeit: text(100, 'Uhrzeit des Termins, falls mehrere an einem Tag.').optional(),
-  telefon: text(40, 'Telefonnummer, unter der gebucht wurde; ohne Angabe die anrufende Nummer.').optional(),
 });
 export type CancelAppointmentArgs = z.infer<typeof CancelAppointmentArgs>;
 
@@ -33,7 +34,6 @@ export const RescheduleAppointmentArgs = z.object({
   uhrzeit: text(100, 'Neue Uhrzeit: 14:30 oder wie gesagt.'),
   mitarbeiter: text(100, 'Nur angeben, wenn jemand anderes den Termin übernehmen soll.').optional(),
   alter_termin: text(100, 'Welcher bisherige Termin verschoben wird ("Dienstag", "2026-11-24"); ohne Angabe der nächste.').optional(),
-  telefon: text(40, 'Telefonnummer, unter der gebucht wurde; ohne Angabe die anrufende Nummer.').optional(),
 });
 export type RescheduleAppointmentArgs = z.infer<typeof RescheduleAppointmentArgs>;
 

@@ -1,7 +1,9 @@
 import type { BookingDeps } from '../booking/booking-deps.js';
+import type { CallerSource } from '../db/schema.js';
 import { loadDirectory, type Directory } from '../booking/load-directory.js';
 import { createReception } from '../reception/create-reception.js';
 import type { Reception } from '../reception/reception.js';
+import type { ReceptionScope } from '../reception/reception-scope.js';
 import type { ToolResult } from './results.js';
 
 export type { ToolResult } from './results.js';
@@ -12,9 +14,14 @@ export interface ToolContext {
   businessId: string;
   /** Retell's call id; part of every idempotency key, so a repeated tool call books nothing new. */
   callId: string | null;
-  /** The caller's number (E.164) when known: the default for `telefon`. */
+  /** The number the call comes from (E.164) when known: the default for a booking's `telefon`, the only key to changes. */
   callerNumber: string | null;
-  source: 'phone' | 'function';
+  source: CallerSource;
+  /**
+   * The function call's own key (call, tool and arguments) when it runs under a claim: a cancel or move records it
+   * with the change, so a retry after a crash finds what its first run committed.
+   */
+  requestKey?: string;
   /** The business's directory when the caller already has it (the dialogue does); otherwise read per request. */
   directory?: Directory;
 }
@@ -30,7 +37,12 @@ export async function directoryOf(ctx: ToolContext): Promise<Directory | null> {
   return ctx.directory ?? loadDirectory(ctx.deps.db, ctx.businessId);
 }
 
-/** The reception of the tool's call (or request), reusing the directory already read. */
+/** Whom the reception serves for this tool call, reusing the directory already read. */
+export function scopeOf(ctx: ToolContext, directory: Directory): ReceptionScope {
+  return { businessId: ctx.businessId, callId: ctx.callId, callerNumber: ctx.callerNumber, source: ctx.source, directory, ...(ctx.requestKey ? { requestKey: ctx.requestKey } : {}) };
+}
+
+/** The reception of the tool's call (or request). */
 export function receptionOf(ctx: ToolContext, directory: Directory): Reception {
-  return createReception(ctx.deps, { businessId: ctx.businessId, callId: ctx.callId, callerNumber: ctx.callerNumber, source: ctx.source, directory });
+  return createReception(ctx.deps, scopeOf(ctx, directory));
 }

@@ -51,19 +51,41 @@ export interface TurnRequest {
   transcript: Utterance[];
 }
 
+/** The begin message. `endCall`: the call cannot go on (it reached no business): say the line and hang up. */
+export interface Greeting {
+  content: string;
+  endCall?: boolean;
+}
+
+/**
+ * The socket may not use this call id: the call has ended (`call_ended`) or belongs to another business than the one
+ * this call reaches (`foreign_call`). The transport closes the socket without a word; nothing of that call changes.
+ */
+export interface Refusal {
+  refused: 'call_ended' | 'foreign_call';
+}
+
+export function isRefusal(value: unknown): value is Refusal {
+  return typeof value === 'object' && value !== null && 'refused' in value;
+}
+
 export interface Conversation {
-  /**
-   * The begin message (response_id 0); sent once per call. `details` is null when Retell sent none in time.
-   * `endCall`: the call cannot go on (it reached no business): say the line and hang up.
-   */
-  greet(details: CallDetails | null): Promise<{ content: string; endCall?: boolean }>;
+  /** The begin message (response_id 0), or a refusal; asked once per call. `details` is null when Retell sent none in time. */
+  greet(details: CallDetails | null): Promise<Greeting | Refusal>;
   /** Produce the reply to one request. */
   respond(request: TurnRequest, io: TurnIo): Promise<void>;
-  /** call_details that arrived after the greeting (late, or on a reconnect): who is calling, for what follows. */
-  callDetails?(details: CallDetails): Promise<void> | void;
+  /**
+   * call_details that arrived after the greeting (late, or on a reconnect): who is calling, for what follows. A
+   * refusal: these details belong to another call than the one already open; the socket that sent them is dropped,
+   * the call itself goes on.
+   */
+  callDetails?(details: CallDetails): Promise<Refusal | void> | Refusal | void;
   /** Transcript updates between turns (update_only). */
   observe?(transcript: Utterance[]): void;
-  /** The call is over (socket closed and not reopened within the grace period). Idempotent. */
+  /**
+   * The call is over (socket closed and not reopened within the grace period, or idle). Idempotent. A refused
+   * conversation ends without writing anything.
+   */
   end(reason: 'closed' | 'shutdown'): Promise<void>;
 }
 

@@ -204,7 +204,7 @@ describe('whole calls: changes, questions and the awkward moments', () => {
     // The first instance is gone; Retell reconnects to another, which has its own conversations in memory.
     const elsewhere = createBookingConversations(s.deps)(driver.callId);
     const greeting = await elsewhere.greet({ callId: driver.callId, agentId: null, fromNumber: CALLER, toNumber: s.salon.definition.phoneNumbers[0]!, direction: 'inbound', callType: 'phone_call', metadata: null });
-    expect(greeting.content).toBe('');
+    expect(greeting).toEqual({ content: '' });
     let said = '';
     const io: TurnIo = { signal: new AbortController().signal, isStale: () => false, say: (c) => (said += c), toolCallInvocation: () => {}, toolCallResult: () => {} };
     await elsewhere.respond({ kind: 'response_required', responseId: 7, transcript: [...driver.transcript, { role: 'user', content: 'ja' }] }, io);

@@ -19,6 +19,8 @@ describe('calls over the Retell WebSocket', () => {
     const database = openTestPostgres();
     service = await startService(loadConfig({ PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'false', METRICS_ENABLED: 'false' }), { database, clock, logger: createLogger('silent') });
     salon = await createTestSalon(database.db);
+    // A second business: an unknown number must not reach "the only business" when this file runs alone.
+    await createTestSalon(database.db, (b) => ({ ...b, name: 'Salon Nebenan' }));
   });
   afterAll(async () => {
     await service.stop();

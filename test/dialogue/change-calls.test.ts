@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { STAFF } from '../support/demo-directory.js';
 import { CALLER, playCall, type CallScript, type ScriptStep } from '../support/scripted-call.js';
 import { appointment, cancel, find, instant, offer, reschedule, slot } from '../support/world.js';
-import { ANYTHING_ELSE, ASK_BOOKED_PHONE, ASK_OTHER_TIME, ASK_RESCHEDULE_TIME, GOODBYE, KEEP_IT, LOOKING } from './lines.js';
+import { ANYTHING_ELSE, ASK_OTHER_TIME, ASK_RESCHEDULE_TIME, CHANGES_NEED_CALLING_NUMBER, GOODBYE, KEEP_IT, LOOKING, WHAT_ELSE } from './lines.js';
 
 const tue = appointment('2026-11-24 10:00', 'fabian', 'herrenhaarschnitt', 'tue');
 const wed = appointment('2026-11-25 10:00', 'fabian', 'herrenhaarschnitt', 'wed');
@@ -61,12 +61,16 @@ const calls: CallScript[] = [
   },
   { name: 'says so when nothing is booked at the day named', steps: [{ say: 'Ich möchte meinen Termin am Freitag absagen', world: [find.none(true)], hear: `${LOOKING} Zu diesem Zeitpunkt finde ich keinen Termin von Ihnen. ${ANYTHING_ELSE}` }] },
   {
-    name: 'asks the number the appointment was booked under when the call shows none',
+    name: 'changes nothing for a call that shows no number, whatever number the caller says',
     caller: { number: null },
     steps: [
-      { say: 'Ich möchte meinen Termin absagen', hear: ASK_BOOKED_PHONE },
-      { say: 'null eins sieben sechs, neun acht sieben sechs, fünf vier drei zwei', world: [find.found(tue), cancel.cancelled(tue)], ops: [{ operation: 'findAppointments', request: { phone: '+4917698765432' } }, { operation: 'cancel' }], hear: cancelled(TUE) },
+      { say: 'Ich möchte meinen Termin absagen', ops: [], hear: CHANGES_NEED_CALLING_NUMBER },
+      { say: 'null eins sieben sechs, neun acht sieben sechs, fünf vier drei zwei', ops: [], hear: WHAT_ELSE },
     ],
+  },
+  {
+    name: 'looks appointments up by the calling number only, not by a number the caller says',
+    steps: [{ say: 'Ich möchte den Termin unter null eins sieben sechs, neun acht sieben sechs, fünf vier drei zwei absagen', world: [find.found(tue), cancel.cancelled(tue)], ops: [{ operation: 'findAppointments', request: { phone: CALLER } }, { operation: 'cancel' }], hear: cancelled(TUE) }],
   },
   { name: 'says so when the appointment cannot be cancelled any more', steps: [{ say: 'Termin absagen bitte', world: [find.found(tue), cancel.notModifiable()], hear: `${LOOKING} Der Termin konnte leider nicht abgesagt werden. ${ANYTHING_ELSE}` }] },
   {
@@ -129,11 +133,11 @@ const calls: CallScript[] = [
   { name: 'lets the caller drop a move and keeps the appointment', steps: [askMove, { say: 'nein, lassen wir das doch', hear: `${KEEP_IT} ${ANYTHING_ELSE}` }] },
   { name: 'says so when there is nothing to move', steps: [askMove, { say: 'auf Mittwoch um zehn', world: [find.none()], hear: `${LOOKING} ${NO_APPOINTMENT} ${ANYTHING_ELSE}` }] },
   {
-    name: 'asks the number for a move when the call shows none, and keeps the new time meanwhile',
+    name: 'moves nothing for a call that shows no number, and says so before asking for a time',
     caller: { number: null },
     steps: [
-      { say: 'Ich möchte meinen Termin auf Freitag um elf verschieben', hear: ASK_BOOKED_PHONE },
-      { say: 'null eins sieben sechs, neun acht sieben sechs, fünf vier drei zwei', world: [find.found(tue), reschedule.moved(tue, '2026-11-20 11:00')], ops: [{ operation: 'findAppointments', request: { phone: '+4917698765432' } }, { operation: 'reschedule', request: { startsAt: instant('2026-11-20 11:00') } }], hear: /Ich habe Ihren Termin verschoben/ },
+      { say: 'Kann ich meinen Termin verschieben?', ops: [], hear: CHANGES_NEED_CALLING_NUMBER },
+      { say: 'auf Freitag um elf', ops: [], hear: /^(?!.*verschoben)/ },
     ],
   },
   { name: 'ends the move when the appointment can no longer be found', steps: [askMove, { say: 'auf Mittwoch um zehn', world: [find.found(tue), reschedule.notFound()], hear: `${LOOKING} Der Termin konnte leider nicht verschoben werden. ${ANYTHING_ELSE}` }] },

@@ -14,6 +14,6 @@ export const ASK_SERVICE = 'Gern. Welche Leistung wünschen Sie? Wir bieten Ansa
 export const NOTHING_FREE = 'In den nächsten Wochen ist dafür leider nichts mehr frei.';
 export const KEEP_IT = 'In Ordnung, dann bleibt alles, wie es ist.';
 export const ASK_RESCHEDULE_TIME = 'Gern. Auf welchen Tag und welche Uhrzeit soll ich Ihren Termin verschieben?';
-export const ASK_BOOKED_PHONE = 'Unter welcher Telefonnummer haben Sie den Termin gebucht?';
+export const CHANGES_NEED_CALLING_NUMBER = 'Termine kann ich nur für die Nummer ändern, von der Sie anrufen. Bitte rufen Sie von dieser Nummer an, oder eine Kollegin hilft Ihnen gern weiter.';
 export const NOT_UNDERSTOOD = 'Entschuldigung, das habe ich akustisch nicht verstanden. Könnten Sie das bitte wiederholen?';
 export const GREETING = 'Salon Haarmonie, guten Tag! Hier ist der digitale Assistent. Wie kann ich Ihnen helfen?';

@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { appointments, calls, customers } from '../../src/db/schema.js';
+import { MAX_CALL_HOLDS } from '../../src/booking/call-holds.js';
 import { createReception } from '../../src/reception/create-reception.js';
 import { BookOutcome, CancelOutcome, FindAppointmentsOutcome, OfferOutcome, RescheduleOutcome, type OfferRequest } from '../../src/reception/outcomes.js';
 import { bookingDeps, localTime } from '../support/booking.js';
@@ -57,6 +58,18 @@ describe.each(engines)('the reception on $name', ({ open }) => {
     expect(await heldBy(callId)).toEqual([[salon.staff.emma, '2026-11-25T10:00']]);
   });
 
+  it('never lets one call hold more than a few slots, however often it asks', async () => {
+    await fresh();
+    const callId = randomUUID();
+    const reception = receptionFor(callId);
+    const asks: Array<Partial<OfferRequest>> = [{ time: null }, { date: '2026-11-25', time: null, staffId: null }, { serviceId: salon.services.damenhaarschnitt, staffId: null, time: null, earliest: true }];
+    for (const ask of [...asks, ...asks]) {
+      OfferOutcome.parse(await reception.offer(wish(ask)));
+      expect((await heldBy(callId)).length).toBeLessThanOrEqual(MAX_CALL_HOLDS);
+    }
+    expect((await heldBy(callId)).length).toBeGreaterThan(0);
+  });
+
   it('says why a time cannot be had: a closed day, too soon, staff who do not offer the service', async () => {
     await fresh();
     const reception = receptionFor(null);
@@ -65,6 +78,12 @@ describe.each(engines)('the reception on $name', ({ open }) => {
     expect(OfferOutcome.parse(await reception.offer(wish({ serviceId: randomUUID() })))).toEqual({ kind: 'unknown_service' });
     expect(OfferOutcome.parse(await reception.offer(wish({ staffId: randomUUID() })))).toEqual({ kind: 'unknown_staff' });
     expect(OfferOutcome.parse(await reception.offer(wish({ date: '2026-02-30' })))).toEqual({ kind: 'invalid_wish' });
+    // Years far outside any horizon are refused before any arithmetic with them.
+    expect(OfferOutcome.parse(await reception.offer(wish({ date: '9999-12-31' })))).toEqual({ kind: 'none', reason: 'beyond_horizon' });
+    expect(OfferOutcome.parse(await reception.offer(wish({ date: '0000-01-01' })))).toEqual({ kind: 'none', reason: 'past' });
+    const far = { serviceId: salon.services.herrenhaarschnitt, staffId: null, customer: { name: 'X', phone: '+4917612345678' } };
+    expect(BookOutcome.parse(await reception.book({ ...far, startsAt: '9999-12-31T10:00:00.000Z' }))).toEqual({ kind: 'unavailable', reason: 'beyond_horizon', alternatives: [] });
+    expect(BookOutcome.parse(await reception.book({ ...far, startsAt: '0001-01-01T10:00:00.000Z' }))).toEqual({ kind: 'unavailable', reason: 'past', alternatives: [] });
     // Without a call nothing is held.
     expect(await database.db.select().from(appointments).where(eq(appointments.businessId, salon.id))).toHaveLength(0);
   });

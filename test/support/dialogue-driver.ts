@@ -1,5 +1,5 @@
 import type { BookingDeps } from '../../src/booking/booking-deps.js';
-import type { CallDetails, Conversation, SayOptions, TurnIo, Utterance } from '../../src/voice/conversation.js';
+import { isRefusal, type CallDetails, type Conversation, type SayOptions, type TurnIo, type Utterance } from '../../src/voice/conversation.js';
 import { createBookingConversations } from '../../src/voice/dialogue/booking-conversation.js';
 
 export interface AgentReply {
@@ -23,7 +23,9 @@ export class DialogueDriver {
   }
 
   async start(details: Partial<CallDetails> = {}): Promise<string> {
-    const { content } = await this.conversation.greet({ callId: this.callId, agentId: null, fromNumber: null, toNumber: null, direction: 'inbound', callType: 'phone_call', metadata: null, ...details });
+    const greeting = await this.conversation.greet({ callId: this.callId, agentId: null, fromNumber: null, toNumber: null, direction: 'inbound', callType: 'phone_call', metadata: null, ...details });
+    if (isRefusal(greeting)) throw new Error(`the conversation refused ${this.callId}: ${greeting.refused}`);
+    const { content } = greeting;
     this.transcript.push({ role: 'agent', content });
     return content;
   }

@@ -29,8 +29,10 @@ export interface TestUtterance {
 
 export interface ConnectOptions {
   callId?: string;
-  /** Base path, default `/llm-websocket`. */
+  /** Base path, default `/llm-websocket` (with a path secret: `/llm-websocket/<secret>`). */
   path?: string;
+  /** Extra headers of the upgrade request (e.g. X-Forwarded-For). */
+  headers?: Record<string, string>;
   timeoutMs?: number;
 }
 
@@ -86,7 +88,7 @@ export class RetellTestClient {
   static connect(baseUrl: string, options: ConnectOptions = {}): Promise<RetellTestClient> {
     const callId = options.callId ?? randomCallId();
     const url = `${baseUrl.replace(/^http/, 'ws').replace(/\/+$/, '')}${options.path ?? '/llm-websocket'}/${callId}`;
-    const socket = new WebSocket(url);
+    const socket = new WebSocket(url, options.headers ? { headers: options.headers } : {});
     const client = new RetellTestClient(socket, callId);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {

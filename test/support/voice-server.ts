@@ -3,7 +3,7 @@ import type { Registry } from 'prom-client';
 import { listen } from '../../src/http/listen.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import type { ConversationFactory } from '../../src/voice/conversation.js';
-import { attachLlmWebSocket, type LlmWebSocket } from '../../src/voice/transport/index.js';
+import { attachLlmWebSocket, type LlmWebSocket, type LlmWebSocketOptions } from '../../src/voice/transport/index.js';
 
 export interface VoiceServer {
   /** `http://127.0.0.1:<port>`; the client maps it to ws://. */
@@ -12,10 +12,7 @@ export interface VoiceServer {
   stop(): Promise<void>;
 }
 
-export interface VoiceServerOptions {
-  graceMs?: number;
-  callDetailsTimeoutMs?: number;
-  turnTimeoutMs?: number;
+export interface VoiceServerOptions extends Omit<LlmWebSocketOptions, 'conversations' | 'logger' | 'metrics'> {
   metrics?: Registry;
   logger?: Logger;
 }
@@ -24,14 +21,8 @@ export interface VoiceServerOptions {
 export async function startVoiceServer(conversations: ConversationFactory, options: VoiceServerOptions = {}): Promise<VoiceServer> {
   const app = new Hono();
   const listening = await listen(app, 0, '127.0.0.1');
-  const transport = attachLlmWebSocket(listening.server, {
-    conversations,
-    logger: options.logger ?? createLogger('silent'),
-    ...(options.graceMs !== undefined ? { graceMs: options.graceMs } : {}),
-    ...(options.callDetailsTimeoutMs !== undefined ? { callDetailsTimeoutMs: options.callDetailsTimeoutMs } : {}),
-    ...(options.turnTimeoutMs !== undefined ? { turnTimeoutMs: options.turnTimeoutMs } : {}),
-    ...(options.metrics ? { metrics: options.metrics } : {}),
-  });
+  const { logger, metrics, ...rest } = options;
+  const transport = attachLlmWebSocket(listening.server, { conversations, logger: logger ?? createLogger('silent'), ...rest, ...(metrics ? { metrics } : {}) });
   return {
     url: `http://127.0.0.1:${listening.port}`,
     transport,

@@ -1,6 +1,7 @@
 import type { Directory } from '../../booking/load-directory.js';
 import type { WhenProblem } from '../understand/resolve-when.js';
 import { speakList, speakStaff } from './speak.js';
+import { explainReason } from './wording.js';
 
 // What the function endpoints answer when a request cannot even be asked of the reception.
 
@@ -9,7 +10,8 @@ export const BOOKING_NEEDS_DAY_AND_TIME = 'Für die Buchung brauche ich den Tag 
 export const MOVE_NEEDS_DAY_AND_TIME = 'Auf welchen Tag und welche Uhrzeit soll ich den Termin verschieben?';
 export const NO_SUCH_INSTANT = 'Diesen Zeitpunkt gibt es leider nicht.';
 export const ASK_PHONE_FOR_BOOKING = 'Unter welcher Telefonnummer erreichen wir Sie?';
-export const ASK_PHONE_OF_BOOKING = 'Unter welcher Telefonnummer haben Sie den Termin gebucht?';
+/** Changes are made only for the number a call comes from; without one a colleague has to help. */
+export const CHANGES_NEED_CALLING_NUMBER = 'Termine kann ich nur für die Nummer ändern, von der Sie anrufen. Bitte rufen Sie von dieser Nummer an, oder eine Kollegin hilft Ihnen gern weiter.';
 export const PHONE_NOT_UNDERSTOOD = 'Die Telefonnummer habe ich leider nicht richtig verstanden. Könnten Sie sie bitte noch einmal sagen?';
 
 /** "Da fehlt mir noch etwas: uhrzeit, name." (the argument names, as the agent knows them). */
@@ -28,6 +30,8 @@ export function explainWhenProblem(problem: WhenProblem): string {
       return `Die Uhrzeit ${problem.text} gibt es nicht.`;
     case 'unreadable':
       return `Ich habe "${problem.text}" nicht als Datum oder Uhrzeit verstanden.`;
+    case 'outside_date_window':
+      return explainReason(problem.place === 'before' ? 'past' : 'beyond_horizon');
   }
 }
 

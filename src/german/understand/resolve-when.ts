@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { placeDayInDateWindow, placeInDateWindow, type DateWindowPlace } from '../../date-window.js';
 import { parseDateTime } from './time/parse-date-time.js';
 import type { PartOfDay } from './types.js';
 
@@ -15,7 +16,9 @@ export type WhenProblem =
   | { kind: 'no_such_date'; text: string; quoted: boolean }
   | { kind: 'unreadable_date'; text: string }
   | { kind: 'no_such_time'; text: string }
-  | { kind: 'unreadable'; text: string };
+  | { kind: 'unreadable'; text: string }
+  /** A real day, but far outside any booking horizon (years back, or beyond the date window ahead). */
+  | { kind: 'outside_date_window'; place: Exclude<DateWindowPlace, 'inside'> };
 
 export type WhenOutcome = { kind: 'ok'; when: When } | { kind: 'invalid'; problem: WhenProblem };
 
@@ -26,7 +29,8 @@ const CLOCK = /^(\d{1,2}):(\d{2})( ?uhr)?$/i;
 /**
  * Reads `datum` and `uhrzeit` as the agents send them: ISO ("2026-11-24", "14:30", "2026-11-24T14:30") or caller
  * words ("nächsten Dienstag", "halb drei"), relative to `now` in the business's zone. An impossible date
- * ("2026-02-30", "25:00") is an answer, not an exception.
+ * ("2026-02-30", "25:00") is an answer, not an exception, and so is a year far outside any booking horizon
+ * ("0000-01-01", "9999-12-31"): it is refused here, before any arithmetic with it.
  */
 export function resolveWhen(datum: string | undefined, uhrzeit: string | undefined, now: Date, zone: string): WhenOutcome {
   let date: string | null = null;
@@ -35,14 +39,19 @@ export function resolveWhen(datum: string | undefined, uhrzeit: string | undefin
   const d = datum?.trim() ?? '';
   const t = uhrzeit?.trim() ?? '';
   const invalid = (problem: WhenProblem): WhenOutcome => ({ kind: 'invalid', problem });
+  const outside = (place: DateWindowPlace): WhenOutcome | null => (place === 'inside' ? null : invalid({ kind: 'outside_date_window', place }));
 
   const dateTime = ISO_DATE_TIME.exec(d);
   if (dateTime) {
     const instant = dateTime[5] ? DateTime.fromISO(d, { setZone: false }).setZone(zone) : DateTime.fromISO(`${dateTime[1]}T${dateTime[2]!.padStart(5, '0')}`, { zone });
     if (!instant.isValid) return invalid({ kind: 'no_such_date', text: d, quoted: true });
+    const far = outside(placeInDateWindow(instant.toMillis(), now));
+    if (far) return far;
     date = instant.toFormat('yyyy-MM-dd');
     time = instant.toFormat('HH:mm');
   } else if (ISO_DATE.test(d)) {
+    const far = outside(placeDayInDateWindow(d, now));
+    if (far) return far;
     if (!DateTime.fromISO(d, { zone }).isValid) return invalid({ kind: 'no_such_date', text: d, quoted: false });
     date = d;
   } else if (d) {
@@ -72,6 +81,9 @@ export function resolveWhen(datum: string | undefined, uhrzeit: string | undefin
     partOfDay = reading.partOfDay;
     earliest = reading.earliest ?? false;
     if (!date && !time && !partOfDay && !earliest) return invalid({ kind: 'unreadable', text: words.join(' ') });
+    // Words can name a far year too ("am 31.12.9999").
+    const far = date ? outside(placeDayInDateWindow(date, now)) : null;
+    if (far) return far;
   }
   return { kind: 'ok', when: { date, time, partOfDay, earliest } };
 }

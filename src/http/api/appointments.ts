@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Actor } from '../../booking/booking-deps.js';
 import { cancelAppointment } from '../../booking/cancel-appointment.js';
+import { DATE_WINDOW_FUTURE_DAYS, DATE_WINDOW_PAST_DAYS, placeInDateWindow } from '../../date-window.js';
 import { findAppointmentDetail, type AppointmentDetail as AppointmentDetailData } from '../../booking/find-appointment-detail.js';
 import { listAppointments } from '../../booking/list-appointments.js';
 import type { BookingOutcome } from '../../booking/outcomes.js';
@@ -89,13 +90,13 @@ const rescheduleRoute = createRoute({
         'application/json': {
           schema: z.object({
             startsAt: z.iso.datetime({ offset: true, error: 'must be an ISO instant with offset, e.g. 2030-03-05T10:00:00+01:00' }).openapi({ example: '2030-03-05T10:00:00+01:00' }),
-            staffId: Id.optional().openapi({ description: 'Default: the same staff member' }),
+            staffId: Id.optional().openapi({ description: 'Default: the same staff member. Only admin tokens may name another one.' }),
           }),
         },
       },
     },
   },
-  responses: { 200: detailResponse, ...errorResponses(400, 404, 409, 422) },
+  responses: { 200: detailResponse, ...errorResponses(400, 403, 404, 409, 422) },
 });
 
 const actorOf = (p: Principal): Actor => (p.role === 'admin' ? { type: 'admin', id: p.tokenId } : { type: 'staff', id: p.staffId });
@@ -178,12 +179,22 @@ export function registerAppointmentRoutes(app: ApiApp, ctx: AppContext): void {
   app.openapi(rescheduleRoute, async (c) => {
     const principal = c.get('principal');
     const { id } = c.req.valid('param');
-    await visible(principal, id);
     const body = c.req.valid('json');
+    const startsAt = new Date(body.startsAt);
+    // Before the booking code does arithmetic with it: year 0 or 9999 would leave what timestamps can hold.
+    if (placeInDateWindow(startsAt.getTime(), ctx.clock.now()) !== 'inside') {
+      throw new ApiError('bad_request', `startsAt: out of range (${DATE_WINDOW_PAST_DAYS} days back to ${DATE_WINDOW_FUTURE_DAYS} days ahead)`);
+    }
+    await visible(principal, id);
+    // A staff token sees only its own appointments (visible() answered 404 for the rest) and keeps them: handing
+    // one to a colleague changes the colleague's day, which only an admin may do.
+    if (principal.role === 'staff' && body.staffId !== undefined && body.staffId !== principal.staffId) {
+      throw new ApiError('forbidden', 'staffId: a staff token may move its appointments only to itself.');
+    }
     const outcome = await rescheduleAppointment(deps, {
       appointmentId: id,
       businessId: principal.businessId,
-      startsAt: new Date(body.startsAt),
+      startsAt,
       ...(body.staffId ? { staffId: body.staffId } : {}),
       source: principal.role === 'admin' ? 'api' : 'staff',
       actor: actorOf(principal),

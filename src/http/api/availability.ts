@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { DATE_WINDOW_FUTURE_DAYS, DATE_WINDOW_PAST_DAYS, placeDayInDateWindow } from '../../date-window.js';
 import { findDaySlots } from '../../booking/find-day-slots.js';
 import type { AppContext } from '../../context.js';
 import { ApiError } from '../errors.js';
@@ -31,12 +32,15 @@ const availabilityRoute = createRoute({
 export function registerAvailabilityRoutes(app: ApiApp, ctx: AppContext): void {
   app.openapi(availabilityRoute, async (c) => {
     const q = c.req.valid('query');
+    const now = ctx.clock.now();
+    // Checked before the search: a day in year 9999 would push its window past what dates can hold.
+    if (placeDayInDateWindow(q.date, now) !== 'inside') throw new ApiError('bad_request', `date: out of range (${DATE_WINDOW_PAST_DAYS} days back to ${DATE_WINDOW_FUTURE_DAYS} days ahead)`);
     const outcome = await findDaySlots({ db: ctx.database.db, rules: ctx.rules }, {
       businessId: c.get('principal').businessId,
       serviceId: q.service,
       ...(q.staff ? { staffId: q.staff } : {}),
       date: q.date,
-      now: ctx.clock.now(),
+      now,
     });
     switch (outcome.kind) {
       case 'invalid_date':

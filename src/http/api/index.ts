@@ -3,6 +3,8 @@ import { Hono } from 'hono';
 import type { AppContext } from '../../context.js';
 import { clientIp } from '../client-ip.js';
 import { errorResponse } from '../errors.js';
+import { limitBody } from '../middleware/limit-body.js';
+import { refuseUncleanText } from '../middleware/refuse-unclean-text.js';
 import type { RequestVariables } from '../middleware/request-log.js';
 import { rateLimit, type RateLimiter } from '../middleware/rate-limit.js';
 import { registerAppointmentRoutes } from './appointments.js';
@@ -20,6 +22,9 @@ const DESCRIPTION =
   '(create one with `termin-agent token create`). Admin tokens see everything of their business, staff tokens their own appointments and the calls ' +
   'that led to them. Lists are paged with `limit` and an opaque `cursor` (`nextCursor` of the previous page). Errors are `{ "error": { "code", "message" } }`.';
 
+/** The API's bodies are a reschedule or a cancel reason, well under a kilobyte; this leaves room for any client. */
+export const API_MAX_BODY_BYTES = 16 * 1024;
+
 /** The staff API under /api, its OpenAPI document (/api/openapi.json) and a readable page of it (/api/docs). */
 export function apiRoutes(ctx: AppContext, limiter: RateLimiter): Hono<{ Variables: RequestVariables }> {
   const api = new OpenAPIHono<ApiEnv>({
@@ -30,6 +35,8 @@ export function apiRoutes(ctx: AppContext, limiter: RateLimiter): Hono<{ Variabl
   }).basePath('/api');
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', description: 'A token from `termin-agent token create`' });
   api.use('*', apiAuth(ctx, limiter));
+  api.use('*', limitBody(API_MAX_BODY_BYTES));
+  api.use('*', refuseUncleanText());
   registerCallRoutes(api, ctx);
   registerAppointmentRoutes(api, ctx);
   registerCustomerRoutes(api, ctx);

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { AppointmentSummary as AppointmentSummaryData } from '../../booking/appointment-summary.js';
 import type { Slot as SlotData } from '../../booking/calendar-model.js';
+import { isRecordInstant } from '../../date-window.js';
 import { localDayOf } from '../../booking/local-days.js';
 import { ApiError } from '../errors.js';
 
@@ -48,9 +49,10 @@ export const Instant = z.string().openapi({ format: 'date-time', example: '2030-
 export const iso = (d: Date) => d.toISOString();
 export const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** A plain date (the business's local day) or an instant with offset. */
+/** A plain date (the business's local day) or an instant with offset, between 1970 and the end of 9999. */
 export const DateBound = z
   .union([z.iso.date(), z.iso.datetime({ offset: true })], { error: 'must be a date (YYYY-MM-DD) or an ISO instant with offset' })
+  .refine((value) => isRecordInstant(Date.parse(value.length === 10 ? `${value}T12:00:00Z` : value)), { error: 'out of range (1970 to 9999)' })
   .openapi({ example: '2030-03-05' });
 
 /** `from`: a date means that local day's midnight; `to`: a date includes the whole day. */

@@ -6,11 +6,19 @@ import type { Metrics } from '../../metrics.js';
 
 export type RequestVariables = { log: Logger; requestId: string };
 
-/** Binds a child logger with a request id to each request and writes one summary line when it ends. */
+/** A caller-chosen request id is kept only if it looks like one: the header is free text, and it is logged. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/**
+ * Binds a child logger with a request id to each request and writes one summary line when it ends. The line
+ * names the route pattern (`/api/customers/:id`), never the path or query as sent: they carry phone numbers.
+ */
 export function requestLog(logger: Logger, metrics: Metrics): MiddlewareHandler<{ Variables: RequestVariables }> {
   return async (c, next) => {
     const started = performance.now();
-    const requestId = c.req.header('x-request-id') ?? randomUUID();
+    const given = c.req.header('x-request-id');
+    // Without a letter it could be a phone number (`0151-12345678`); a UUID or trace id has some.
+    const requestId = given && REQUEST_ID.test(given) && /[A-Za-z]/.test(given) ? given : randomUUID();
     const log = logger.child({ request_id: requestId });
     c.set('log', log);
     c.set('requestId', requestId);

@@ -6,6 +6,7 @@ import { normalizePhone } from '../../booking/normalize-phone.js';
 import { isToolName } from '../../tools/run-tool.js';
 import { runToolOnce } from '../../tools/run-tool-once.js';
 import { toolDefinitions } from '../../tools/tool-definitions.js';
+import { cleanJson } from '../../text/clean-text.js';
 import { errorResponse } from '../errors.js';
 import { retellAuth, type RetellVariables } from '../middleware/retell-auth.js';
 
@@ -37,12 +38,15 @@ export function retellFunctionRoutes(ctx: AppContext): Hono<{ Variables: RetellV
   app.post('/retell/functions/:name', retellAuth(ctx), async (c) => {
     const name = c.req.param('name');
     if (!isToolName(name)) return errorResponse(c, 'not_found', `Unknown function '${name}'.`);
-    let body: unknown;
+    let parsed: unknown;
     try {
-      body = JSON.parse(c.get('rawBody') || '{}');
+      parsed = JSON.parse(c.get('rawBody') || '{}');
     } catch {
       return errorResponse(c, 'bad_request', 'Body is not valid JSON.');
     }
+    // What the caller said reaches us as it was heard: a NUL or a broken surrogate is dropped here, not stored.
+    const body = cleanJson(parsed);
+    if (body === undefined) return errorResponse(c, 'bad_request', 'Body nests too deeply.');
     const { args, call } = envelope(body);
     const routing = await routeCall(ctx.database.db, { toNumber: call?.to_number ?? null, agentId: call?.agent_id ?? null });
     if (!routing) return errorResponse(c, 'unprocessable', 'The call matches no business: register its number (or Retell agent id) with the business.');

@@ -23,8 +23,10 @@ export function retellWebhookRoutes(ctx: AppContext): Hono<{ Variables: RetellVa
         log.warn({ event: parsed.event, call_id: parsed.callId, problem: parsed.problem }, 'retell webhook payload invalid, ignored');
         break;
       case 'event': {
-        const outcome = await recordCallEvent(ctx.database.db, parsed.event);
         const fields = { event: parsed.event.kind, call_id: parsed.event.callId };
+        // The rest of the event is applied: a call must still end when one of its fields is unusable.
+        if (parsed.dropped.length > 0) log.warn({ ...fields, dropped: parsed.dropped }, 'retell webhook fields unusable, dropped');
+        const outcome = await recordCallEvent(ctx.database.db, parsed.event);
         if (outcome.kind === 'duplicate') log.info(fields, 'retell webhook repeated, already applied');
         else log.info({ ...fields, business_id: outcome.businessId, status: outcome.status, outcome: outcome.outcome }, 'retell webhook applied');
         // A call that is over holds no slots: function-call agents have no socket whose close would release them.

@@ -9,9 +9,10 @@ import { NOT_CONNECTED } from '../../german/speak/lines.js';
 import type { Logger } from '../../logger.js';
 import { createReception } from '../../reception/create-reception.js';
 import type { Reception } from '../../reception/reception.js';
-import type { CallDetails, Conversation, ConversationFactory, TurnIo, TurnRequest, Utterance } from '../conversation.js';
+import { isRefusal, type CallDetails, type Conversation, type ConversationFactory, type Greeting, type Refusal, type TurnIo, type TurnRequest, type Utterance } from '../conversation.js';
 import { decide } from './decide.js';
 import type { CallerInfo } from './events.js';
+import { keepTranscript } from './keep-transcript.js';
 import { readSnapshot, type DialogueSnapshot } from './snapshot.js';
 import { initialState, type DialogueState } from './state.js';
 import { takeTurn } from './take-turn.js';
@@ -46,6 +47,12 @@ class BookingConversation implements Conversation {
   private resumed = false;
   /** The call reached no business: every answer is the goodbye. */
   private unrouted = false;
+  /** This call id is not ours to serve (it ended, or belongs to another business): nothing is said or written. */
+  private refused: Refusal | null = null;
+  /** This conversation recorded (or took over) the call row: only then does its end finish that row. */
+  private recorded = false;
+  /** The routing and recording of the call while it runs (one at a time). */
+  private opening: Promise<Routed | Refusal | null> | null = null;
   /** Snapshot writes, in order: a slow older write must not overwrite a newer one. */
   private saving: Promise<void> = Promise.resolve();
 
@@ -56,8 +63,9 @@ class BookingConversation implements Conversation {
     private readonly instanceId: string,
   ) {}
 
-  async greet(details: CallDetails | null): Promise<{ content: string; endCall?: boolean }> {
+  async greet(details: CallDetails | null): Promise<Greeting | Refusal> {
     const routed = await this.open(details);
+    if (isRefusal(routed)) return routed;
     if (!routed) return { content: NOT_CONNECTED, endCall: true };
     // An empty begin message tells Retell to wait for the caller: the greeting was said before the reconnect.
     return { content: this.resumed ? '' : this.greeting };
@@ -73,27 +81,46 @@ class BookingConversation implements Conversation {
     return run;
   }
 
-  /** Late call_details: learn the caller's number (and recognise them) if the greeting went out without it. */
-  callDetails(details: CallDetails): Promise<void> {
-    const learn = this.previous.then(async () => {
+  /**
+   * Late call_details: learn the caller's number (and recognise them) if the greeting went out without it. Details
+   * that route to another business than the open call's are not this call's: that socket is refused, the call goes on.
+   */
+  callDetails(details: CallDetails): Promise<Refusal | void> {
+    const learn = this.previous.then(async (): Promise<Refusal | void> => {
       const routed = this.routed;
-      if (!routed || this.state.caller.number || !details.fromNumber) return;
+      if (!routed || this.refused) return;
+      const routing = await routeCall(this.deps.db, { toNumber: details.toNumber, agentId: details.agentId });
+      if (routing && routing.businessId !== routed.directory.business.id) return { refused: 'foreign_call' };
+      if (this.state.caller.number || !details.fromNumber) return;
       const started = await startCall(this.deps.db, { ...callRecord(this.callId, details), businessId: routed.directory.business.id, at: this.deps.clock.now() });
+      // The row ended (or moved) under this live call, e.g. by Retell's call_ended: keep what the call knows.
+      if (started.kind === 'refused') return;
       this.state = decide(this.state, { kind: 'caller_known', caller: callerOf(started) }, routed.directory).state;
     });
-    this.previous = learn.catch(() => undefined);
+    this.previous = learn.then(
+      () => undefined,
+      () => undefined,
+    );
     return learn;
   }
 
   observe(transcript: Utterance[]): void {
-    this.transcript = transcript;
+    this.transcript = keepTranscript(transcript);
   }
 
   async end(reason: 'closed' | 'shutdown'): Promise<void> {
     if (this.ended) return;
     this.ended = true;
+    // A greeting still opening the call may be about to insert its row: finishing before that would leave it ongoing.
+    await this.opening?.catch(() => undefined);
     await this.previous;
     await this.saving;
+    // A refused, unrouted or never opened call has no row of its own: finishing by its id would rewrite (or release
+    // the holds of) whichever call that id belongs to.
+    if (!this.owned || !this.routed) {
+      this.logger.info({ reason, refused: this.refused?.refused ?? null }, 'call ended without a record of its own');
+      return;
+    }
     try {
       const saved = await loadDialogueSnapshot(this.deps.db, this.callId);
       const read = saved ? readSnapshot(saved) : null;
@@ -103,7 +130,7 @@ class BookingConversation implements Conversation {
         return;
       }
       // Slots offered but not taken go back to everyone else at once, not only when the hold expires.
-      if (this.routed) await this.reception(this.routed).releaseHolds();
+      await this.reception(this.routed).releaseHolds();
       await finishCall(this.deps.db, { callId: this.callId, transcript: this.keptTranscript(), outcome: this.state.memory.outcome, at: this.deps.clock.now() });
       const { step, memory } = this.state;
       this.logger.info({ reason, phase: step.phase, outcome: memory.outcome ?? 'abandoned', operations: memory.operations }, 'call finished');
@@ -116,21 +143,32 @@ class BookingConversation implements Conversation {
    * Routes the call to its business, records it, and recognises a returning caller by number. Null when the
    * called number (or agent) belongs to no business, or several could be meant: nothing is guessed.
    */
-  private async open(details: CallDetails | null): Promise<Routed | null> {
-    if (this.routed) return this.routed;
-    if (this.unrouted) return null;
+  private open(details: CallDetails | null): Promise<Routed | Refusal | null> {
+    if (this.refused) return Promise.resolve(this.refused);
+    if (this.routed) return Promise.resolve(this.routed);
+    if (this.unrouted) return Promise.resolve(null);
+    this.opening ??= this.openNow(details).finally(() => (this.opening = null));
+    return this.opening;
+  }
+
+  private async openNow(details: CallDetails | null): Promise<Routed | Refusal | null> {
     const saved = await loadDialogueSnapshot(this.deps.db, this.callId);
     let businessId: string | null = null;
     if (saved) {
       const read = readSnapshot(saved);
+      businessId = read.kind === 'readable' ? read.snapshot.businessId : read.businessId;
+      // A reconnect carries the same numbers as the call it continues; details that route elsewhere are another call's.
+      if (businessId && details) {
+        const routing = await routeCall(this.deps.db, { toNumber: details.toNumber, agentId: details.agentId });
+        if (routing && routing.businessId !== businessId) return this.refuse('foreign_call');
+      }
       if (read.kind === 'readable') {
         const restored = await this.restore(read.snapshot);
         if (restored) return restored;
       } else {
-        // Written by an older version, or damaged: the caller was greeted already. Start afresh, quietly, rather
-        // than act on a guess of where the call stood (holds it had expire or are released when it ends).
-        this.logger.warn({ readable_business: read.businessId !== null }, 'saved call state unreadable; going on from a fresh state');
-        businessId = read.businessId;
+        // Written by an older version, or damaged: the caller was greeted already. Go on from a fresh state, quietly,
+        // rather than act on a guess of where the call stood (holds it had expire, or are released when it ends).
+        this.logger.warn({ readable_business: businessId !== null }, 'saved call state unreadable; going on from a fresh state');
       }
       this.resumed = true;
     }
@@ -142,17 +180,18 @@ class BookingConversation implements Conversation {
       return null;
     }
     const started = await startCall(this.deps.db, { ...callRecord(this.callId, details), businessId: routing.businessId, at: this.deps.clock.now() });
-    const routed = { directory, keepTranscript: details?.sensitiveDataOptOut !== true };
+    if (started.kind === 'refused') return this.refuse(started.reason);
+    this.recorded = true;
     const opened = decide(initialState(), { kind: 'opened', caller: callerOf(started), now: this.deps.clock.now() }, directory);
     this.state = opened.state;
     this.greeting = opened.effects.flatMap((e) => (e.kind === 'say' ? [e.text] : [])).join(' ');
-    this.routed = routed;
+    this.routed = { directory, keepTranscript: details?.sensitiveDataOptOut !== true };
     this.save(opened.state);
     this.logger.info({ matched_by: routing.matchedBy, known_customer: opened.state.caller.known, resumed: this.resumed }, 'call opened');
-    return routed;
+    return this.routed;
   }
 
-  /** Takes over the conversation another instance saved for this call id. */
+  /** Takes over the conversation another instance saved for this (still live) call id. */
   private async restore(snapshot: DialogueSnapshot): Promise<Routed | null> {
     const directory = await loadDirectory(this.deps.db, snapshot.businessId);
     if (!directory) return null;
@@ -160,6 +199,7 @@ class BookingConversation implements Conversation {
     this.state = { ...snapshot.state, memory: { ...snapshot.state.memory, announcement: null } };
     this.routed = { directory, keepTranscript: snapshot.keepTranscript };
     this.resumed = true;
+    this.recorded = true;
     // Saving claims the call for this instance: the old one, when its grace period ends, leaves it alone.
     this.save(this.state);
     this.logger.info({ phase: this.state.step.phase }, 'call resumed from its saved state');
@@ -175,6 +215,7 @@ class BookingConversation implements Conversation {
    * is finally given up, so an instance that dies in between leaves no call "ongoing". `end()` completes the record.
    */
   private recordEnd(): void {
+    if (!this.owned) return;
     const transcript = this.keptTranscript();
     const outcome = this.state.memory.outcome;
     this.saving = this.saving
@@ -188,21 +229,34 @@ class BookingConversation implements Conversation {
 
   private save(state: DialogueState): void {
     const routed = this.routed;
-    if (!routed) return;
+    if (!routed || !this.owned) return;
     const snapshot: DialogueSnapshot = { version: 1, owner: this.instanceId, businessId: routed.directory.business.id, keepTranscript: routed.keepTranscript, state };
     this.saving = this.saving
       .then(() => saveDialogueSnapshot(this.deps.db, this.callId, snapshot))
       .catch((error: unknown) => this.logger.warn({ err: error }, 'could not save the call state'));
   }
 
+  /** Whether this conversation may write the call row of its id: it recorded or took over that call, and was not refused. */
+  private get owned(): boolean {
+    return this.recorded && this.refused === null;
+  }
+
+  /** Remembers that this call id is not ours; everything after says and writes nothing. */
+  private refuse(reason: Refusal['refused']): Refusal {
+    this.refused = { refused: reason };
+    this.logger.warn({ reason }, 'call id refused');
+    return this.refused;
+  }
+
   private async turn(request: TurnRequest, io: TurnIo): Promise<void> {
     const started = performance.now();
     const routed = await this.open(null);
+    if (isRefusal(routed)) return;
     if (!routed) {
       io.say(NOT_CONNECTED, { endCall: true, noInterruptionAllowed: true });
       return;
     }
-    this.transcript = request.transcript;
+    this.transcript = keepTranscript(request.transcript);
     const ctx = { reception: this.reception(routed), io, directory: routed.directory, callId: this.callId, now: this.deps.clock.now(), logger: this.logger, save: (s: DialogueState) => this.save(s) };
     // On a fault the state stays as it was before the turn: Retell's next request starts from there.
     this.state = await takeTurn(ctx, this.state, request);

@@ -1,10 +1,10 @@
 import type { Facts } from '../../german/understand/index.js';
 import { ANYTHING_ELSE, FILLER, KEEP_IT } from '../../german/speak/lines.js';
 import { NO_APPOINTMENT, NO_APPOINTMENT_THEN, askWhichAppointment, phraseCancel } from '../../german/speak/phrase-appointments.js';
-import { ASK_PHONE_OF_BOOKING, PHONE_NOT_UNDERSTOOD as PHONE_INVALID } from '../../german/speak/refusals.js';
+import { CHANGES_NEED_CALLING_NUMBER } from '../../german/speak/refusals.js';
 import type { AppointmentRef, CancelOutcome, FindAppointmentsOutcome } from '../../reception/outcomes.js';
 import type { Draft } from './draft.js';
-import { lookupPhone, pickAppointment } from './pick-appointment.js';
+import { pickAppointment } from './pick-appointment.js';
 
 /** Cancels the caller's appointment; with several, asks which one and cancels the one named next. */
 export function cancelStep(d: Draft, f: Facts): void {
@@ -15,10 +15,11 @@ export function cancelStep(d: Draft, f: Facts): void {
   }
   const picked = step.phase === 'cancel_pick' ? pickAppointment(step.choices, f, d.directory.business.timeZone) : null;
   if (picked) return cancel(d, picked);
-  const phone = lookupPhone(d.state.caller, f);
+  // Only the number the call comes from decides whose appointments change: a number said could be anyone's.
+  const phone = d.state.caller.number;
   if (!phone) {
-    d.to({ phase: 'cancel_pick', choices: [] });
-    return d.say(ASK_PHONE_OF_BOOKING);
+    d.to({ phase: 'anything_else', serviceId: null });
+    return d.say(CHANGES_NEED_CALLING_NUMBER);
   }
   d.to({ phase: 'finding', lookup: { for: 'cancel' } });
   d.run({ operation: 'findAppointments', request: { phone, date: f.hasWhen ? f.when.date : null, time: f.hasWhen ? f.when.time : null } }, FILLER);
@@ -42,9 +43,8 @@ export function answerCancelLookup(d: Draft, outcome: FindAppointmentsOutcome): 
       d.to({ phase: 'anything_else', serviceId: null });
       return d.say(`${outcome.narrowed ? NO_APPOINTMENT_THEN : NO_APPOINTMENT} ${ANYTHING_ELSE}`);
     case 'invalid_phone':
-      d.state.caller.phone = null;
-      d.to({ phase: 'cancel_pick', choices: [] });
-      return d.say(PHONE_INVALID);
+      d.to({ phase: 'anything_else', serviceId: null });
+      return d.say(CHANGES_NEED_CALLING_NUMBER);
   }
 }
 

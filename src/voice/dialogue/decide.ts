@@ -31,7 +31,7 @@ export function decide(state: DialogueState, event: DialogueEvent, directory: Di
       return hear(state, event, directory);
     case 'answered': {
       const d = new Draft(state, directory, event.now);
-      answer(d, event.answer, event.late);
+      takeAnswer(d, event.answer, event.late);
       return d.decision();
     }
   }
@@ -124,7 +124,7 @@ function hear(state: DialogueState, event: Extract<DialogueEvent, { kind: 'heard
 }
 
 /** Takes the reception's answer to the operation the step is waiting for; any other answer changes nothing. */
-function answer(d: Draft, answer: ReceptionAnswer, late: boolean): void {
+function takeAnswer(d: Draft, answer: ReceptionAnswer, late: boolean): void {
   const step = d.step;
   if (answer.operation === 'offer' && step.phase === 'checking') return answerOffer(d, step.wish, answer.outcome);
   if (answer.operation === 'book' && step.phase === 'booking') return answerBooking(d, step, answer.outcome, late);

@@ -15,13 +15,3 @@ export function pickAppointment(choices: readonly AppointmentRef[], f: Facts, zo
   });
   return matching.length === 1 ? matching[0]! : null;
 }
-
-/**
- * The number to look the caller's appointments up by: one the caller just said, else the one they book under,
- * else the calling one. Digits in a sentence that names a day or time are the day or time ("auf den 27.11. um
- * 10:15"), not a number.
- */
-export function lookupPhone(caller: { number: string | null; phone: string | null }, f: Facts): string | null {
-  if (f.phone && !f.hasWhen) caller.phone = f.phone;
-  return caller.phone ?? caller.number;
-}

@@ -2,16 +2,23 @@ import { DateTime } from 'luxon';
 import type { Facts } from '../../german/understand/index.js';
 import { ANYTHING_ELSE, ASK_MOVE_DAY, ASK_MOVE_TIME, ASK_RESCHEDULE_TIME, ASK_WHICH_TO_MOVE, FILLER, KEEP_IT } from '../../german/speak/lines.js';
 import { NO_APPOINTMENT, NO_APPOINTMENT_THEN, askWhichAppointment, phraseReschedule } from '../../german/speak/phrase-appointments.js';
-import { ASK_PHONE_OF_BOOKING, PHONE_NOT_UNDERSTOOD as PHONE_INVALID } from '../../german/speak/refusals.js';
+import { CHANGES_NEED_CALLING_NUMBER } from '../../german/speak/refusals.js';
 import { speakStaff } from '../../german/speak/speak.js';
 import type { AppointmentRef, FindAppointmentsOutcome, RescheduleOutcome } from '../../reception/outcomes.js';
 import type { Draft } from './draft.js';
-import { lookupPhone, pickAppointment } from './pick-appointment.js';
+import { pickAppointment } from './pick-appointment.js';
 import type { MoveTarget, StepOf } from './state.js';
 
 /** Moves an appointment: with the new time in the same sentence at once, otherwise asks for it. */
 export function rescheduleStep(d: Draft, f: Facts): void {
   const step = d.step;
+  // Only the number the call comes from decides whose appointments change (a number said could be anyone's):
+  // without one there is nothing to ask the caller for.
+  const phone = d.state.caller.number;
+  if (!phone) {
+    d.to({ phase: 'anything_else', serviceId: null });
+    return d.say(CHANGES_NEED_CALLING_NUMBER);
+  }
   const moving = step.phase === 'reschedule' || step.phase === 'reschedule_pick';
   if (moving && f.intent === 'no' && !f.hasWhen) {
     d.to({ phase: 'anything_else', serviceId: null });
@@ -39,8 +46,6 @@ export function rescheduleStep(d: Draft, f: Facts): void {
   if (!target.date) return d.say(ASK_MOVE_DAY);
   if (!target.time) return d.say(ASK_MOVE_TIME);
   if (before.moving) return move(d, target, before.moving);
-  const phone = lookupPhone(d.state.caller, f);
-  if (!phone) return d.say(ASK_PHONE_OF_BOOKING);
   d.to({ phase: 'finding', lookup: { for: 'reschedule', target } });
   d.run({ operation: 'findAppointments', request: { phone, date: null, time: null } }, FILLER);
 }
@@ -68,9 +73,8 @@ export function answerMoveLookup(d: Draft, target: MoveTarget, outcome: FindAppo
       d.to({ phase: 'anything_else', serviceId: null });
       return d.say(`${outcome.narrowed ? NO_APPOINTMENT_THEN : NO_APPOINTMENT} ${ANYTHING_ELSE}`);
     case 'invalid_phone':
-      d.state.caller.phone = null;
-      d.to({ phase: 'reschedule', target, moving: null });
-      return d.say(PHONE_INVALID);
+      d.to({ phase: 'anything_else', serviceId: null });
+      return d.say(CHANGES_NEED_CALLING_NUMBER);
   }
 }
 

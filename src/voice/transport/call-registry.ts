@@ -16,6 +16,12 @@ export interface CallRegistryOptions {
   turnTimeoutMs?: number;
   /** How long a new turn waits for the superseded one to wind down (default 2 s). */
   supersedeWaitMs?: number;
+  /** A socket silent this long, keepalives included, is closed and its call ended (default 30 s). */
+  idleTimeoutMs?: number;
+  /** How long after the goodbye is spoken the server closes a socket the agent hung up on (default 3 s). */
+  hangUpCloseMs?: number;
+  /** Estimated speaking time per character of the goodbye (default 70 ms, a calm pace). */
+  speechMsPerChar?: number;
   metrics?: TransportMetrics | undefined;
 }
 
@@ -23,6 +29,16 @@ export const DEFAULT_GRACE_MS = 60_000;
 export const DEFAULT_CALL_DETAILS_TIMEOUT_MS = 1_500;
 export const DEFAULT_TURN_TIMEOUT_MS = 30_000;
 export const DEFAULT_SUPERSEDE_WAIT_MS = 2_000;
+/**
+ * Retell sends a keepalive every 2 s (we ask for it in every config frame) and itself gives up on a socket after
+ * 5 s without ours, so a live call is never silent for more than a moment. 30 s is fifteen missed keepalives: no
+ * pause or hiccup of a live call comes near it, and a dead or hoarding socket gives its held slots back within half
+ * a minute instead of the five-minute hold expiry.
+ */
+export const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
+export const DEFAULT_HANG_UP_CLOSE_MS = 3_000;
+/** About 14 characters a second: slower than the usual text-to-speech pace, so the goodbye is never cut off. */
+export const DEFAULT_SPEECH_MS_PER_CHAR = 70;
 
 /** Call id → session. A socket for a known call id joins its session, so call state survives reconnects. */
 export class CallRegistry {
@@ -62,8 +78,11 @@ export class CallRegistry {
           callDetailsTimeoutMs: this.options.callDetailsTimeoutMs ?? DEFAULT_CALL_DETAILS_TIMEOUT_MS,
           turnTimeoutMs: this.options.turnTimeoutMs ?? DEFAULT_TURN_TIMEOUT_MS,
           supersedeWaitMs: this.options.supersedeWaitMs ?? DEFAULT_SUPERSEDE_WAIT_MS,
+          idleTimeoutMs: this.options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+          hangUpCloseMs: this.options.hangUpCloseMs ?? DEFAULT_HANG_UP_CLOSE_MS,
+          speechMsPerChar: this.options.speechMsPerChar ?? DEFAULT_SPEECH_MS_PER_CHAR,
           metrics: this.options.metrics,
-          onExpired: (expired) => void this.end(expired, 'closed'),
+          onEnd: (ended) => void this.end(ended, 'closed'),
         });
       } catch (error) {
         logger.error({ err: error }, 'could not create the conversation');

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { WebSocket } from 'ws';
 import type { Logger } from '../../logger.js';
-import type { CallDetails, Conversation, TurnRequest, Utterance } from '../conversation.js';
+import { isRefusal, type CallDetails, type Conversation, type Refusal, type TurnRequest, type Utterance } from '../conversation.js';
 import { CloseCode } from './close-codes.js';
 import { configFrame, responseFrame, toCallDetails, type OutboundFrame } from './frames.js';
 import { TURN_ABORTED, createTurn, runTurn, type Turn, type TurnHost } from './run-turn.js';
@@ -25,9 +25,18 @@ export interface CallSessionOptions {
   callDetailsTimeoutMs: number;
   turnTimeoutMs: number;
   supersedeWaitMs: number;
+  /** A socket from which nothing at all arrived for this long is closed and the call ended. */
+  idleTimeoutMs: number;
+  /** After the agent hung up (or transferred), how long past the goodbye's speaking time the socket may stay open. */
+  hangUpCloseMs: number;
+  /** Speaking time estimated per character of the goodbye, so the close never cuts it off. */
+  speechMsPerChar: number;
   metrics?: TransportMetrics | undefined;
-  /** The socket closed and no new one arrived within the grace period. */
-  onExpired(session: CallSession): void;
+  /**
+   * The call is over: its socket closed and no new one arrived within the grace period, it went idle, or the
+   * conversation refused the call id. The registry then ends the session.
+   */
+  onEnd(session: CallSession): void;
 }
 
 /**
@@ -53,8 +62,15 @@ export class CallSession implements TurnHost {
   private resolveGreeting!: () => void;
   private callDetailsTimer: NodeJS.Timeout | null = null;
   private graceTimer: NodeJS.Timeout | null = null;
+  private idleTimer: NodeJS.Timeout | null = null;
+  private hangUpTimer: NodeJS.Timeout | null = null;
   /** The agent ended or transferred the call: a closing socket is the call's end, not a network hiccup. */
   private hangingUp = false;
+  /** The frame that ends the call went out on a socket (not just into the outbox): the call's life is over. */
+  private goodbyeSent = false;
+  /** The response id whose content is being counted, and how many characters of it went out (the goodbye's length). */
+  private spokenId = -1;
+  private spokenChars = 0;
   private closing: Promise<void> | null = null;
   private connections = 0;
 
@@ -93,6 +109,12 @@ export class CallSession implements TurnHost {
       socket.close(CloseCode.goingAway, 'call ended');
       return;
     }
+    // The agent's goodbye went out: this call's life is over, and a new socket for it is no reconnect of a live call.
+    if (this.goodbyeSent) {
+      this.logger.warn('socket for a call the agent already ended refused');
+      socket.close(CloseCode.refused, 'call not available');
+      return;
+    }
     this.clearTimer('graceTimer');
     const previous = this.socket;
     this.socket = socket;
@@ -102,6 +124,7 @@ export class CallSession implements TurnHost {
       previous.close(CloseCode.replaced, 'replaced by a newer connection');
     }
     if (this.connections > 1) this.logger.info({ connection: this.connections }, 'call reconnected');
+    this.startIdleClock();
     this.send(configFrame());
     this.flushOutbox();
     if (this.greeting === 'waiting' && this.callDetailsTimer === null) {
@@ -118,15 +141,22 @@ export class CallSession implements TurnHost {
   detach(socket: WebSocket, code: number): void {
     if (socket !== this.socket) return;
     this.socket = null;
+    this.clearTimer('idleTimer');
+    this.clearTimer('hangUpTimer');
     if (this.closed) return;
     // After our own hang-up Retell has no reason to reconnect: finish the call record promptly.
     const graceMs = this.hangingUp ? Math.min(HANGUP_GRACE_MS, this.options.graceMs) : this.options.graceMs;
     this.logger.info({ code, grace_ms: graceMs }, 'socket closed; waiting for a reconnect');
     this.graceTimer = setTimeout(() => {
       this.graceTimer = null;
-      this.options.onExpired(this);
+      this.options.onEnd(this);
     }, graceMs);
     this.graceTimer.unref();
+  }
+
+  /** Something (any frame, keepalives and control frames included) arrived on `socket`: it is not idle. */
+  heard(socket: WebSocket): void {
+    if (socket === this.socket) this.idleTimer?.refresh();
   }
 
   /** Whether frames from `socket` are to be acted on (a replaced socket's stragglers are not). */
@@ -141,7 +171,12 @@ export class CallSession implements TurnHost {
   receiveCallDetails(call: Record<string, unknown>): void {
     if (this.greeting !== 'waiting') {
       const details = toCallDetails(this.callId, call);
-      Promise.resolve(this.conversation.callDetails?.(details)).catch((error: unknown) => this.logger.warn({ err: error }, 'late call_details not applied'));
+      Promise.resolve(this.conversation.callDetails?.(details)).then(
+        (answer) => {
+          if (isRefusal(answer)) this.refuseSocket(answer);
+        },
+        (error: unknown) => this.logger.warn({ err: error }, 'late call_details not applied'),
+      );
       return;
     }
     void this.greet(toCallDetails(this.callId, call));
@@ -183,10 +218,13 @@ export class CallSession implements TurnHost {
   /** Sends on the current socket, or holds the frame until a reconnect while there is none. */
   send(frame: OutboundFrame): void {
     if (this.closed) return;
-    if (frame.response_type === 'response' && (frame.end_call === true || (frame.transfer_number ?? '') !== '')) this.hangingUp = true;
+    const endsCall = frame.response_type === 'response' && (frame.end_call === true || (frame.transfer_number ?? '') !== '');
+    if (endsCall) this.hangingUp = true;
     const socket = this.socket;
     if (socket && socket.readyState === WebSocket.OPEN) {
       socket.send(JSON.stringify(frame));
+      if (frame.response_type === 'response') this.countSpoken(frame.response_id, frame.content);
+      if (endsCall) this.closeAfterGoodbye();
       return;
     }
     if (this.outbox.length >= MAX_OUTBOX) {
@@ -205,6 +243,8 @@ export class CallSession implements TurnHost {
   private async finish(reason: 'closed' | 'shutdown'): Promise<void> {
     this.clearTimer('callDetailsTimer');
     this.clearTimer('graceTimer');
+    this.clearTimer('idleTimer');
+    this.clearTimer('hangUpTimer');
     this.turn?.controller.abort(TURN_ABORTED);
     this.resolveGreeting();
     this.outbox = [];
@@ -226,7 +266,12 @@ export class CallSession implements TurnHost {
     let content = FALLBACK_GREETING;
     let endCall = false;
     try {
-      ({ content, endCall = false } = await this.conversation.greet(details));
+      const greeting = await this.conversation.greet(details);
+      if (isRefusal(greeting)) {
+        this.refuse(greeting);
+        return;
+      }
+      ({ content, endCall = false } = greeting);
     } catch (error) {
       this.logger.error({ err: error }, 'greeting failed; using the fallback line');
     }
@@ -235,6 +280,80 @@ export class CallSession implements TurnHost {
     else this.logger.info({ latest: this.latest }, 'greeting skipped: the caller spoke first');
     this.greeting = 'done';
     this.resolveGreeting();
+  }
+
+  /**
+   * The conversation will not serve this call id: the socket is closed without a word (a greeting could name the
+   * stored customer) and the session ended, which ends the conversation without writing.
+   */
+  private refuse(refusal: Refusal): void {
+    if (this.closed) return;
+    this.logger.warn({ reason: refusal.refused }, 'call refused');
+    this.metrics?.refused.inc({ reason: refusal.refused });
+    this.closeSocket(CloseCode.refused, 'call not available');
+    this.options.onEnd(this);
+  }
+
+  /**
+   * These call_details belong to another call than the one this session carries: that socket is dropped, and the
+   * call waits for a genuine reconnect (or ends after the grace period) as after any lost socket.
+   */
+  private refuseSocket(refusal: Refusal): void {
+    const socket = this.socket;
+    if (this.closed || !socket) return;
+    this.logger.warn({ reason: refusal.refused }, 'socket refused: its call_details belong to another call');
+    this.metrics?.refused.inc({ reason: refusal.refused });
+    this.detach(socket, CloseCode.refused);
+    if (socket.readyState === WebSocket.OPEN || socket.readyState === WebSocket.CONNECTING) socket.close(CloseCode.refused, 'call not available');
+  }
+
+  /** Counts the content sent under one response id: the goodbye's length decides how long it takes to say. */
+  private countSpoken(responseId: number, content: string): void {
+    if (responseId !== this.spokenId) {
+      this.spokenId = responseId;
+      this.spokenChars = 0;
+    }
+    this.spokenChars += content.length;
+  }
+
+  /**
+   * The agent's hang-up (or transfer) went out. Retell closes the socket once the goodbye is spoken; if it does not,
+   * the socket is closed here when the goodbye has surely been said, so finished calls never pile up open sockets.
+   */
+  private closeAfterGoodbye(): void {
+    this.goodbyeSent = true;
+    if (this.hangUpTimer !== null) return;
+    const waitMs = this.options.hangUpCloseMs + this.spokenChars * this.options.speechMsPerChar;
+    this.hangUpTimer = setTimeout(() => {
+      this.hangUpTimer = null;
+      if (this.socket) this.logger.info({ wait_ms: waitMs }, 'closing the socket after the agent hung up');
+      this.closeSocket(CloseCode.agentHungUp, 'call ended');
+    }, waitMs);
+    this.hangUpTimer.unref();
+  }
+
+  /** Starts (or restarts, for a new socket) the clock that ends a call whose socket has gone silent. */
+  private startIdleClock(): void {
+    this.clearTimer('idleTimer');
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.closed || !this.socket) return;
+      this.logger.warn({ idle_ms: this.options.idleTimeoutMs }, 'socket idle; ending the call');
+      this.metrics?.idleClosed.inc();
+      this.closeSocket(CloseCode.idle, 'idle');
+      // No reconnect grace: a socket that sent not even a keepalive is no network hiccup, and its holds go back now.
+      this.options.onEnd(this);
+    }, this.options.idleTimeoutMs);
+    this.idleTimer.unref();
+  }
+
+  /** Closes the current socket (if open) with `code`; its close event then finds no current socket to detach. */
+  private closeSocket(code: CloseCode, reason: string): void {
+    const socket = this.socket;
+    if (!socket) return;
+    if (code !== CloseCode.agentHungUp) this.socket = null;
+    this.clearTimer('idleTimer');
+    if (socket.readyState === WebSocket.OPEN || socket.readyState === WebSocket.CONNECTING) socket.close(code, reason);
   }
 
   private flushOutbox(): void {
@@ -247,7 +366,7 @@ export class CallSession implements TurnHost {
     }
   }
 
-  private clearTimer(name: 'callDetailsTimer' | 'graceTimer'): void {
+  private clearTimer(name: 'callDetailsTimer' | 'graceTimer' | 'idleTimer' | 'hangUpTimer'): void {
     const timer = this[name];
     if (timer !== null) clearTimeout(timer);
     this[name] = null;

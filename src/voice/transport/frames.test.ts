@@ -81,3 +81,47 @@ describe('toCallDetails', () => {
     });
   });
 });
+
+/** Whether a string would be refused by Postgres text or jsonb: a NUL, or half a surrogate pair. */
+const unstorable = (value: string) => /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value);
+const strings = (value: unknown): string[] =>
+  typeof value === 'string' ? [value] : Array.isArray(value) ? value.flatMap(strings) : value && typeof value === 'object' ? Object.entries(value).flatMap(([k, v]) => [k, ...strings(v)]) : [];
+
+describe('inbound text from the socket', () => {
+  it('strips NUL and replaces lone surrogates in every string and key, keeping real pairs', () => {
+    const parsed = parseInbound(JSON.stringify({
+      interaction_type: 'response_required',
+      response_id: 1,
+      transcript: [{ role: 'user\u0000', content: 'Ha\u0000llo \ud800 Welt \udc00 😀' }],
+      transcript_with_tool_calls: [{ 'na\u0000me': ['\ud83d'] }],
+    }));
+    expect(parsed.kind).toBe('frame');
+    if (parsed.kind !== 'frame' || parsed.frame.interaction_type !== 'response_required') return;
+    expect(parsed.frame.transcript).toEqual([{ role: 'user', content: 'Hallo \uFFFD Welt \uFFFD 😀' }]);
+    expect(parsed.frame.transcript_with_tool_calls).toEqual([{ name: ['\uFFFD'] }]);
+  });
+
+  it('never lets an unstorable string through, whatever the frame holds', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (role, content, key) => {
+        const parsed = parseInbound(JSON.stringify({ interaction_type: 'call_details', call: { [key]: content, from_number: role, metadata: { [key]: [content] } } }));
+        expect(parsed.kind).toBe('frame');
+        expect(strings(parsed).some(unstorable)).toBe(false);
+      }),
+    );
+  });
+
+  it('reads a call object whose own keys shadow Object.prototype (a validator once threw on them)', () => {
+    expect(parseInbound('{"interaction_type":"call_details","call":{"constructor":null,"__proto__":{"x":1}}}')).toMatchObject({ kind: 'frame' });
+  });
+
+  it('refuses a frame nested deeper than any Retell sends, instead of walking it', () => {
+    const deep = `{"interaction_type":"call_details","call":{"metadata":${'['.repeat(10_000)}"\\u0000"${']'.repeat(10_000)}}}`;
+    expect(parseInbound(deep)).toMatchObject({ kind: 'invalid', reason: 'too_deep' });
+  });
+
+  it('drops call_details fields longer than any real number or id', () => {
+    const details = toCallDetails('c3', { from_number: `+49${'1'.repeat(100)}`, to_number: '+493012345670', agent_id: 'a'.repeat(129), call_type: 'phone_call' });
+    expect(details).toMatchObject({ fromNumber: null, toNumber: '+493012345670', agentId: null, callType: 'phone_call' });
+  });
+});

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { CallDetails, SayOptions, Utterance } from '../conversation.js';
+import { cleanJson, mayHoldUncleanText } from '../../text/clean-text.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Retell → server
@@ -27,7 +28,9 @@ export const PingPongIn = z.object({
 
 export const CallDetailsIn = z.object({
   interaction_type: z.literal('call_details'),
-  call: z.record(z.string(), z.unknown()),
+  // A loose object, not z.record: zod's record check reads `value.constructor.prototype` and throws on a call
+  // object whose own `constructor` key is null.
+  call: z.looseObject({}),
 });
 
 export const UpdateOnly = z.object({
@@ -61,9 +64,12 @@ const Envelope = z.object({ interaction_type: z.string() });
 export type ParsedInbound =
   | { kind: 'frame'; frame: InboundFrame }
   | { kind: 'unknown_type'; interactionType: string }
-  | { kind: 'invalid'; reason: 'not_json' | 'no_interaction_type' | 'schema'; issues: Array<{ path: string; code: string }> };
+  | { kind: 'invalid'; reason: 'not_json' | 'too_deep' | 'no_interaction_type' | 'schema'; issues: Array<{ path: string; code: string }> };
 
-/** Parses one text frame from Retell. Never throws. */
+/**
+ * Parses one text frame from Retell. Never throws. Strings come out clean: no NUL, no lone surrogates (replaced by
+ * U+FFFD), so nothing downstream can fail on them.
+ */
 export function parseInbound(text: string): ParsedInbound {
   let raw: unknown;
   try {
@@ -71,11 +77,22 @@ export function parseInbound(text: string): ParsedInbound {
   } catch {
     return { kind: 'invalid', reason: 'not_json', issues: [] };
   }
+  if (mayHoldUncleanText(text)) {
+    const cleaned = cleanJson(raw);
+    if (cleaned === undefined) return { kind: 'invalid', reason: 'too_deep', issues: [] };
+    raw = cleaned;
+  }
   const envelope = Envelope.safeParse(raw);
   if (!envelope.success) return { kind: 'invalid', reason: 'no_interaction_type', issues: [] };
   // Forward compatibility: Retell may add interaction types; those are ignored, not errors.
   if (!INBOUND_TYPES.has(envelope.data.interaction_type)) return { kind: 'unknown_type', interactionType: envelope.data.interaction_type.slice(0, 64) };
-  const parsed = InboundFrame.safeParse(raw);
+  let parsed: ReturnType<typeof InboundFrame.safeParse>;
+  try {
+    parsed = InboundFrame.safeParse(raw);
+  } catch {
+    // safeParse should not throw, but a validator fault must not take the socket down with the frame.
+    return { kind: 'invalid', reason: 'schema', issues: [] };
+  }
   if (!parsed.success) {
     return { kind: 'invalid', reason: 'schema', issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), code: i.code })) };
   }
@@ -87,18 +104,23 @@ export function toUtterances(transcript: TranscriptUtterance[]): Utterance[] {
   return transcript.map((u) => ({ role: u.role, content: u.content }));
 }
 
-const text = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
+/** A short text field, or null when missing, mistyped or longer than any real value (it would be stored as is). */
+const text = (value: unknown, max: number): string | null => (typeof value === 'string' && value.length > 0 && value.length <= max ? value : null);
+/** E.164 has at most 15 digits; room for spaces and a prefix as some carriers send them. */
+const NUMBER_MAX = 32;
+const ID_MAX = 128;
+const WORD_MAX = 32;
 
-/** Maps Retell's call object to the dialogue's CallDetails; missing or mistyped fields become null. */
+/** Maps Retell's call object to the dialogue's CallDetails; missing, mistyped or oversized fields become null. */
 export function toCallDetails(callId: string, call: Record<string, unknown>): CallDetails {
   const metadata = call.metadata;
   return {
-    callId: text(call.call_id) ?? callId,
-    agentId: text(call.agent_id),
-    fromNumber: text(call.from_number),
-    toNumber: text(call.to_number),
-    direction: text(call.direction),
-    callType: text(call.call_type),
+    callId: text(call.call_id, ID_MAX) ?? callId,
+    agentId: text(call.agent_id, ID_MAX),
+    fromNumber: text(call.from_number, NUMBER_MAX),
+    toNumber: text(call.to_number, NUMBER_MAX),
+    direction: text(call.direction, WORD_MAX),
+    callType: text(call.call_type, WORD_MAX),
     // The account's choice not to keep sensitive data (newer payloads say it as a storage setting).
     sensitiveDataOptOut: call.opt_out_sensitive_data_storage === true || call.data_storage_setting === 'everything_except_pii' || call.data_storage_setting === 'basic_attributes_only',
     metadata: typeof metadata === 'object' && metadata !== null && !Array.isArray(metadata) ? (metadata as Record<string, unknown>) : null,

@@ -1,6 +1,7 @@
 export { attachLlmWebSocket, type LlmWebSocket, type LlmWebSocketOptions } from './llm-websocket.js';
 export {
-  CallRegistry, DEFAULT_CALL_DETAILS_TIMEOUT_MS, DEFAULT_GRACE_MS, DEFAULT_SUPERSEDE_WAIT_MS, DEFAULT_TURN_TIMEOUT_MS, type CallRegistryOptions,
+  CallRegistry, DEFAULT_CALL_DETAILS_TIMEOUT_MS, DEFAULT_GRACE_MS, DEFAULT_HANG_UP_CLOSE_MS, DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_SPEECH_MS_PER_CHAR, DEFAULT_SUPERSEDE_WAIT_MS,
+  DEFAULT_TURN_TIMEOUT_MS, type CallRegistryOptions,
 } from './call-registry.js';
 export { CallSession, FALLBACK_GREETING, type CallSessionOptions } from './call-session.js';
 export { APOLOGY_LINE } from './run-turn.js';

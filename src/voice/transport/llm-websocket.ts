@@ -1,7 +1,9 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { STATUS_CODES, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Registry } from 'prom-client';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { clientAddress, isAllowedAddress } from '../../access/client-address.js';
 import type { Logger } from '../../logger.js';
 import type { ConversationFactory } from '../conversation.js';
 import { CallRegistry } from './call-registry.js';
@@ -21,6 +23,23 @@ export interface LlmWebSocketOptions {
   callDetailsTimeoutMs?: number;
   /** Longest a turn may stay open before it is closed with an apology (default 30 s). */
   turnTimeoutMs?: number;
+  /**
+   * Set: only `{path}/<secret>/<call_id>` is served and every other upgrade is refused with 401 before a socket
+   * exists. Unset: `{path}/<call_id>` is served to anyone (local use).
+   */
+  secret?: string | null;
+  /** Addresses an upgrade must come from (the same list as Retell's HTTP routes); empty or unset: any. */
+  ipAllowlist?: readonly string[];
+  /** Take the client address from the last X-Forwarded-For entry (one trusted proxy in front). */
+  trustProxy?: boolean;
+  /** The largest frame accepted; a larger one closes that socket with 1009 (default 1 MiB). */
+  maxFrameBytes?: number;
+  /** A socket silent this long, keepalives included, is closed and its call ended (default 30 s). */
+  idleTimeoutMs?: number;
+  /** How long after the goodbye is spoken a socket the agent hung up on is closed by the server (default 3 s). */
+  hangUpCloseMs?: number;
+  /** Estimated speaking time per character of the goodbye (default 70 ms). */
+  speechMsPerChar?: number;
   metrics?: Registry;
 }
 
@@ -31,9 +50,14 @@ export interface LlmWebSocket {
 }
 
 const CALL_ID = /^[A-Za-z0-9_-]{1,128}$/;
-/** Retell resends the whole transcript on every event; this bounds a frame without cutting long calls short. */
-const MAX_FRAME_BYTES = 16 * 1024 * 1024;
+/**
+ * Retell resends the whole transcript on every event, yet an hour of talk is a few hundred kilobytes even with word
+ * timings: 1 MiB leaves room and keeps a hundred hostile sockets from holding gigabytes.
+ */
+export const DEFAULT_MAX_FRAME_BYTES = 1024 * 1024;
 const CLOSE_WAIT_MS = 1_000;
+
+type UpgradeRefusal = { status: 400 | 401 | 403 | 404; reason: 'not_found' | 'address' | 'secret' | 'call_id' };
 
 /** Serves Retell's custom-LLM WebSocket at `{path}/:call_id` on an existing HTTP server. */
 export function attachLlmWebSocket(server: Server, options: LlmWebSocketOptions): LlmWebSocket {
@@ -46,26 +70,35 @@ export function attachLlmWebSocket(server: Server, options: LlmWebSocketOptions)
     graceMs: options.graceMs,
     callDetailsTimeoutMs: options.callDetailsTimeoutMs,
     turnTimeoutMs: options.turnTimeoutMs,
+    idleTimeoutMs: options.idleTimeoutMs,
+    hangUpCloseMs: options.hangUpCloseMs,
+    speechMsPerChar: options.speechMsPerChar,
     metrics,
   });
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  // ws closes a socket whose frame exceeds maxPayload with 1009 and drops what it buffered; other sockets go on.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES });
+  const admit = createAdmission(base, options);
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', (error) => logger.debug({ err: error }, 'upgrade socket error'));
-    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (!pathname.startsWith(`${base}/`)) return rejectUpgrade(socket, 404);
-    const callId = pathname.slice(base.length + 1);
-    if (!CALL_ID.test(callId)) {
-      logger.warn('upgrade with an invalid call id rejected');
-      return rejectUpgrade(socket, 400);
+    const admitted = admit(req);
+    if ('status' in admitted) {
+      // Never the path itself in the log: it carries whatever secret was tried.
+      if (admitted.reason !== 'not_found') logger.warn({ reason: admitted.reason, status: admitted.status }, 'call socket upgrade refused');
+      metrics?.upgradesRefused.inc({ reason: admitted.reason });
+      return rejectUpgrade(socket, admitted.status);
     }
-    wss.handleUpgrade(req, socket, head, (ws) => openCall(ws, callId));
+    wss.handleUpgrade(req, socket, head, (ws) => openCall(ws, admitted.callId));
   };
 
   const openCall = (ws: WebSocket, callId: string) => {
     const session = registry.attach(callId, ws);
     if (!session) return;
+    // Any frame counts as life, keepalives and control frames included; only total silence is idle.
+    ws.on('ping', () => session.heard(ws));
+    ws.on('pong', () => session.heard(ws));
     ws.on('message', (data, isBinary) => {
+      session.heard(ws);
       if (isBinary) {
         session.logger.warn('binary frame received; closing');
         ws.close(CloseCode.binaryFrame, 'binary frames are not supported');
@@ -139,7 +172,37 @@ function textOf(data: RawData): string {
   return Buffer.from(data).toString('utf8');
 }
 
-function rejectUpgrade(socket: Duplex, status: 400 | 404): void {
+/**
+ * Decides an upgrade before any WebSocket exists, in the order the HTTP routes use: the source address (403), then
+ * the path secret (401), then the call id (400). The secret is compared as a hash, in constant time.
+ */
+function createAdmission(base: string, options: LlmWebSocketOptions): (req: IncomingMessage) => { callId: string } | UpgradeRefusal {
+  const secretHash = options.secret ? digest(options.secret) : null;
+  const allowlist = options.ipAllowlist ?? [];
+  return (req) => {
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (!pathname.startsWith(`${base}/`)) return { status: 404, reason: 'not_found' };
+    if (allowlist.length > 0) {
+      const forwarded = req.headers['x-forwarded-for'];
+      const address = clientAddress({ remoteAddress: req.socket.remoteAddress, forwardedFor: Array.isArray(forwarded) ? forwarded.join(',') : forwarded, trustProxy: options.trustProxy === true });
+      if (!isAllowedAddress(allowlist, address)) return { status: 403, reason: 'address' };
+    }
+    let rest = pathname.slice(base.length + 1);
+    if (secretHash) {
+      const slash = rest.indexOf('/');
+      if (slash < 0 || !timingSafeEqual(digest(rest.slice(0, slash)), secretHash)) return { status: 401, reason: 'secret' };
+      rest = rest.slice(slash + 1);
+    }
+    return CALL_ID.test(rest) ? { callId: rest } : { status: 400, reason: 'call_id' };
+  };
+}
+
+/** Equal-length digests, so comparing them takes the same time whatever was tried. */
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value, 'utf8').digest();
+}
+
+function rejectUpgrade(socket: Duplex, status: 400 | 401 | 403 | 404): void {
   const body = STATUS_CODES[status] ?? '';
   socket.once('finish', () => socket.destroy());
   socket.end(`HTTP/1.1 ${status} ${body}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
