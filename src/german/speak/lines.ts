@@ -1,5 +1,5 @@
 import type { Directory } from '../../booking/load-directory.js';
-import { speakDuration, speakList, speakPrice, speakStaff } from './speak.js';
+import { speakDuration, speakList, speakPrice } from './speak.js';
 import { speakSlot, type SpokenSlot } from './wording.js';
 
 // Everything the agent says on its own, in one place: short, natural, Sie-form.
@@ -23,8 +23,6 @@ export const PHONE_NOT_UNDERSTOOD = 'Die Nummer habe ich leider nicht ganz verst
 export const TRANSFER = 'Einen Moment bitte, ich verbinde Sie mit einer Kollegin.';
 export const NO_TRANSFER = 'Im Moment kann ich Sie leider nicht verbinden. Eine Kollegin ruft Sie gern zurück. Kann ich Ihnen sonst weiterhelfen?';
 export const ASK_RESCHEDULE_TIME = 'Gern. Auf welchen Tag und welche Uhrzeit soll ich Ihren Termin verschieben?';
-export const ASK_CANCEL_WHICH = 'Welchen Termin möchten Sie absagen? Nennen Sie mir bitte den Tag.';
-export const SORRY_ERROR = 'Entschuldigung, da ist bei mir gerade etwas schiefgelaufen. Einen Moment bitte.';
 export const ASK_QUESTION_SERVICE = 'Für welche Leistung möchten Sie das wissen?';
 export const OFFER_ONE_OF_THEM = 'Soll ich Ihnen einen der Termine eintragen?';
 export const OFFER_AN_APPOINTMENT = 'Möchten Sie dafür einen Termin?';
@@ -97,8 +95,4 @@ export function openingHours(directory: Directory): string {
 function clock(hhmm: string): string {
   const [h, m] = hhmm.split(':');
   return m === '00' ? String(Number(h)) : `${Number(h)}:${m}`;
-}
-
-export function staffList(directory: Directory): string {
-  return speakList(directory.staff.map(speakStaff), 'und');
 }

@@ -7,7 +7,7 @@ import type { Draft } from './draft.js';
 import type { ServiceWish, Wish } from './state.js';
 
 /** Takes what the caller said about service, staff and time into the wish; a correction replaces only what it names. */
-export function mergeWish(wish: Wish, f: Facts): Wish {
+function mergeWish(wish: Wish, f: Facts): Wish {
   const next = { ...wish };
   if (f.serviceIds[0]) next.serviceId = f.serviceIds[0];
   if (f.staff?.kind === 'any') next.staff = 'any';
@@ -43,7 +43,7 @@ export function collect(d: Draft, f: Facts, wish: Wish): void {
 }
 
 /** The wish as the reception takes it: a clock time wins over a part of day, either over "so früh wie möglich". */
-export function offerRequest(wish: ServiceWish): OfferRequest {
+function offerRequest(wish: ServiceWish): OfferRequest {
   return {
     serviceId: wish.serviceId,
     staffId: staffOf(wish),
@@ -55,7 +55,7 @@ export function offerRequest(wish: ServiceWish): OfferRequest {
 }
 
 /** Asks the reception for the wished slot or the nearest ones (it holds what it offers). */
-export function checkAndOffer(d: Draft, wish: ServiceWish): void {
+function checkAndOffer(d: Draft, wish: ServiceWish): void {
   if (!d.directory.services.some((s) => s.id === wish.serviceId)) {
     d.to({ phase: 'collect', wish: { ...wish, serviceId: null } });
     return d.say(askService(d.directory));

@@ -7,10 +7,10 @@ import { collect } from './collect-step.js';
 import type { Draft } from './draft.js';
 import type { StepOf } from './state.js';
 
-export type Pick = { kind: 'slot'; slot: OfferedSlot } | { kind: 'new_wish' } | { kind: 'unclear' } | { kind: 'declined' };
+type Pick = { kind: 'slot'; slot: OfferedSlot } | { kind: 'new_wish' } | { kind: 'unclear' } | { kind: 'declined' };
 
 /** Which offered slot the caller means: by position, by time or day, by staff member, or the only one. */
-export function pickOffer(offers: readonly OfferedSlot[], f: Facts, serviceId: string, zone: string): Pick {
+function pickOffer(offers: readonly OfferedSlot[], f: Facts, serviceId: string, zone: string): Pick {
   const slot = (s: OfferedSlot | undefined): Pick => (s ? { kind: 'slot', slot: s } : { kind: 'unclear' });
   if (f.ordinal !== null) return slot(f.ordinal === -1 ? offers[offers.length - 1] : offers[f.ordinal]);
   const local = (o: OfferedSlot) => DateTime.fromISO(o.startsAt, { zone });

@@ -20,7 +20,7 @@ export type DialogueSnapshot = z.infer<typeof DialogueSnapshot>;
 /** The parts of a snapshot that can be trusted even when the rest cannot be read. */
 const SnapshotHead = z.object({ owner: z.string().min(1).optional().catch(undefined), businessId: z.string().min(1).optional().catch(undefined) });
 
-export type ReadSnapshot =
+type ReadSnapshot =
   | { kind: 'readable'; snapshot: DialogueSnapshot }
   /** Written by an older version or damaged: who owned it and for which business, where that much can be read. */
   | { kind: 'unreadable'; owner: string | null; businessId: string | null };

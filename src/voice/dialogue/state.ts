@@ -32,8 +32,7 @@ export const MoveTarget = z.object({ date: LocalDate.nullable(), time: LocalTime
 export type MoveTarget = z.infer<typeof MoveTarget>;
 
 /** Why the caller's appointments are being looked up. */
-export const Lookup = z.discriminatedUnion('for', [z.object({ for: z.literal('cancel') }), z.object({ for: z.literal('reschedule'), target: MoveTarget })]);
-export type Lookup = z.infer<typeof Lookup>;
+const Lookup = z.discriminatedUnion('for', [z.object({ for: z.literal('cancel') }), z.object({ for: z.literal('reschedule'), target: MoveTarget })]);
 
 export const Step = z.discriminatedUnion('phase', [
   /** Greeted, nothing asked yet. */
@@ -67,9 +66,8 @@ export const Step = z.discriminatedUnion('phase', [
   z.object({ phase: z.literal('ended') }),
 ]);
 export type Step = z.infer<typeof Step>;
-export type Phase = Step['phase'];
 /** The step of one phase. */
-export type StepOf<P extends Phase> = Extract<Step, { phase: P }>;
+export type StepOf<P extends Step['phase']> = Extract<Step, { phase: P }>;
 
 /** Who is calling, and under which number a booking goes. */
 export const Caller = z.object({
@@ -85,7 +83,7 @@ export const Caller = z.object({
 export type Caller = z.infer<typeof Caller>;
 
 /** What the call has said and done so far, across steps. */
-export const Memory = z.object({
+const Memory = z.object({
   outcome: z.enum(CALL_OUTCOMES).nullable(),
   reminders: z.number().int().min(0),
   /** What the agent said in its last answering turn, for "wie bitte?" and reminders. */
@@ -105,7 +103,6 @@ export const Memory = z.object({
   /** Reception operations run so far; numbers the tool calls in Retell's transcript. */
   operations: z.number().int().min(0),
 });
-export type Memory = z.infer<typeof Memory>;
 
 export const DialogueState = z.object({ caller: Caller, memory: Memory, step: Step });
 export type DialogueState = z.infer<typeof DialogueState>;

@@ -5,7 +5,7 @@ import { runEffects, type RunContext } from './run-effects.js';
 import type { DialogueState } from './state.js';
 
 /** The caller's words since the agent last spoke (Retell may split one turn into several utterances). */
-export function lastCallerText(transcript: readonly Utterance[]): string {
+function lastCallerText(transcript: readonly Utterance[]): string {
   const words: string[] = [];
   for (let i = transcript.length - 1; i >= 0; i--) {
     const u = transcript[i]!;
