@@ -1,5 +1,6 @@
 import type { Facts } from '../../german/understand/index.js';
 import { ASK_OTHER_TIME, ASK_TIME, FILLER, askService } from '../../german/speak/lines.js';
+import { serviceNameOf } from '../../german/speak/phrase-appointments.js';
 import { phraseOffer } from '../../german/speak/phrase-offer.js';
 import { speakStaff } from '../../german/speak/speak.js';
 import type { OfferOutcome, OfferRequest } from '../../reception/outcomes.js';
@@ -66,7 +67,7 @@ function checkAndOffer(d: Draft, wish: ServiceWish): void {
 
 /** Offers what the reception found, or says that nothing is free and asks for another time. */
 export function answerOffer(d: Draft, wish: ServiceWish, outcome: OfferOutcome): void {
-  const serviceName = d.directory.services.find((s) => s.id === wish.serviceId)?.name ?? '';
+  const serviceName = serviceNameOf(wish.serviceId, d.directory);
   if (outcome.kind === 'unknown_service') {
     d.to({ phase: 'collect', wish: { ...wish, serviceId: null } });
     return d.say(askService(d.directory));

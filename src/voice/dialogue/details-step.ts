@@ -1,5 +1,6 @@
 import type { Facts } from '../../german/understand/index.js';
 import { ANYTHING_ELSE, ASK_NAME, ASK_NAME_AGAIN, ASK_OTHER_TIME, ASK_PHONE, ASK_TIME, BOOKED_INTRO, FILLER_BOOKING, PHONE_NOT_UNDERSTOOD, askConfirmPhone } from '../../german/speak/lines.js';
+import { serviceNameOf } from '../../german/speak/phrase-appointments.js';
 import { phraseBooking } from '../../german/speak/phrase-booking.js';
 import { speakStaff } from '../../german/speak/speak.js';
 import type { BookOutcome, OfferedSlot } from '../../reception/outcomes.js';
@@ -64,7 +65,7 @@ function book(d: Draft, wish: ServiceWish, chosen: OfferedSlot): void {
 export function answerBooking(d: Draft, step: StepOf<'booking'>, outcome: BookOutcome, late: boolean): void {
   const memory = d.state.memory;
   const member = d.directory.staff.find((m) => m.id === step.chosen.staffId);
-  const serviceName = d.directory.services.find((s) => s.id === step.wish.serviceId)?.name ?? '';
+  const serviceName = serviceNameOf(step.wish.serviceId, d.directory);
   const reply = phraseBooking(outcome, { directory: d.directory, now: d.now, serviceName, staffName: member ? speakStaff(member) : undefined });
   if (outcome.kind === 'booked') {
     const sentence = reply;

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Facts } from '../../german/understand/index.js';
 import { ASK_OTHER_TIME, ASK_WHICH_OFFER, OFFER_THE_ONE, confirmSlot } from '../../german/speak/lines.js';
+import { serviceNameOf } from '../../german/speak/phrase-appointments.js';
 import type { OfferedSlot } from '../../reception/outcomes.js';
 import { askDetailsOrBook } from './details-step.js';
 import { collect } from './collect-step.js';
@@ -43,8 +44,7 @@ export function chooseOffer(d: Draft, f: Facts, step: StepOf<'offered'>): void {
     case 'unclear':
       return d.say(step.offers.length > 1 ? ASK_WHICH_OFFER : OFFER_THE_ONE);
     case 'slot': {
-      const service = d.directory.services.find((x) => x.id === step.wish.serviceId);
-      d.say(confirmSlot(picked.slot, service?.name ?? 'der Termin', d.directory, d.now));
+      d.say(confirmSlot(picked.slot, serviceNameOf(step.wish.serviceId, d.directory), d.directory, d.now));
       return askDetailsOrBook(d, step.wish, picked.slot);
     }
   }
