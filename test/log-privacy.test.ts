@@ -17,6 +17,7 @@ import { captureLog, leaksIn, type CapturedLog } from './support/log-capture.js'
 import { createThrowawayDatabase } from './support/postgres.js';
 import { RetellTestClient, agent, user, type TestUtterance } from './support/retell-client.js';
 import { startVoiceServer, type VoiceServer } from './support/voice-server.js';
+import { readSnapshot } from '../src/voice/dialogue/snapshot.js';
 
 /**
  * Every write path that carries a caller's number, name or words, failed for real (a statement timeout, a
@@ -198,8 +199,9 @@ describe('logs on failing writes', () => {
     const saved = () =>
       vi.waitFor(
         async () => {
-          const state = (await callRow(client.callId))?.dialogue_state;
-          expect(state?.handledCount ?? 0).toBe(transcript.filter((u) => u.role === 'user').length);
+          const saved = readSnapshot((await callRow(client.callId))?.dialogue_state);
+          const handled = saved.kind === 'readable' ? (saved.snapshot.state.memory.handled?.count ?? 0) : 0;
+          expect(handled).toBe(transcript.filter((u) => u.role === 'user').length);
         },
         { timeout: 10_000, interval: 50 },
       );

@@ -137,6 +137,11 @@ describe('the error serializer', () => {
         transcript,
         state: { phase: 'name', name: NAME, phone: NUMBER, callerNumber: NUMBER, handledText: WORDS, lastLine: `Danke, ${NAME}`, toolCalls: 2 },
         snapshot: { phase: 'offered', name: NAME, offers: [{ speech: WORDS }] },
+        dialogue_state: {
+          version: 1,
+          owner: 'instance-a',
+          state: { caller: { number: NUMBER, name: NAME, known: true, phone: NUMBER, phoneConfirmed: true }, memory: { outcome: null, reminders: 1, lastLine: `Danke, ${NAME}`, saying: [WORDS], operations: 3 }, step: { phase: 'offered', offers: [{ staffId: 's', startsAt: WORDS }] } },
+        },
         call: { call_id: 'call_1', from_number: NUMBER, transcript: WORDS, call_status: 'ended' },
         args: { name: NAME, telefon: NUMBER, [WORDS]: 1 },
       },
@@ -146,6 +151,7 @@ describe('the error serializer', () => {
     expect(log.entries()[0]).toMatchObject({
       transcript: { utterances: 1 },
       state: { phase: 'name', tool_calls: 2, has_name: true, has_phone: true },
+      dialogue_state: { phase: 'offered', tool_calls: 3, reminders: 1, offers: 1, known_customer: true, has_name: true, has_phone: true },
       call: { call_id: 'call_1', status: 'ended' },
       args: { fields: ['name', 'telefon'] },
     });

@@ -147,7 +147,8 @@ export class CallerMind {
   }
 
   private nextCancel(reply: AgentReply, cue: Cue): string | null {
-    const result = lastResult(reply, 'cancel_appointment');
+    // Several appointments, or none, are answered by the lookup before any cancel runs.
+    const result = lastResult(reply, 'cancel_appointment') ?? lookupProblem(reply);
     const target = this.book.latest();
     if ((result && result.error === 'several_appointments') || (!result && cue === 'which_offer')) {
       return target ? `den am ${spokenDate(target.start)}` : this.giveUp('asked which appointment, but none is known');
@@ -161,7 +162,7 @@ export class CallerMind {
   }
 
   private nextMove(goal: Extract<CallGoal, { kind: 'move' }>, reply: AgentReply, cue: Cue): string | null {
-    const result = lastResult(reply, 'reschedule_appointment');
+    const result = lastResult(reply, 'reschedule_appointment') ?? lookupProblem(reply);
     if (result) {
       const alternatives = alternativesOf(result);
       if (alternatives.length > 0 && this.moveTries < 2) {
@@ -248,4 +249,10 @@ export class CallerMind {
     this.lastLine = line;
     return line;
   }
+}
+
+/** What the lookup of the caller's appointments answered when it stopped a cancel or move: several, or none. */
+function lookupProblem(reply: AgentReply): Record<string, unknown> | null {
+  const found = lastResult(reply, 'find_appointments');
+  return found && typeof found.error === 'string' ? found : null;
 }

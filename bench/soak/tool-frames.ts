@@ -1,4 +1,5 @@
 import type { RetellTestClient } from '../../test/support/retell-client.js';
+import { readToolResult } from './typed-results.js';
 
 /** A tool the agent ran, with its structured result (the JSON the server sent as content). */
 export interface ToolOutcome {
@@ -27,7 +28,9 @@ export class ToolFrameReader {
       if (frame.response_type === 'tool_call_invocation') this.invocations.set(frame.tool_call_id, { name: frame.name, arguments: frame.arguments });
       if (frame.response_type === 'tool_call_result') {
         const invocation = this.invocations.get(frame.tool_call_id);
-        out.push({ name: invocation?.name ?? 'unknown', arguments: invocation?.arguments ?? '', result: parseObject(frame.content), successful: frame.successful });
+        const name = invocation?.name ?? 'unknown';
+        const parsed = parseObject(frame.content);
+        out.push({ name, arguments: invocation?.arguments ?? '', result: parsed && readToolResult(name, parsed), successful: frame.successful });
       }
     }
     return out;

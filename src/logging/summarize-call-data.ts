@@ -45,10 +45,30 @@ export function summarizeTranscript(value: unknown): CallLogFields {
   return { utterances: value.length, chars };
 }
 
-/** A dialogue state or snapshot as where the call stands: phase, counts, what is known (not what it is). */
+/**
+ * A dialogue state or snapshot as where the call stands: phase, counts, what is known (not what it is). Reads the
+ * conversation's state (`{ caller, memory, step }`, or a snapshot holding it under `state`) and the flat shape of
+ * older snapshots alike.
+ */
 export function summarizeCallState(value: unknown): CallLogFields {
-  const s = asRecord(value);
+  const outer = asRecord(value);
+  const s = asRecord(outer?.state)?.step ? asRecord(outer?.state) : outer;
   if (!s) return {};
+  const step = asRecord(s.step);
+  if (step) {
+    const memory = asRecord(s.memory);
+    const caller = asRecord(s.caller);
+    return defined({
+      phase: code(step.phase),
+      outcome: code(memory?.outcome),
+      tool_calls: count(memory?.operations),
+      reminders: count(memory?.reminders),
+      offers: Array.isArray(step.offers) ? step.offers.length : undefined,
+      known_customer: typeof caller?.known === 'boolean' ? caller.known : undefined,
+      has_name: present(caller?.name),
+      has_phone: present(caller?.phone) || present(caller?.number),
+    });
+  }
   return defined({
     phase: code(s.phase),
     outcome: code(s.outcome),

@@ -76,18 +76,6 @@ function germanPatternsIn(file: string): string[] {
   return [...code.matchAll(REGEX_LITERAL)].map((m) => m[1] ?? '').filter((source) => GERMAN_WORDS.test(source));
 }
 
-/**
- * Arrows the conversation still draws until it is a pure decision over the reception (it then reads German
- * through german/ and calls the reception itself). Each entry must still be broken: a fixed one is removed here.
- */
-const PENDING = new Set([
-  'the conversation calls the function endpoints instead of the reception: voice/dialogue/turn → tools/run-tool',
-  'the conversation calls the function endpoints instead of the reception: voice/dialogue/turn → tools/schemas',
-  'the conversation calls the function endpoints instead of the reception: voice/dialogue/turn → tools/tool-context',
-  'German parsing outside german/: voice/dialogue/handle-turn',
-  'German parsing outside german/: voice/dialogue/read-utterance',
-]);
-
 describe('import direction', () => {
   const files = sourceFiles(SRC);
   const imports = files.flatMap(importsOf);
@@ -107,11 +95,7 @@ describe('import direction', () => {
   });
 
   it('has no arrow against the one-way rule', () => {
-    expect(violations.filter((v) => !PENDING.has(v))).toEqual([]);
-  });
-
-  it('lists as pending only arrows that are still there', () => {
-    expect([...PENDING].filter((p) => !violations.includes(p))).toEqual([]);
+    expect(violations).toEqual([]);
   });
 
   it('recognises each kind of wrong arrow', () => {

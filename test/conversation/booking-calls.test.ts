@@ -91,13 +91,14 @@ describe('whole calls that book', () => {
     const { driver } = await s.call();
     const offer = await driver.say('Einen Herrenschnitt am Dienstag um zehn bei Emma bitte');
     expect(offer.text).toMatch(/Zu der Zeit ist Emma leider schon ausgebucht\. Ich könnte Ihnen .*, .* oder .* anbieten\./);
-    const alternatives = offer.tools[0]!.result!.alternatives as Array<{ start: string }>;
+    // The tool result in Retell's transcript is the reception's typed outcome: the held slots in instants.
+    const alternatives = offer.tools[0]!.result!.slots as Array<{ startsAt: string }>;
     await driver.say('den zweiten bitte');
     await driver.say('Maria Schmidt');
     await driver.say('ja');
     const mine = (await s.booked()).filter((b) => b.callId === driver.callId);
     expect(mine).toHaveLength(1);
-    expect(new Date(alternatives[1]!.start).getTime()).toBe(new Date(`${mine[0]!.at}:00+01:00`).getTime());
+    expect(new Date(alternatives[1]!.startsAt).getTime()).toBe(new Date(`${mine[0]!.at}:00+01:00`).getTime());
     expect(await s.held()).toHaveLength(0);
   });
 

@@ -199,7 +199,7 @@ describe('whole calls: changes, questions and the awkward moments', () => {
     const { driver } = await s.call();
     await driver.say('Herrenhaarschnitt am Mittwoch um zehn bei Emma');
     // The state is saved after the turn, off the caller's path.
-    await vi.waitFor(async () => expect((await s.callRow(driver.callId))?.dialogueState).toMatchObject({ phase: 'offered' }));
+    await vi.waitFor(async () => expect((await s.callRow(driver.callId))?.dialogueState).toMatchObject({ state: { step: { phase: 'offered' } } }));
     const firstOwner = ((await s.callRow(driver.callId))?.dialogueState as { owner?: string } | null)?.owner;
     // The first instance is gone; Retell reconnects to another, which has its own conversations in memory.
     const elsewhere = createBookingConversations(s.deps)(driver.callId);
@@ -214,6 +214,27 @@ describe('whole calls: changes, questions and the awkward moments', () => {
     await driver.end();
     expect(await s.held()).toHaveLength(1);
     expect((await s.callRow(driver.callId))?.status).not.toBe('ended');
+    await elsewhere.end('closed');
+    expect(await s.held()).toHaveLength(0);
+  });
+
+  it('goes on safely, without a second greeting, from a saved state it cannot read', async () => {
+    const s = await scenario(database);
+    const { driver } = await s.call();
+    await driver.say('Herrenhaarschnitt am Mittwoch um zehn bei Emma');
+    await vi.waitFor(async () => expect((await s.callRow(driver.callId))?.dialogueState).toMatchObject({ state: { step: { phase: 'offered' } } }));
+    // What an older version (or a damaged row) left: the flat state of before, with an offer list that is no list.
+    const { saveDialogueSnapshot } = await import('../../src/calls/dialogue-snapshot.js');
+    await saveDialogueSnapshot(database.db, driver.callId, { owner: 'gone', businessId: s.salon.id, phase: 'offered', offers: 'garbage', chosen: { start: 42 } });
+    const elsewhere = createBookingConversations(s.deps)(driver.callId);
+    const greeting = await elsewhere.greet({ callId: driver.callId, agentId: null, fromNumber: CALLER, toNumber: s.salon.definition.phoneNumbers[0]!, direction: 'inbound', callType: 'phone_call', metadata: null });
+    expect(greeting).toEqual({ content: '' });
+    let said = '';
+    const io: TurnIo = { signal: new AbortController().signal, isStale: () => false, say: (c) => (said += c), toolCallInvocation: () => {}, toolCallResult: () => {} };
+    await elsewhere.respond({ kind: 'response_required', responseId: 9, transcript: [...driver.transcript, { role: 'user', content: 'Herrenhaarschnitt am Freitag um elf' }] }, io);
+    expect(said).toMatch(/^Einen Moment, ich schaue kurz nach\. Morgen um 11 Uhr bei .* ist ein Termin für Herrenhaarschnitt frei\./);
+    // The fresh state is saved under the new owner, in the readable shape.
+    await vi.waitFor(async () => expect((await s.callRow(driver.callId))?.dialogueState).toMatchObject({ version: 1, state: { step: { phase: 'offered' } } }));
     await elsewhere.end('closed');
     expect(await s.held()).toHaveLength(0);
   });

@@ -1,5 +1,6 @@
 import type { Directory } from '../../booking/load-directory.js';
-import { speakDuration, speakList, speakPrice, speakStaff } from './speak.js';
+import { speakDuration, speakList, speakPrice } from './speak.js';
+import { speakSlot, type SpokenSlot } from './wording.js';
 
 // Everything the agent says on its own, in one place: short, natural, Sie-form.
 
@@ -22,8 +23,16 @@ export const PHONE_NOT_UNDERSTOOD = 'Die Nummer habe ich leider nicht ganz verst
 export const TRANSFER = 'Einen Moment bitte, ich verbinde Sie mit einer Kollegin.';
 export const NO_TRANSFER = 'Im Moment kann ich Sie leider nicht verbinden. Eine Kollegin ruft Sie gern zurück. Kann ich Ihnen sonst weiterhelfen?';
 export const ASK_RESCHEDULE_TIME = 'Gern. Auf welchen Tag und welche Uhrzeit soll ich Ihren Termin verschieben?';
-export const ASK_CANCEL_WHICH = 'Welchen Termin möchten Sie absagen? Nennen Sie mir bitte den Tag.';
-export const SORRY_ERROR = 'Entschuldigung, da ist bei mir gerade etwas schiefgelaufen. Einen Moment bitte.';
+export const ASK_QUESTION_SERVICE = 'Für welche Leistung möchten Sie das wissen?';
+export const OFFER_ONE_OF_THEM = 'Soll ich Ihnen einen der Termine eintragen?';
+export const OFFER_AN_APPOINTMENT = 'Möchten Sie dafür einen Termin?';
+export const OFFER_THE_ONE = 'Soll ich Ihnen den Termin eintragen?';
+export const ASK_NAME_AGAIN = 'Wie war Ihr Name, bitte?';
+export const BOOKED_INTRO = 'Wunderbar.';
+export const KEEP_IT = 'In Ordnung, dann bleibt alles, wie es ist.';
+export const ASK_WHICH_TO_MOVE = 'Welchen der Termine soll ich verschieben?';
+export const ASK_MOVE_DAY = 'An welchem Tag soll der Termin stattfinden?';
+export const ASK_MOVE_TIME = 'Und um welche Uhrzeit?';
 
 export function greeting(directory: Directory, knownName: string | null): string {
   const hello = knownName ? `guten Tag, ${knownName}! Schön, dass Sie wieder anrufen.` : 'guten Tag!';
@@ -39,8 +48,9 @@ export function askConfirmPhone(phone: string): string {
   return `Darf ich den Termin unter der Nummer eintragen, von der Sie anrufen, mit den Endziffern ${digits}?`;
 }
 
-export function confirmChoice(offer: { speech: string }, serviceName: string): string {
-  return `Gut, also ${serviceName} ${offer.speech}.`;
+/** The slot a caller agreed to, said back: "Gut, also Herrenhaarschnitt morgen um 10 Uhr bei Emma." */
+export function confirmSlot(slot: SpokenSlot, serviceName: string, directory: Directory, now: Date): string {
+  return `Gut, also ${serviceName} ${speakSlot(slot, directory, now)}.`;
 }
 
 /** Price, duration or what a service involves; composite services explain their phases only when asked. */
@@ -85,8 +95,4 @@ export function openingHours(directory: Directory): string {
 function clock(hhmm: string): string {
   const [h, m] = hhmm.split(':');
   return m === '00' ? String(Number(h)) : `${Number(h)}:${m}`;
-}
-
-export function staffList(directory: Directory): string {
-  return speakList(directory.staff.map(speakStaff), 'und');
 }

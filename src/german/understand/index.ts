@@ -11,4 +11,5 @@ export { extractPhoneNumber } from './extract-phone-number.js';
 export { classifyIntent, type Intent } from './classify-intent.js';
 export { detectCorrection, readCorrection, type CorrectionFacts } from './detect-correction.js';
 export { resolveWhen, type When, type WhenOutcome, type WhenProblem } from './resolve-when.js';
+export { readUtterance, type Facts } from './read-utterance.js';
 export { resolveService, resolveStaff, type ServiceResolution, type StaffResolution } from './resolve-names.js';

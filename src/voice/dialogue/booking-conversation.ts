@@ -1,19 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { BookingDeps } from '../../booking/booking-deps.js';
-import { releaseCallHolds } from '../../booking/call-holds.js';
 import { loadDirectory, type Directory } from '../../booking/load-directory.js';
 import { loadDialogueSnapshot, saveDialogueSnapshot } from '../../calls/dialogue-snapshot.js';
 import { finishCall } from '../../calls/finish-call.js';
 import { routeCall } from '../../calls/route-call.js';
 import { startCall } from '../../calls/start-call.js';
+import { NOT_CONNECTED } from '../../german/speak/lines.js';
 import type { Logger } from '../../logger.js';
+import { createReception } from '../../reception/create-reception.js';
+import type { Reception } from '../../reception/reception.js';
 import { isRefusal, type CallDetails, type Conversation, type ConversationFactory, type Greeting, type Refusal, type TurnIo, type TurnRequest, type Utterance } from '../conversation.js';
-import { initialState, type DialogueState } from './dialogue-state.js';
+import { decide } from './decide.js';
+import type { CallerInfo } from './events.js';
 import { keepTranscript } from './keep-transcript.js';
-import { goodbye, handleTurn } from './handle-turn.js';
-import { ANYTHING_ELSE, NOT_CONNECTED, SILENT_GOODBYE, STILL_THERE, greeting } from '../../german/speak/lines.js';
-import { readUtterance } from './read-utterance.js';
-import { Turn } from './turn.js';
+import { readSnapshot, type DialogueSnapshot } from './snapshot.js';
+import { initialState, type DialogueState } from './state.js';
+import { takeTurn } from './take-turn.js';
 
 /** Creates the German booking conversation for each new call. */
 export function createBookingConversations(deps: BookingDeps): ConversationFactory {
@@ -23,22 +25,22 @@ export function createBookingConversations(deps: BookingDeps): ConversationFacto
   return (callId) => new BookingConversation(callId, deps, deps.logger.child({ call_id: callId }), instanceId);
 }
 
-/** The caller's words since the agent last spoke (Retell may split one turn into several utterances). */
-export function lastCallerText(transcript: Utterance[]): string {
-  const words: string[] = [];
-  for (let i = transcript.length - 1; i >= 0; i--) {
-    const u = transcript[i]!;
-    if (u.role === 'agent') break;
-    words.unshift(u.content);
-  }
-  return words.join(' ').trim();
+/** The call's business once it is routed: what it offers, and whether the transcript may be kept. */
+interface Routed {
+  directory: Directory;
+  keepTranscript: boolean;
 }
 
+/**
+ * The host of one call's conversation: routes the call, records it, saves and restores its state, and drives the
+ * pure decision (`decide`) through the runner against the call's reception. It decides nothing itself.
+ */
 class BookingConversation implements Conversation {
-  private readonly state: DialogueState = initialState();
-  private directory: Directory | null = null;
+  private state: DialogueState = initialState();
+  private routed: Routed | null = null;
+  private greeting = '';
   private transcript: Utterance[] = [];
-  /** Turns run one after another: a re-request waits for the turn it supersedes (and its booking) to finish. */
+  /** Turns (and late caller details) run one after another: a re-request waits for the turn it supersedes. */
   private previous: Promise<void> = Promise.resolve();
   private ended = false;
   /** Picked up from a snapshot another instance saved: the caller was greeted there already. */
@@ -50,7 +52,7 @@ class BookingConversation implements Conversation {
   /** This conversation recorded (or took over) the call row: only then does its end finish that row. */
   private recorded = false;
   /** The routing and recording of the call while it runs (one at a time). */
-  private opening: Promise<Directory | Refusal | null> | null = null;
+  private opening: Promise<Routed | Refusal | null> | null = null;
   /** Snapshot writes, in order: a slow older write must not overwrite a newer one. */
   private saving: Promise<void> = Promise.resolve();
 
@@ -62,23 +64,18 @@ class BookingConversation implements Conversation {
   ) {}
 
   async greet(details: CallDetails | null): Promise<Greeting | Refusal> {
-    const directory = await this.open(details);
-    if (isRefusal(directory)) return directory;
-    if (!directory) return { content: NOT_CONNECTED, endCall: true };
+    const routed = await this.open(details);
+    if (isRefusal(routed)) return routed;
+    if (!routed) return { content: NOT_CONNECTED, endCall: true };
     // An empty begin message tells Retell to wait for the caller: the greeting was said before the reconnect.
-    if (this.resumed) return { content: '' };
-    const line = greeting(directory, this.state.knownCustomer ? this.state.name : null);
-    this.state.lastLine = line;
-    this.save();
-    return { content: line };
+    return { content: this.resumed ? '' : this.greeting };
   }
 
   respond(request: TurnRequest, io: TurnIo): Promise<void> {
     const run = this.previous
       .then(() => this.turn(request, io))
       .finally(() => {
-        this.save();
-        if (this.state.phase === 'ended') this.recordEnd();
+        if (this.state.step.phase === 'ended') this.recordEnd();
       });
     this.previous = run.catch(() => undefined);
     return run;
@@ -88,29 +85,23 @@ class BookingConversation implements Conversation {
    * Late call_details: learn the caller's number (and recognise them) if the greeting went out without it. Details
    * that route to another business than the open call's are not this call's: that socket is refused, the call goes on.
    */
-  async callDetails(details: CallDetails): Promise<Refusal | void> {
-    if (!this.directory || this.refused) return;
-    const routing = await routeCall(this.deps.db, { toNumber: details.toNumber, agentId: details.agentId });
-    if (routing && routing.businessId !== this.directory.business.id) return { refused: 'foreign_call' };
-    if (this.state.callerNumber || !details.fromNumber) return;
-    const started = await startCall(this.deps.db, {
-      callId: this.callId,
-      businessId: this.directory.business.id,
-      fromNumber: details.fromNumber,
-      toNumber: details.toNumber,
-      agentId: details.agentId,
-      direction: details.direction,
-      callType: details.callType,
-      at: this.deps.clock.now(),
+  callDetails(details: CallDetails): Promise<Refusal | void> {
+    const learn = this.previous.then(async (): Promise<Refusal | void> => {
+      const routed = this.routed;
+      if (!routed || this.refused) return;
+      const routing = await routeCall(this.deps.db, { toNumber: details.toNumber, agentId: details.agentId });
+      if (routing && routing.businessId !== routed.directory.business.id) return { refused: 'foreign_call' };
+      if (this.state.caller.number || !details.fromNumber) return;
+      const started = await startCall(this.deps.db, { ...callRecord(this.callId, details), businessId: routed.directory.business.id, at: this.deps.clock.now() });
+      // The row ended (or moved) under this live call, e.g. by Retell's call_ended: keep what the call knows.
+      if (started.kind === 'refused') return;
+      this.state = decide(this.state, { kind: 'caller_known', caller: callerOf(started) }, routed.directory).state;
     });
-    // The row ended (or moved) under this live call, e.g. by Retell's call_ended: keep what the call knows.
-    if (started.kind === 'refused') return;
-    Object.assign(this.state, {
-      callerNumber: started.callerNumber,
-      phone: this.state.phone ?? started.callerNumber,
-      name: this.state.name ?? started.customer?.name ?? null,
-      knownCustomer: this.state.knownCustomer || started.customer?.name != null,
-    });
+    this.previous = learn.then(
+      () => undefined,
+      () => undefined,
+    );
+    return learn;
   }
 
   observe(transcript: Utterance[]): void {
@@ -126,22 +117,23 @@ class BookingConversation implements Conversation {
     await this.saving;
     // A refused, unrouted or never opened call has no row of its own: finishing by its id would rewrite (or release
     // the holds of) whichever call that id belongs to.
-    if (!this.owned) {
+    if (!this.owned || !this.routed) {
       this.logger.info({ reason, refused: this.refused?.refused ?? null }, 'call ended without a record of its own');
       return;
     }
-    const s = this.state;
     try {
       const saved = await loadDialogueSnapshot(this.deps.db, this.callId);
-      if (saved && saved.owner !== this.instanceId) {
+      const read = saved ? readSnapshot(saved) : null;
+      const owner = read ? (read.kind === 'readable' ? read.snapshot.owner : read.owner) : null;
+      if (read && owner !== this.instanceId) {
         this.logger.info({ reason }, 'call continues on another instance; not finishing it here');
         return;
       }
       // Slots offered but not taken go back to everyone else at once, not only when the hold expires.
-      await releaseCallHolds(this.deps, this.callId);
-      const transcript = s.keepTranscript ? this.transcript.map((u) => ({ role: u.role, content: u.content })) : null;
-      await finishCall(this.deps.db, { callId: this.callId, transcript, outcome: s.outcome, at: this.deps.clock.now() });
-      this.logger.info({ reason, phase: s.phase, outcome: s.outcome ?? 'abandoned', tool_calls: s.toolCalls }, 'call finished');
+      await this.reception(this.routed).releaseHolds();
+      await finishCall(this.deps.db, { callId: this.callId, transcript: this.keptTranscript(), outcome: this.state.memory.outcome, at: this.deps.clock.now() });
+      const { step, memory } = this.state;
+      this.logger.info({ reason, phase: step.phase, outcome: memory.outcome ?? 'abandoned', operations: memory.operations }, 'call finished');
     } catch (error) {
       this.logger.error({ err: error }, 'could not finish the call record');
     }
@@ -151,72 +143,71 @@ class BookingConversation implements Conversation {
    * Routes the call to its business, records it, and recognises a returning caller by number. Null when the
    * called number (or agent) belongs to no business, or several could be meant: nothing is guessed.
    */
-  private open(details: CallDetails | null): Promise<Directory | Refusal | null> {
+  private open(details: CallDetails | null): Promise<Routed | Refusal | null> {
     if (this.refused) return Promise.resolve(this.refused);
-    if (this.directory) return Promise.resolve(this.directory);
+    if (this.routed) return Promise.resolve(this.routed);
     if (this.unrouted) return Promise.resolve(null);
     this.opening ??= this.openNow(details).finally(() => (this.opening = null));
     return this.opening;
   }
 
-  private async openNow(details: CallDetails | null): Promise<Directory | Refusal | null> {
-    const resumed = await this.resume(details);
-    if (resumed) return resumed;
-    const routing = await routeCall(this.deps.db, { toNumber: details?.toNumber ?? null, agentId: details?.agentId ?? null });
-    if (!routing) {
+  private async openNow(details: CallDetails | null): Promise<Routed | Refusal | null> {
+    const saved = await loadDialogueSnapshot(this.deps.db, this.callId);
+    let businessId: string | null = null;
+    if (saved) {
+      const read = readSnapshot(saved);
+      businessId = read.kind === 'readable' ? read.snapshot.businessId : read.businessId;
+      // A reconnect carries the same numbers as the call it continues; details that route elsewhere are another call's.
+      if (businessId && details) {
+        const routing = await routeCall(this.deps.db, { toNumber: details.toNumber, agentId: details.agentId });
+        if (routing && routing.businessId !== businessId) return this.refuse('foreign_call');
+      }
+      if (read.kind === 'readable') {
+        const restored = await this.restore(read.snapshot);
+        if (restored) return restored;
+      } else {
+        // Written by an older version, or damaged: the caller was greeted already. Go on from a fresh state, quietly,
+        // rather than act on a guess of where the call stood (holds it had expire, or are released when it ends).
+        this.logger.warn({ readable_business: businessId !== null }, 'saved call state unreadable; going on from a fresh state');
+      }
+      this.resumed = true;
+    }
+    const routing = businessId ? { businessId, matchedBy: 'snapshot' } : await routeCall(this.deps.db, { toNumber: details?.toNumber ?? null, agentId: details?.agentId ?? null });
+    const directory = routing ? await loadDirectory(this.deps.db, routing.businessId) : null;
+    if (!routing || !directory) {
       this.unrouted = true;
       this.logger.warn({ has_to_number: Boolean(details?.toNumber), has_agent_id: Boolean(details?.agentId) }, 'call reached no business; ending it');
       return null;
     }
-    const started = await startCall(this.deps.db, {
-      callId: this.callId,
-      businessId: routing.businessId,
-      fromNumber: details?.fromNumber ?? null,
-      toNumber: details?.toNumber ?? null,
-      agentId: details?.agentId ?? null,
-      direction: details?.direction ?? null,
-      callType: details?.callType ?? null,
-      at: this.deps.clock.now(),
-    });
+    const started = await startCall(this.deps.db, { ...callRecord(this.callId, details), businessId: routing.businessId, at: this.deps.clock.now() });
     if (started.kind === 'refused') return this.refuse(started.reason);
     this.recorded = true;
-    const directory = await loadDirectory(this.deps.db, routing.businessId);
-    if (!directory) throw new Error('routed business has no directory');
-    Object.assign(this.state, {
-      keepTranscript: details?.sensitiveDataOptOut !== true,
-      businessId: routing.businessId,
-      callerNumber: started.callerNumber,
-      phone: started.callerNumber,
-      name: started.customer?.name ?? null,
-      knownCustomer: started.customer?.name != null,
-    });
-    this.logger.info({ matched_by: routing.matchedBy, known_customer: this.state.knownCustomer }, 'call opened');
-    this.directory = directory;
-    return directory;
+    const opened = decide(initialState(), { kind: 'opened', caller: callerOf(started), now: this.deps.clock.now() }, directory);
+    this.state = opened.state;
+    this.greeting = opened.effects.flatMap((e) => (e.kind === 'say' ? [e.text] : [])).join(' ');
+    this.routed = { directory, keepTranscript: details?.sensitiveDataOptOut !== true };
+    this.save(opened.state);
+    this.logger.info({ matched_by: routing.matchedBy, known_customer: opened.state.caller.known, resumed: this.resumed }, 'call opened');
+    return this.routed;
   }
 
-  /**
-   * Restores the conversation another instance saved for this (still live) call id, if any. A reconnect carries the
-   * same numbers as the call it continues; details that route to another business belong to another call: refused.
-   */
-  private async resume(details: CallDetails | null): Promise<Directory | Refusal | null> {
-    const snapshot = await loadDialogueSnapshot(this.deps.db, this.callId);
-    const businessId = typeof snapshot?.businessId === 'string' ? snapshot.businessId : null;
-    if (!snapshot || !businessId) return null;
-    if (details) {
-      const routing = await routeCall(this.deps.db, { toNumber: details.toNumber, agentId: details.agentId });
-      if (routing && routing.businessId !== businessId) return this.refuse('foreign_call');
-    }
-    const directory = await loadDirectory(this.deps.db, businessId);
+  /** Takes over the conversation another instance saved for this (still live) call id. */
+  private async restore(snapshot: DialogueSnapshot): Promise<Routed | null> {
+    const directory = await loadDirectory(this.deps.db, snapshot.businessId);
     if (!directory) return null;
-    const { owner: _previousOwner, ...state } = snapshot;
-    Object.assign(this.state, state, { announcement: null });
+    // A write's result still to be told belonged to the turn the other instance was in; that turn is gone.
+    this.state = { ...snapshot.state, memory: { ...snapshot.state.memory, announcement: null } };
+    this.routed = { directory, keepTranscript: snapshot.keepTranscript };
     this.resumed = true;
     this.recorded = true;
-    this.directory = directory;
-    this.save();
-    this.logger.info({ phase: this.state.phase }, 'call resumed from its saved state');
-    return directory;
+    // Saving claims the call for this instance: the old one, when its grace period ends, leaves it alone.
+    this.save(this.state);
+    this.logger.info({ phase: this.state.step.phase }, 'call resumed from its saved state');
+    return this.routed;
+  }
+
+  private reception(routed: Routed): Reception {
+    return createReception(this.deps, { businessId: routed.directory.business.id, callId: this.callId, callerNumber: this.state.caller.number, source: 'phone', directory: routed.directory });
   }
 
   /**
@@ -225,16 +216,21 @@ class BookingConversation implements Conversation {
    */
   private recordEnd(): void {
     if (!this.owned) return;
-    const s = this.state;
-    const transcript = s.keepTranscript ? this.transcript.map((u) => ({ role: u.role, content: u.content })) : null;
+    const transcript = this.keptTranscript();
+    const outcome = this.state.memory.outcome;
     this.saving = this.saving
-      .then(() => finishCall(this.deps.db, { callId: this.callId, transcript, outcome: s.outcome, at: this.deps.clock.now() }))
+      .then(() => finishCall(this.deps.db, { callId: this.callId, transcript, outcome, at: this.deps.clock.now() }))
       .catch((error: unknown) => this.logger.warn({ err: error }, 'could not record the end of the call'));
   }
 
-  private save(): void {
-    if (!this.owned) return;
-    const snapshot: Record<string, unknown> = { ...this.state, owner: this.instanceId };
+  private keptTranscript(): Array<{ role: string; content: string }> | null {
+    return this.routed?.keepTranscript === false ? null : this.transcript.map((u) => ({ role: u.role, content: u.content }));
+  }
+
+  private save(state: DialogueState): void {
+    const routed = this.routed;
+    if (!routed || !this.owned) return;
+    const snapshot: DialogueSnapshot = { version: 1, owner: this.instanceId, businessId: routed.directory.business.id, keepTranscript: routed.keepTranscript, state };
     this.saving = this.saving
       .then(() => saveDialogueSnapshot(this.deps.db, this.callId, snapshot))
       .catch((error: unknown) => this.logger.warn({ err: error }, 'could not save the call state'));
@@ -254,54 +250,32 @@ class BookingConversation implements Conversation {
 
   private async turn(request: TurnRequest, io: TurnIo): Promise<void> {
     const started = performance.now();
-    const directory = await this.open(null);
-    if (isRefusal(directory)) return;
-    if (!directory) {
+    const routed = await this.open(null);
+    if (isRefusal(routed)) return;
+    if (!routed) {
       io.say(NOT_CONNECTED, { endCall: true, noInterruptionAllowed: true });
       return;
     }
-    const s = this.state;
     this.transcript = keepTranscript(request.transcript);
-    const t = new Turn(s, directory, io, { deps: this.deps, businessId: directory.business.id, callId: this.callId, callerNumber: s.callerNumber, source: 'phone', directory }, this.logger);
-
-    if (request.kind === 'reminder_required') {
-      s.reminders++;
-      if (s.reminders >= 2 || s.phase === 'ended') {
-        s.phase = 'ended';
-        t.say(SILENT_GOODBYE, { endCall: true, noInterruptionAllowed: true });
-      } else {
-        t.say(`${STILL_THERE} ${s.lastLine}`);
-      }
-      return;
-    }
-    const text = lastCallerText(request.transcript);
-    const callerUtterances = request.transcript.filter((u) => u.role !== 'agent').length;
-    if (s.phase === 'ended') return goodbye(t);
-    if (text === s.handledText && callerUtterances === s.handledCount) {
-      // Retell asked again for words we already acted on (it discarded our answer): say that answer again,
-      // never act twice.
-      s.announcement = null;
-      t.say(s.lastLine);
-      return;
-    }
-    if (s.announcement) {
-      t.say(s.announcement);
-      s.announcement = null;
-      // The caller said the same again because they never heard the answer: the announcement is that answer.
-      if (text === s.handledText) {
-        s.handledCount = callerUtterances;
-        t.say(ANYTHING_ELSE);
-        s.lastLine = t.spoken();
-        return;
-      }
-    }
-    s.reminders = 0;
-    const facts = readUtterance(text, directory, this.deps.clock.now());
-    await handleTurn(t, facts, { deps: this.deps, callId: this.callId });
-    // Kept even for a superseded turn: if Retell asks again for the same words, this is the answer to give.
-    s.handledText = text;
-    s.handledCount = callerUtterances;
-    s.lastLine = t.spoken() || s.lastLine;
-    this.logger.info({ phase: s.phase, intent: facts.intent, stale: t.stale, duration_ms: Math.round(performance.now() - started) }, 'turn');
+    const ctx = { reception: this.reception(routed), io, directory: routed.directory, callId: this.callId, now: this.deps.clock.now(), logger: this.logger, save: (s: DialogueState) => this.save(s) };
+    // On a fault the state stays as it was before the turn: Retell's next request starts from there.
+    this.state = await takeTurn(ctx, this.state, request);
+    this.logger.info({ kind: request.kind, phase: this.state.step.phase, stale: io.isStale(), duration_ms: Math.round(performance.now() - started) }, 'turn');
   }
+}
+
+/** The call row's fields from Retell's call details (absent details: nothing known). */
+function callRecord(callId: string, details: CallDetails | null) {
+  return {
+    callId,
+    fromNumber: details?.fromNumber ?? null,
+    toNumber: details?.toNumber ?? null,
+    agentId: details?.agentId ?? null,
+    direction: details?.direction ?? null,
+    callType: details?.callType ?? null,
+  };
+}
+
+function callerOf(started: { callerNumber: string | null; customer: { name: string | null } | null }): CallerInfo {
+  return { number: started.callerNumber, knownName: started.customer?.name ?? null };
 }

@@ -1,0 +1,93 @@
+import type { Facts } from '../../german/understand/index.js';
+import { ANYTHING_ELSE, ASK_NAME, ASK_NAME_AGAIN, ASK_OTHER_TIME, ASK_PHONE, ASK_TIME, BOOKED_INTRO, FILLER_BOOKING, PHONE_NOT_UNDERSTOOD, askConfirmPhone } from '../../german/speak/lines.js';
+import { serviceNameOf } from '../../german/speak/phrase-appointments.js';
+import { phraseBooking } from '../../german/speak/phrase-booking.js';
+import { speakStaff } from '../../german/speak/speak.js';
+import type { BookOutcome, OfferedSlot } from '../../reception/outcomes.js';
+import type { Draft } from './draft.js';
+import type { ServiceWish, StepOf } from './state.js';
+
+/** Name (unless known), then the phone number (the calling one, confirmed by its last digits), then book. */
+export function askDetailsOrBook(d: Draft, wish: ServiceWish, chosen: OfferedSlot): void {
+  const caller = d.state.caller;
+  if (!caller.name) {
+    d.to({ phase: 'name', wish, chosen });
+    return d.say(ASK_NAME);
+  }
+  if (!caller.phoneConfirmed) {
+    if (caller.known && caller.number) {
+      // A known caller's number is the one we have on file: no need to read it back.
+      caller.phone = caller.number;
+      caller.phoneConfirmed = true;
+    } else {
+      d.to({ phase: 'phone', wish, chosen });
+      return d.say(caller.phone ? askConfirmPhone(caller.phone) : ASK_PHONE);
+    }
+  }
+  book(d, wish, chosen);
+}
+
+export function takeName(d: Draft, f: Facts, step: StepOf<'name'>): void {
+  if (!f.name) return d.say(ASK_NAME_AGAIN);
+  d.state.caller.name = f.name;
+  askDetailsOrBook(d, step.wish, step.chosen);
+}
+
+export function takePhone(d: Draft, f: Facts, step: StepOf<'phone'>): void {
+  const caller = d.state.caller;
+  if (f.phone) {
+    caller.phone = f.phone;
+    caller.phoneConfirmed = true;
+  } else if (f.intent === 'yes' && caller.phone) {
+    caller.phoneConfirmed = true;
+  } else if (f.intent === 'no') {
+    caller.phone = null;
+    return d.say(ASK_PHONE);
+  } else {
+    return d.say(PHONE_NOT_UNDERSTOOD);
+  }
+  book(d, step.wish, step.chosen);
+}
+
+/** Books the chosen slot, with the staff member whose slot was offered and held. */
+function book(d: Draft, wish: ServiceWish, chosen: OfferedSlot): void {
+  const { name, phone } = d.state.caller;
+  if (!name || !phone) return d.say(ASK_TIME);
+  const customer = { name, phone };
+  d.to({ phase: 'booking', wish, chosen, customer });
+  d.run({ operation: 'book', request: { serviceId: wish.serviceId, staffId: chosen.staffId, startsAt: chosen.startsAt, customer } }, FILLER_BOOKING);
+}
+
+/**
+ * "Eingetragen" only for a committed booking; a lost slot offers the held alternatives. `late`: nobody hears
+ * this turn any more, so the result is kept for the next turn to say first.
+ */
+export function answerBooking(d: Draft, step: StepOf<'booking'>, outcome: BookOutcome, late: boolean): void {
+  const memory = d.state.memory;
+  const member = d.directory.staff.find((m) => m.id === step.chosen.staffId);
+  const serviceName = serviceNameOf(step.wish.serviceId, d.directory);
+  const reply = phraseBooking(outcome, { directory: d.directory, now: d.now, serviceName, staffName: member ? speakStaff(member) : undefined });
+  if (outcome.kind === 'booked') {
+    const sentence = reply;
+    d.to({ phase: 'anything_else', serviceId: step.wish.serviceId });
+    memory.outcome = 'booked';
+    if (late) memory.announcement = sentence;
+    return d.say(`${BOOKED_INTRO} ${sentence} ${ANYTHING_ELSE}`);
+  }
+  if (late) memory.announcement = reply;
+  if (outcome.kind === 'invalid_phone') {
+    // The number is what failed: ask for it again, the chosen slot stays.
+    d.state.caller.phone = null;
+    d.state.caller.phoneConfirmed = false;
+    d.to({ phase: 'phone', wish: step.wish, chosen: step.chosen });
+    return d.say(reply);
+  }
+  const [first, ...rest] = outcome.kind === 'slot_taken' || outcome.kind === 'unavailable' ? outcome.alternatives : [];
+  if (first) {
+    d.to({ phase: 'offered', wish: step.wish, offers: [first, ...rest] });
+    memory.outcome = 'booking_conflict';
+    return d.say(reply);
+  }
+  d.to({ phase: 'collect', wish: step.wish });
+  d.say(`${reply} ${ASK_OTHER_TIME}`);
+}

@@ -1,0 +1,51 @@
+import { DateTime } from 'luxon';
+import type { Facts } from '../../german/understand/index.js';
+import { ASK_OTHER_TIME, ASK_WHICH_OFFER, OFFER_THE_ONE, confirmSlot } from '../../german/speak/lines.js';
+import { serviceNameOf } from '../../german/speak/phrase-appointments.js';
+import type { OfferedSlot } from '../../reception/outcomes.js';
+import { askDetailsOrBook } from './details-step.js';
+import { collect } from './collect-step.js';
+import type { Draft } from './draft.js';
+import type { StepOf } from './state.js';
+
+type Pick = { kind: 'slot'; slot: OfferedSlot } | { kind: 'new_wish' } | { kind: 'unclear' } | { kind: 'declined' };
+
+/** Which offered slot the caller means: by position, by time or day, by staff member, or the only one. */
+function pickOffer(offers: readonly OfferedSlot[], f: Facts, serviceId: string, zone: string): Pick {
+  const slot = (s: OfferedSlot | undefined): Pick => (s ? { kind: 'slot', slot: s } : { kind: 'unclear' });
+  if (f.ordinal !== null) return slot(f.ordinal === -1 ? offers[offers.length - 1] : offers[f.ordinal]);
+  const local = (o: OfferedSlot) => DateTime.fromISO(o.startsAt, { zone });
+  let matching = [...offers];
+  if (f.hasWhen) {
+    matching = matching.filter((o) => (!f.when.date || local(o).toFormat('yyyy-MM-dd') === f.when.date) && (!f.when.time || local(o).toFormat('HH:mm') === f.when.time));
+    if (matching.length === 0) return { kind: 'new_wish' };
+  }
+  const named = f.staff?.kind === 'named' ? f.staff.staffIds : null;
+  if (named) {
+    matching = matching.filter((o) => named.includes(o.staffId));
+    if (matching.length === 0) return { kind: 'new_wish' };
+  }
+  if (f.serviceIds[0] && f.serviceIds[0] !== serviceId) return { kind: 'new_wish' };
+  if (f.intent === 'no' && !f.hasWhen && f.staff === null) return { kind: 'declined' };
+  if (matching.length === 1 && (f.intent === 'yes' || f.hasWhen || f.staff !== null || f.intent === 'book')) return slot(matching[0]);
+  if (matching.length > 1 && f.intent === 'yes' && !f.hasWhen && f.staff === null) return offers.length === 1 ? slot(offers[0]) : { kind: 'unclear' };
+  return { kind: 'unclear' };
+}
+
+/** The caller's answer to an offer: a slot taken, a new wish, a no, or a question back. */
+export function chooseOffer(d: Draft, f: Facts, step: StepOf<'offered'>): void {
+  const picked = pickOffer(step.offers, f, step.wish.serviceId, d.directory.business.timeZone);
+  switch (picked.kind) {
+    case 'new_wish':
+      return collect(d, f, step.wish);
+    case 'declined':
+      d.to({ phase: 'collect', wish: { ...step.wish, date: null, time: null, partOfDay: null } });
+      return d.say(ASK_OTHER_TIME);
+    case 'unclear':
+      return d.say(step.offers.length > 1 ? ASK_WHICH_OFFER : OFFER_THE_ONE);
+    case 'slot': {
+      d.say(confirmSlot(picked.slot, serviceNameOf(step.wish.serviceId, d.directory), d.directory, d.now));
+      return askDetailsOrBook(d, step.wish, picked.slot);
+    }
+  }
+}

@@ -1,0 +1,18 @@
+import type { Directory } from '../../src/booking/load-directory.js';
+import { demoPractice, demoSalon, demoServiceIds, demoStaffIds, type DemoBusiness } from '../../src/db/seed/demo-data.js';
+
+/** A business's directory built from its seed data, as `loadDirectory` reads it (services and staff by name). */
+export function directoryOf(b: DemoBusiness, change: (d: Directory) => Directory = (d) => d): Directory {
+  const byName = <T extends { name: string }>(xs: T[]) => [...xs].sort((a, c) => (a.name < c.name ? -1 : a.name > c.name ? 1 : 0));
+  return change({
+    business: { id: b.id, name: b.name, kind: b.kind, timeZone: b.timeZone, transferNumber: b.transferNumber, openingHours: b.openingHours, address: b.address },
+    services: byName(b.services).map((s) => ({ id: s.id, name: s.name, synonyms: s.synonyms, description: s.description, durationMinutes: s.durationMinutes, priceCents: s.priceCents, segments: s.segments })),
+    staff: byName(b.staff).map((m) => ({ id: m.id, name: m.name, aliases: m.aliases, serviceIds: m.serviceIds })),
+  });
+}
+
+/** The demo salon in Berlin (Emma, Fabian, Oliver), without a database. */
+export const SALON = directoryOf(demoSalon);
+export const PRACTICE = directoryOf(demoPractice);
+export const STAFF = demoStaffIds;
+export const SERVICES = demoServiceIds;
