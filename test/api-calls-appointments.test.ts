@@ -155,6 +155,19 @@ describe('staff API: calls and appointments', () => {
       expect(entries).toEqual([expect.objectContaining({ actorType: 'admin' })]);
     });
 
+    it('answers a repeated move with the move it made, even after that appointment was cancelled', async () => {
+      // The move of the first test (sent again here, so this test also stands alone).
+      const target = { startsAt: '2030-03-06T14:00:00+01:00' };
+      const moved = await post(`/api/appointments/${w.appointments.emmaWed}/reschedule`, target);
+      expect(moved.status).toBe(200);
+      expect((await post(`/api/appointments/${moved.body.id as string}/cancel`, {})).status).toBe(200);
+      const again = await post(`/api/appointments/${w.appointments.emmaWed}/reschedule`, target);
+      expect(again.status).toBe(200);
+      expect(again.body).toMatchObject({ id: moved.body.id, status: 'cancelled', rescheduledFromId: w.appointments.emmaWed });
+      const made = await t.database.db.select().from(appointments).where(eq(appointments.rescheduledFromId, w.appointments.emmaWed));
+      expect(made).toHaveLength(1);
+    });
+
     it('answers 409 slot_taken with alternatives when the time is taken', async () => {
       const { status, body } = await post(`/api/appointments/${w.appointments.fabianTue}/reschedule`, { startsAt: berlin('2030-03-05T10:00').toISOString(), staffId: w.salon.staff.emma });
       expect(status).toBe(409);

@@ -42,11 +42,13 @@ async function alreadyDone(deps: BookingDeps, key: string, status: AppointmentVi
   return done ? repeatMove(deps, done) : { kind: 'not_modifiable', status };
 }
 
-/** The first result of a repeated move: a committed one is `rescheduled`, whatever became of it since. */
+/**
+ * The first result of a repeated move. The key names this very move, so an appointment made by it means the move
+ * happened: `rescheduled`, whatever became of that appointment since (cancelled, completed, moved on again).
+ */
 async function repeatMove(deps: BookingDeps, appointment: AppointmentView): Promise<BookingOutcome> {
-  const outcome = await repeatOutcome(deps, appointment);
-  if (outcome.kind !== 'booked' || !appointment.rescheduledFromId) return outcome;
-  return { kind: 'rescheduled', appointment, previousId: appointment.rescheduledFromId, repeated: true };
+  if (appointment.rescheduledFromId) return { kind: 'rescheduled', appointment, previousId: appointment.rescheduledFromId, repeated: true };
+  return repeatOutcome(deps, appointment);
 }
 
 /**

@@ -201,7 +201,8 @@ export function registerAppointmentRoutes(app: ApiApp, ctx: AppContext): void {
     });
     const failure = failureOf(outcome);
     if (failure) throw failure;
-    if (outcome.kind !== 'rescheduled') throw new Error(`unexpected reschedule outcome ${outcome.kind}`);
+    // Only a move answers `rescheduled`; anything else here is a state the client cannot change this way.
+    if (outcome.kind !== 'rescheduled') throw new ApiError('conflict', 'The appointment cannot be moved.', { reason: 'not_modifiable' });
     // The moved appointment may now belong to another staff member: read it in the business's scope.
     const moved = await findAppointmentDetail(ctx.database.db, { businessId: principal.businessId, staffId: null }, outcome.appointment.id);
     if (!moved) throw new Error('rescheduled appointment vanished');
