@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { processedEvents } from '../db/schema.js';
-import type { ToolResult } from './tool-context.js';
+import type { ToolResult } from './results.js';
 
 /**
  * How long a function call's claim holds without renewal. Its run renews it every RENEW_MS, so only a run whose
@@ -48,21 +48,28 @@ export async function renewFunctionCall(db: Db, key: string, token: string): Pro
 }
 
 /**
- * Stores a run's answer unless another run of the same request stored one first, and returns the stored one: every
- * answer to a request is its first. (Two runs overlap only after a lease lapsed under a live run; the booking keys
- * make them agree on what happened.)
+ * Stores a run's answer and returns the one every retry is to hear. Two runs of a request overlap only after a lease
+ * lapsed under a live run (a very slow database); the booking keys make them agree on what happened, but the one
+ * that saw the slot already taken by the other may answer first. So an answer that reports a committed write
+ * (booked, cancelled, moved) replaces a stored one that does not; otherwise the first stored answer stands.
  */
 export async function storeFunctionResult(db: Db, key: string, result: ToolResult): Promise<ToolResult> {
+  const replaceable = reportsCommittedWrite(result) ? sql`${processedEvents.result} is null or not (${COMMITTED_SQL})` : isNull(processedEvents.result);
   const [stored] = await db
     .insert(processedEvents)
     .values({ key, kind: 'function', result })
-    .onConflictDoUpdate({ target: processedEvents.key, set: { result, claimedUntil: null, claimToken: null }, setWhere: isNull(processedEvents.result) })
+    .onConflictDoUpdate({ target: processedEvents.key, set: { result, claimedUntil: null, claimToken: null }, setWhere: replaceable })
     .returning({ key: processedEvents.key });
   if (stored) return result;
   const first = await readFunctionCall(db, key);
   if (!first?.result) throw new Error('a function call answer vanished after it was stored');
   return first.result;
 }
+
+function reportsCommittedWrite(result: ToolResult): boolean {
+  return ('booked' in result && result.booked === true) || ('cancelled' in result && result.cancelled === true) || ('rescheduled' in result && result.rescheduled === true);
+}
+const COMMITTED_SQL = sql`coalesce((${processedEvents.result}->>'booked')::boolean, false) or coalesce((${processedEvents.result}->>'cancelled')::boolean, false) or coalesce((${processedEvents.result}->>'rescheduled')::boolean, false)`;
 
 /** Frees the claim of a run that failed, so a retry runs afresh at once instead of waiting out the lease. */
 export async function freeFunctionCall(db: Db, key: string, token: string): Promise<void> {
@@ -76,5 +83,7 @@ export async function readFunctionCall(db: Db, key: string): Promise<{ result: T
     .from(processedEvents)
     .where(eq(processedEvents.key, key))
     .limit(1);
+  // Written only by storeFunctionResult from a typed answer; parsing it again could only turn an answer given to
+  // the caller into none, which would make the retry run the write afresh.
   return row ? { result: (row.result as ToolResult | null) ?? null, live: row.live } : null;
 }
