@@ -52,7 +52,10 @@ function pairedHourFollows(s: Scan, i: number): boolean {
   const connected = isPunct(s, i + 1, ',') || isWord(s, i + 1, 'oder') || isWord(s, i + 1, 'bzw');
   const j = connected ? i + 2 : i + 1;
   const next = s.toks[j];
-  if (!next || next.k !== 'n' || next.art || s.used[j]) return false;
+  if (!next || s.used[j]) return false;
+  // "elf, halb zwölf": an idiom after the comma makes the bare hour before it a time too.
+  if (connected && next.k === 'w') return idiomAt(s, j) !== null;
+  if (next.k !== 'n' || next.art) return false;
   if (!connected && (next.digits || next.v !== t.v + 1)) return false;
   return idiomAt(s, j) !== null || isWord(s, j + 1, ROUND_ABOUT);
 }

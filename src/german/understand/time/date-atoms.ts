@@ -3,10 +3,11 @@
  * week phrases, relative offsets, explicit dates and months. date-resolve.ts combines neighbours
  * ("nächste Woche" + "Dienstag", "Freitag" + "in zwei Wochen") and turns them into days.
  */
-import { HABITUAL_WEEKDAYS, MONTHS, WEEKDAYS } from './lexicon.js';
+import { HABITUAL_WEEKDAYS, MONTHS, NOT_A_DAY_AFTER, WEEK_MODS, WEEKDAYS } from './lexicon.js';
+import { monthBeforeDayAt, nthWeekdayAt, rangeEndAt } from './month-atoms.js';
 import { namedDayAt } from './named-days.js';
 import { morgenSense } from './part-of-day.js';
-import { isPunct, isWord, markUsed, wordAt, type Scan } from './scan.js';
+import { isWord, markUsed, wordAt, type Scan } from './scan.js';
 import { isWeekdaySurname, weekdayNegation } from './weekday-guards.js';
 import { fractionValue } from '../numbers.js';
 
@@ -26,17 +27,12 @@ export type DateAtom =
   | (Span & { t: 'elapsed'; minutes: number })
   | (Span & { t: 'explicit'; d: number; m: number | null; y: number | null })
   | (Span & { t: 'month'; m: number | null; rel: number; part: Part })
-  /** "am ersten Dienstag im Dezember", "letzter Freitag im Monat": `nth` 1–5, or -1 for the last. */
+  /** "am ersten Dienstag im Dezember", "letzter Freitag im Monat": `nth` 1–5, or -1 for the last; `wd` 0 = any day. */
   | (Span & { t: 'nthWeekday'; nth: number; wd: number; m: number | null; rel: number })
   /** A day already resolved to its day number (a named day such as "Karfreitag"). */
   | (Span & { t: 'fixedDay'; day: number })
   | (Span & { t: 'afterNext' });
 
-const WEEK_MODS: ReadonlyMap<string, number> = new Map([
-  ['naechste', 1], ['naechster', 1], ['naechsten', 1], ['kommende', 1], ['kommender', 1], ['kommenden', 1], ['folgende', 1], ['folgenden', 1],
-  ['diese', 0], ['dieser', 0], ['diesen', 0], ['laufenden', 0],
-  ['uebernaechste', 2], ['uebernaechster', 2], ['uebernaechsten', 2],
-]);
 const WEEKDAY_MODS: ReadonlyMap<string, WeekdayMod> = new Map([
   ['naechsten', 'next'], ['naechster', 'next'], ['naechste', 'next'], ['naechstes', 'next'],
   ['uebernaechsten', 'afternext'], ['uebernaechster', 'afternext'], ['uebernaechste', 'afternext'], ['uebernaechstes', 'afternext'],
@@ -46,11 +42,6 @@ const WEEKDAY_MODS: ReadonlyMap<string, WeekdayMod> = new Map([
 const PARTS: ReadonlyMap<string, Part> = new Map([['anfang', 'anfang'], ['mitte', 'mitte'], ['ende', 'ende']]);
 const DAY_ARTICLES = new Set(['am', 'den', 'der', 'zum', 'vom', 'dem', 'ab', 'bis']);
 const DIGIT_DAY_ARTICLES = new Set(['am', 'den', 'zum', 'vom', 'dem']);
-const NOT_A_DAY_AFTER = new Set(['termin', 'termine', 'vorschlag', 'option', 'platz', 'versuch', 'moeglichkeit', 'angebot', 'uhr', 'ordinal-mal', 'stock', 'klasse']);
-/** After a month, these make the number a count, not the day: "im Dezember zwei Termine", "Januar 10 Uhr". */
-const NOT_A_DAY_OF_MONTH_AFTER = new Set([...NOT_A_DAY_AFTER, 'mal', 'tage', 'tagen', 'wochen', 'stunden', 'minuten', 'leute', 'personen', 'kinder', 'euro', 'jahre', 'jahren']);
-const LAST = new Set(['letzte', 'letzten', 'letzter', 'letztes']);
-const MONTH_OF_WORDS = new Set(['monat', 'monats']);
 const UNITS: ReadonlyMap<string, { days?: number; months?: number; minutes?: number }> = new Map([
   ['tag', { days: 1 }], ['tage', { days: 1 }], ['tagen', { days: 1 }],
   ['woche', { days: 7 }], ['wochen', { days: 7 }],
@@ -60,6 +51,8 @@ const UNITS: ReadonlyMap<string, { days?: number; months?: number; minutes?: num
   ['minute', { minutes: 1 }], ['minuten', { minutes: 1 }], ['min', { minutes: 1 }],
   ['viertelstunde', { minutes: 15 }], ['viertelstunden', { minutes: 15 }], ['dreiviertelstunde', { minutes: 45 }],
 ]);
+
+const HEDGES = new Set(['knappen', 'knappe', 'knapp', 'guten', 'gute', 'gut', 'vollen', 'reichlichen', 'reichlich']);
 
 /** "in drei Tagen", "in einer halben Stunde", "in anderthalb Stunden", "in 20 Minuten". */
 function offsetAt(s: Scan, i: number): DateAtom | null {
@@ -85,6 +78,8 @@ function offsetAt(s: Scan, i: number): DateAtom | null {
     j++;
   }
   if (q === null) return null;
+  // "in einer knappen Stunde", "in guten zwei Stunden": the hedge keeps the value.
+  if (HEDGES.has(wordAt(s, j) ?? '')) j++;
   const unit = UNITS.get(wordAt(s, j) ?? '');
   if (!unit) return null;
   if (unit.minutes !== undefined) {
@@ -117,14 +112,6 @@ function weekAt(s: Scan, i: number): DateAtom | null {
     start = k;
   }
   return { t: 'week', start, end: i + 1, weeks, part };
-}
-
-/** "März 3", "Februar 15", "am Dezember 10 um 14 Uhr": the day after the month, as some callers say it. */
-function monthBeforeDayAt(s: Scan, i: number, m: number): DateAtom | null {
-  const t = s.toks[i + 1];
-  if (!t || s.used[i + 1] || (t.k !== 'n' && t.k !== 'ord') || (t.k === 'n' && t.art) || t.v < 1 || t.v > 31 || !Number.isInteger(t.v)) return null;
-  if (NOT_A_DAY_OF_MONTH_AFTER.has(wordAt(s, i + 2) ?? '') || isPunct(s, i + 2, ':')) return null;
-  return { t: 'explicit', start: i, end: i + 2, d: t.v, m, y: null };
 }
 
 function monthAt(s: Scan, i: number, w: string): DateAtom | null {
@@ -182,48 +169,7 @@ function explicitAt(s: Scan, i: number): DateAtom | null {
   return dayOnly ? { t: 'explicit', start: i, end: i + 1, d: t.v, m: null, y: null } : null;
 }
 
-const RANGE_WORDS = new Set(['bis', 'und', '-']);
-const RANGE_ARTICLES = new Set(['zum', 'zur', 'dem', 'den']);
 
-/** The closing day of "… bis (zum) 22. Januar" starting at i, when it names a month. */
-function rangeEndAt(s: Scan, i: number): { end: number; m: number; y: number | null } | null {
-  const t = s.toks[i];
-  const joiner = t?.k === 'w' ? t.w : t?.k === 'p' ? t.p : null;
-  if (joiner === null || !RANGE_WORDS.has(joiner)) return null;
-  let j = i + 1;
-  if (RANGE_ARTICLES.has(wordAt(s, j) ?? '')) j++;
-  const day = s.toks[j];
-  if (!day || (day.k !== 'n' && day.k !== 'ord') || (day.k === 'n' && day.art) || day.v < 1 || day.v > 31) return null;
-  const month = MONTHS.get(wordAt(s, j + 1) ?? '');
-  if (month === undefined) return null;
-  const yt = s.toks[j + 2];
-  const year = yt?.k === 'n' && yt.digits && yt.v >= 1900 && yt.v <= 2100 ? yt.v : null;
-  return { end: year !== null ? j + 3 : j + 2, m: month, y: year };
-}
-
-/** "erster Dienstag im Dezember", "am letzten Freitag im Monat", "zweiten Samstag im nächsten Monat". */
-function nthWeekdayAt(s: Scan, i: number): DateAtom | null {
-  const t = s.toks[i]!;
-  const w = t.k === 'w' ? t.w : null;
-  const nth = t.k === 'ord' && t.v <= 5 ? t.v : t.k === 'n' && t.digits && t.dot && t.v >= 1 && t.v <= 5 ? t.v : w !== null && LAST.has(w) ? -1 : null;
-  if (nth === null) return null;
-  const wd = WEEKDAYS.get(wordAt(s, i + 1) ?? '');
-  if (wd === undefined) return null;
-  let j = i + 2;
-  if (isWord(s, j, 'im') || isWord(s, j, 'in')) {
-    j++;
-    const month = MONTHS.get(wordAt(s, j) ?? '');
-    if (month !== undefined) return { t: 'nthWeekday', start: i, end: j + 1, nth, wd, m: month, rel: 0 };
-    const rel = WEEK_MODS.get(wordAt(s, j) ?? '');
-    if (rel !== undefined && rel < 2 && MONTH_OF_WORDS.has(wordAt(s, j + 1) ?? '')) return { t: 'nthWeekday', start: i, end: j + 2, nth, wd, m: null, rel };
-    if (isWord(s, j, 'monat')) return { t: 'nthWeekday', start: i, end: j + 1, nth, wd, m: null, rel: 0 };
-    return null;
-  }
-  if (isWord(s, j, 'des') && isWord(s, j + 1, 'monats')) return { t: 'nthWeekday', start: i, end: j + 2, nth, wd, m: null, rel: 0 };
-  const rel = WEEK_MODS.get(wordAt(s, j) ?? '');
-  if (rel !== undefined && rel < 2 && isWord(s, j + 1, 'monats')) return { t: 'nthWeekday', start: i, end: j + 2, nth, wd, m: null, rel };
-  return null;
-}
 
 const THIS_ONE = new Set(['diesen', 'diese', 'dieses', 'kommenden', 'kommende']);
 

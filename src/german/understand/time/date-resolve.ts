@@ -141,6 +141,7 @@ function resolveMonth(a: Extract<DateAtom, { t: 'month' }>, today: number): Peri
 function resolveNthWeekday(a: Extract<DateAtom, { t: 'nthWeekday' }>, today: number): number | null {
   const now = fromDayNumber(today);
   const inMonth = (y: number, m: number): number | null => {
+    if (a.wd === 0) return a.nth === -1 ? toDayNumber(y, m, daysInMonth(y, m)) : toDayNumber(y, m, a.nth);
     if (a.nth === -1) {
       const last = toDayNumber(y, m, daysInMonth(y, m));
       return last - ((isoWeekday(last) - a.wd + 7) % 7);

@@ -94,3 +94,13 @@ export const NEGATIONS: ReadonlySet<string> = new Set(['nicht', 'nie', 'niemals'
 
 /** Words after "nicht" that show the negation is about the clock time, not the day ("nicht vor zehn"). */
 export const NEGATION_TIME_SCOPE: ReadonlySet<string> = new Set(['vor', 'nach', 'zu', 'frueher', 'spaeter', 'erst', 'um', 'ab', 'bis', 'allzu', 'vormittags', 'nachmittags', 'abends', 'morgens', 'mittags', 'frueh', 'spaet', 'so']);
+
+/** Week modifiers → weeks ahead: "nächste Woche" 1, "diese Woche" 0, "übernächste Woche" 2. */
+export const WEEK_MODS: ReadonlyMap<string, number> = new Map([
+  ['naechste', 1], ['naechster', 1], ['naechsten', 1], ['kommende', 1], ['kommender', 1], ['kommenden', 1], ['folgende', 1], ['folgenden', 1],
+  ['diese', 0], ['dieser', 0], ['diesen', 0], ['laufenden', 0],
+  ['uebernaechste', 2], ['uebernaechster', 2], ['uebernaechsten', 2],
+]);
+
+/** After a number, these make it a count or an occasion, not a day of the month ("zweiten Termin", "10 Uhr"). */
+export const NOT_A_DAY_AFTER: ReadonlySet<string> = new Set(['termin', 'termine', 'vorschlag', 'option', 'platz', 'versuch', 'moeglichkeit', 'angebot', 'uhr', 'ordinal-mal', 'stock', 'klasse']);

@@ -23,6 +23,14 @@ describe('named days', () => {
     expect(parseDateTime(text, at('2026-11-19T09:00:00+01:00')).date).toBe(date);
   });
 
+  it.each([
+    [2026, '2026-11-29', '2026-12-20'], [2023, '2023-12-03', '2023-12-24'], [2027, '2027-11-28', '2027-12-19'],
+  ])('counts the Sundays of Advent in %i back from Christmas Eve', (year, first, fourth) => {
+    const ref = at(`${year}-11-01T09:00:00+01:00`);
+    expect(parseDateTime('am ersten Advent', ref).date).toBe(first);
+    expect(parseDateTime('am 4. Advent', ref).date).toBe(fourth);
+  });
+
   it('takes this year\'s feast while it is ahead, and next year\'s once it passed', () => {
     expect(parseDateTime('Ostermontag', at('2026-03-01T09:00:00+01:00')).date).toBe('2026-04-06');
     expect(parseDateTime('Ostermontag', at('2026-04-07T09:00:00+02:00')).date).toBe('2027-03-29');

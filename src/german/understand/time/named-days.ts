@@ -3,21 +3,22 @@
  * the movable ones that hang on Easter ("Karfreitag", "Pfingstmontag", "Fronleichnam"). A named day is its next
  * occurrence on or after today (rule 2). Whether the business is open then is the engine's question, not ours.
  */
-import { fromDayNumber, toDayNumber } from './calendar.js';
+import { fromDayNumber, isoWeekday, toDayNumber } from './calendar.js';
 import { isWord, wordAt, type Scan } from './scan.js';
 
-/** A day fixed in the calendar ([day, month]) or a distance in days from Easter Sunday. */
-type NamedDay = { fixed: [number, number] } | { easter: number };
+/** A day fixed in the calendar ([day, month]), a distance in days from Easter Sunday, or a Sunday of Advent. */
+type NamedDay = { fixed: [number, number] } | { easter: number } | { advent: number };
 
 const NAMED_DAYS: ReadonlyMap<string, NamedDay> = new Map<string, NamedDay>([
-  ['heiligabend', { fixed: [24, 12] }], ['weihnachten', { fixed: [25, 12] }], ['silvester', { fixed: [31, 12] }],
+  ['heiligabend', { fixed: [24, 12] }], ['weihnachtsabend', { fixed: [24, 12] }], ['weihnachten', { fixed: [25, 12] }],
+  ['silvester', { fixed: [31, 12] }], ['silvestertag', { fixed: [31, 12] }],
   ['neujahr', { fixed: [1, 1] }], ['neujahrstag', { fixed: [1, 1] }], ['nikolaustag', { fixed: [6, 12] }],
   ['valentinstag', { fixed: [14, 2] }], ['maifeiertag', { fixed: [1, 5] }], ['reformationstag', { fixed: [31, 10] }],
   ['allerheiligen', { fixed: [1, 11] }], ['dreikoenig', { fixed: [6, 1] }], ['dreikoenigstag', { fixed: [6, 1] }],
   ['frauentag', { fixed: [8, 3] }], ['weltfrauentag', { fixed: [8, 3] }],
   ['weiberfastnacht', { easter: -52 }], ['rosenmontag', { easter: -48 }], ['faschingsdienstag', { easter: -47 }],
   ['fastnachtsdienstag', { easter: -47 }], ['aschermittwoch', { easter: -46 }], ['gruendonnerstag', { easter: -3 }],
-  ['karfreitag', { easter: -2 }], ['karsamstag', { easter: -1 }], ['ostern', { easter: 0 }], ['ostersonntag', { easter: 0 }],
+  ['karfreitag', { easter: -2 }], ['karsamstag', { easter: -1 }], ['ostersamstag', { easter: -1 }], ['ostern', { easter: 0 }], ['ostersonntag', { easter: 0 }],
   ['ostermontag', { easter: 1 }], ['himmelfahrt', { easter: 39 }], ['vatertag', { easter: 39 }], ['pfingsten', { easter: 49 }],
   ['pfingstsonntag', { easter: 49 }], ['pfingstmontag', { easter: 50 }], ['fronleichnam', { easter: 60 }],
 ]);
@@ -49,7 +50,11 @@ export function easterSunday(year: number): number {
 }
 
 function dayIn(named: NamedDay, year: number): number {
-  return 'fixed' in named ? toDayNumber(year, named.fixed[1], named.fixed[0]) : easterSunday(year) + named.easter;
+  if ('fixed' in named) return toDayNumber(year, named.fixed[1], named.fixed[0]);
+  if ('easter' in named) return easterSunday(year) + named.easter;
+  const christmasEve = toDayNumber(year, 12, 24);
+  const fourthAdvent = christmasEve - (isoWeekday(christmasEve) % 7);
+  return fourthAdvent - 7 * (4 - named.advent);
 }
 
 /** The next occurrence of a named day on or after today. */
@@ -63,10 +68,15 @@ function nextOccurrence(named: NamedDay, today: number): number {
 export function namedDayAt(s: Scan, i: number): { day: number; end: number } | null {
   const t = s.toks[i];
   if (!t) return null;
-  if (t.k === 'ord' && (t.v === 1 || t.v === 2) && CHRISTMAS_DAYS.has(wordAt(s, i + 1) ?? '')) {
+  const nth = t.k === 'ord' || (t.k === 'n' && t.digits && t.dot) ? t.v : null;
+  if ((nth === 1 || nth === 2) && CHRISTMAS_DAYS.has(wordAt(s, i + 1) ?? '')) {
     // "der erste Feiertag" alone is Christmas only when Christmas is the topic; the two compounds always are.
     if (wordAt(s, i + 1) === 'feiertag' && !isWord(s, i + 2, 'weihnachten')) return null;
-    return { day: nextOccurrence({ fixed: [24 + t.v, 12] }, s.ref.today), end: wordAt(s, i + 1) === 'feiertag' ? i + 3 : i + 2 };
+    return { day: nextOccurrence({ fixed: [24 + nth, 12] }, s.ref.today), end: wordAt(s, i + 1) === 'feiertag' ? i + 3 : i + 2 };
+  }
+  // "am dritten Advent": the Sundays before Christmas, the fourth being the last Sunday before the 25th.
+  if (nth !== null && nth >= 1 && nth <= 4 && (isWord(s, i + 1, 'advent') || isWord(s, i + 1, 'adventssonntag'))) {
+    return { day: nextOccurrence({ advent: nth }, s.ref.today), end: i + 2 };
   }
   const w = wordAt(s, i);
   if (w === null) return null;

@@ -95,7 +95,7 @@ function rawTokens(text: string): Raw[] {
   return out;
 }
 
-const ABBREVIATION_CONTEXT_BEFORE = new Set(['am', 'ab', 'bis', 'jeden', 'naechsten', 'naechster', 'diesen', 'kommenden', 'oder', 'und', 'von', 'vom']);
+const ABBREVIATION_CONTEXT_BEFORE = new Set(['am', 'ab', 'bis', 'jeden', 'naechsten', 'naechster', 'diesen', 'kommenden', 'oder', 'und', 'von', 'vom', 'nur', 'ausser']);
 const ABBREVIATION_CONTEXT_AFTER = new Set(['um', 'ab', 'den', 'oder', 'und', 'bis', 'gegen', 'vormittag', 'vormittags', 'nachmittag', 'nachmittags', 'abend', 'abends', 'morgens', 'mittag', 'mittags', 'frueh']);
 
 /**
