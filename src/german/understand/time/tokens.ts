@@ -78,7 +78,7 @@ export function splitCompound(w: string): string[] {
 function rewriteHourNotation(folded: string): string {
   return folded
     .replace(/(?<![\d.:])(\d{1,2})\s?h\s?(\d{2})(?![\p{L}\d])/gu, '$1:$2')
-    .replace(/\bin\s+(\d{1,3}(?:[.,]\d)?)\s?h(?![\p{L}\d])/gu, 'in $1 stunden')
+    .replace(/\b(in|fuer|dauert|dauern|braucht|brauchen|mindestens|maximal|hoechstens|knapp|rund|ueber)\s+(\d{1,3}(?:[.,]\d)?)\s?h(?![\p{L}\d])/gu, '$1 $2 stunden')
     .replace(/(?<![\d.:])(\d{1,2})\s?h(?![\p{L}\d])/gu, '$1 uhr');
 }
 
@@ -100,8 +100,8 @@ const ABBREVIATION_CONTEXT_AFTER = new Set(['um', 'ab', 'den', 'oder', 'und', 'b
 
 /**
  * Reads "Mo.", "Di", "Sa.," as weekdays where a date, a clock time or a weekday word stands beside them.
- * "Fr." and "So" need more: "Fr. Meyer" is Frau Meyer, and "so" is the commonest filler, so those two count
- * only with their dot and a date or a time right after, or after "am"/"nächsten".
+ * "Fr." and "So" need more: "Fr. Meyer" is Frau Meyer, and "so" is the commonest filler ("Gut, so. Um zehn?"),
+ * so "So." counts only with its dot and a date right after or "am"/"nächsten" before it.
  */
 function expandWeekdayAbbreviations(raws: Raw[]): Raw[] {
   const out: Raw[] = [];
@@ -117,11 +117,18 @@ function expandWeekdayAbbreviations(raws: Raw[]): Raw[] {
     if (raws[k]?.kind === 'punct' && raws[k]?.text === ',') k++;
     const after = raws[k];
     const prev = out[out.length - 1];
-    const before = prev?.kind === 'word' && ABBREVIATION_CONTEXT_BEFORE.has(prev.text);
+    const prevWord = prev?.kind === 'punct' && prev.text === ',' ? out[out.length - 2] : prev;
+    // "Do, Fr oder Sa": a weekday just before makes the next abbreviation one too.
+    const before = (prev?.kind === 'word' && ABBREVIATION_CONTEXT_BEFORE.has(prev.text)) || (prevWord?.kind === 'word' && WEEKDAYS.has(prevWord.text));
     const numberAfter = after !== undefined && (after.kind === 'digits' || after.kind === 'iso');
     const wordAfter = after?.kind === 'word' && (ABBREVIATION_CONTEXT_AFTER.has(after.text) || WEEKDAY_ABBREVIATIONS.has(after.text));
-    const strict = r.text === 'fr' || r.text === 'so';
-    const isDay = strict ? (dotted && (numberAfter || before || after?.text === 'um')) || (r.text === 'fr' && before && !dotted) : before || numberAfter || wordAfter || (dotted && after === undefined);
+    const strict = r.text === 'fr';
+    const isDay =
+      r.text === 'so'
+        ? dotted && (numberAfter || before)
+        : strict
+          ? (dotted && (numberAfter || before || after?.text === 'um')) || (!dotted && (before || numberAfter))
+          : before || numberAfter || wordAfter || (dotted && after === undefined);
     if (!isDay) {
       out.push(r);
       continue;
