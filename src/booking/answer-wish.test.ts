@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { answerWish } from './answer-wish.js';
 import type { Calendar, Wish, WishAnswer } from './calendar-model.js';
-import { at, book, demoSalon, labels, local, wholeDay } from '../../test/support/demo-salon.fixture.js';
+import { at, book, demoSalon, labels, local, sevenDaySalon, wholeDay } from '../../test/support/demo-salon.fixture.js';
+import { isInPartOfDay, PART_OF_DAY_RANGES, type PartOfDay } from '../parts-of-day.js';
+import { DateTime } from 'luxon';
 
 const NOW = at('2026-06-08', '10:00'); // a Monday; the salon is closed
 const TUESDAY = '2026-06-09';
@@ -140,6 +142,47 @@ describe('answerWish: wishes without a time', () => {
   it('keeps to the part of day: nachmittags starts after the lunch break, abends at 17:00', () => {
     expect(summary(ask(demoSalon(), { staffId: 'emma', date: TUESDAY, partOfDay: 'nachmittags' }))).toBe('no_time_given: 13:00 emma, 13:30 emma, 14:00 emma');
     expect(summary(ask(demoSalon(), { staffId: 'emma', date: TUESDAY, partOfDay: 'abends' }))).toBe('no_time_given: 17:00 emma, 17:15 emma, 17:30 emma');
+  });
+
+  it('starts nachmittags at 13:00 on a day without a lunch break, never at noon', () => {
+    // Saturday 09–14 without lunch: the old noon-based afternoon offered 12:00 and 12:30.
+    expect(summary(ask(demoSalon(), { staffId: 'emma', date: '2026-06-13', partOfDay: 'nachmittags' }))).toBe('no_time_given: 13:00 emma, 13:15 emma, 13:30 emma');
+  });
+
+  it('keeps to the finer parts of the day of the one table', () => {
+    expect(summary(ask(demoSalon(), { staffId: 'emma', date: TUESDAY, partOfDay: 'spaetnachmittags' }))).toBe('no_time_given: 15:30 emma, 16:00 emma, 16:30 emma');
+    expect(summary(ask(demoSalon(), { staffId: 'emma', date: TUESDAY, partOfDay: 'nach_der_arbeit' }))).toBe('no_time_given: 16:30 emma, 17:00 emma, 17:30 emma');
+    expect(summary(ask(demoSalon(), { staffId: 'emma', date: TUESDAY, partOfDay: 'frueh' }))).toBe('no_time_given: 09:00 emma, 09:15 emma, 09:30 emma');
+    expect(summary(ask(demoSalon(), { staffId: 'emma', date: TUESDAY, partOfDay: 'mittags' }))).toBe('no_time_given: 11:30 emma, 13:00 emma, 13:30 emma');
+  });
+
+  it('says taken when the wished afternoon is full and offers afternoons of other days, not that morning', () => {
+    const salon = demoSalon();
+    for (let minute = 13 * 60; minute < 18 * 60; minute += 30) book(salon, 'emma', 'herren', at(TUESDAY, `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`));
+    const answer = ask(salon, { staffId: 'emma', date: TUESDAY, partOfDay: 'nachmittags' });
+    expect(answer.kind === 'alternatives' && answer.reason).toBe('taken');
+    expect(answer.kind === 'alternatives' && answer.alternatives.map((s) => local(s.startsAt))).toEqual(['2026-06-10 13:00', '2026-06-10 13:30', '2026-06-10 14:00']);
+  });
+
+  it('says taken and offers the nearest slots when no day has room in that part of the day', () => {
+    // Open only 09–14: there is no evening to offer, and the answer must not pretend there is.
+    const answer = ask(sevenDaySalon([['09:00', '14:00']]), { staffId: 'emma', date: TUESDAY, partOfDay: 'abends' });
+    expect(answer.kind === 'alternatives' && answer.reason).toBe('taken');
+    expect(answer.kind === 'alternatives' && answer.alternatives.length).toBeGreaterThan(0);
+  });
+
+  it('offers only slots inside the part of the day whenever any day has room there', () => {
+    const parts = Object.keys(PART_OF_DAY_RANGES) as PartOfDay[];
+    for (const partOfDay of parts) {
+      for (const date of ['2026-06-09', '2026-06-12', '2026-06-13']) {
+        const answer = ask(demoSalon(), { staffId: 'fabian', date, partOfDay });
+        if (answer.kind !== 'alternatives' || answer.reason === 'taken') continue;
+        for (const slot of answer.alternatives) {
+          const wall = DateTime.fromMillis(slot.startsAt, { zone: 'Europe/Berlin' });
+          expect(isInPartOfDay(partOfDay, wall.hour * 60 + wall.minute), `${partOfDay} ${date} ${local(slot.startsAt)}`).toBe(true);
+        }
+      }
+    }
   });
 
   it('offers the first open slots from now for “so früh wie möglich”', () => {

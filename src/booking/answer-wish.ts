@@ -1,9 +1,10 @@
-import type { Calendar, Wish, WishAnswer, WishFailureReason } from './calendar-model.js';
+import type { Calendar, Slot, Wish, WishAnswer, WishFailureReason } from './calendar-model.js';
 import { performersOf } from './build-availability.js';
 import { diagnoseWish } from './diagnose-wish.js';
 import { findOpenSlots } from './find-open-slots.js';
+import { localDayAt, minuteOfDayAt } from './local-days.js';
 import { pickAlternatives } from './pick-alternatives.js';
-import { resolveWish } from './resolve-wish.js';
+import { resolveWish, type ResolvedWish } from './resolve-wish.js';
 import { chooseLeastLoaded, createLoadMeter } from './staff-load.js';
 
 export interface AnswerWishOptions {
@@ -17,7 +18,9 @@ export interface AnswerWishOptions {
  *   member that day gets it, ties by staff id);
  * - `alternatives` with the reason the wish failed and up to `limit` open slots ranked by
  *   distance from the wish (see `pickAlternatives`); a wish without a time gets the first
- *   slots of the wished day (or part of day, or from now for "earliest"), spread out;
+ *   slots of the wished day (or part of day, or from now for "earliest"), spread out; with a part of day
+ *   only slots inside its hours are offered, and when the wished day has none there the reason is `taken`
+ *   (the nearest slots, inside the part of day on other days where there are any, come with it);
  * - `none` when nothing is open within the horizon for the service (and staff member asked
  *   for), or the service or staff member is unknown, or the date/time is not a real one.
  * Pure and deterministic: the same calendar, wish and `now` give the same answer.
@@ -55,5 +58,25 @@ export function answerWish(calendar: Calendar, wish: Wish, now: number, options:
     { serviceId: service.id, staffId, wish: resolved, spread: resolved.exactAt === null, limit, now },
     load,
   );
-  return alternatives.length > 0 ? { kind: 'alternatives', reason, alternatives } : { kind: 'none', reason };
+  if (alternatives.length === 0) return { kind: 'none', reason };
+  if (resolved.exactAt === null && resolved.minutes !== null) return keepToPartOfDay(calendar, wish, resolved, reason, alternatives);
+  return { kind: 'alternatives', reason, alternatives };
+}
+
+/**
+ * "Donnerstagnachmittag": offer only afternoon slots. When the wished day has no free slot in that part of the day
+ * the caller hears that it is taken, with the nearest slots instead, so an out-of-range slot never passes for a match.
+ */
+function keepToPartOfDay(calendar: Calendar, wish: Wish, resolved: ResolvedWish, reason: WishFailureReason, alternatives: Slot[]): WishAnswer {
+  const zone = calendar.business.timeZone;
+  const [from, to] = resolved.minutes ?? [0, 24 * 60];
+  const inside = alternatives.filter((slot) => {
+    const minute = minuteOfDayAt(localDayAt(zone, slot.startsAt), slot.startsAt);
+    return minute >= from && minute < to;
+  });
+  const onWishedDay = inside.some((slot) => slot.startsAt >= resolved.day.startsAt && slot.startsAt < resolved.day.endsAt);
+  // Without a date any day is the caller's day; with one, its part of the day must have room.
+  const granted = onWishedDay || (wish.date === undefined && inside.length > 0);
+  const why = reason === 'no_time_given' && !granted ? 'taken' : reason;
+  return { kind: 'alternatives', reason: why, alternatives: inside.length > 0 ? inside : alternatives };
 }

@@ -1,4 +1,5 @@
 import type { ServiceSegment, WeeklyHours } from '../db/json-columns.js';
+import type { PartOfDay } from '../parts-of-day.js';
 
 /**
  * The availability engine's input and output types. Everything here is plain data so the
@@ -88,7 +89,8 @@ export interface OpenSlotQuery {
   now: number;
 }
 
-export type PartOfDay = 'morgens' | 'vormittags' | 'mittags' | 'nachmittags' | 'abends';
+/** The parts of the day and their hours live in one table beside the domain (src/parts-of-day.ts). */
+export type { PartOfDay };
 
 /** What a caller asked for, already parsed into local date and time strings. */
 export interface Wish {

@@ -1,14 +1,6 @@
-import type { Calendar, PartOfDay, Wish } from './calendar-model.js';
+import { PART_OF_DAY_RANGES } from '../parts-of-day.js';
+import type { Calendar, Wish } from './calendar-model.js';
 import { localDayAt, localDayOf, parseClock, wallClockExists, wallClockToInstant, type LocalDay } from './local-days.js';
-
-/** Local hour ranges of the everyday words callers use; they overlap on purpose, like the words do. */
-const PART_OF_DAY_HOURS: Record<PartOfDay, readonly [number, number]> = {
-  morgens: [7, 10],
-  vormittags: [8, 12],
-  mittags: [11, 14],
-  nachmittags: [12, 18],
-  abends: [17, 22],
-};
 
 /** A wish turned into instants. */
 export interface ResolvedWish {
@@ -49,8 +41,9 @@ export function resolveWish(calendar: Calendar, wish: Wish, now: number): Resolv
     const exactAt = wallClockToInstant(day, minute);
     return { day, exactAt, anchor: exactAt, minutes: null, timeDoesNotExist: !wallClockExists(day, minute) };
   }
-  const hours = wish.partOfDay ? PART_OF_DAY_HOURS[wish.partOfDay] : null;
-  const minutes = hours ? ([hours[0] * 60, hours[1] * 60] as const) : null;
+  // The hours of a part of day come from the one table the reader of caller German uses too.
+  const range = wish.partOfDay ? PART_OF_DAY_RANGES[wish.partOfDay] : null;
+  const minutes = range ? ([range.from, range.to] as const) : null;
   const windowStart = wallClockToInstant(day, minutes ? minutes[0] : 0);
   // Without a time every candidate lies after the anchor, so distance order is time order.
   const anchor = wish.earliest && wish.date === undefined ? now : windowStart;

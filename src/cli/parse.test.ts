@@ -1,6 +1,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runParseCommand } from './parse.js';
+import { coarsePartOfDay, readCallerUtterance } from '../german/understand/index.js';
+import { DEMO_SERVICES, DEMO_STAFF, runParseCommand } from './parse.js';
 
 const REF = '2026-11-19T09:00:00+01:00';
 
@@ -94,5 +95,58 @@ describe('termin-agent parse', () => {
   it('defaults the reference to now', async () => {
     const r = await run(['morgen']);
     expect(r.stdout).toMatch(/date\s+2026-11-20/);
+  });
+
+  it('writes the coarse part of the day of the contract, the finer one and a stretch of days beside it', async () => {
+    const input = ['am späten Nachmittag', 'nach der Arbeit', 'nächste Woche', 'früh'].map((text) => JSON.stringify({ text, ref: REF })).join('\n');
+    const lines = (await run(['--jsonl'], `${input}\n`)).stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toEqual([
+      { date: null, time: null, part_of_day: 'nachmittags', ambiguous: false, part_of_day_detail: 'spaetnachmittags' },
+      { date: null, time: null, part_of_day: 'abends', ambiguous: false, part_of_day_detail: 'nach_der_arbeit' },
+      { date: null, time: null, part_of_day: null, ambiguous: false, period: { from: '2026-11-23', to: '2026-11-29' } },
+      { date: null, time: null, part_of_day: 'morgens', ambiguous: false, part_of_day_detail: 'frueh' },
+    ]);
+  });
+});
+
+/** Sentences a call and the command line must read alike (the first looped in calls while it parsed right here). */
+const SAME_READING = [
+  'noch einen zweiten Termin, Herrenschnitt am Samstag um elf',
+  'den zweiten bitte',
+  'am zweiten Dezember um halb fünf',
+  'ja hallo äh ich bräuchte nen termin für nen herrenschnitt am dienstach so um drei',
+  'Moin, geht es Freitach um halb neune bei Emma?',
+  'mein Name ist Petra Freitag, Ansatzfärbung nächste Woche',
+  'erster Dienstag im Dezember, so zehn, elf Uhr rum',
+  'am letzten Samstag im Monat nach der Arbeit',
+  'in 2,5 Stunden',
+  'Donnerstag nachmittag',
+];
+
+describe('termin-agent parse reads as the conversation does', () => {
+  const catalogue = { services: DEMO_SERVICES, staff: DEMO_STAFF };
+
+  it.each(SAME_READING)('prints the shared reading of "%s"', async (text) => {
+    const u = readCallerUtterance(text, catalogue, { instant: REF, zone: 'Europe/Berlin' });
+    const printed = (await run([text, '--ref', REF])).stdout;
+    const field = (name: string) => new RegExp(`^${name}\\s+(.*)$`, 'm').exec(printed)?.[1];
+    expect(field('date')?.slice(0, 10)).toBe(u.when.date ?? '–');
+    expect(field('time')).toBe(u.when.time ?? '–');
+    expect(field('part of day')).toBe(u.when.partOfDay ?? '–');
+    expect(field('intent')).toBe(u.intent);
+    expect(field('picks') === undefined).toBe(u.pick === null);
+
+    const line = (await run(['--jsonl'], `${JSON.stringify({ text, ref: REF })}\n`)).stdout;
+    expect(JSON.parse(line)).toMatchObject({
+      date: u.when.date,
+      time: u.when.time,
+      part_of_day: u.when.partOfDay && coarsePartOfDay(u.when.partOfDay),
+      ambiguous: u.when.ambiguous,
+    });
+  });
+
+  it('reads the sentence that looped in calls as a Saturday 11:00 Herrenhaarschnitt', () => {
+    const u = readCallerUtterance(SAME_READING[0]!, catalogue, { instant: REF, zone: 'Europe/Berlin' });
+    expect(u).toMatchObject({ pick: null, hasWhen: true, serviceIds: ['herrenhaarschnitt'], when: { date: '2026-11-21', time: '11:00' } });
   });
 });

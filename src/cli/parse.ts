@@ -7,8 +7,7 @@
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import {
-  classifyIntent, detectCorrection, detectServiceQuestion, extractCallerName, extractPhoneNumber, matchServices, matchStaff,
-  parseDateTime, resolveReference, DEFAULT_ZONE, type DateTimeReading, type ServiceEntry, type StaffEntry,
+  coarsePartOfDay, readCallerUtterance, resolveReference, DEFAULT_ZONE, type CallerUtterance, type ServiceEntry, type StaffEntry,
 } from '../german/understand/index.js';
 
 export interface ParseCommandIo {
@@ -45,12 +44,14 @@ const USAGE = `Usage:
   termin-agent parse --jsonl [--ref <ISO instant>] [--zone <IANA zone>]  < lines.jsonl
 
 Shows what the agent understands in a German caller sentence: date, time, part of day,
-ambiguity, and services, staff, name, phone number and intent of the demo salon.
+ambiguity, and services, staff, name, phone number and intent of the demo salon. It reads
+the sentence with the same function as the phone conversation.
 
   --ref    reference instant (default: now), e.g. 2026-11-19T09:00:00+01:00
   --zone   business time zone (default: ${DEFAULT_ZONE})
   --jsonl  read {"text": "...", "ref": "<ISO>"} lines from stdin, write one JSON line each:
-           {"date", "time", "part_of_day", "ambiguous"} (+ "error" for a bad line)
+           {"date", "time", "part_of_day", "ambiguous"} (+ "error" for a bad line;
+           + "period" {"from","to"} when a stretch of days but no single day was named)
   --help   this text
 `;
 
@@ -94,40 +95,41 @@ function weekdayOf(date: string): string {
 const show = (date: string | null) => (date ? `${date} (${weekdayOf(date)})` : '–');
 const slot = (o: { date: string | null; time: string | null }) => [o.date ? show(o.date) : null, o.time].filter(Boolean).join(' ') || '–';
 
-function describe(text: string, ref: string, zone: string, r: DateTimeReading, options: ParseCommandOptions): string[] {
-  const services = options.services ?? DEMO_SERVICES;
-  const staff = options.staff ?? DEMO_STAFF;
+const catalogue = (options: ParseCommandOptions) => ({ services: options.services ?? DEMO_SERVICES, staff: options.staff ?? DEMO_STAFF });
+const PICK_NAMES: Record<number, string> = { [-1]: 'the last offer', 0: 'the first offer', 1: 'the second offer', 2: 'the third offer' };
+
+function describe(ref: string, zone: string, u: CallerUtterance, options: ParseCommandOptions): string[] {
+  const { services, staff } = catalogue(options);
+  const r = u.when;
   const lines: Array<[string, string]> = [
-    ['text', text],
+    ['text', u.text],
     ['reference', `${ref} (${zone})`],
     ['date', show(r.date)],
     ['time', r.time ?? '–'],
     ['part of day', r.partOfDay ?? '–'],
     ['ambiguous', r.ambiguous && r.alternative ? `yes, or ${slot(r.alternative)}` : 'no'],
   ];
+  if (r.period) lines.push(['period', `${show(r.period.from)} to ${show(r.period.to)} (no single day)`]);
   if (r.earliest) lines.push(['earliest', 'yes (so früh wie möglich)']);
   if (r.alternatives) lines.push(['alternatives', r.alternatives.map(slot).join('; ')]);
   if (r.excludedWeekdays) lines.push(['excluded days', r.excludedWeekdays.map((d) => WEEKDAY_NAMES[d - 1]).join(', ')]);
-  const found = matchServices(text, services);
-  if (found.length > 0) lines.push(['services', found.map((m) => `${services.find((s) => s.id === m.serviceId)?.name ?? m.serviceId} (${m.confidence.toFixed(2)})`).join(', ')]);
-  const question = detectServiceQuestion(text);
-  if (question) lines.push(['question', question]);
-  const who = matchStaff(text, staff);
+  if (u.services.length > 0) lines.push(['services', u.services.map((m) => `${services.find((s) => s.id === m.serviceId)?.name ?? m.serviceId} (${m.confidence.toFixed(2)})`).join(', ')]);
+  if (u.question) lines.push(['question', u.question]);
+  const who = u.staff;
   const staffName = (id: string) => staff.find((s) => s.id === id)?.name ?? id;
   if (who?.kind === 'named') lines.push(['staff', who.staffIds.map(staffName).join(' or ')]);
   if (who?.kind === 'any') lines.push(['staff', 'any']);
   if (who?.excludedStaffIds) lines.push(['not staff', who.excludedStaffIds.map(staffName).join(', ')]);
-  const name = extractCallerName(text);
-  if (name) lines.push(['caller name', name.full]);
-  const phone = extractPhoneNumber(text);
-  if (phone) lines.push(['phone', phone]);
-  lines.push(['intent', classifyIntent(text)]);
-  if (detectCorrection(text)) lines.push(['correction', 'yes']);
+  if (u.name) lines.push(['caller name', u.name.full]);
+  if (u.phone) lines.push(['phone', u.phone]);
+  if (u.pick !== null) lines.push(['picks', PICK_NAMES[u.pick] ?? String(u.pick)]);
+  lines.push(['intent', u.intent]);
+  if (u.correction) lines.push(['correction', 'yes']);
   const width = Math.max(...lines.map(([k]) => k.length));
   return lines.map(([k, v]) => `${k.padEnd(width)}  ${v}`);
 }
 
-function jsonlLine(line: string, defaults: { ref: string; zone: string }): string {
+function jsonlLine(line: string, defaults: { ref: string; zone: string }, options: ParseCommandOptions): string {
   const empty = { date: null, time: null, part_of_day: null, ambiguous: false };
   let raw: unknown;
   try {
@@ -139,12 +141,15 @@ function jsonlLine(line: string, defaults: { ref: string; zone: string }): strin
   if (!input.success) return JSON.stringify({ ...empty, error: 'expected {"text": string, "ref"?: ISO instant, "zone"?: IANA zone}' });
   const { text, ref = defaults.ref, zone = defaults.zone }: JsonlInput = input.data;
   try {
-    const r = parseDateTime(text, { instant: ref, zone });
+    const r = readCallerUtterance(text, catalogue(options), { instant: ref, zone }).when;
     return JSON.stringify({
       date: r.date,
       time: r.time,
-      part_of_day: r.partOfDay,
+      // The contract's five parts of the day; the finer one the reader heard comes beside it.
+      part_of_day: r.partOfDay && coarsePartOfDay(r.partOfDay),
       ambiguous: r.ambiguous,
+      ...(r.partOfDay && r.partOfDay !== coarsePartOfDay(r.partOfDay) ? { part_of_day_detail: r.partOfDay } : {}),
+      ...(r.period ? { period: r.period } : {}),
       ...(r.alternative ? { alternative: r.alternative } : {}),
       ...(r.earliest ? { earliest: true } : {}),
       ...(r.alternatives ? { alternatives: r.alternatives } : {}),
@@ -176,7 +181,7 @@ export async function runParseCommand(args: string[], io: ParseCommandIo, option
   }
   if (parsed.jsonl) {
     const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
-    for await (const line of lines) io.stdout.write(`${jsonlLine(line, { ref, zone })}\n`);
+    for await (const line of lines) io.stdout.write(`${jsonlLine(line, { ref, zone }, options)}\n`);
     return 0;
   }
   const text = parsed.text.join(' ').trim();
@@ -184,7 +189,7 @@ export async function runParseCommand(args: string[], io: ParseCommandIo, option
     io.stderr.write(`termin-agent parse: no sentence given\n\n${USAGE}`);
     return 2;
   }
-  const reading = parseDateTime(text, { instant: ref, zone });
-  io.stdout.write(`${describe(text, ref, zone, reading, options).join('\n')}\n`);
+  const utterance = readCallerUtterance(text, catalogue(options), { instant: ref, zone });
+  io.stdout.write(`${describe(ref, zone, utterance, options).join('\n')}\n`);
   return 0;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PARTS_OF_DAY } from '../parts-of-day.js';
 
 /**
  * What a caller can ask of the reception, and what it answers: ids and instants only, never words. The phone
@@ -14,7 +15,8 @@ const Instant = z.iso.datetime({ offset: true });
 const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const LocalTime = z.string().regex(/^\d{2}:\d{2}$/);
 
-export const PartOfDay = z.enum(['morgens', 'vormittags', 'mittags', 'nachmittags', 'abends']);
+/** The parts of the day of the one table (src/parts-of-day.ts); the first five are those of older snapshots. */
+export const PartOfDay = z.enum(PARTS_OF_DAY);
 export type PartOfDay = z.infer<typeof PartOfDay>;
 
 /** Why the wished time could not be given as asked (the engine's reasons, with "outside hours" split by cause). */

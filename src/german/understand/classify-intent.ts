@@ -1,5 +1,6 @@
 /**
- * The caller's intent for the dialogue, as a closed union. Specific requests (a human, cancel,
+ * The caller's intent for the dialogue, as a closed union. Spoken short forms count as the full ones
+ * ("ich hätt gern nen Termin", "i bräucht an Termin"); greetings ("Moin", "Servus", "Grüß Gott") carry no intent. Specific requests (a human, cancel,
  * move, opening hours, a new booking) win over the yes/no particles that often open a sentence
  * ("Ja, ich möchte den Termin absagen" is a cancellation).
  */
@@ -26,7 +27,7 @@ const RESCHEDULE =
 const OPENING =
   /\boeffnungszeit\w*\b|\bwann\b.{0,25}\b(geoeffnet|offen|auf|zu|oeffnen|schliessen|aufmachen|zumachen)\b|\b(haben|hat|habt|sind) (sie|ihr)\b.{0,25}\b(geoeffnet|offen|auf)\b|\bbis wann\b|\bab wann\b.{0,20}\b(offen|auf|geoeffnet)\b|\bwie lange\b.{0,20}\b(offen|auf|geoeffnet)\b/;
 const BOOK =
-  /\btermin\w*\b.{0,30}\b(vereinbaren|machen|buchen|ausmachen|haben|bekommen|kriegen|reservieren|frei|moeglich)\b|\b(moechte|moechten|haette|haetten|braeuchte|brauche|wollte|will|wuerde|suche|gibt es)\b.{0,60}(termin|schnitt|faerbung|straehn|foehnen|behandlung|untersuchung|checkup|check-up|kontrolle)|\b(anmelden|einbuchen|neuen termin|termin buchen|einen termin)\b|\bhaare\b.{0,20}\b(schneiden|faerben|machen)\b/;
+  /\btermin\w*\b.{0,30}\b(vereinbaren|machen|buchen|ausmachen|haben|bekommen|kriegen|reservieren|frei|moeglich)\b|\b(moechte|moechten|moecht|haette|haetten|haett|braeuchte|braeucht|brauche|brauch|wollte|wollt|will|wuerde|wuerd|suche|gibt es|gibts)\b.{0,60}(termin|schnitt|faerbung|straehn|foehnen|behandlung|untersuchung|checkup|check-up|kontrolle)|\b(anmelden|einbuchen|neuen termin|termin buchen|einen termin|nen termin|an termin)\b|\bhaare\b.{0,20}\b(schneiden|faerben|machen)\b/;
 const GOODBYE =
   /\b(tschuess|tschues|tschau|ciao|bye|ade|adieu)\b|\bauf wieder(hoeren|sehen|schauen)\b|\bwiederhoeren\b|\bdas wa(r|er)'?s\b|\bdas wa(r|ere) (es|alles)\b|\bschoenen (tag|abend|nachmittag|abend|sonntag|wochenende) noch\b|\bbis (dann|bald|spaeter)\b|\bmehr (brauche|wollte) ich nicht\b|\bsonst nichts\b|\bnichts weiter\b|\bdanke,? das (war|wars)\b/;
 const REPEAT =

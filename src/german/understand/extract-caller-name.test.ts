@@ -28,6 +28,17 @@ describe('extractCallerName', () => {
     expect(extractCallerName(text)).toBeNull();
   });
 
+  it.each([
+    ['Mein Name ist Freitag', { lastName: 'Freitag', full: 'Freitag' }],
+    ['hier ist Sonntag', { lastName: 'Sonntag', full: 'Sonntag' }],
+    ['ich heiße März', { lastName: 'März', full: 'März' }],
+    ['mein name ist petra', { firstName: 'Petra', full: 'Petra' }],
+    ['Moin, hier ist Klaus Mai', { firstName: 'Klaus', lastName: 'Mai', full: 'Klaus Mai' }],
+    ['Servus, hier spricht Frau Dienstag', { lastName: 'Dienstag', full: 'Dienstag', title: 'Frau' }],
+  ])('takes a weekday or a month after a naming intro as the name: "%s"', (text, name) => {
+    expect(extractCallerName(text)).toEqual(name);
+  });
+
   it('repairs capitalisation of every part', () => {
     expect(repairCapitalisation('MÜLLER-LÜDENSCHEIDT')).toBe('Müller-Lüdenscheidt');
     expect(repairCapitalisation("o'neill")).toBe("O'Neill");

@@ -74,18 +74,21 @@ function collect(words: readonly Word[], i: number): Word[] {
   return out;
 }
 
-function build(parts: readonly Word[], title: Word | null): CallerName | null {
-  const found = buildName(parts, title !== null);
+/** Intros after which even a weekday or a month is a name: "Mein Name ist Freitag", "hier ist Sonntag". */
+const NAMING_INTROS: readonly (readonly string[])[] = INTROS.filter((intro) => intro.length >= 2 && !(intro[0] === 'ich' && intro[1] === 'bin') && intro[0] !== 'auf' && intro[0] !== 'unter');
+
+function build(parts: readonly Word[], title: Word | null, named = false): CallerName | null {
+  const found = buildName(parts, title !== null, named);
   if (!found || title === null) return found;
   return { ...found, title: title.folded === 'frau' ? 'Frau' : 'Herr' };
 }
 
-function buildName(parts: readonly Word[], title: boolean): CallerName | null {
+function buildName(parts: readonly Word[], title: boolean, named: boolean): CallerName | null {
   if (parts.length === 0) return null;
   const text = parts.map((p) => p.raw);
   if (parts.length === 1) {
     const only = parts[0]!;
-    if (!title && isCalendarWord(only.folded)) return null;
+    if (!title && !named && isCalendarWord(only.folded)) return null;
     const full = repairCapitalisation(only.raw);
     return !title && isFirstName(only.folded) ? { firstName: full, full } : { lastName: full, full };
   }
@@ -108,7 +111,7 @@ function afterIntro(words: readonly Word[]): CallerName | null {
       if (words[k]?.raw === ',') k++;
       const title = TITLES.has(words[k]?.folded ?? '') ? words[k]! : null;
       if (title) k++;
-      const found = build(collect(words, k), title);
+      const found = build(collect(words, k), title, NAMING_INTROS.includes(intro));
       if (found) return found;
     }
   }

@@ -1,5 +1,5 @@
 /** Public API of the caller-text understanding layer: pure, synchronous, no network. */
-export type { DateTimeOption, DateTimeReading, ParseOptions, PartOfDay } from './types.js';
+export type { DatePeriod, DateTimeOption, DateTimeReading, ParseOptions, PartOfDay } from './types.js';
 export { PARTS_OF_DAY_LIST } from './types.js';
 export { parseDateTime } from './time/parse-date-time.js';
 export { DEFAULT_ZONE, resolveReference, type ReferenceInput } from './time/reference.js';
@@ -13,3 +13,5 @@ export { detectCorrection, readCorrection, type CorrectionFacts } from './detect
 export { resolveWhen, type When, type WhenOutcome, type WhenProblem } from './resolve-when.js';
 export { readUtterance, type Facts } from './read-utterance.js';
 export { resolveService, resolveStaff, type ServiceResolution, type StaffResolution } from './resolve-names.js';
+export { readCallerUtterance, SERVICE_CONFIDENCE, type CallerUtterance, type UtteranceCatalogue } from './read-caller-utterance.js';
+export { coarsePartOfDay, PART_OF_DAY_RANGES } from '../../parts-of-day.js';

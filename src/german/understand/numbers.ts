@@ -20,6 +20,11 @@ function buildCardinals(): Map<string, number> {
     for (let u = 1; u <= 9; u++) map.set(`${COMBINING[u]}und${TENS[t]}`, t * 10 + u);
   }
   map.set('zwo', 2);
+  // Berlin and the south: "um eens", "um zwee", "um zwoa".
+  map.set('eens', 1);
+  map.set('oans', 1);
+  map.set('zwee', 2);
+  map.set('zwoa', 2);
   map.set('siebenzehn', 17);
   map.set('dreizig', 30); // common speech-to-text misspelling
   return map;
@@ -34,7 +39,7 @@ function ordinalStem(n: number, cardinal: string): string[] {
 
 function buildOrdinals(cardinals: Map<string, number>): Map<string, number> {
   const byValue = new Map<number, string>();
-  for (const [w, v] of cardinals) if (!byValue.has(v) && w !== 'zwo' && w !== 'siebenzehn' && w !== 'dreizig') byValue.set(v, w);
+  for (const [w, v] of cardinals) if (!byValue.has(v) && !['zwo', 'siebenzehn', 'dreizig', 'eens', 'oans', 'zwee', 'zwoa'].includes(w)) byValue.set(v, w);
   const map = new Map<string, number>();
   for (let n = 1; n <= 31; n++) {
     for (const stem of ordinalStem(n, byValue.get(n) ?? '')) {
@@ -46,7 +51,8 @@ function buildOrdinals(cardinals: Map<string, number>): Map<string, number> {
 
 const CARDINALS = buildCardinals();
 const ORDINALS = buildOrdinals(CARDINALS);
-const ARTICLES = new Set(['ein', 'eine', 'einen', 'einer', 'einem', 'eines']);
+// Spoken short forms count too: "in ner halben Stunde", "nen Termin", "in nem Monat".
+const ARTICLES = new Set(['ein', 'eine', 'einen', 'einer', 'einem', 'eines', 'ner', 'nem', 'nen', 'nes']);
 const FRACTIONS = new Map<string, number>([
   ['anderthalb', 1.5], ['eineinhalb', 1.5], ['einhalb', 0.5], ['zweieinhalb', 2.5], ['dreieinhalb', 3.5],
   ['viereinhalb', 4.5], ['fuenfeinhalb', 5.5],
@@ -71,6 +77,16 @@ export function ordinalValue(word: string): number | null {
   return ORDINALS.get(word) ?? null;
 }
 
+/**
+ * The hour of a clock word with the spoken -e of the north, Berlin and the south ("achte", "neune", "zehne",
+ * "elfe", "fünfe"), 1–12, or null. "achte" is also the ordinal "der achte", so callers ask for clock context.
+ */
+export function spokenHourValue(word: string): number | null {
+  if (!word.endsWith('e') || word.length < 4) return null;
+  const v = CARDINALS.get(word.slice(0, -1));
+  return v !== undefined && v >= 1 && v <= 12 && word !== 'eine' ? v : null;
+}
+
 /** True for the indefinite article, which doubles as "one" ("in einer Stunde", "ein Uhr"). */
 export function isArticleOne(word: string): boolean {
   return ARTICLES.has(word);
@@ -78,7 +94,11 @@ export function isArticleOne(word: string): boolean {
 
 /** Value of a folded fraction word used in durations ("anderthalb" → 1.5), or null. */
 export function fractionValue(word: string): number | null {
-  return FRACTIONS.get(word) ?? null;
+  const fixed = FRACTIONS.get(word);
+  if (fixed !== undefined) return fixed;
+  // "sechseinhalb", "zehneinhalb": any cardinal with "einhalb".
+  const whole = word.endsWith('einhalb') ? cardinalValue(word.slice(0, -'einhalb'.length)) : null;
+  return whole !== null && whole > 0 ? whole + 0.5 : null;
 }
 
 /** True when the value is a whole tens number that "X und Y-zig" can be glued from. */

@@ -58,7 +58,7 @@ export function resolveWhen(datum: string | undefined, uhrzeit: string | undefin
     // The date words must name a day (or ask for the earliest one) on their own: a time said with them must not
     // turn an unreadable or impossible date ("30. Februar") into today.
     const reading = parseDateTime(d, { instant: now, zone });
-    if (!reading.date && !reading.earliest && !reading.partOfDay) return invalid({ kind: 'unreadable_date', text: d });
+    if (!reading.date && !reading.period && !reading.earliest && !reading.partOfDay) return invalid({ kind: 'unreadable_date', text: d });
     words.push(d);
   }
 
@@ -76,7 +76,9 @@ export function resolveWhen(datum: string | undefined, uhrzeit: string | undefin
   let earliest = false;
   if (words.length > 0) {
     const reading = parseDateTime(words.join(' '), { instant: now, zone });
-    date ??= reading.date;
+    // A function call searches: "nächste Woche" looks from the first day of that week on, and the agent offers
+    // what it finds (an offer is a question to the caller, not a booking of a day they did not name).
+    date ??= reading.date ?? reading.period?.from ?? null;
     time ??= reading.time;
     partOfDay = reading.partOfDay;
     earliest = reading.earliest ?? false;

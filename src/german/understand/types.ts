@@ -1,8 +1,16 @@
-/** The part of day a caller names; it qualifies a slot but is never a clock time. */
-export type PartOfDay = 'morgens' | 'vormittags' | 'mittags' | 'nachmittags' | 'abends';
+import { PARTS_OF_DAY, type PartOfDay } from '../../parts-of-day.js';
 
-/** Every part of day, from morning to evening. */
-export const PARTS_OF_DAY_LIST: readonly PartOfDay[] = ['morgens', 'vormittags', 'mittags', 'nachmittags', 'abends'];
+/** The part of day a caller names; it qualifies a slot but is never a clock time. Ranges: src/parts-of-day.ts. */
+export type { PartOfDay };
+
+/** Every part of day of the one table. */
+export const PARTS_OF_DAY_LIST: readonly PartOfDay[] = PARTS_OF_DAY;
+
+/** Days from `from` to `to`, both included, YYYY-MM-DD. */
+export interface DatePeriod {
+  from: string;
+  to: string;
+}
 
 /** One requested slot: a calendar day (YYYY-MM-DD) and/or a clock time (HH:MM). */
 export interface DateTimeOption {
@@ -12,7 +20,7 @@ export interface DateTimeOption {
 
 /** What a caller asked for, read from one utterance. */
 export interface DateTimeReading {
-  /** Requested calendar day, YYYY-MM-DD, or null when no day was named. */
+  /** Requested calendar day, YYYY-MM-DD, or null when no single day was named (never a guess such as today). */
   date: string | null;
   /** Requested clock time, HH:MM (24 h), or null. */
   time: string | null;
@@ -26,6 +34,11 @@ export interface DateTimeReading {
   alternatives?: DateTimeOption[];
   /** ISO weekdays (1 = Monday) the caller ruled out ("mittwochs kann ich nie"). */
   excludedWeekdays?: number[];
+  /**
+   * A stretch of days named without one of its days ("nächste Woche", "im Dezember", "Anfang Januar"); `date` is
+   * then null, so the dialogue asks which day or searches the stretch, instead of assuming its first day.
+   */
+  period?: DatePeriod;
 }
 
 /** Options the dialogue may pass in to settle genuine ambiguities. */

@@ -3,7 +3,7 @@
  * applies in-utterance corrections, decides am/pm from business hours (rule 7) and builds the
  * reading with its ambiguity flag and alternative.
  */
-import type { DateTimeOption, DateTimeReading, ParseOptions, PartOfDay } from '../types.js';
+import type { DatePeriod, DateTimeOption, DateTimeReading, ParseOptions, PartOfDay } from '../types.js';
 import { formatDay, formatMinutes } from './calendar.js';
 import type { ClockMention, DateMention, Mention, PodMention } from './scan.js';
 
@@ -65,7 +65,7 @@ interface ResolvedTime {
   alt?: number;
 }
 
-const MORNING: ReadonlySet<PartOfDay> = new Set(['morgens', 'vormittags']);
+const MORNING: ReadonlySet<PartOfDay> = new Set(['frueh', 'morgens', 'vormittags']);
 
 /**
  * Rule 7: an hour without context is 13–19 for 1–7 and as stated for 8–12; a part of day
@@ -92,11 +92,15 @@ interface Flat {
   altDate?: string;
   altTime?: string;
   pod: PartOfDay | null;
+  period?: DatePeriod;
 }
 
 function flatten(o: SlotOption, hint: PartOfDay | null): Flat {
-  const date = o.date ? formatDay(o.date.day) : null;
+  const period = o.date?.period;
+  // A stretch of days names no single day: never its first day in place of one.
+  const date = o.date && !period ? formatDay(o.date.day) : null;
   const out: Flat = { date, time: null, pod: o.pod?.pod ?? null };
+  if (period) out.period = { from: formatDay(period.from), to: formatDay(period.to) };
   if (o.date?.altDay !== undefined) out.altDate = formatDay(o.date.altDay);
   if (o.date?.absoluteMinutes !== undefined) out.time = formatMinutes(o.date.absoluteMinutes);
   else if (o.clock) {
@@ -119,6 +123,7 @@ export function buildReading(options: SlotOption[], extras: { earliest: boolean;
   const hint = head.pod?.hint ?? null;
   const p = flatten(head, hint);
   const reading: DateTimeReading = { date: p.date, time: p.time, partOfDay: p.pod, ambiguous: false };
+  if (p.period) reading.period = p.period;
   if (p.altTime !== undefined && p.time !== null && parse.isOpen) {
     const openPrimary = parse.isOpen(p.date, p.time);
     const openAlt = parse.isOpen(p.date, p.altTime);

@@ -4,7 +4,7 @@
  * "gegen elf", "ab 14"). Ranges reduce to their start; deadlines ("bis zwölf") and negated
  * times ("nicht um drei") are not requests. Am/pm is decided later (rule 7, assemble.ts).
  */
-import { CLOCK_MARKERS, DEADLINE_MARKERS, RANGE_START_MARKERS } from './lexicon.js';
+import { CLOCK_MARKERS, DEADLINE_MARKERS, RANGE_START_MARKERS, ROUND_ABOUT } from './lexicon.js';
 import { isPunct, isWord, markUsed, numberAt, wordAt, type ClockMention, type Scan } from './scan.js';
 
 interface Clock {
@@ -31,13 +31,33 @@ function withUhr(s: Scan, c: Clock): Clock {
   return isWord(s, c.end, 'uhr') ? { ...c, end: c.end + 1 } : c;
 }
 
-/** Minutes spoken after the hour without "nach": "neun dreißig", "14 Uhr 30". */
-function trailingMinutes(s: Scan, i: number, loose: boolean): number | null {
+/**
+ * Minutes spoken after the hour without "nach": "neun dreißig", "14 Uhr 30". Without "Uhr" between them, the
+ * next hour in words is a second option, not minutes: "so um elf zwölf rum" is 11 or 12, never 11:12.
+ */
+function trailingMinutes(s: Scan, i: number, loose: boolean, hour: number): number | null {
   const t = s.toks[i];
-  if (!t || t.k !== 'n' || t.art || t.dot || s.used[i] || t.v > 59) return null;
+  if (!t || t.k !== 'n' || t.art || t.dot || s.used[i] || t.v > 59 || !Number.isInteger(t.v)) return null;
   if (MINUTES_UNITS.has(wordAt(s, i + 1) ?? '') || isWord(s, i + 1, 'uhr')) return null;
   if (!loose && t.v < 10 && !t.lead0) return null;
+  if (!loose && !t.digits && t.v === hour + 1 && t.v <= 12) return null;
   return t.v;
+}
+
+/** "zehn, elf Uhr", "zwei oder drei Uhr", "so zehn elf Uhr rum", "so zehn rum": a bare hour that opens two options. */
+function pairedHourFollows(s: Scan, i: number): boolean {
+  const t = s.toks[i];
+  if (!t || t.k !== 'n' || t.art || t.dot || !Number.isInteger(t.v) || t.v > 24) return false;
+  if (isWord(s, i + 1, ROUND_ABOUT)) return true;
+  const connected = isPunct(s, i + 1, ',') || isWord(s, i + 1, 'oder') || isWord(s, i + 1, 'bzw');
+  const j = connected ? i + 2 : i + 1;
+  const next = s.toks[j];
+  if (!next || s.used[j]) return false;
+  // "elf, halb zwölf": an idiom after the comma makes the bare hour before it a time too.
+  if (connected && next.k === 'w') return idiomAt(s, j) !== null;
+  if (next.k !== 'n' || next.art) return false;
+  if (!connected && (next.digits || next.v !== t.v + 1)) return false;
+  return idiomAt(s, j) !== null || isWord(s, j + 1, ROUND_ABOUT);
 }
 
 /** Times that are recognisable without a marker in front of them. */
@@ -89,7 +109,7 @@ function idiomAt(s: Scan, i: number): Clock | null {
     return withUhr(s, rel === 'nach' ? { h: x, m: n, lead0: false, idiom: false, end: i + 3 } : { h: idiomHour(x), m: 60 - n, lead0: false, idiom: true, end: i + 3 });
   }
   if (rel === 'uhr' && n <= 24) {
-    const m = trailingMinutes(s, i + 2, true);
+    const m = trailingMinutes(s, i + 2, true, n);
     return { h: n, m: m ?? 0, lead0: t.lead0, idiom: false, end: m === null ? i + 2 : i + 3 };
   }
   return null;
@@ -102,7 +122,7 @@ function bareAt(s: Scan, i: number): Clock | null {
   const idiom = idiomAt(s, i);
   if (idiom) return idiom;
   if (t.v > 24 || MINUTES_UNITS.has(wordAt(s, i + 1) ?? '')) return null;
-  const m = trailingMinutes(s, i + 1, false);
+  const m = trailingMinutes(s, i + 1, false, t.v);
   return withUhr(s, { h: t.v, m: m ?? 0, lead0: t.lead0, idiom: false, end: m === null ? i + 1 : i + 2 });
 }
 
@@ -126,14 +146,20 @@ function markerBefore(s: Scan, i: number): { role: Role; marked: boolean; start:
 export function extractClockTimes(s: Scan, from: number, to: number): ClockMention[] {
   const out: ClockMention[] = [];
   let lastEnd = -1;
+  let lastHour = -1;
   for (let i = from; i < to; i++) {
     if (s.used[i]) continue;
     const marker = markerBefore(s, i);
-    const afterTime = lastEnd >= 0 && isAltGap(s, lastEnd, i);
+    const t = s.toks[i];
+    // "um elf zwölf": the next hour right after a time is the second option.
+    const nextHour = lastEnd === i && t?.k === 'n' && !t.digits && t.v === lastHour + 1;
+    const afterTime = lastEnd >= 0 && (isAltGap(s, lastEnd, i) || nextHour);
     const rangeFollows = isWord(s, i + 1, 'bis') || isPunct(s, i + 1, '-');
     let c = marker.marked || afterTime ? bareAt(s, i) : idiomAt(s, i);
     // "9 bis 11 Uhr": a bare hour opens a range when a clock time closes it.
     if (!c && rangeFollows && s.toks[i]?.k === 'n' && bareAt(s, i + 2)) c = bareAt(s, i);
+    // "so zehn, elf Uhr rum": the first hour named is meant, the second is an option.
+    if (!c && pairedHourFollows(s, i)) c = bareAt(s, i);
     if (!c || c.end > to) continue;
     let end = c.end;
     const rangeWord = wordAt(s, end);
@@ -144,6 +170,7 @@ export function extractClockTimes(s: Scan, from: number, to: number): ClockMenti
     }
     markUsed(s, marker.start, end);
     lastEnd = end;
+    lastHour = c.h;
     i = end - 1;
     if (marker.role === 'deadline' || marker.role === 'negated') continue;
     out.push({ kind: 'time', start: marker.start, end, h: c.h, m: c.m, lead0: c.lead0, idiom: c.idiom });

@@ -3,7 +3,9 @@
  * week phrases, relative offsets, explicit dates and months. date-resolve.ts combines neighbours
  * ("nächste Woche" + "Dienstag", "Freitag" + "in zwei Wochen") and turns them into days.
  */
-import { HABITUAL_WEEKDAYS, MONTHS, WEEKDAYS } from './lexicon.js';
+import { HABITUAL_WEEKDAYS, MONTHS, NOT_A_DAY_AFTER, WEEK_MODS, WEEKDAYS } from './lexicon.js';
+import { monthBeforeDayAt, nthWeekdayAt, rangeEndAt } from './month-atoms.js';
+import { namedDayAt } from './named-days.js';
 import { morgenSense } from './part-of-day.js';
 import { isWord, markUsed, wordAt, type Scan } from './scan.js';
 import { isWeekdaySurname, weekdayNegation } from './weekday-guards.js';
@@ -25,27 +27,21 @@ export type DateAtom =
   | (Span & { t: 'elapsed'; minutes: number })
   | (Span & { t: 'explicit'; d: number; m: number | null; y: number | null })
   | (Span & { t: 'month'; m: number | null; rel: number; part: Part })
+  /** "am ersten Dienstag im Dezember", "letzter Freitag im Monat": `nth` 1–5, or -1 for the last; `wd` 0 = any day. */
+  | (Span & { t: 'nthWeekday'; nth: number; wd: number; m: number | null; rel: number })
+  /** A day already resolved to its day number (a named day such as "Karfreitag"). */
+  | (Span & { t: 'fixedDay'; day: number })
   | (Span & { t: 'afterNext' });
 
-const WEEK_MODS: ReadonlyMap<string, number> = new Map([
-  ['naechste', 1], ['naechster', 1], ['naechsten', 1], ['kommende', 1], ['kommender', 1], ['kommenden', 1], ['folgende', 1], ['folgenden', 1],
-  ['diese', 0], ['dieser', 0], ['diesen', 0], ['laufenden', 0],
-  ['uebernaechste', 2], ['uebernaechster', 2], ['uebernaechsten', 2],
-]);
 const WEEKDAY_MODS: ReadonlyMap<string, WeekdayMod> = new Map([
   ['naechsten', 'next'], ['naechster', 'next'], ['naechste', 'next'], ['naechstes', 'next'],
   ['uebernaechsten', 'afternext'], ['uebernaechster', 'afternext'], ['uebernaechste', 'afternext'], ['uebernaechstes', 'afternext'],
   ['kommenden', 'coming'], ['kommender', 'coming'], ['kommende', 'coming'], ['kommendes', 'coming'],
   ['diesen', 'this'], ['dieser', 'this'], ['diese', 'this'], ['dieses', 'this'],
 ]);
-/** Days callers name by their holiday ("an Silvester"); movable feasts are left out. */
-const HOLIDAYS: ReadonlyMap<string, [number, number]> = new Map([
-  ['heiligabend', [24, 12]], ['silvester', [31, 12]], ['neujahr', [1, 1]], ['neujahrstag', [1, 1]],
-]);
 const PARTS: ReadonlyMap<string, Part> = new Map([['anfang', 'anfang'], ['mitte', 'mitte'], ['ende', 'ende']]);
 const DAY_ARTICLES = new Set(['am', 'den', 'der', 'zum', 'vom', 'dem', 'ab', 'bis']);
 const DIGIT_DAY_ARTICLES = new Set(['am', 'den', 'zum', 'vom', 'dem']);
-const NOT_A_DAY_AFTER = new Set(['termin', 'vorschlag', 'option', 'platz', 'versuch', 'moeglichkeit', 'angebot', 'uhr', 'ordinal-mal', 'stock', 'klasse']);
 const UNITS: ReadonlyMap<string, { days?: number; months?: number; minutes?: number }> = new Map([
   ['tag', { days: 1 }], ['tage', { days: 1 }], ['tagen', { days: 1 }],
   ['woche', { days: 7 }], ['wochen', { days: 7 }],
@@ -55,6 +51,8 @@ const UNITS: ReadonlyMap<string, { days?: number; months?: number; minutes?: num
   ['minute', { minutes: 1 }], ['minuten', { minutes: 1 }], ['min', { minutes: 1 }],
   ['viertelstunde', { minutes: 15 }], ['viertelstunden', { minutes: 15 }], ['dreiviertelstunde', { minutes: 45 }],
 ]);
+
+const HEDGES = new Set(['knappen', 'knappe', 'knapp', 'guten', 'gute', 'gut', 'vollen', 'reichlichen', 'reichlich']);
 
 /** "in drei Tagen", "in einer halben Stunde", "in anderthalb Stunden", "in 20 Minuten". */
 function offsetAt(s: Scan, i: number): DateAtom | null {
@@ -80,9 +78,18 @@ function offsetAt(s: Scan, i: number): DateAtom | null {
     j++;
   }
   if (q === null) return null;
+  // "in einer knappen Stunde", "in guten zwei Stunden": the hedge keeps the value.
+  if (HEDGES.has(wordAt(s, j) ?? '')) j++;
   const unit = UNITS.get(wordAt(s, j) ?? '');
   if (!unit) return null;
-  if (unit.minutes !== undefined) return { t: 'elapsed', start: i, end: j + 1, minutes: Math.round(q * unit.minutes) };
+  if (unit.minutes !== undefined) {
+    // "in einer Stunde und fünfzehn Minuten"
+    const more = s.toks[j + 2];
+    if (unit.minutes === 60 && isWord(s, j + 1, 'und') && more?.k === 'n' && !more.art && (wordAt(s, j + 3) === 'minuten' || wordAt(s, j + 3) === 'min')) {
+      return { t: 'elapsed', start: i, end: j + 4, minutes: Math.round(q * 60 + more.v) };
+    }
+    return { t: 'elapsed', start: i, end: j + 1, minutes: Math.round(q * unit.minutes) };
+  }
   if (!Number.isInteger(q)) return null;
   return { t: 'offset', start: i, end: j + 1, days: q * (unit.days ?? 0), months: q * (unit.months ?? 0) };
 }
@@ -108,8 +115,17 @@ function weekAt(s: Scan, i: number): DateAtom | null {
 }
 
 function monthAt(s: Scan, i: number, w: string): DateAtom | null {
+  const month = MONTHS.get(w);
+  if (month !== undefined) {
+    if (isWeekdaySurname(s, i)) {
+      // "Frau März", "Lena Mai": a person, not a month.
+      markUsed(s, i, i + 1);
+      return null;
+    }
+    return monthBeforeDayAt(s, i, month);
+  }
   const part = PARTS.get(w);
-  if ((w === 'im' || part) && MONTHS.has(wordAt(s, i + 1) ?? '')) {
+  if ((w === 'im' || part) && MONTHS.has(wordAt(s, i + 1) ?? '') && !isWeekdaySurname(s, i + 1)) {
     return { t: 'month', start: i, end: i + 2, m: MONTHS.get(wordAt(s, i + 1) ?? '') ?? null, rel: 0, part: part ?? null };
   }
   const j = part ? i + 1 : i;
@@ -139,13 +155,21 @@ function explicitAt(s: Scan, i: number): DateAtom | null {
   }
   const prev = wordAt(s, i - 1);
   const after = wordAt(s, i + 1);
-  if (prev === null || (after !== null && NOT_A_DAY_AFTER.has(after))) return null;
+  if (after !== null && NOT_A_DAY_AFTER.has(after)) return null;
+  const range = rangeEndAt(s, i + 1);
+  // "10. bis 22. Januar", "vom 3. bis zum 5. Dezember": the range starts on the first day, in the second's month.
+  if (range && (t.k === 'ord' || t.dot || prev !== null)) return { t: 'explicit', start: i, end: range.end, d: t.v, m: range.m, y: range.y };
+  if (prev === null) return null;
+  // "den zweiten am Freitag" counts appointments; "Freitag, den zweiten" would name the day.
+  if (t.k === 'ord' && isWord(s, i + 1, 'am') && WEEKDAYS.has(wordAt(s, i + 2) ?? '')) return null;
   const dayOnly =
     (t.k === 'ord' && DAY_ARTICLES.has(prev)) ||
     (t.k === 'n' && t.digits && t.dot && DAY_ARTICLES.has(prev)) ||
     (t.k === 'n' && t.digits && DIGIT_DAY_ARTICLES.has(prev));
   return dayOnly ? { t: 'explicit', start: i, end: i + 1, d: t.v, m: null, y: null } : null;
 }
+
+
 
 const THIS_ONE = new Set(['diesen', 'diese', 'dieses', 'kommenden', 'kommende']);
 
@@ -168,15 +192,26 @@ function weekdayAt(s: Scan, i: number, wd: number, weekend: boolean): DateAtom {
   return { t: 'wd', start: mod ? i - 1 : i, end: i + 1, wd, mod: mod ?? 'none', weekend, settled: mod === 'next' && settledLater(s, i + 1) };
 }
 
+/** "morgen ist schlecht, übermorgen um zehn": a day word the caller rules out is no request. */
+function dayWordAt(s: Scan, i: number, offset: number): DateAtom | null {
+  if (weekdayNegation(s, i, i + 1) !== 'none') {
+    markUsed(s, i, i + 1);
+    return null;
+  }
+  return { t: 'day', start: i, end: i + 1, offset };
+}
+
 function atomAt(s: Scan, i: number, excluded: number[]): DateAtom | null {
   const t = s.toks[i]!;
+  const named = namedDayAt(s, i);
+  if (named) return { t: 'fixedDay', start: i, end: named.end, day: named.day };
+  const nth = nthWeekdayAt(s, i);
+  if (nth) return nth;
   if (t.k !== 'w') return explicitAt(s, i);
   const w = t.w;
-  if (w === 'heute') return { t: 'day', start: i, end: i + 1, offset: 0 };
-  const holiday = HOLIDAYS.get(w);
-  if (holiday) return { t: 'explicit', start: i, end: i + 1, d: holiday[0], m: holiday[1], y: null };
-  if (w === 'uebermorgen') return { t: 'day', start: i, end: i + 1, offset: 2 };
-  if (w === 'morgen') return morgenSense(s, i) === 'tomorrow' ? { t: 'day', start: i, end: i + 1, offset: 1 } : null;
+  if (w === 'heute') return dayWordAt(s, i, 0);
+  if (w === 'uebermorgen') return dayWordAt(s, i, 2);
+  if (w === 'morgen') return morgenSense(s, i) === 'tomorrow' ? dayWordAt(s, i, 1) : null;
   const wd = WEEKDAYS.get(w) ?? HABITUAL_WEEKDAYS.get(w) ?? (w === 'wochenende' ? 6 : undefined);
   if (wd !== undefined) {
     if (w !== 'wochenende' && isWeekdaySurname(s, i)) {

@@ -10,7 +10,10 @@ import { localDayAndMinutes } from './reference.js';
 import { wordAt, type DateMention, type Scan } from './scan.js';
 
 const CHAIN_CONNECTORS = new Set(['oder', 'und', ',', 'bzw', 'beziehungsweise']);
-const PART_OFFSET: Record<Exclude<Part, null>, number> = { anfang: 0, mitte: 2, ende: 4 };
+/** The days of a week a part names, Monday = 0: "Anfang" Mon–Tue, "Mitte" Tue–Thu, "Ende" Thu–Sat. */
+const WEEK_PART_DAYS: Record<Exclude<Part, null>, readonly [number, number]> = { anfang: [0, 1], mitte: [1, 3], ende: [3, 5] };
+/** The days of a month a part names: "Anfang" 1–10, "Mitte" 11–20, "Ende" 21 to the last. */
+const MONTH_PART_DAYS: Record<Exclude<Part, null>, readonly [number, number]> = { anfang: [1, 10], mitte: [11, 20], ende: [21, 31] };
 
 type WeekdayAtom = Extract<DateAtom, { t: 'wd' }>;
 type Qualifier = Extract<DateAtom, { t: 'week' } | { t: 'offset' } | { t: 'afterNext' }>;
@@ -98,17 +101,69 @@ function resolveExplicit(d: number, m: number | null, y: number | null, today: n
   return null;
 }
 
-function resolveMonth(a: Extract<DateAtom, { t: 'month' }>, today: number): number {
+type Period = { from: number; to: number };
+
+/** A stretch of days still ahead, or null when all of it lies before today. */
+function ahead(from: number, to: number, today: number): Period | null {
+  return to < today ? null : { from: Math.max(from, today), to };
+}
+
+/** "nächste Woche", "Anfang nächster Woche", "Ende der Woche": the days of that ISO week (or its part) still ahead. */
+function resolveWeek(a: Extract<DateAtom, { t: 'week' }>, today: number): Period {
+  const monday = mondayOf(today) + 7 * a.weeks;
+  const [first, last] = a.part === null ? [0, 6] : WEEK_PART_DAYS[a.part];
+  // "Anfang der Woche" said on a Friday is next week's beginning.
+  return ahead(monday + first, monday + last, today) ?? { from: monday + 7 + first, to: monday + 7 + last };
+}
+
+/** "im Dezember", "nächsten Monat", "Mitte Januar": the days of the month (or its part) still ahead, next year's if past. */
+function resolveMonth(a: Extract<DateAtom, { t: 'month' }>, today: number): Period {
   const now = fromDayNumber(today);
-  const dayOfMonth = a.part === 'mitte' ? 15 : a.part === 'ende' ? 25 : 1;
+  const monthStart = (y: number, m: number) => toDayNumber(y, m, 1);
+  const stretch = (y: number, m: number): [number, number] => {
+    const [first, last] = a.part === null ? [1, 31] : MONTH_PART_DAYS[a.part];
+    return [monthStart(y, m) + first - 1, monthStart(y, m) + Math.min(last, daysInMonth(y, m)) - 1];
+  };
   if (a.m === null) {
-    if (a.rel === 0 && a.part === null) return today;
-    const first = addMonths(toDayNumber(now.y, now.m, 1), a.rel);
-    return Math.max(today, first + dayOfMonth - 1);
+    const start = fromDayNumber(addMonths(monthStart(now.y, now.m), a.rel));
+    const [from, to] = stretch(start.y, start.m);
+    // "Anfang des Monats" said on the 20th is next month's beginning.
+    const next = fromDayNumber(addMonths(monthStart(start.y, start.m), 1));
+    const [nextFrom, nextTo] = stretch(next.y, next.m);
+    return ahead(from, to, today) ?? { from: nextFrom, to: nextTo };
   }
-  const candidate = toDayNumber(now.y, a.m, dayOfMonth);
-  if (candidate >= today) return candidate;
-  return a.m === now.m ? today : toDayNumber(now.y + 1, a.m, dayOfMonth);
+  const [from, to] = stretch(now.y, a.m);
+  const next = stretch(now.y + 1, a.m);
+  return ahead(from, to, today) ?? { from: next[0], to: next[1] };
+}
+
+/** "am zweiten Samstag im Januar", "letzter Freitag im Monat": the next such day on or after today. */
+function resolveNthWeekday(a: Extract<DateAtom, { t: 'nthWeekday' }>, today: number): number | null {
+  const now = fromDayNumber(today);
+  const inMonth = (y: number, m: number): number | null => {
+    if (a.wd === 0) return a.nth === -1 ? toDayNumber(y, m, daysInMonth(y, m)) : toDayNumber(y, m, a.nth);
+    if (a.nth === -1) {
+      const last = toDayNumber(y, m, daysInMonth(y, m));
+      return last - ((isoWeekday(last) - a.wd + 7) % 7);
+    }
+    const first = toDayNumber(y, m, 1);
+    const day = first + ((a.wd - isoWeekday(first) + 7) % 7) + 7 * (a.nth - 1);
+    return fromDayNumber(day).m === m ? day : null;
+  };
+  // A named month is that month's day, next year's once it passed; "im Monat" moves on to the next month.
+  if (a.m !== null) {
+    for (let y = now.y; y < now.y + 3; y++) {
+      const day = inMonth(y, a.m);
+      if (day !== null && day >= today) return day;
+    }
+    return null;
+  }
+  for (let k = a.rel; k < a.rel + 3; k++) {
+    const first = fromDayNumber(addMonths(toDayNumber(now.y, now.m, 1), k));
+    const day = inMonth(first.y, first.m);
+    if (day !== null && day >= today) return day;
+  }
+  return null;
 }
 
 function resolveAlone(a: DateAtom, s: Scan): Omit<DateMention, 'kind' | 'start' | 'end'> | null {
@@ -119,8 +174,8 @@ function resolveAlone(a: DateAtom, s: Scan): Omit<DateMention, 'kind' | 'start' 
     case 'wd':
       return resolveWeekday(a, today);
     case 'week': {
-      if (a.part === null) return { day: a.weeks === 0 ? today : mondayOf(today) + 7 * a.weeks };
-      return { day: Math.max(today, mondayOf(today) + 7 * a.weeks + PART_OFFSET[a.part]) };
+      const period = resolveWeek(a, today);
+      return { day: period.from, period };
     }
     case 'offset':
       return { day: addMonths(today + a.days, a.months) };
@@ -133,8 +188,16 @@ function resolveAlone(a: DateAtom, s: Scan): Omit<DateMention, 'kind' | 'start' 
       const day = resolveExplicit(a.d, a.m, a.y, today);
       return day === null ? null : { day };
     }
-    case 'month':
-      return { day: resolveMonth(a, today) };
+    case 'month': {
+      const period = resolveMonth(a, today);
+      return { day: period.from, period };
+    }
+    case 'nthWeekday': {
+      const day = resolveNthWeekday(a, today);
+      return day === null ? null : { day };
+    }
+    case 'fixedDay':
+      return { day: a.day };
     case 'afterNext':
       return null;
   }

@@ -1,7 +1,7 @@
 /**
  * Word lists of the time parser, keyed by folded spelling (lower case, ä→ae, ö→oe, ü→ue, ß→ss).
- * Abbreviations such as "Mo"/"Fr"/"So" are deliberately absent: spoken German does not produce
- * them, and "so" is a filler while "früh" must never read as "fr" (rule 10 of the time spec).
+ * Written weekday abbreviations ("Mo.", "Di", "Sa.") are read in tokens.ts only where a date or a
+ * clock time stands beside them: "so" is a filler and "Fr." is also "Frau" (rule 10 of the time spec).
  */
 import type { PartOfDay } from '../types.js';
 
@@ -9,6 +9,13 @@ import type { PartOfDay } from '../types.js';
 export const WEEKDAYS: ReadonlyMap<string, number> = new Map([
   ['montag', 1], ['dienstag', 2], ['mittwoch', 3], ['mitwoch', 3], ['donnerstag', 4],
   ['freitag', 5], ['samstag', 6], ['sonnabend', 6], ['sonntag', 7],
+  // The north and Berlin say (and transcripts write) "-tach": "Dienstach", "Freitach".
+  ['montach', 1], ['dienstach', 2], ['donnerstach', 4], ['freitach', 5], ['samstach', 6], ['sonntach', 7],
+]);
+
+/** Written abbreviations of the weekdays; tokens.ts reads them only next to a date or a clock time. */
+export const WEEKDAY_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
+  ['mo', 'montag'], ['di', 'dienstag'], ['mi', 'mittwoch'], ['do', 'donnerstag'], ['fr', 'freitag'], ['sa', 'samstag'], ['so', 'sonntag'],
 ]);
 
 /** Adverbial forms ("mittwochs"): habitual, mostly heard in constraints ("mittwochs kann ich nie"). */
@@ -29,18 +36,20 @@ export const MONTHS: ReadonlyMap<string, number> = new Map([
  * and "früh" (morning or "as early as") are decided in part-of-day.ts.
  */
 export const PARTS_OF_DAY: ReadonlyMap<string, PartOfDay> = new Map([
-  ['morgens', 'morgens'], ['fruehmorgens', 'morgens'], ['morgenstunden', 'morgens'],
-  ['vormittag', 'vormittags'], ['vormittags', 'vormittags'],
-  ['mittag', 'mittags'], ['mittags', 'mittags'], ['mittagspause', 'mittags'], ['mittagszeit', 'mittags'],
-  ['nachmittag', 'nachmittags'], ['nachmittags', 'nachmittags'], ['spaetnachmittags', 'nachmittags'],
+  ['morgens', 'morgens'], ['fruehmorgens', 'frueh'], ['morgenstunden', 'morgens'],
+  ['vormittag', 'vormittags'], ['vormittags', 'vormittags'], ['vormittach', 'vormittags'],
+  ['mittag', 'mittags'], ['mittags', 'mittags'], ['mittach', 'mittags'], ['mittagspause', 'mittags'], ['mittagszeit', 'mittags'],
+  ['nachmittag', 'nachmittags'], ['nachmittags', 'nachmittags'], ['nachmittach', 'nachmittags'],
+  ['spaetnachmittag', 'spaetnachmittags'], ['spaetnachmittags', 'spaetnachmittags'],
   ['abend', 'abends'], ['abends', 'abends'], ['spaetabends', 'abends'], ['fruehabends', 'abends'],
 ]);
 
 /** Canonical part-of-day word for a compound tail ("…vormittag", "…abends", "…morgen"). */
 export const POD_TAILS: ReadonlyMap<string, string> = new Map([
-  ['morgen', 'morgens'], ['morgens', 'morgens'], ['frueh', 'morgens'],
-  ['vormittag', 'vormittag'], ['vormittags', 'vormittags'], ['mittag', 'mittag'], ['mittags', 'mittags'],
-  ['nachmittag', 'nachmittag'], ['nachmittags', 'nachmittags'], ['abend', 'abend'], ['abends', 'abends'],
+  ['morgen', 'morgens'], ['morgens', 'morgens'], ['frueh', 'frueh'],
+  ['vormittag', 'vormittag'], ['vormittags', 'vormittags'], ['vormittach', 'vormittag'], ['mittag', 'mittag'], ['mittags', 'mittags'],
+  ['mittach', 'mittag'], ['nachmittag', 'nachmittag'], ['nachmittags', 'nachmittags'], ['nachmittach', 'nachmittag'],
+  ['abend', 'abend'], ['abends', 'abends'],
 ]);
 
 /** Words that carry no time information and may appear anywhere ("äh, so, halt, mal …"). */
@@ -48,9 +57,12 @@ export const FILLERS: ReadonlySet<string> = new Set([
   'aeh', 'aehm', 'aehh', 'aehhm', 'aehmm', 'oeh', 'oehm', 'oehh', 'ehm', 'em', 'eh', 'hm', 'hmm', 'hmmm', 'mh', 'mhm', 'hmhm',
   'halt', 'mal', 'also', 'so', 'eben', 'ja', 'jaja', 'jo', 'naja', 'na', 'nun', 'tja', 'irgendwie', 'quasi', 'sozusagen',
   'eigentlich', 'vielleicht', 'eventuell', 'evtl', 'bitte', 'gerne', 'gern', 'denn', 'wohl', 'ok', 'okay', 'genau',
-  'einfach', 'schon', 'dann', 'noch', 'gleich', 'rum', 'herum', 'auch', 'nur', 'bestimmt', 'wirklich', 'ziemlich',
+  'einfach', 'schon', 'dann', 'noch', 'gleich', 'auch', 'nur', 'bestimmt', 'wirklich', 'ziemlich',
   'irgendwann', 'moeglicherweise',
 ]);
+
+/** "so um drei rum", "zehn, elf Uhr herum": after a number they make it an approximate clock time. */
+export const ROUND_ABOUT: ReadonlySet<string> = new Set(['rum', 'herum', 'rumm']);
 
 /** Markers after which a bare number is a clock time ("um drei", "gegen elf", "Punkt zehn"). */
 export const CLOCK_MARKERS: ReadonlySet<string> = new Set([
@@ -81,4 +93,14 @@ export const REPLACED_MARKERS: ReadonlySet<string> = new Set(['statt', 'anstatt'
 export const NEGATIONS: ReadonlySet<string> = new Set(['nicht', 'nie', 'niemals', 'keine', 'keinesfalls', 'schlecht', 'unguenstig', 'ausgeschlossen']);
 
 /** Words after "nicht" that show the negation is about the clock time, not the day ("nicht vor zehn"). */
-export const NEGATION_TIME_SCOPE: ReadonlySet<string> = new Set(['vor', 'nach', 'zu', 'frueher', 'spaeter', 'erst', 'um', 'ab', 'bis', 'allzu', 'vormittags', 'nachmittags', 'abends', 'morgens', 'mittags']);
+export const NEGATION_TIME_SCOPE: ReadonlySet<string> = new Set(['vor', 'nach', 'zu', 'frueher', 'spaeter', 'erst', 'um', 'ab', 'bis', 'allzu', 'vormittags', 'nachmittags', 'abends', 'morgens', 'mittags', 'frueh', 'spaet', 'so']);
+
+/** Week modifiers → weeks ahead: "nächste Woche" 1, "diese Woche" 0, "übernächste Woche" 2. */
+export const WEEK_MODS: ReadonlyMap<string, number> = new Map([
+  ['naechste', 1], ['naechster', 1], ['naechsten', 1], ['kommende', 1], ['kommender', 1], ['kommenden', 1], ['folgende', 1], ['folgenden', 1],
+  ['diese', 0], ['dieser', 0], ['diesen', 0], ['laufenden', 0],
+  ['uebernaechste', 2], ['uebernaechster', 2], ['uebernaechsten', 2],
+]);
+
+/** After a number, these make it a count or an occasion, not a day of the month ("zweiten Termin", "10 Uhr"). */
+export const NOT_A_DAY_AFTER: ReadonlySet<string> = new Set(['termin', 'termine', 'vorschlag', 'option', 'platz', 'versuch', 'moeglichkeit', 'angebot', 'uhr', 'ordinal-mal', 'stock', 'klasse']);

@@ -1,6 +1,7 @@
 /**
- * Parts of day (rule 1): "morgens", "Vormittag", "über Mittag", "nachmittags", "Abend", also split
- * off compounds ("Montagmorgen"). Greetings ("Guten Morgen", "schönen Abend") are not slots.
+ * Parts of day (rule 1): "früh", "morgens", "Vormittag", "über Mittag", "nachmittags", "am späten Nachmittag",
+ * "nach der Arbeit", "Abend", also split off compounds ("Montagmorgen"). Greetings ("Guten Morgen", "schönen
+ * Abend") are not slots. The hours of each part are in src/parts-of-day.ts, shared with the engine.
  */
 import { HABITUAL_WEEKDAYS, PARTS_OF_DAY, WEEKDAYS } from './lexicon.js';
 import { isWord, markUsed, wordAt, type PodMention, type Scan } from './scan.js';
@@ -29,7 +30,9 @@ function fruehIsMorning(s: Scan, i: number): boolean {
 }
 
 const AFTER_LUNCH = new Set(['mittag', 'mittagspause', 'mittagessen', 'mittagszeit']);
-const EVENING_CONTEXT = new Set(['arbeit', 'feierabend', 'dienst', 'buero', 'schicht']);
+const EVENING_CONTEXT = new Set(['arbeit', 'feierabend', 'dienst', 'buero', 'schicht', 'uni', 'schule']);
+const LATE = new Set(['spaeten', 'spaeter', 'spaete', 'spaet']);
+const AFTERNOON = new Set(['nachmittag', 'nachmittags', 'nachmittach']);
 
 function phraseAt(s: Scan, i: number): PodMention | null {
   const w = wordAt(s, i);
@@ -44,21 +47,25 @@ function phraseAt(s: Scan, i: number): PodMention | null {
       const pod = w === 'nach' ? 'nachmittags' : 'vormittags';
       return { kind: 'pod', start: i, end: j + 1, pod, hint: pod };
     }
-    if (w === 'nach' && noun !== null && EVENING_CONTEXT.has(noun)) {
-      // After work is evening for am/pm purposes, but the caller named no part of day.
-      return { kind: 'pod', start: i, end: j + 1, pod: null, hint: 'abends' };
+    if (w === 'nach' && noun !== null && !s.used[j] && EVENING_CONTEXT.has(noun)) {
+      // After work: the late afternoon and the evening; a bare "um sieben" then means 19:00.
+      return { kind: 'pod', start: i, end: j + 1, pod: 'nach_der_arbeit', hint: 'nach_der_arbeit' };
     }
     return null;
+  }
+  // "am späten Nachmittag", "später Nachmittag"; "am frühen Nachmittag" is just the afternoon.
+  if (LATE.has(w) && AFTERNOON.has(wordAt(s, i + 1) ?? '') && !s.used[i + 1]) {
+    return { kind: 'pod', start: i, end: i + 2, pod: 'spaetnachmittags', hint: 'spaetnachmittags' };
   }
   // "um drei Uhr nachts" is 03:00; night is no part of day the salon offers, so none is reported.
   if (w === 'nachts' || (w === 'nacht' && (prev === 'der' || prev === 'in'))) return { kind: 'pod', start: i, end: i + 1, pod: null, hint: 'morgens' };
   if (w === 'ueber' && isWord(s, i + 1, 'mittag')) return { kind: 'pod', start: i, end: i + 2, pod: 'mittags', hint: 'mittags' };
-  if (w === 'in' && isWord(s, i + 1, 'der') && isWord(s, i + 2, 'frueh')) return { kind: 'pod', start: i, end: i + 3, pod: 'morgens', hint: 'morgens' };
+  if (w === 'in' && isWord(s, i + 1, 'der') && isWord(s, i + 2, 'frueh')) return { kind: 'pod', start: i, end: i + 3, pod: 'frueh', hint: 'frueh' };
   if (prev !== null && GREETING_WORDS.has(prev)) return null;
   const pod = PARTS_OF_DAY.get(w);
   if (pod) return { kind: 'pod', start: i, end: i + 1, pod, hint: pod };
   if (w === 'morgen' && morgenSense(s, i) === 'morning') return { kind: 'pod', start: i, end: i + 1, pod: 'morgens', hint: 'morgens' };
-  if (w === 'frueh' && fruehIsMorning(s, i)) return { kind: 'pod', start: i, end: i + 1, pod: 'morgens', hint: 'morgens' };
+  if (w === 'frueh' && fruehIsMorning(s, i)) return { kind: 'pod', start: i, end: i + 1, pod: 'frueh', hint: 'frueh' };
   return null;
 }
 

@@ -19,6 +19,11 @@ export interface DateMention {
   altDay?: number;
   /** Set by relative offsets in hours/minutes: the time is absolute and rule 7 does not apply. */
   absoluteMinutes?: number;
+  /**
+   * A stretch of days without one of them ("nächste Woche", "im Dezember"): first and last day numbers. `day`
+   * is then the first day, for ordering only; the reading reports no date.
+   */
+  period?: { from: number; to: number };
 }
 
 /** A clock time as stated, before business hours decide am/pm (rule 7). */

@@ -43,4 +43,43 @@ describe('time tokens', () => {
   it('keeps "ca." from ending the sentence', () => {
     expect(words('ca. 11 Uhr')).toEqual(['ca', '#11', 'uhr']);
   });
+
+  it.each([
+    ['Mo. um 10', ['montag', 'um', '#10']],
+    ['Di 14 Uhr', ['dienstag', '#14', 'uhr']],
+    ['am Fr. um neun', ['am', 'freitag', 'um', '#9']],
+    ['Fr 14 Uhr', ['freitag', '#14', 'uhr']],
+    ['Fr. Meyer', ['fr', 'meyer']],
+    ['So., 22.11.', ['sonntag', ',', '22/11']],
+    ['Gut, so. Um 10?', ['gut', ',', '.', 'um', '#10', '?']],
+    ['so um zehn', ['um', '#10']],
+    ['Do, Fr oder Sa', ['donnerstag', ',', 'freitag', 'oder', 'samstag']],
+  ])('reads written weekday abbreviations only beside a date or a time: "%s"', (text, expected) => {
+    expect(words(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['17h10', ['17:10']],
+    ['um 14h', ['um', '#14', 'uhr']],
+    ['11 h am Freitag', ['#11', 'uhr', 'am', 'freitag']],
+    ['in 2h', ['in', '#2', 'stunden']],
+    ['das dauert 2h', ['das', 'dauert', '#2', 'stunden']],
+    ['in 2,5 Stunden', ['in', '#2.5', 'stunden']],
+    ['in 1.5 Std.', ['in', '#1.5', 'std', '.']],
+  ])('reads hours written with h and decimals before a unit: "%s"', (text, expected) => {
+    expect(words(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['um achte', ['um', '#8']],
+    ['halb neune', ['halb', '#9']],
+    ['um zehne', ['um', '#10']],
+    ['der achte Dezember', ['der', '8.', 'dezember']],
+    ['um eens', ['um', '#1']],
+    ['so um zwee', ['um', '#2']],
+    ['in ner halben Stunde', ['in', '#1', 'halben', 'stunde']],
+    ['so um drei rum', ['um', '#3', 'rum']],
+  ])('reads spoken and regional number forms: "%s"', (text, expected) => {
+    expect(words(text)).toEqual(expected);
+  });
 });

@@ -3,9 +3,9 @@
  * number words turned into numbers, and digit groups classified as clock times or dates.
  */
 import { fold } from '../normalize.js';
-import { cardinalValue, isArticleOne, isTens, ordinalValue } from '../numbers.js';
+import { cardinalValue, isArticleOne, isTens, ordinalValue, spokenHourValue } from '../numbers.js';
 import {
-  ABBREVIATIONS, CLOCK_MARKERS, FILLERS, HABITUAL_WEEKDAYS, MONTHS, PARTS_OF_DAY, POD_TAILS, WEEKDAYS,
+  ABBREVIATIONS, CLOCK_MARKERS, FILLERS, HABITUAL_WEEKDAYS, MONTHS, PARTS_OF_DAY, POD_TAILS, WEEKDAY_ABBREVIATIONS, WEEKDAYS,
 } from './lexicon.js';
 
 export type TimeToken =
@@ -22,7 +22,9 @@ export type TimeToken =
   /** Punctuation that separates clauses or ranges. */
   | { k: 'p'; p: string };
 
-const RAW_RE = /(\d{4}-\d{1,2}-\d{1,2})|(\d{1,4}(?:[.:]\d{1,4}){0,2}\.?)|([\p{L}\p{M}]+)|([,;!?.\-–/])/gu;
+// A decimal before a unit ("in 2,5 Stunden", "1.5 Std.") is a quantity, never a date in May.
+const RAW_RE =
+  /(\d{4}-\d{1,2}-\d{1,2})|(\d{1,3}[.,]\d(?=\s*(?:stunde|std|minute|min\b|tag|woche|monat)))|(\d{1,4}(?:[.:]\d{1,4}){0,2}\.?)|([\p{L}\p{M}]+)|([,;!?.\-–/])/gu;
 const WEEKDAY_STEMS = [...WEEKDAYS.keys()];
 const DAY_WORD_PREFIXES = ['uebermorgen', 'heute', 'morgen'];
 /** Strong clock markers before "10.10" make it a time even with a trailing dot (sentence end). */
@@ -30,7 +32,7 @@ const DATE_PREPOSITIONS = new Set(['am', 'den', 'dem', 'der', 'zum', 'vom', 'ab'
 const WEAK_CLOCK_MARKERS = new Set(['ab', 'bis', 'von', 'zwischen', 'fruehestens', 'spaetestens', 'nach', 'vor']);
 const ORDINAL_OF_TIMES = new Set(['zum', 'beim', 'das', 'dem', 'dieses', 'letztes', 'naechstes', 'ein']);
 
-type Raw = { kind: 'iso' | 'digits' | 'word' | 'punct'; text: string };
+type Raw = { kind: 'iso' | 'decimal' | 'digits' | 'word' | 'punct'; text: string };
 
 function splitTermin(w: string): string | null {
   for (const suffix of ['terminen', 'termine', 'termin']) {
@@ -69,17 +71,76 @@ export function splitCompound(w: string): string[] {
   return [w];
 }
 
+/**
+ * Hours written with "h", as on notes and in chats: "17h10", "14h30" are clock times, "14h" / "11 h" an
+ * hour, but "in 2h" is a duration.
+ */
+function rewriteHourNotation(folded: string): string {
+  return folded
+    .replace(/(?<![\d.:])(\d{1,2})\s?h\s?(\d{2})(?![\p{L}\d])/gu, '$1:$2')
+    .replace(/\b(in|fuer|dauert|dauern|braucht|brauchen|mindestens|maximal|hoechstens|knapp|rund|ueber)\s+(\d{1,3}(?:[.,]\d)?)\s?h(?![\p{L}\d])/gu, '$1 $2 stunden')
+    .replace(/(?<![\d.:])(\d{1,2})\s?h(?![\p{L}\d])/gu, '$1 uhr');
+}
+
 function rawTokens(text: string): Raw[] {
   const out: Raw[] = [];
   RAW_RE.lastIndex = 0;
   for (let m = RAW_RE.exec(text); m; m = RAW_RE.exec(text)) {
     if (m[1] !== undefined) out.push({ kind: 'iso', text: m[1] });
-    else if (m[2] !== undefined) out.push({ kind: 'digits', text: m[2] });
-    else if (m[3] !== undefined) out.push({ kind: 'word', text: m[3] });
-    else if (m[4] !== undefined) out.push({ kind: 'punct', text: m[4] });
+    else if (m[2] !== undefined) out.push({ kind: 'decimal', text: m[2] });
+    else if (m[3] !== undefined) out.push({ kind: 'digits', text: m[3] });
+    else if (m[4] !== undefined) out.push({ kind: 'word', text: m[4] });
+    else if (m[5] !== undefined) out.push({ kind: 'punct', text: m[5] });
   }
   return out;
 }
+
+const ABBREVIATION_CONTEXT_BEFORE = new Set(['am', 'ab', 'bis', 'jeden', 'naechsten', 'naechster', 'diesen', 'kommenden', 'oder', 'und', 'von', 'vom', 'nur', 'ausser']);
+const ABBREVIATION_CONTEXT_AFTER = new Set(['um', 'ab', 'den', 'oder', 'und', 'bis', 'gegen', 'vormittag', 'vormittags', 'nachmittag', 'nachmittags', 'abend', 'abends', 'morgens', 'mittag', 'mittags', 'frueh']);
+
+/**
+ * Reads "Mo.", "Di", "Sa.," as weekdays where a date, a clock time or a weekday word stands beside them.
+ * "Fr." and "So" need more: "Fr. Meyer" is Frau Meyer, and "so" is the commonest filler ("Gut, so. Um zehn?"),
+ * so "So." counts only with its dot and a date right after or "am"/"nächsten" before it.
+ */
+function expandWeekdayAbbreviations(raws: Raw[]): Raw[] {
+  const out: Raw[] = [];
+  for (let i = 0; i < raws.length; i++) {
+    const r = raws[i]!;
+    const full = r.kind === 'word' ? WEEKDAY_ABBREVIATIONS.get(r.text) : undefined;
+    if (full === undefined) {
+      out.push(r);
+      continue;
+    }
+    const dotted = raws[i + 1]?.kind === 'punct' && raws[i + 1]?.text === '.';
+    let k = i + (dotted ? 2 : 1);
+    if (raws[k]?.kind === 'punct' && raws[k]?.text === ',') k++;
+    const after = raws[k];
+    const prev = out[out.length - 1];
+    const prevWord = prev?.kind === 'punct' && prev.text === ',' ? out[out.length - 2] : prev;
+    // "Do, Fr oder Sa": a weekday just before makes the next abbreviation one too.
+    const before = (prev?.kind === 'word' && ABBREVIATION_CONTEXT_BEFORE.has(prev.text)) || (prevWord?.kind === 'word' && WEEKDAYS.has(prevWord.text));
+    const numberAfter = after !== undefined && (after.kind === 'digits' || after.kind === 'iso');
+    const wordAfter = after?.kind === 'word' && (ABBREVIATION_CONTEXT_AFTER.has(after.text) || WEEKDAY_ABBREVIATIONS.has(after.text));
+    const strict = r.text === 'fr';
+    const isDay =
+      r.text === 'so'
+        ? dotted && (numberAfter || before)
+        : strict
+          ? (dotted && (numberAfter || before || after?.text === 'um')) || (!dotted && (before || numberAfter))
+          : before || numberAfter || wordAfter || (dotted && after === undefined);
+    if (!isDay) {
+      out.push(r);
+      continue;
+    }
+    out.push({ kind: 'word', text: full });
+    if (dotted) i++;
+  }
+  return out;
+}
+
+/** Clock words that make "achte" an hour ("um achte") rather than the ordinal ("der achte"). */
+const HOUR_CONTEXT = new Set(['um', 'gegen', 'halb', 'viertel', 'dreiviertel', 'ab', 'bis', 'nach', 'vor', 'zwischen', 'punkt', 'ca', 'circa', 'zirka', 'etwa', 'ungefaehr', 'kurz', 'oder', 'und']);
 
 type Pair = { k: 'pair'; parts: number[]; sep: string; dot: boolean; lead0: boolean };
 
@@ -133,7 +194,7 @@ function pushWord(out: Array<TimeToken | Pair>, w: string): void {
 /** Tokenises caller text for the time parser. */
 export function tokenizeForTime(text: string): TimeToken[] {
   // Fillers go first, so that look-ahead ("über äh morgen", "vier und äh zwanzig") sees content words.
-  const raws = rawTokens(fold(text)).filter((r) => r.kind !== 'word' || r.text === 'mal' || !FILLERS.has(r.text));
+  const raws = expandWeekdayAbbreviations(rawTokens(rewriteHourNotation(fold(text)))).filter((r) => r.kind !== 'word' || r.text === 'mal' || !FILLERS.has(r.text));
   const out: Array<TimeToken | Pair> = [];
   for (let i = 0; i < raws.length; i++) {
     const r = raws[i]!;
@@ -144,6 +205,10 @@ export function tokenizeForTime(text: string): TimeToken[] {
     }
     if (r.kind === 'digits') {
       out.push(digitToken(r.text));
+      continue;
+    }
+    if (r.kind === 'decimal') {
+      out.push({ k: 'n', v: Number(r.text.replace(',', '.')), dot: false, digits: true, art: false, lead0: false });
       continue;
     }
     if (r.kind === 'punct') {
@@ -160,6 +225,12 @@ export function tokenizeForTime(text: string): TimeToken[] {
     const w = r.text;
     const prev = out[out.length - 1];
     const nextRaw = raws[i + 1];
+    // "um achte", "halb neune", "um zehne": the spoken -e of an hour.
+    const spokenHour = spokenHourValue(w);
+    if (spokenHour !== null && (w !== 'achte' || (prev?.k === 'w' && HOUR_CONTEXT.has(prev.w)) || nextRaw?.text === 'uhr')) {
+      out.push({ k: 'n', v: spokenHour, dot: false, digits: false, art: false, lead0: false });
+      continue;
+    }
     if (w === 'mal') {
       // "zum ersten Mal" counts occasions, it names no day of the month ("am dritten mal Dezember" does).
       const monthFollows = nextRaw?.kind === 'word' && (MONTHS.has(nextRaw.text) || ordinalValue(nextRaw.text) !== null);

@@ -15,9 +15,13 @@ const DOUBLE_NEGATIVE = new Set(['schlecht', 'unguenstig', 'verkehrt', 'uebel'])
 const KEINE_OBJECTS = new Set(['zeit', 'moeglichkeit', 'chance', 'lust']);
 const PRE_GLUE = new Set(['am', 'an', 'den', 'die', 'der', 'dem']);
 
-/** True when the weekday word at i is part of a person's name. */
+/** "mein Name ist …", "hier ist …", "am Apparat ist …": what follows is a name. */
+const IST_AFTER = new Set(['name', 'nachname', 'hier', 'apparat', 'telefon']);
+
+/** True when the weekday (or month) word at i is part of a person's name. */
 export function isWeekdaySurname(s: Scan, i: number): boolean {
   const prev = wordAt(s, i - 1);
+  if (prev === 'ist' && IST_AFTER.has(wordAt(s, i - 2) ?? '')) return true;
   if (prev === null) {
     // "Freitag, Petra" / "Freitag hier" / "Freitag mein Name" at the start of an answer.
     const comma = s.toks[i + 1]?.k === 'p' ? 1 : 0;
