@@ -1,11 +1,7 @@
 import type { Directory } from '../../booking/load-directory.js';
-import { classifyIntent, type Intent } from './classify-intent.js';
-import { detectServiceQuestion, type ServiceQuestion } from './detect-service-question.js';
-import { extractCallerName } from './extract-caller-name.js';
-import { extractPhoneNumber } from './extract-phone-number.js';
-import { matchServices } from './match-services.js';
-import { matchStaff } from './match-staff.js';
-import { parseDateTime } from './time/parse-date-time.js';
+import type { Intent } from './classify-intent.js';
+import type { ServiceQuestion } from './detect-service-question.js';
+import { readCallerUtterance } from './read-caller-utterance.js';
 import type { PartOfDay } from './types.js';
 
 /** Everything one caller utterance says that the conversation may act on: ids from the directory, never words. */
@@ -30,39 +26,27 @@ export interface Facts {
   ordinal: number | null;
 }
 
-const ORDINALS: Array<[RegExp, number]> = [
-  [/\b(erste[nmrs]?|ersteres)\b/, 0],
-  [/\b(zweite[nmrs]?)\b/, 1],
-  [/\b(dritte[nmrs]?)\b/, 2],
-  [/\b(letzte[nmrs]?|letzteres)\b/, -1],
-];
-const UNINTELLIGIBLE = /^\s*\(?unintelligible audio\)?\s*$/i;
 const EXPLICIT_CANCEL = /\btermin\w*\b.{0,40}\b(absagen|abzusagen|stornier\w*|streichen|canceln)\b|\b(absagen|stornier\w*|streichen|canceln)\b.{0,40}\btermin/;
-/** Service confidence below this is a guess; the agent asks instead of booking the wrong thing. */
-const SERVICE_CONFIDENCE = 0.6;
 
-/** Reads an utterance against the business's directory, relative to the moment it was said. */
+/**
+ * Reads an utterance against the business's directory, relative to the moment it was said: the one reading that
+ * `termin-agent parse` shows too (readCallerUtterance), in the shape the conversation acts on.
+ */
 export function readUtterance(text: string, directory: Directory, now: Date): Facts {
-  const reading = parseDateTime(text, { instant: now, zone: directory.business.timeZone });
-  const lower = text.toLowerCase();
-  const ordinal = ORDINALS.find(([re]) => re.test(lower))?.[1] ?? null;
-  const staff = matchStaff(text, directory.staff);
-  const when = { date: reading.date, time: reading.time, partOfDay: reading.partOfDay, earliest: reading.earliest === true };
+  const read = readCallerUtterance(text, directory, { instant: now, zone: directory.business.timeZone });
+  const staff = read.staff;
   return {
     text,
-    intent: classifyIntent(text),
-    unintelligible: UNINTELLIGIBLE.test(text) || text.trim() === '',
-    explicitCancel: EXPLICIT_CANCEL.test(lower),
-    serviceIds: matchServices(text, directory.services)
-      .filter((m) => m.confidence >= SERVICE_CONFIDENCE)
-      .map((m) => m.serviceId),
+    intent: read.intent,
+    unintelligible: read.unintelligible,
+    explicitCancel: EXPLICIT_CANCEL.test(text.toLowerCase()),
+    serviceIds: read.serviceIds,
     staff: staff === null ? null : staff.kind === 'any' ? { kind: 'any' } : { kind: 'named', staffIds: staff.staffIds },
-    when,
-    // "den zweiten" picks an offer; it is not the 2nd of the month.
-    hasWhen: ordinal === null && (when.date !== null || when.time !== null || when.partOfDay !== null || when.earliest),
-    name: extractCallerName(text)?.full ?? null,
-    phone: extractPhoneNumber(text),
-    question: detectServiceQuestion(text),
-    ordinal,
+    when: { date: read.when.date, time: read.when.time, partOfDay: read.when.partOfDay, earliest: read.when.earliest === true },
+    hasWhen: read.hasWhen,
+    name: read.name?.full ?? null,
+    phone: read.phone,
+    question: read.question,
+    ordinal: read.pick,
   };
 }
