@@ -97,13 +97,13 @@ describe('termin-agent parse', () => {
     expect(r.stdout).toMatch(/date\s+2026-11-20/);
   });
 
-  it('writes the coarse part of the day of the contract, the finer one and a stretch of days beside it', async () => {
+  it('writes the coarse part of the day of the contract, the finer one, and a stretch of days as its first day with the stretch beside it', async () => {
     const input = ['am späten Nachmittag', 'nach der Arbeit', 'nächste Woche', 'früh'].map((text) => JSON.stringify({ text, ref: REF })).join('\n');
     const lines = (await run(['--jsonl'], `${input}\n`)).stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toEqual([
       { date: null, time: null, part_of_day: 'nachmittags', ambiguous: false, part_of_day_detail: 'spaetnachmittags' },
       { date: null, time: null, part_of_day: 'abends', ambiguous: false, part_of_day_detail: 'nach_der_arbeit' },
-      { date: null, time: null, part_of_day: null, ambiguous: false, period: { from: '2026-11-23', to: '2026-11-29' } },
+      { date: '2026-11-23', time: null, part_of_day: null, ambiguous: false, period: { from: '2026-11-23', to: '2026-11-29' } },
       { date: null, time: null, part_of_day: 'morgens', ambiguous: false, part_of_day_detail: 'frueh' },
     ]);
   });
@@ -138,7 +138,7 @@ describe('termin-agent parse reads as the conversation does', () => {
 
     const line = (await run(['--jsonl'], `${JSON.stringify({ text, ref: REF })}\n`)).stdout;
     expect(JSON.parse(line)).toMatchObject({
-      date: u.when.date,
+      date: u.when.date ?? u.when.period?.from ?? null,
       time: u.when.time,
       part_of_day: u.when.partOfDay && coarsePartOfDay(u.when.partOfDay),
       ambiguous: u.when.ambiguous,

@@ -143,7 +143,9 @@ function jsonlLine(line: string, defaults: { ref: string; zone: string }, option
   try {
     const r = readCallerUtterance(text, catalogue(options), { instant: ref, zone }).when;
     return JSON.stringify({
-      date: r.date,
+      // A stretch said alone ("nächste Woche", "im Januar") reads as its first day, as ranges reduce to their start;
+      // the conversation does not book that day but asks which one (it reads `period` instead).
+      date: r.date ?? r.period?.from ?? null,
       time: r.time,
       // The contract's five parts of the day; the finer one the reader heard comes beside it.
       part_of_day: r.partOfDay && coarsePartOfDay(r.partOfDay),
