@@ -212,6 +212,15 @@ describe('the call socket', () => {
       await again.close();
     });
 
+    it('drops a socket that joins a live call with numbers that reach no business, and learns nothing from them', async () => {
+      const call = await dial(open.service.url, { from: '+4917655501299' });
+      const intruder = await RetellTestClient.connect(open.service.url, { callId: call.client.callId, timeoutMs: 5_000 });
+      await intruder.waitFor((f) => f.response_type === 'config', { what: 'config' });
+      intruder.sendCallDetails({ call_id: call.client.callId, from_number: '+4917699999999', to_number: '+4930999999999' });
+      expect((await intruder.waitForClose(5_000)).code).toBe(CloseCode.refused);
+      expect((await callRow(call.client.callId))?.fromNumber).toBe('+4917655501299');
+    });
+
     it('refuses to resume another business\'s saved conversation under a call id', async () => {
       const callId = randomCallId('foreignsaved');
       const snapshot = { phase: 'offered', businessId: other.id, owner: 'another-instance', name: 'Erika Mustermann', knownCustomer: true };

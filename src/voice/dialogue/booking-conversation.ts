@@ -90,7 +90,7 @@ class BookingConversation implements Conversation {
       const routed = this.routed;
       if (!routed || this.refused) return;
       const routing = await routeCall(this.deps.db, { toNumber: details.toNumber, agentId: details.agentId });
-      if (routing && routing.businessId !== routed.directory.business.id) return { refused: 'foreign_call' };
+      if (!sameBusiness(routing, details, routed.directory.business.id)) return { refused: 'foreign_call' };
       if (this.state.caller.number || !details.fromNumber) return;
       const started = await startCall(this.deps.db, { ...callRecord(this.callId, details), businessId: routed.directory.business.id, at: this.deps.clock.now() });
       // The row ended (or moved) under this live call, e.g. by Retell's call_ended: keep what the call knows.
@@ -160,7 +160,7 @@ class BookingConversation implements Conversation {
       // A reconnect carries the same numbers as the call it continues; details that route elsewhere are another call's.
       if (businessId && details) {
         const routing = await routeCall(this.deps.db, { toNumber: details.toNumber, agentId: details.agentId });
-        if (routing && routing.businessId !== businessId) return this.refuse('foreign_call');
+        if (!sameBusiness(routing, details, businessId)) return this.refuse('foreign_call');
       }
       if (read.kind === 'readable') {
         const restored = await this.restore(read.snapshot);
@@ -278,4 +278,13 @@ function callRecord(callId: string, details: CallDetails | null) {
 
 function callerOf(started: { callerNumber: string | null; customer: { name: string | null } | null }): CallerInfo {
   return { number: started.callerNumber, knownName: started.customer?.name ?? null };
+}
+
+/**
+ * Whether call details belong to the call's business. Details naming a number or agent that reach no business are not
+ * this call's either: otherwise they could teach a live call a caller number of the sender's choosing.
+ */
+function sameBusiness(routing: { businessId: string } | null, details: CallDetails, businessId: string): boolean {
+  if (routing) return routing.businessId === businessId;
+  return details.toNumber === null && details.agentId === null;
 }
