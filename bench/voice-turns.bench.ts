@@ -11,6 +11,7 @@ import type { ConversationFactory } from '../src/voice/conversation.js';
 import { attachLlmWebSocket } from '../src/voice/transport/index.js';
 import { RetellTestClient, agent, randomCallId, user, type TestUtterance } from '../test/support/retell-client.js';
 import { measure, type BenchResult } from './lib/measure.js';
+import { TRANSPORT_LINES } from '../src/german/speak/lines.js';
 
 export interface TurnBenchOptions {
   /** Concurrent calls, each with its own socket; every call has at most one turn in flight. */
@@ -47,7 +48,7 @@ export const trivialConversations: ConversationFactory = () => ({
 export async function benchTurns(name: string, conversations: ConversationFactory, options: TurnBenchOptions): Promise<BenchResult[]> {
   const listening = await listen(new Hono(), 0, '127.0.0.1');
   // These simulated calls send no keepalives (unlike Retell), and a call may wait its turn in the pool for long.
-  const transport = attachLlmWebSocket(listening.server, { conversations, logger: createLogger('silent'), idleTimeoutMs: 60 * 60_000 });
+  const transport = attachLlmWebSocket(listening.server, { conversations, logger: createLogger('silent'), lines: TRANSPORT_LINES, idleTimeoutMs: 60 * 60_000 });
   const url = `http://127.0.0.1:${listening.port}`;
   const clients: RetellTestClient[] = [];
   try {

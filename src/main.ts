@@ -15,6 +15,7 @@ import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createBookingConversations } from './voice/dialogue/booking-conversation.js';
 import { attachLlmWebSocket } from './voice/transport/index.js';
+import { TRANSPORT_LINES } from './german/speak/lines.js';
 
 export interface RunningService {
   ctx: AppContext;
@@ -70,6 +71,7 @@ export async function startService(config: Config, options: StartOptions = {}): 
   const voice = attachLlmWebSocket(listening.server, {
     conversations: createBookingConversations(bookingDepsOf(ctx)),
     logger: ctx.logger,
+    lines: TRANSPORT_LINES,
     metrics: ctx.metrics.registry,
     secret: config.llmWebSocketSecret,
     ipAllowlist: config.retellIpAllowlist,

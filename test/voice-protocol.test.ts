@@ -2,7 +2,10 @@ import { performance } from 'node:perf_hooks';
 import { Registry } from 'prom-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ResponseFrame } from '../src/voice/transport/frames.js';
-import { APOLOGY_LINE, CloseCode, FALLBACK_GREETING } from '../src/voice/transport/index.js';
+import { TRANSPORT_LINES } from '../src/german/speak/lines.js';
+import { CloseCode } from '../src/voice/transport/index.js';
+
+const { apology: APOLOGY_LINE, fallbackGreeting: FALLBACK_GREETING } = TRANSPORT_LINES;
 import { FakeConversations, sleep, type FakeScript } from './support/fake-conversation.js';
 import { RetellTestClient, randomCallId, user, type ConnectOptions } from './support/retell-client.js';
 import { startVoiceServer, type VoiceServer, type VoiceServerOptions } from './support/voice-server.js';

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { Registry } from 'prom-client';
 import { listen } from '../../src/http/listen.js';
+import { TRANSPORT_LINES } from '../../src/german/speak/lines.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import type { ConversationFactory } from '../../src/voice/conversation.js';
 import { attachLlmWebSocket, type LlmWebSocket, type LlmWebSocketOptions } from '../../src/voice/transport/index.js';
@@ -12,7 +13,7 @@ export interface VoiceServer {
   stop(): Promise<void>;
 }
 
-export interface VoiceServerOptions extends Omit<LlmWebSocketOptions, 'conversations' | 'logger' | 'metrics'> {
+export interface VoiceServerOptions extends Omit<LlmWebSocketOptions, 'conversations' | 'logger' | 'metrics' | 'lines'> {
   metrics?: Registry;
   logger?: Logger;
 }
@@ -22,7 +23,7 @@ export async function startVoiceServer(conversations: ConversationFactory, optio
   const app = new Hono();
   const listening = await listen(app, 0, '127.0.0.1');
   const { logger, metrics, ...rest } = options;
-  const transport = attachLlmWebSocket(listening.server, { conversations, logger: logger ?? createLogger('silent'), ...rest, ...(metrics ? { metrics } : {}) });
+  const transport = attachLlmWebSocket(listening.server, { conversations, logger: logger ?? createLogger('silent'), lines: TRANSPORT_LINES, ...rest, ...(metrics ? { metrics } : {}) });
   return {
     url: `http://127.0.0.1:${listening.port}`,
     transport,

@@ -96,3 +96,12 @@ function clock(hhmm: string): string {
   const [h, m] = hhmm.split(':');
   return m === '00' ? String(Number(h)) : `${Number(h)}:${m}`;
 }
+
+/**
+ * What the transport says on its own when the conversation cannot answer: the begin message Retell needs before the
+ * agent may speak, and the apology for a turn that failed or hung, so the caller is never left in silence.
+ */
+export const TRANSPORT_LINES = {
+  fallbackGreeting: 'Guten Tag, wie kann ich Ihnen helfen?',
+  apology: 'Entschuldigung, da ist etwas schiefgelaufen. Einen Moment bitte.',
+} as const;

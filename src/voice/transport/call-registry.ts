@@ -2,6 +2,7 @@ import type { WebSocket } from 'ws';
 import type { Logger } from '../../logger.js';
 import type { ConversationFactory } from '../conversation.js';
 import { CallSession } from './call-session.js';
+import type { TransportLines } from './run-turn.js';
 import { CloseCode } from './close-codes.js';
 import type { TransportMetrics } from './transport-metrics.js';
 
@@ -14,6 +15,8 @@ export interface CallRegistryOptions {
   callDetailsTimeoutMs?: number;
   /** Longest a turn may stay open before it is closed with an apology (default 30 s). */
   turnTimeoutMs?: number;
+  /** What the transport says on its own (a fallback greeting, an apology). */
+  lines: TransportLines;
   /** How long a new turn waits for the superseded one to wind down (default 2 s). */
   supersedeWaitMs?: number;
   /** A socket silent this long, keepalives included, is closed and its call ended (default 30 s). */
@@ -77,6 +80,7 @@ export class CallRegistry {
           graceMs: this.options.graceMs ?? DEFAULT_GRACE_MS,
           callDetailsTimeoutMs: this.options.callDetailsTimeoutMs ?? DEFAULT_CALL_DETAILS_TIMEOUT_MS,
           turnTimeoutMs: this.options.turnTimeoutMs ?? DEFAULT_TURN_TIMEOUT_MS,
+          lines: this.options.lines,
           supersedeWaitMs: this.options.supersedeWaitMs ?? DEFAULT_SUPERSEDE_WAIT_MS,
           idleTimeoutMs: this.options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
           hangUpCloseMs: this.options.hangUpCloseMs ?? DEFAULT_HANG_UP_CLOSE_MS,

@@ -4,14 +4,12 @@ import type { Logger } from '../../logger.js';
 import { isRefusal, type CallDetails, type Conversation, type Refusal, type TurnRequest, type Utterance } from '../conversation.js';
 import { CloseCode } from './close-codes.js';
 import { configFrame, responseFrame, toCallDetails, type OutboundFrame } from './frames.js';
-import { TURN_ABORTED, createTurn, runTurn, type Turn, type TurnHost } from './run-turn.js';
+import { TURN_ABORTED, createTurn, runTurn, type Turn, type TurnHost, type TransportLines } from './run-turn.js';
 import type { TransportMetrics } from './transport-metrics.js';
 
 /** How long a call whose agent hung up waits for a (most unlikely) reconnect before it is finished. */
 const HANGUP_GRACE_MS = 2_000;
 
-/** Said when the dialogue cannot produce a greeting: Retell lets the agent speak only after a begin message. */
-export const FALLBACK_GREETING = 'Guten Tag, wie kann ich Ihnen helfen?';
 
 /** Frames kept while no socket is open; a reconnect flushes them. */
 const MAX_OUTBOX = 256;
@@ -24,6 +22,7 @@ export interface CallSessionOptions {
   graceMs: number;
   callDetailsTimeoutMs: number;
   turnTimeoutMs: number;
+  lines: TransportLines;
   supersedeWaitMs: number;
   /** A socket from which nothing at all arrived for this long is closed and the call ended. */
   idleTimeoutMs: number;
@@ -49,6 +48,7 @@ export class CallSession implements TurnHost {
   readonly logger: Logger;
   readonly metrics: TransportMetrics | undefined;
   readonly turnTimeoutMs: number;
+  readonly lines: TransportLines;
   readonly supersedeWaitMs: number;
   readonly greetingDone: Promise<void>;
 
@@ -81,6 +81,7 @@ export class CallSession implements TurnHost {
     this.logger = options.logger;
     this.metrics = options.metrics;
     this.turnTimeoutMs = options.turnTimeoutMs;
+    this.lines = options.lines;
     this.supersedeWaitMs = options.supersedeWaitMs;
     this.greetingDone = new Promise<void>((resolve) => (this.resolveGreeting = resolve));
   }
@@ -263,7 +264,7 @@ export class CallSession implements TurnHost {
     if (this.greeting !== 'waiting') return;
     this.greeting = 'started';
     this.clearTimer('callDetailsTimer');
-    let content = FALLBACK_GREETING;
+    let content = this.lines.fallbackGreeting;
     let endCall = false;
     try {
       const greeting = await this.conversation.greet(details);

@@ -7,6 +7,7 @@ import { clientAddress, isAllowedAddress } from '../../access/client-address.js'
 import type { Logger } from '../../logger.js';
 import type { ConversationFactory } from '../conversation.js';
 import { CallRegistry } from './call-registry.js';
+import type { TransportLines } from './run-turn.js';
 import type { CallSession } from './call-session.js';
 import { CloseCode } from './close-codes.js';
 import { parseInbound, pingPongFrame, toUtterances, type InboundFrame } from './frames.js';
@@ -23,6 +24,8 @@ export interface LlmWebSocketOptions {
   callDetailsTimeoutMs?: number;
   /** Longest a turn may stay open before it is closed with an apology (default 30 s). */
   turnTimeoutMs?: number;
+  /** What the transport says on its own when the conversation cannot (in the callers' language). */
+  lines: TransportLines;
   /**
    * Set: only `{path}/<secret>/<call_id>` is served and every other upgrade is refused with 401 before a socket
    * exists. Unset: `{path}/<call_id>` is served to anyone (local use).
@@ -70,6 +73,7 @@ export function attachLlmWebSocket(server: Server, options: LlmWebSocketOptions)
     graceMs: options.graceMs,
     callDetailsTimeoutMs: options.callDetailsTimeoutMs,
     turnTimeoutMs: options.turnTimeoutMs,
+    lines: options.lines,
     idleTimeoutMs: options.idleTimeoutMs,
     hangUpCloseMs: options.hangUpCloseMs,
     speechMsPerChar: options.speechMsPerChar,

@@ -4,8 +4,13 @@ import type { Conversation, SayOptions, TurnIo, TurnRequest } from '../conversat
 import { responseFrame, toolCallInvocationFrame, toolCallResultFrame, type OutboundFrame } from './frames.js';
 import type { TransportMetrics, TurnOutcome } from './transport-metrics.js';
 
-/** Spoken when a turn fails or hangs, so the caller is never left in silence. */
-export const APOLOGY_LINE = 'Entschuldigung, da ist etwas schiefgelaufen. Einen Moment bitte.';
+/** The lines the transport speaks on its own; the language is the composition root's choice. */
+export interface TransportLines {
+  /** The begin message when the conversation produced none. */
+  fallbackGreeting: string;
+  /** Spoken when a turn fails or hangs, so the caller is never left in silence. */
+  apology: string;
+}
 
 /**
  * The abort reason of a superseded or cancelled turn. Shared, because `abort()` without a reason builds a
@@ -31,6 +36,7 @@ export interface TurnHost {
   readonly metrics: TransportMetrics | undefined;
   readonly turnTimeoutMs: number;
   readonly supersedeWaitMs: number;
+  readonly lines: TransportLines;
   /** Resolves once the begin message is out (or skipped); turns never overtake the greeting. */
   readonly greetingDone: Promise<void>;
   readonly closed: boolean;
@@ -109,7 +115,7 @@ export async function runTurn(host: TurnHost, request: TurnRequest): Promise<voi
 
   // A dialogue that never settles would hold the response open, and Retell waits silently for an open response.
   const deadline = setTimeout(() => {
-    if (sendResponse(APOLOGY_LINE, true)) {
+    if (sendResponse(host.lines.apology, true)) {
       timedOut = true;
       log.warn({ response_id: request.responseId, timeout_ms: host.turnTimeoutMs }, 'turn overran its deadline');
     }
@@ -128,7 +134,7 @@ export async function runTurn(host: TurnHost, request: TurnRequest): Promise<voi
     if (host.isCurrent(turn)) {
       failed = !turn.finished;
       log.error({ err: error, response_id: request.responseId }, 'turn failed');
-      sendResponse(APOLOGY_LINE, true);
+      sendResponse(host.lines.apology, true);
     } else {
       log.debug({ response_id: request.responseId }, 'superseded turn ended with an error');
     }
