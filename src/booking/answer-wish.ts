@@ -1,6 +1,7 @@
 import type { Calendar, Wish, WishAnswer, WishFailureReason } from './calendar-model.js';
 import { performersOf } from './build-availability.js';
 import { diagnoseWish } from './diagnose-wish.js';
+import { findClosedDay } from './find-closed-day.js';
 import { findOpenSlots } from './find-open-slots.js';
 import { pickAlternatives } from './pick-alternatives.js';
 import { resolveWish } from './resolve-wish.js';
@@ -17,7 +18,8 @@ export interface AnswerWishOptions {
  *   member that day gets it, ties by staff id);
  * - `alternatives` with the reason the wish failed and up to `limit` open slots ranked by
  *   distance from the wish (see `pickAlternatives`); a wish without a time gets the first
- *   slots of the wished day (or part of day, or from now for "earliest"), spread out;
+ *   slots of the wished day (or part of day, or from now for "earliest"), spread out; on a
+ *   day the business is closed the answer says why (`detail.closedDay`), time given or not;
  * - `none` when nothing is open within the horizon for the service (and staff member asked
  *   for), or the service or staff member is unknown, or the date/time is not a real one.
  * Pure and deterministic: the same calendar, wish and `now` give the same answer.
@@ -40,7 +42,8 @@ export function answerWish(calendar: Calendar, wish: Wish, now: number, options:
   if (!offers) {
     reason = 'staff_does_not_offer_service';
   } else if (resolved.exactAt === null) {
-    reason = 'no_time_given';
+    // A named day the business is closed ("geht das heute noch" on a Monday) is said, not passed over in silence.
+    reason = wish.date !== undefined && findClosedDay(calendar, resolved.day) ? 'closed_day' : 'no_time_given';
   } else if (resolved.timeDoesNotExist) {
     reason = 'time_does_not_exist';
   } else {
@@ -52,8 +55,10 @@ export function answerWish(calendar: Calendar, wish: Wish, now: number, options:
 
   const alternatives = pickAlternatives(
     calendar,
-    { serviceId: service.id, staffId, wish: resolved, spread: resolved.exactAt === null, limit, now },
+    { serviceId: service.id, staffId, wish: resolved, spread: resolved.exactAt === null, limit, now, closedDay: reason === 'closed_day' },
     load,
   );
-  return alternatives.length > 0 ? { kind: 'alternatives', reason, alternatives } : { kind: 'none', reason };
+  const closedDay = reason === 'closed_day' ? findClosedDay(calendar, resolved.day) : null;
+  const detail = closedDay ? { detail: { closedDay } } : {};
+  return alternatives.length > 0 ? { kind: 'alternatives', reason, alternatives, ...detail } : { kind: 'none', reason, ...detail };
 }
