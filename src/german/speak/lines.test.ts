@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PRACTICE, SALON, serviceNamed } from './directory.fixture.js';
+import { PRACTICE, SALON, serviceNamed } from '../../../test/support/speak-directory.fixture.js';
 import { answerServiceQuestion, askService, askToBookOffered, askWhichOffer, confirmChoice, greeting } from './lines.js';
 import { askWhichService, serviceNotOffered } from './refusals.js';
 

@@ -1,8 +1,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { demoStaffIds } from '../../db/seed/demo-data.js';
 import type { OfferedSlot, OfferOutcome } from '../../reception/outcomes.js';
-import { SALON, serviceNamed } from './directory.fixture.js';
+import { demoStaffIds, SALON, serviceNamed } from '../../../test/support/speak-directory.fixture.js';
 import { phraseBooking } from './phrase-booking.js';
 import { phraseOffer, type OfferTerms } from './phrase-offer.js';
 import { offerAlternatives } from './wording.js';
@@ -32,11 +31,11 @@ function expectSpeakable(text: string): void {
 describe('phraseOffer: the free slot', () => {
   it.each([
     // The wording follows the slot, so two offers in one call do not sound the same.
-    ['2026-11-24T14:30', 'emma', 'Herrenhaarschnitt', 'Am Dienstag, dem 24. November, um halb drei hat Emma Zeit für einen Herrenhaarschnitt. Soll ich Ihnen den Termin eintragen?'],
-    ['2026-11-25T10:15', 'oliver', 'Ansatzfärbung', 'Am Mittwoch, dem 25. November, um Viertel nach zehn ist bei Oliver ein Termin für eine Ansatzfärbung frei. Soll ich ihn für Sie eintragen?'],
+    ['2026-11-24T14:30', 'emma', 'Herrenhaarschnitt', 'Am Dienstag, dem 24. November, um halb drei ist bei Emma ein Termin für einen Herrenhaarschnitt frei. Soll ich ihn für Sie eintragen?'],
+    ['2026-11-25T10:15', 'oliver', 'Ansatzfärbung', 'Am Mittwoch, dem 25. November, um Viertel nach zehn hat Oliver Zeit für eine Ansatzfärbung. Soll ich Ihnen den Termin eintragen?'],
     ['2026-11-20T10:00', 'emma', 'Strähnchen', 'Morgen um 10 Uhr hat Emma Zeit für Strähnchen. Soll ich Ihnen den Termin eintragen?'],
     ['2026-11-20T10:00', 'fabian', 'Waschen/Föhnen', 'Morgen um 10 Uhr hat Fabian Zeit für Waschen und Föhnen. Soll ich Ihnen den Termin eintragen?'],
-    ['2026-11-20T10:15', 'fabian', 'Damenhaarschnitt', 'Morgen um Viertel nach zehn ist bei Fabian ein Termin für einen Damenhaarschnitt frei. Soll ich ihn für Sie eintragen?'],
+    ['2026-11-20T10:15', 'fabian', 'Damenhaarschnitt', 'Morgen um Viertel nach zehn hat Fabian Zeit für einen Damenhaarschnitt. Soll ich Ihnen den Termin eintragen?'],
   ])('offers %s with %s for %s', (local, who, service, words) => {
     const text = phraseOffer({ kind: 'exact', slot: slot(local, who as keyof typeof STAFF) }, terms(service));
     expect(text).toBe(words);
@@ -50,18 +49,18 @@ describe('phraseOffer: the free slot', () => {
 
   it('without grammar says the bare name, as before', () => {
     const text = phraseOffer({ kind: 'exact', slot: slot('2026-11-24T14:30', 'emma') }, { directory: SALON, now: NOW, serviceName: 'Herrenhaarschnitt' });
-    expect(text).toBe('Am Dienstag, dem 24. November, um halb drei hat Emma Zeit für Herrenhaarschnitt. Soll ich Ihnen den Termin eintragen?');
+    expect(text).toBe('Am Dienstag, dem 24. November, um halb drei ist bei Emma ein Termin für Herrenhaarschnitt frei. Soll ich ihn für Sie eintragen?');
   });
 });
 
 describe('offerAlternatives: one, two or three slots, always ending with a question', () => {
   it.each<[string, OfferedSlot[], string]>([
-    ['one slot', [slot('2026-11-24T10:00', 'emma')], 'Ich habe am Dienstag, dem 24. November, um 10 Uhr bei Emma noch einen Termin frei. Passt Ihnen das?'],
-    ['one other slot', [slot('2026-11-24T10:15', 'emma')], 'Ich könnte Ihnen am Dienstag, dem 24. November, um Viertel nach zehn bei Emma anbieten. Wäre das etwas für Sie?'],
-    ['two slots, one day, two stylists', [slot('2026-11-24T10:00', 'emma'), slot('2026-11-24T11:00', 'fabian')], 'Ich könnte Ihnen am Dienstag, dem 24. November, um 10 Uhr bei Emma oder um 11 Uhr bei Fabian anbieten. Welcher der beiden Termine wäre Ihnen lieber?'],
+    ['one slot', [slot('2026-11-24T10:00', 'emma')], 'Ich habe am Dienstag, dem 24. November, um 10 Uhr bei Emma noch einen Termin frei. Wäre das etwas für Sie?'],
+    ['one other slot', [slot('2026-11-24T10:15', 'emma')], 'Ich habe am Dienstag, dem 24. November, um Viertel nach zehn bei Emma noch einen Termin frei. Wäre das etwas für Sie?'],
+    ['two slots, one day, two stylists', [slot('2026-11-24T10:00', 'emma'), slot('2026-11-24T11:00', 'fabian')], 'Ich könnte Ihnen am Dienstag, dem 24. November, um 10 Uhr bei Emma oder um 11 Uhr bei Fabian anbieten. Was passt Ihnen besser?'],
     ['two slots, two days, one stylist', [slot('2026-11-21T11:00', 'emma'), slot('2026-11-24T11:00', 'emma')], 'Bei Emma könnte ich Ihnen am Samstag, dem 21. November, um 11 Uhr oder am Dienstag, dem 24. November, um 11 Uhr anbieten. Welcher der beiden Termine wäre Ihnen lieber?'],
-    ['three slots', [slot('2026-11-24T09:30', 'emma'), slot('2026-11-24T09:15', 'emma'), slot('2026-11-24T10:45', 'emma')], 'Bei Emma habe ich am Dienstag, dem 24. November, um halb zehn, um Viertel nach neun oder um Viertel vor elf noch einen Termin frei. Welcher davon passt Ihnen?'],
-    ['three slots, three stylists', [slot('2026-11-20T10:00', 'emma'), slot('2026-11-20T10:00', 'fabian'), slot('2026-11-21T09:00', 'oliver')], 'Ich habe morgen um 10 Uhr bei Emma, um 10 Uhr bei Fabian oder am Samstag, dem 21. November, um 9 Uhr bei Oliver noch einen Termin frei. Was davon passt Ihnen am besten?'],
+    ['three slots', [slot('2026-11-24T09:30', 'emma'), slot('2026-11-24T09:15', 'emma'), slot('2026-11-24T10:45', 'emma')], 'Bei Emma könnte ich Ihnen am Dienstag, dem 24. November, um halb zehn, um Viertel nach neun oder um Viertel vor elf anbieten. Welcher davon passt Ihnen?'],
+    ['three slots, three stylists', [slot('2026-11-20T10:00', 'emma'), slot('2026-11-20T10:00', 'fabian'), slot('2026-11-21T09:00', 'oliver')], 'Ich habe morgen um 10 Uhr bei Emma, um 10 Uhr bei Fabian oder am Samstag, dem 21. November, um 9 Uhr bei Oliver noch einen Termin frei. Welcher davon passt Ihnen?'],
   ])('%s', (_, slots, words) => {
     const text = offerAlternatives(slots, SALON, NOW);
     expect(text).toBe(words);
@@ -88,17 +87,17 @@ describe('phraseOffer: why not, and what instead', () => {
     [
       'Christmas',
       { kind: 'alternatives', reason: 'closed_day', slots: [slot('2026-12-24T10:00', 'emma')], detail: { closedDay: { cause: 'holiday', date: '2026-12-25', weekday: 5, name: '1. Weihnachtstag' } } },
-      'Am 25. Dezember ist erster Weihnachtstag, da haben wir geschlossen. Ich habe am Donnerstag, dem 24. Dezember, um 10 Uhr bei Emma noch einen Termin frei. Passt Ihnen das?',
+      'Am 25. Dezember ist erster Weihnachtstag, da haben wir geschlossen. Ich habe am Donnerstag, dem 24. Dezember, um 10 Uhr bei Emma noch einen Termin frei. Wäre das etwas für Sie?',
     ],
     [
       'a closure',
       { kind: 'alternatives', reason: 'closed_day', slots: [slot('2026-11-25T10:00', 'emma')], detail: { closedDay: { cause: 'closure', date: '2026-11-24', weekday: 2, reason: 'Betriebsurlaub' } } },
-      'Am Dienstag, dem 24. November, haben wir wegen Betriebsurlaub geschlossen. Ich habe am Mittwoch, dem 25. November, um 10 Uhr bei Emma noch einen Termin frei. Passt Ihnen das?',
+      'Am Dienstag, dem 24. November, haben wir wegen Betriebsurlaub geschlossen. Ich habe am Mittwoch, dem 25. November, um 10 Uhr bei Emma noch einen Termin frei. Wäre das etwas für Sie?',
     ],
     [
       'a closed day without detail',
       { kind: 'alternatives', reason: 'closed_day', slots: [slot('2026-11-25T10:00', 'emma')] },
-      'An dem Tag haben wir leider geschlossen. Ich habe am Mittwoch, dem 25. November, um 10 Uhr bei Emma noch einen Termin frei. Passt Ihnen das?',
+      'An dem Tag haben wir leider geschlossen. Ich habe am Mittwoch, dem 25. November, um 10 Uhr bei Emma noch einen Termin frei. Wäre das etwas für Sie?',
     ],
     ['a day with nothing to offer', { kind: 'none', reason: 'closed_day', detail: { closedDay: { cause: 'weekday', date: '2026-11-23', weekday: 1 } } }, 'Montags haben wir leider geschlossen. In den nächsten Wochen ist dafür leider nichts mehr frei.'],
     [
@@ -131,6 +130,6 @@ describe('phraseBooking', () => {
       { kind: 'unavailable', reason: 'closed_day', alternatives: [slot('2026-12-24T10:00', 'emma')], detail: { closedDay: { cause: 'holiday', date: '2026-12-25', weekday: 5, name: '1. Weihnachtstag' } } },
       terms('Herrenhaarschnitt'),
     );
-    expect(text).toBe('Am 25. Dezember ist erster Weihnachtstag, da haben wir geschlossen. Ich habe am Donnerstag, dem 24. Dezember, um 10 Uhr bei Emma noch einen Termin frei. Passt Ihnen das?');
+    expect(text).toBe('Am 25. Dezember ist erster Weihnachtstag, da haben wir geschlossen. Ich habe am Donnerstag, dem 24. Dezember, um 10 Uhr bei Emma noch einen Termin frei. Wäre das etwas für Sie?');
   });
 });

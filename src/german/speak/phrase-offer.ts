@@ -58,8 +58,9 @@ function offerExact(slot: OfferedSlot, terms: OfferTerms): string {
   const service = speakService(serviceOf(terms), { article: 'indefinite', preposition: 'für' });
   if (!member) return `${when} ist ein Termin ${service} frei. Soll ich ihn für Sie eintragen?`;
   const staff = speakStaff(member);
-  const quarter = Math.floor(new Date(slot.startsAt).getTime() / (15 * 60_000));
-  return quarter % 2 === 0
+  // By the half hour: slots start on the hour or the half hour mostly, and alternate between the two wordings.
+  const halfHour = Math.floor(new Date(slot.startsAt).getTime() / (30 * 60_000));
+  return halfHour % 2 === 0
     ? `${when} hat ${staff} Zeit ${service}. Soll ich Ihnen den Termin eintragen?`
     : `${when} ist bei ${staff} ein Termin ${service} frei. Soll ich ihn für Sie eintragen?`;
 }

@@ -58,7 +58,8 @@ const QUESTIONS: Record<'one' | 'two' | 'more', readonly string[]> = {
  * asks again hears another sentence, and a test of the same calendar hears the same one every time.
  */
 function variantOf(slots: readonly SpokenSlot[]): number {
-  const first = slots[0] ? Math.floor(instantOf(slots[0].startsAt) / (15 * 60_000)) : 0;
+  // Half hours, not quarters: most slots start on the hour or the half hour, and each should get its own wording.
+  const first = slots[0] ? Math.floor(instantOf(slots[0].startsAt) / (30 * 60_000)) : 0;
   return Math.abs(first + slots.length);
 }
 

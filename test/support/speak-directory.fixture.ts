@@ -1,5 +1,7 @@
-import type { Directory } from '../../booking/load-directory.js';
-import { demoPractice, demoSalon, type DemoBusiness } from '../../db/seed/demo-data.js';
+import type { Directory } from '../../src/booking/load-directory.js';
+import { demoPractice, demoSalon, demoStaffIds, type DemoBusiness } from '../../src/db/seed/demo-data.js';
+
+export { demoStaffIds };
 
 /** A demo business as `loadDirectory` reads it after the seed, for phrasing tests without a database. */
 export function directoryOf(b: DemoBusiness): Directory {
