@@ -124,6 +124,12 @@ describe.each(engines)('the booking tools on $name', ({ open }) => {
     const christmas = await runTool(ctxFor(randomUUID()), 'check_availability', { dienstleistung: 'Herrenhaarschnitt', datum: '2026-12-25', uhrzeit: '10:00' });
     expect(christmas).toMatchObject({ available: false, reason: 'closed_day' });
     expect(christmas.result).toMatch(/^Am 25\. Dezember ist erster Weihnachtstag, da haben wir geschlossen\. .*am Donnerstag, dem 24\. Dezember, um 10 Uhr/);
+
+    // Booked directly, without an offer first: the same reason, the same day before first.
+    const direct = await runTool(ctxFor(randomUUID()), 'book_appointment', { dienstleistung: 'Herrenhaarschnitt', datum: '2026-11-22', uhrzeit: '11:00', name: 'Jonas Weber' });
+    expect(direct).toMatchObject({ ok: true, booked: false, error: 'closed_day' });
+    expect(direct.result).toMatch(/^Sonntags haben wir leider geschlossen\. .*\?$/);
+    expect(starts(direct)[0]).toBe('2026-11-21T11:00');
   });
 
   it('cancels the caller\'s only appointment by phone number and asks which one when there are several', async () => {
