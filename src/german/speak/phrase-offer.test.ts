@@ -1,9 +1,11 @@
+import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import type { OfferedSlot, OfferOutcome } from '../../reception/outcomes.js';
 import { demoStaffIds, SALON, serviceNamed } from '../../../test/support/speak-directory.fixture.js';
 import { phraseBooking } from './phrase-booking.js';
 import { phraseOffer, type OfferTerms } from './phrase-offer.js';
+import { speakClock } from './speak.js';
 import { offerAlternatives } from './wording.js';
 
 const ZONE = 'Europe/Berlin';
@@ -131,5 +133,27 @@ describe('phraseBooking', () => {
       terms('Herrenhaarschnitt'),
     );
     expect(text).toBe('Am 25. Dezember ist erster Weihnachtstag, da haben wir geschlossen. Ich habe am Donnerstag, dem 24. Dezember, um 10 Uhr bei Emma noch einen Termin frei. Wäre das etwas für Sie?');
+  });
+});
+
+describe('offerAlternatives over any offer', () => {
+  it('ends with a question, never doubles a word, and says every slot in the order given', () => {
+    const anySlot = fc.record({ day: fc.integer({ min: 0, max: 20 }), quarter: fc.integer({ min: 36, max: 71 }), who: fc.constantFrom<keyof typeof STAFF>('emma', 'fabian', 'oliver') });
+    fc.assert(
+      fc.property(fc.array(anySlot, { minLength: 1, maxLength: 3 }), (picks) => {
+        const slots = picks.map((p) => slot(DateTime.fromISO('2026-11-20T00:00', { zone: ZONE }).plus({ days: p.day, minutes: p.quarter * 15 }).toISO()!, p.who));
+        const text = offerAlternatives(slots, SALON, NOW);
+        expectSpeakable(text);
+        expect(text).toMatch(/\?$/);
+        let from = 0;
+        for (const s of slots) {
+          const at = DateTime.fromISO(s.startsAt, { zone: ZONE });
+          const index = text.indexOf(speakClock(at.hour, at.minute), from);
+          expect(index).toBeGreaterThanOrEqual(from);
+          from = index + 1;
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
