@@ -1,9 +1,15 @@
-import { count, eq } from 'drizzle-orm';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { count, eq, sql } from 'drizzle-orm';
+import { migrate } from 'drizzle-orm/pglite/migrator';
 import { describe, expect, inject, it } from 'vitest';
+import { loadDirectory } from '../src/booking/load-directory.js';
+import { MIGRATIONS_FOLDER } from '../src/db/migrations-folder.js';
 import { createPgliteDatabase } from '../src/db/create-pglite.js';
 import { createPostgresDatabase } from '../src/db/create-postgres.js';
 import type { Database } from '../src/db/database.js';
-import { DEMO_SALON_ID, demoSalon } from '../src/db/seed/demo-data.js';
+import { DEMO_PRACTICE_ID, DEMO_SALON_ID, demoSalon, demoServiceIds } from '../src/db/seed/demo-data.js';
 import { isEmpty, seedDemo } from '../src/db/seed/seed-business.js';
 import { businesses, services, staff, staffServices } from '../src/db/schema.js';
 import { createThrowawayDatabase } from './support/postgres.js';
@@ -29,6 +35,20 @@ async function migrateTwiceAndSeedTwice(database: Database) {
   const [salon] = await database.db.select().from(businesses).where(eq(businesses.id, DEMO_SALON_ID));
   expect(salon).toMatchObject({ name: demoSalon.name, timeZone: 'Europe/Berlin', holidayRegion: 'DE-BE' });
   expect(salon?.openingHours['6']).toEqual([{ start: '09:00', end: '14:00' }]);
+  // The grammar of the names travels with them, for the articles the agent says.
+  const grammar = async (businessId: string) => (await loadDirectory(database.db, businessId))!.services.map((x) => [x.name, x.grammaticalGender, x.plural]);
+  expect(await grammar(DEMO_SALON_ID)).toEqual([
+    ['Ansatzfärbung', 'f', false],
+    ['Damenhaarschnitt', 'm', false],
+    ['Herrenhaarschnitt', 'm', false],
+    ['Strähnchen', 'n', true],
+    ['Waschen/Föhnen', null, false],
+  ]);
+  expect(await grammar(DEMO_PRACTICE_ID)).toEqual([
+    ['Kontrolluntersuchung', 'f', false],
+    ['Schmerzbehandlung', 'f', false],
+    ['Zahnreinigung', 'f', false],
+  ]);
 }
 
 describe('migrations and the demo seed', () => {
@@ -49,6 +69,37 @@ describe('migrations and the demo seed', () => {
       await migrateTwiceAndSeedTwice(database);
     } finally {
       await database.close();
+    }
+  });
+
+  it('gives the services of a demo seeded before names had a grammar their gender, and the practice German names', async () => {
+    // The migrations as they were before the grammar columns: the journal without its last entry.
+    const before = mkdtempSync(join(tmpdir(), 'termin-migrations-'));
+    cpSync(MIGRATIONS_FOLDER, before, { recursive: true });
+    rmSync(join(before, '0005_service_grammar.sql'));
+    const journal = JSON.parse(readFileSync(join(before, 'meta', '_journal.json'), 'utf8')) as { entries: Array<{ tag: string }> };
+    writeFileSync(join(before, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: journal.entries.filter((e) => e.tag !== '0005_service_grammar') }));
+    const database = await createPgliteDatabase(null);
+    try {
+      if (database.kind !== 'pglite') throw new Error('expected PGlite');
+      await migrate(database.db as Parameters<typeof migrate>[0], { migrationsFolder: before });
+      await database.db.execute(sql`insert into businesses (id, slug, name, opening_hours) values (${DEMO_PRACTICE_ID}, 'praxis', 'Praxis', '{}'::jsonb)`);
+      await database.db.execute(sql`insert into services (id, business_id, name, duration_minutes) values
+        (${demoServiceIds.kontrolle}, ${DEMO_PRACTICE_ID}, 'Kontrolluntersuchung', 30),
+        (${demoServiceIds.zahnreinigung}, ${DEMO_PRACTICE_ID}, 'Routine Checkup', 30),
+        (${demoServiceIds.schmerzbehandlung}, ${DEMO_PRACTICE_ID}, 'Notdienst', 60)`);
+      await database.migrate();
+      const rows = await database.db.select({ name: services.name, gender: services.grammaticalGender, plural: services.plural }).from(services).orderBy(services.name);
+      // A name the practice changed itself stays as it is, without a guessed gender; the untouched English one is
+      // translated.
+      expect(rows).toEqual([
+        { name: 'Kontrolluntersuchung', gender: 'f', plural: false },
+        { name: 'Notdienst', gender: null, plural: false },
+        { name: 'Zahnreinigung', gender: 'f', plural: false },
+      ]);
+    } finally {
+      await database.close();
+      rmSync(before, { recursive: true, force: true });
     }
   });
 

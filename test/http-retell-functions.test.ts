@@ -42,7 +42,7 @@ describe('Retell custom functions over HTTP', () => {
     const callId = randomUUID();
     const check = await call('check_availability', { name: 'check_availability', call: callOf(callId), args: { dienstleistung: 'Herrenhaarschnitt', datum: 'nächsten Dienstag', uhrzeit: 'halb drei', mitarbeiter: 'Emma' } });
     expect(check.status).toBe(200);
-    expect(await check.json()).toMatchObject({ available: true, result: 'Am Dienstag, dem 24. November, um halb drei bei Emma ist ein Termin für Herrenhaarschnitt frei. Soll ich ihn für Sie eintragen?' });
+    expect(await check.json()).toMatchObject({ available: true, result: 'Am Dienstag, dem 24. November, um halb drei ist bei Emma ein Termin für einen Herrenhaarschnitt frei. Soll ich ihn für Sie eintragen?' });
     const book = await call('book_appointment', { name: 'book_appointment', call: callOf(callId), args: { dienstleistung: 'Herrenhaarschnitt', datum: '2026-11-24', uhrzeit: '14:30', mitarbeiter: 'Emma', name: 'Maria Schmidt' } });
     const booked = (await book.json()) as { booked: boolean; appointment_id: string; result: string };
     expect(booked).toMatchObject({ booked: true, result: 'Ihr Termin ist eingetragen: Herrenhaarschnitt am Dienstag, dem 24. November, um halb drei bei Emma.' });
@@ -95,7 +95,8 @@ describe('Retell custom functions over HTTP', () => {
   it('reads caller words for date and time, and refuses the args alone when several businesses could be meant', async () => {
     const res = await call('check_availability', { name: 'check_availability', call: { call_id: randomUUID(), to_number: salon.definition.phoneNumbers[0] }, args: { dienstleistung: 'Waschen und Föhnen', datum: 'übermorgen', uhrzeit: 'vormittags' } });
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { result: string }).result).toMatch(/^Für Waschen\/Föhnen könnte ich Ihnen übermorgen um /);
+    // Spoken, not written: "Waschen und Föhnen"; and the weekday with its date rather than "übermorgen".
+    expect(((await res.json()) as { result: string }).result).toMatch(/^Für Waschen und Föhnen (könnte ich Ihnen|habe ich) .*am Samstag, dem 21\. November, um /);
     // The args alone carry no number to route by; with several businesses the server will not guess.
     const bare = await call('check_availability', { dienstleistung: 'Waschen und Föhnen', datum: 'übermorgen' });
     expect(bare.status).toBe(422);

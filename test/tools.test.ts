@@ -42,7 +42,7 @@ describe.each(engines)('the booking tools on $name', ({ open }) => {
     const callId = randomUUID();
     const r = await runTool(ctxFor(callId), 'check_availability', { dienstleistung: 'Herrenschnitt', datum: 'nächsten Dienstag', uhrzeit: 'halb drei', mitarbeiter: 'bei der Emma' });
     expect(r).toMatchObject({ ok: true, available: true, held: 1 });
-    expect(r.result).toBe('Am Dienstag, dem 24. November, um halb drei bei Emma ist ein Termin für Herrenhaarschnitt frei. Soll ich ihn für Sie eintragen?');
+    expect(r.result).toBe('Am Dienstag, dem 24. November, um halb drei ist bei Emma ein Termin für einen Herrenhaarschnitt frei. Soll ich ihn für Sie eintragen?');
     const held = await database.db.select().from(appointments).where(eq(appointments.callId, callId));
     expect(held.map((a) => [a.status, a.staffId, localTime(a.startsAt)])).toEqual([['held', salon.staff.emma, '2026-11-24T14:30']]);
   });
@@ -53,7 +53,7 @@ describe.each(engines)('the booking tools on $name', ({ open }) => {
     await runTool(ctxFor(randomUUID()), 'check_availability', args);
     const second = await runTool(ctxFor(randomUUID()), 'check_availability', args);
     expect(second).toMatchObject({ ok: true, available: false, reason: 'taken' });
-    expect(second.result).toMatch(/^Zu der Zeit ist Emma leider schon ausgebucht\. Ich könnte Ihnen .* anbieten\.$/);
+    expect(second.result).toBe('Zu der Zeit ist Emma leider schon ausgebucht. Bei Emma könnte ich Ihnen am Dienstag, dem 24. November, um 14 Uhr oder um 15 Uhr anbieten. Was passt Ihnen besser?');
     const alternatives = second.alternatives as Array<{ start: string; staff_id: string }>;
     expect(alternatives.length).toBeGreaterThan(0);
     expect(alternatives.every((a) => a.staff_id === salon.staff.emma && a.start !== '2026-11-24T13:30:00.000Z')).toBe(true);
@@ -108,11 +108,28 @@ describe.each(engines)('the booking tools on $name', ({ open }) => {
     expect(held.map((h) => h.startsAt.toISOString()).sort()).toEqual(alternatives.map((a) => a.start).sort());
   });
 
-  it('tells a closed day and offers open ones', async () => {
+  it('says which day is closed and why, and offers the wished time on the nearest open days first', async () => {
     await fresh();
-    const r = await runTool(ctxFor(randomUUID()), 'check_availability', { dienstleistung: 'Damenhaarschnitt', datum: 'Montag', uhrzeit: '10 Uhr' });
-    expect(r).toMatchObject({ available: false, reason: 'closed_day' });
-    expect(r.result).toMatch(/^An dem Tag haben wir leider geschlossen\. Ich könnte Ihnen /);
+    const starts = (r: Record<string, unknown>) => (r.alternatives as Array<{ start: string }>).map((a) => localTime(new Date(a.start)));
+    const monday = await runTool(ctxFor(randomUUID()), 'check_availability', { dienstleistung: 'Damenhaarschnitt', datum: 'Montag', uhrzeit: '10 Uhr' });
+    expect(monday).toMatchObject({ available: false, reason: 'closed_day' });
+    expect(monday.result).toMatch(/^Montags haben wir leider geschlossen\. .*\?$/);
+    // Tuesday is one day after, Saturday two before: both at ten, before any other time.
+    expect(starts(monday).slice(0, 2)).toEqual(['2026-11-24T10:00', '2026-11-21T10:00']);
+
+    const sunday = await runTool(ctxFor(randomUUID()), 'check_availability', { dienstleistung: 'Herrenhaarschnitt', datum: 'Sonntag', uhrzeit: 'um elf' });
+    expect(sunday.result).toMatch(/^Sonntags haben wir leider geschlossen\. .*am Samstag, dem 21\. November, um 11 Uhr.*\?$/);
+    expect(starts(sunday).slice(0, 2)).toEqual(['2026-11-21T11:00', '2026-11-24T11:00']);
+
+    const christmas = await runTool(ctxFor(randomUUID()), 'check_availability', { dienstleistung: 'Herrenhaarschnitt', datum: '2026-12-25', uhrzeit: '10:00' });
+    expect(christmas).toMatchObject({ available: false, reason: 'closed_day' });
+    expect(christmas.result).toMatch(/^Am 25\. Dezember ist erster Weihnachtstag, da haben wir geschlossen\. .*am Donnerstag, dem 24\. Dezember, um 10 Uhr/);
+
+    // Booked directly, without an offer first: the same reason, the same day before first.
+    const direct = await runTool(ctxFor(randomUUID()), 'book_appointment', { dienstleistung: 'Herrenhaarschnitt', datum: '2026-11-22', uhrzeit: '11:00', name: 'Jonas Weber' });
+    expect(direct).toMatchObject({ ok: true, booked: false, error: 'closed_day' });
+    expect(direct.result).toMatch(/^Sonntags haben wir leider geschlossen\. .*\?$/);
+    expect(starts(direct)[0]).toBe('2026-11-21T11:00');
   });
 
   it('cancels the caller\'s only appointment by phone number and asks which one when there are several', async () => {

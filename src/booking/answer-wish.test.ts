@@ -69,18 +69,44 @@ describe('answerWish: why not, and what instead', () => {
     expect(summary(ask(demoSalon(), { serviceId: 'damen', staffId: 'emma', date: '2026-06-13', time: '13:45' }))).toBe('outside_opening_hours: 13:15 emma, 13:00 emma, 12:45 emma');
   });
 
-  it('answers closed_day on Monday, on a public holiday and on a closure, offering the next days', () => {
+  it('offers the wished time on the nearest open days first when the day is closed, and says why it is closed', () => {
+    // "Sonntag um elf": Saturday at eleven (the day before) comes before Tuesday at eleven, then the nearest times.
+    const sunday = ask(demoSalon(), { staffId: 'emma', date: '2026-06-14', time: '11:00' });
+    expect(sunday.kind === 'alternatives' && sunday.alternatives.map((s) => local(s.startsAt))).toEqual(['2026-06-13 11:00', '2026-06-16 11:00', '2026-06-13 10:45']);
+    expect(sunday.kind === 'alternatives' && sunday.detail).toEqual({ closedDay: { cause: 'weekday', date: '2026-06-14', weekday: 7 } });
+
     const monday = ask(demoSalon(), { staffId: 'emma', date: '2026-06-15', time: '10:00' });
-    expect(summary(monday)).toBe('closed_day: 09:00 emma, 09:15 emma, 09:30 emma');
-    expect(monday.kind === 'alternatives' && local(monday.alternatives[0]!.startsAt)).toBe('2026-06-16 09:00');
+    expect(summary(monday)).toBe('closed_day: 10:00 emma, 10:00 emma, 09:45 emma');
+    // Monday: Tuesday is the nearer open day (one after), Saturday the nearest one before.
+    expect(monday.kind === 'alternatives' && monday.alternatives.map((s) => local(s.startsAt))).toEqual(['2026-06-16 10:00', '2026-06-13 10:00', '2026-06-16 09:45']);
 
     const christmas = ask(demoSalon(), { staffId: 'emma', date: '2026-12-25', time: '10:00' }, at('2026-12-20', '10:00'));
     expect(christmas.kind === 'alternatives' && christmas.reason).toBe('closed_day');
-    expect(christmas.kind === 'alternatives' && local(christmas.alternatives[0]!.startsAt)).toBe('2026-12-29 09:00');
+    expect(christmas.kind === 'alternatives' && christmas.detail).toEqual({ closedDay: { cause: 'holiday', date: '2026-12-25', weekday: 5, name: '1. Weihnachtstag' } });
+    // Heiligabend is no public holiday: the day before Christmas is the nearest open day.
+    expect(christmas.kind === 'alternatives' && christmas.alternatives.map((s) => local(s.startsAt))).toEqual(['2026-12-24 10:00', '2026-12-29 10:00', '2026-12-24 09:45']);
 
     const salon = demoSalon();
-    salon.business.closures.push(wholeDay(TUESDAY));
-    expect(summary(ask(salon, { date: TUESDAY, time: '10:00' })).startsWith('closed_day')).toBe(true);
+    salon.business.closures.push({ ...wholeDay(TUESDAY), reason: 'Betriebsurlaub' });
+    const closure = ask(salon, { date: TUESDAY, time: '10:00' });
+    expect(summary(closure).startsWith('closed_day')).toBe(true);
+    expect(closure.kind === 'alternatives' && closure.detail).toEqual({ closedDay: { cause: 'closure', date: TUESDAY, weekday: 2, reason: 'Betriebsurlaub' } });
+  });
+
+  it('takes other days at the wished time when the nearest open day is full then', () => {
+    const salon = demoSalon();
+    book(salon, 'emma', 'herren', at('2026-06-13', '11:00'));
+    const sunday = ask(salon, { staffId: 'emma', date: '2026-06-14', time: '11:00' });
+    expect(sunday.kind === 'alternatives' && sunday.alternatives.map((s) => local(s.startsAt))).toEqual(['2026-06-16 11:00', '2026-06-16 10:45', '2026-06-16 11:15']);
+  });
+
+  it('says that today is closed when the caller asks for today without a time', () => {
+    const today = ask(demoSalon(), { staffId: 'emma', date: '2026-06-08' });
+    expect(summary(today)).toBe('closed_day: 09:00 emma, 09:30 emma, 10:00 emma');
+    expect(today.kind === 'alternatives' && today.detail?.closedDay?.cause).toBe('weekday');
+    expect(today.kind === 'alternatives' && local(today.alternatives[0]!.startsAt)).toBe('2026-06-09 09:00');
+    // Without a named day nothing is refused: "so früh wie möglich" just gets the first slots.
+    expect(summary(ask(demoSalon(), { staffId: 'emma', earliest: true }))).toBe('no_time_given: 09:00 emma, 09:30 emma, 10:00 emma');
   });
 
   it('answers staff_absent during lunch and on a day off', () => {

@@ -1,6 +1,7 @@
 import type { Calendar, Slot, Wish, WishAnswer, WishFailureReason } from './calendar-model.js';
 import { performersOf } from './build-availability.js';
 import { diagnoseWish } from './diagnose-wish.js';
+import { findClosedDay } from './find-closed-day.js';
 import { findOpenSlots } from './find-open-slots.js';
 import { localDayAt, minuteOfDayAt } from './local-days.js';
 import { pickAlternatives } from './pick-alternatives.js';
@@ -21,6 +22,7 @@ export interface AnswerWishOptions {
  *   slots of the wished day (or part of day, or from now for "earliest"), spread out; with a part of day
  *   only slots inside its hours are offered, and when the wished day has none there the reason is `taken`
  *   (the nearest slots, inside the part of day on other days where there are any, come with it);
+ *   on a day the business is closed the answer says why (`detail.closedDay`), time given or not;
  * - `none` when nothing is open within the horizon for the service (and staff member asked
  *   for), or the service or staff member is unknown, or the date/time is not a real one.
  * Pure and deterministic: the same calendar, wish and `now` give the same answer.
@@ -43,7 +45,8 @@ export function answerWish(calendar: Calendar, wish: Wish, now: number, options:
   if (!offers) {
     reason = 'staff_does_not_offer_service';
   } else if (resolved.exactAt === null) {
-    reason = 'no_time_given';
+    // A named day the business is closed ("geht das heute noch" on a Monday) is said, not passed over in silence.
+    reason = wish.date !== undefined && findClosedDay(calendar, resolved.day) ? 'closed_day' : 'no_time_given';
   } else if (resolved.timeDoesNotExist) {
     reason = 'time_does_not_exist';
   } else {
@@ -55,12 +58,14 @@ export function answerWish(calendar: Calendar, wish: Wish, now: number, options:
 
   const alternatives = pickAlternatives(
     calendar,
-    { serviceId: service.id, staffId, wish: resolved, spread: resolved.exactAt === null, limit, now },
+    { serviceId: service.id, staffId, wish: resolved, spread: resolved.exactAt === null, limit, now, closedDay: reason === 'closed_day' },
     load,
   );
-  if (alternatives.length === 0) return { kind: 'none', reason };
-  if (resolved.exactAt === null && resolved.minutes !== null) return keepToPartOfDay(calendar, wish, resolved, reason, alternatives);
-  return { kind: 'alternatives', reason, alternatives };
+  const closedDay = reason === 'closed_day' ? findClosedDay(calendar, resolved.day) : null;
+  const detail = closedDay ? { detail: { closedDay } } : {};
+  if (alternatives.length === 0) return { kind: 'none', reason, ...detail };
+  if (resolved.exactAt === null && resolved.minutes !== null) return { ...keepToPartOfDay(calendar, wish, resolved, reason, alternatives), ...detail };
+  return { kind: 'alternatives', reason, alternatives, ...detail };
 }
 
 /**

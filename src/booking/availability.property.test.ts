@@ -153,6 +153,28 @@ function oracleOpen(c: Calendar, staff: StaffDef, t: number, now: number): boole
   return !busy.some((p) => hit(theirs, p.startsAt, p.endsAt));
 }
 
+/** The business opens at some five minutes of the local `date` (opening hours minus holidays and closures). */
+function openOn(c: Calendar, date: string): boolean {
+  const zone = c.business.timeZone;
+  const start = DateTime.fromISO(date, { zone });
+  return everyFive(start.toMillis(), start.plus({ days: 1 }).toMillis()).some((x) => covered(c, c.business.openingHours, x));
+}
+
+/** The open bookable day nearest to `date` within a week either side, the earlier on a tie; null if none. */
+function nearestOpenDay(c: Calendar, date: string, now: number): string | null {
+  const zone = c.business.timeZone;
+  const first = now + c.business.minNoticeMinutes * MIN;
+  const last = DateTime.fromMillis(now, { zone }).startOf('day').plus({ days: c.business.horizonDays }).toMillis();
+  for (let k = 1; k <= 7; k++) {
+    for (const offset of [-k, k]) {
+      const day = DateTime.fromISO(date, { zone }).plus({ days: offset });
+      if (day.plus({ days: 1 }).toMillis() <= first || day.toMillis() >= last) continue;
+      if (openOn(c, day.toISODate()!)) return day.toISODate()!;
+    }
+  }
+  return null;
+}
+
 // ---- properties ------------------------------------------------------------------------------
 
 const RUNS = { numRuns: 120 };
@@ -239,7 +261,14 @@ describe('availability properties', () => {
           expect(answer.alternatives.length).toBeGreaterThan(0);
           expect(answer.alternatives.length).toBeLessThanOrEqual(3);
           expect(answer.alternatives.every(isOpen)).toBe(true);
-          if (request.time !== undefined && !request.earliest) {
+          if (request.time !== undefined && !request.earliest && answer.reason === 'closed_day') {
+            // A closed day: the wished clock time on the nearest open day comes first whenever it is free.
+            expect(openOn(calendar, date)).toBe(false);
+            const nearest = nearestOpenDay(calendar, date, now);
+            const then = nearest === null ? null : DateTime.fromISO(`${nearest}T${request.time}`, { zone }).toMillis();
+            const free = then !== null && calendar.staff.some((m) => (staffId === undefined || m.id === staffId) && oracleOpen(calendar, m, then, now));
+            if (free) expect(answer.alternatives[0]!.startsAt).toBe(then);
+          } else if (request.time !== undefined && !request.earliest) {
             const wished = DateTime.fromISO(`${date}T${request.time}`, { zone }).toMillis();
             const distances = answer.alternatives.map((s) => Math.abs(s.startsAt - wished));
             expect(distances).toEqual([...distances].sort((a, b) => a - b));

@@ -41,6 +41,11 @@ export interface Interval {
   endsAt: number;
 }
 
+/** A stretch the whole business is closed, with the reason staff gave for it ("Betriebsurlaub"), if any. */
+export interface Closure extends Interval {
+  reason?: string | null;
+}
+
 /** Time a staff member is already occupied (an appointment segment or a hold, buffers included). */
 export interface BusyInterval extends Interval {
   staffId: string;
@@ -53,7 +58,7 @@ export interface BusinessRules {
   /** "DE-BE" style: country, then state; null = no public holidays. */
   holidayRegion: string | null;
   openingHours: WeeklyHours;
-  closures: Interval[];
+  closures: Closure[];
   slotStepMinutes: number;
   minNoticeMinutes: number;
   horizonDays: number;
@@ -127,7 +132,22 @@ export type WishFailureReason =
   /** The wished local time falls into the hour skipped when clocks spring forward. */
   | 'time_does_not_exist';
 
+/**
+ * Why the business is closed all of a local day, as facts for the sentence: its weekday has no opening hours, it is
+ * a public holiday (named as the holiday calendar names it), or a closure covers it (with the reason staff gave).
+ * A weekday without hours wins over a holiday on it, since it is true every week.
+ */
+export type ClosedDay =
+  | { cause: 'weekday'; date: string; weekday: IsoWeekday }
+  | { cause: 'holiday'; date: string; weekday: IsoWeekday; name: string }
+  | { cause: 'closure'; date: string; weekday: IsoWeekday; reason: string | null };
+
+/** What more there is to say about a refused wish; `closedDay` comes with the reason `closed_day`. */
+export interface WishDetail {
+  closedDay?: ClosedDay;
+}
+
 export type WishAnswer =
   | { kind: 'exact'; slot: Slot }
-  | { kind: 'alternatives'; reason: WishFailureReason; alternatives: Slot[] }
-  | { kind: 'none'; reason: WishFailureReason | 'unknown_service' | 'unknown_staff' | 'invalid_wish' };
+  | { kind: 'alternatives'; reason: WishFailureReason; alternatives: Slot[]; detail?: WishDetail }
+  | { kind: 'none'; reason: WishFailureReason | 'unknown_service' | 'unknown_staff' | 'invalid_wish'; detail?: WishDetail };

@@ -1,11 +1,10 @@
 import { DAY_MS } from '../clock.js';
 import type { Calendar, ServiceDef, StaffDef, WishFailureReason } from './calendar-model.js';
 import { bookableWindow, buildAvailability, staffWorksThrough } from './build-availability.js';
-import { isInsideOne, subtractIntervals } from './intervals.js';
+import { findClosedDay } from './find-closed-day.js';
+import { isInsideOne } from './intervals.js';
 import { localDaysCovering, slotGrid, type LocalDay } from './local-days.js';
 import { layoutService } from './service-layout.js';
-import { hoursOnDays } from './working-time.js';
-
 
 /**
  * Says why a start at `at` on `day` is not open for any of `staff`. The checks run from the
@@ -25,7 +24,7 @@ export function diagnoseWish(calendar: Calendar, service: ServiceDef, staff: rea
   const days = localDaysCovering(business.timeZone, day.startsAt - DAY_MS, at + layout.visitMs + DAY_MS);
   const view = buildAvailability(calendar, staff, days);
   // Closed all day: weekday without opening hours, public holiday, or closures eating the whole day.
-  if (subtractIntervals(hoursOnDays(business.openingHours, [day]), view.closed).length === 0) return 'closed_day';
+  if (findClosedDay(calendar, day)) return 'closed_day';
   if (!isInsideOne(view.open, at, at + layout.visitMs)) return 'outside_opening_hours';
   if (slotGrid(day, business.slotStepMinutes, at, at + 1).length === 0) return 'not_on_slot_grid';
   if (!view.staff.some((member) => staffWorksThrough(member, layout, at))) return 'staff_absent';

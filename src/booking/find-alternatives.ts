@@ -6,6 +6,8 @@ import { loadCalendar, type CalendarSource } from './load-calendar.js';
 
 /** How far ahead alternatives are looked for after a lost race: a week covers "the next days". */
 const ALTERNATIVES_WINDOW_DAYS = 8;
+/** How far back: on a closed day the same time on an open day before it is offered too ("Samstag um elf"). */
+const ALTERNATIVES_BACK_DAYS = 7;
 
 /** The wish a concrete start time stands for, in the business's local words. */
 export function wishAt(calendar: Calendar, serviceId: string, staffId: string | undefined, startsAt: number) {
@@ -35,7 +37,7 @@ export interface NearInput {
  */
 export async function answerNear(source: CalendarSource, input: NearInput): Promise<WishAnswer> {
   const now = input.now.getTime();
-  const from = Math.max(now, input.startsAt.getTime() - DAY_MS);
+  const from = Math.max(now, input.startsAt.getTime() - ALTERNATIVES_BACK_DAYS * DAY_MS);
   const calendar = await loadCalendar(source, input.businessId, {
     from,
     to: input.startsAt.getTime() + ALTERNATIVES_WINDOW_DAYS * DAY_MS,

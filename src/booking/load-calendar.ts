@@ -29,7 +29,7 @@ interface RulesJson {
   business: { id: string; time_zone: string; holiday_region: string | null; opening_hours: unknown; slot_step_minutes: number; min_notice_minutes: number; horizon_days: number; rules_version: number | string };
   services: Array<{ id: string; name: string; duration_minutes: number; buffer_before_minutes: number; buffer_after_minutes: number; segments: unknown }>;
   staff: Array<{ id: string; name: string; working_hours: unknown; service_ids: string[]; time_off: Pair[] }>;
-  closures: Pair[];
+  closures: Array<[number | string, number | string, string | null]>;
 }
 interface CalendarRow {
   rules?: RulesJson | null;
@@ -66,7 +66,7 @@ const rulesJson = (businessId: string, since: number) => sql`
                 from staff_time_off t where t.staff_id = st.id and t.ends_at > ${new Date(since).toISOString()}::timestamptz
                 order by t.starts_at) as time_off
         from staff st where st.business_id = ${businessId} and st.active) m),
-     'closures', (select coalesce(json_agg(json_build_array(${epochMs('c.starts_at')}, ${epochMs('c.ends_at')}) order by c.starts_at), '[]'::json)
+     'closures', (select coalesce(json_agg(json_build_array(${epochMs('c.starts_at')}, ${epochMs('c.ends_at')}, c.reason) order by c.starts_at), '[]'::json)
         from closures c where c.business_id = ${businessId} and c.ends_at > ${new Date(since).toISOString()}::timestamptz)))`;
 
 function parseRules(json: RulesJson | null | undefined): CalendarRules | null {
@@ -79,7 +79,8 @@ function parseRules(json: RulesJson | null | undefined): CalendarRules | null {
       timeZone: b.time_zone,
       holidayRegion: b.holiday_region,
       openingHours: readJsonColumn(WeeklyHours, b.opening_hours, 'businesses.opening_hours'),
-      closures: json.closures.map(ms),
+      // The reason is said to a caller whose wish falls on the closure ("wegen Betriebsurlaub").
+      closures: json.closures.map(([startsAt, endsAt, reason]) => ({ startsAt: Number(startsAt), endsAt: Number(endsAt), reason })),
       slotStepMinutes: b.slot_step_minutes,
       minNoticeMinutes: b.min_notice_minutes,
       horizonDays: b.horizon_days,

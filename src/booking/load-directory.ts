@@ -1,12 +1,23 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Queryable } from '../db/database.js';
-import { businesses, services, staff, staffServices } from '../db/schema.js';
+import { businesses, services, staff, staffServices, type GrammaticalGender } from '../db/schema.js';
 import { readJsonColumn, ServiceSegments, WeeklyHours, type ServiceSegment } from '../db/json-columns.js';
 
 /** What a business offers, as callers name it: services with synonyms, staff with aliases. */
 export interface Directory {
   business: { id: string; name: string; kind: string; timeZone: string; transferNumber: string | null; openingHours: WeeklyHours; address: string | null };
-  services: Array<{ id: string; name: string; synonyms: string[]; description: string | null; durationMinutes: number; priceCents: number | null; segments: ServiceSegment[] }>;
+  services: Array<{
+    id: string;
+    name: string;
+    synonyms: string[];
+    description: string | null;
+    durationMinutes: number;
+    priceCents: number | null;
+    segments: ServiceSegment[];
+    /** The name's grammar, for articles and verbs (`src/german/speak`); absent or null: no article. */
+    grammaticalGender?: GrammaticalGender | null;
+    plural?: boolean;
+  }>;
   staff: Array<{ id: string; name: string; aliases: string[]; serviceIds: string[] }>;
 }
 
@@ -22,7 +33,17 @@ export async function loadDirectory(db: Queryable, businessId: string): Promise<
   if (!b) return null;
   return {
     business: { id: b.id, name: b.name, kind: b.kind, timeZone: b.timeZone, transferNumber: b.transferNumber, openingHours: readJsonColumn(WeeklyHours, b.openingHours, 'businesses.opening_hours'), address: b.address },
-    services: serviceRows.map((s) => ({ id: s.id, name: s.name, synonyms: s.synonyms, description: s.description, durationMinutes: s.durationMinutes, priceCents: s.priceCents, segments: readJsonColumn(ServiceSegments, s.segments, 'services.segments') })),
+    services: serviceRows.map((s) => ({
+      id: s.id,
+      name: s.name,
+      synonyms: s.synonyms,
+      description: s.description,
+      durationMinutes: s.durationMinutes,
+      priceCents: s.priceCents,
+      segments: readJsonColumn(ServiceSegments, s.segments, 'services.segments'),
+      grammaticalGender: s.grammaticalGender,
+      plural: s.plural,
+    })),
     staff: staffRows.map((m) => ({ id: m.id, name: m.name, aliases: m.aliases, serviceIds: links.filter((l) => l.staffId === m.id).map((l) => l.serviceId) })),
   };
 }

@@ -1,4 +1,4 @@
-import type { Slot, WishFailureReason } from './calendar-model.js';
+import type { Slot, WishDetail, WishFailureReason } from './calendar-model.js';
 
 /** An appointment as the verbs report it. */
 export interface AppointmentView {
@@ -25,7 +25,7 @@ export type BookingOutcome =
   | { kind: 'rescheduled'; appointment: AppointmentView; previousId: string; repeated: boolean }
   | { kind: 'slot_taken'; alternatives: Slot[] }
   /** A rule forbids the time (closed, outside opening hours, staff absent, too soon, …): `reason` says which. */
-  | { kind: 'unavailable'; reason: Exclude<WishFailureReason, 'taken'>; alternatives: Slot[] }
+  | { kind: 'unavailable'; reason: Exclude<WishFailureReason, 'taken'>; alternatives: Slot[]; detail?: WishDetail }
   | { kind: 'hold_expired'; alternatives: Slot[] }
   | { kind: 'cancelled'; appointment: AppointmentView; repeated: boolean }
   | { kind: 'not_found'; what: 'business' | 'service' | 'staff' | 'appointment' }

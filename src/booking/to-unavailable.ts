@@ -11,11 +11,13 @@ export function toUnavailable(answer: WishAnswer): BookingOutcome {
       // Free again by the time we looked (the winner cancelled): offer it as the one alternative.
       return { kind: 'slot_taken', alternatives: [answer.slot] };
     case 'alternatives':
-      return answer.reason === 'taken' ? { kind: 'slot_taken', alternatives: answer.alternatives } : { kind: 'unavailable', reason: answer.reason, alternatives: answer.alternatives };
+      return answer.reason === 'taken'
+        ? { kind: 'slot_taken', alternatives: answer.alternatives }
+        : { kind: 'unavailable', reason: answer.reason, alternatives: answer.alternatives, ...(answer.detail ? { detail: answer.detail } : {}) };
     case 'none':
       if (answer.reason === 'unknown_service') return { kind: 'not_found', what: 'service' };
       if (answer.reason === 'unknown_staff') return { kind: 'not_found', what: 'staff' };
       if (answer.reason === 'taken') return { kind: 'slot_taken', alternatives: [] };
-      return { kind: 'unavailable', reason: answer.reason === 'invalid_wish' ? 'outside_opening_hours' : answer.reason, alternatives: [] };
+      return { kind: 'unavailable', reason: answer.reason === 'invalid_wish' ? 'outside_opening_hours' : answer.reason, alternatives: [], ...(answer.detail ? { detail: answer.detail } : {}) };
   }
 }

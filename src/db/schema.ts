@@ -22,6 +22,10 @@ const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'd
 const createdAt = () => instant('created_at').notNull().defaultNow();
 const updatedAt = () => instant('updated_at').notNull().defaultNow();
 
+/** A service name's grammatical gender: masculine, feminine, neuter. */
+export const GRAMMATICAL_GENDERS = ['m', 'f', 'n'] as const;
+export type GrammaticalGender = (typeof GRAMMATICAL_GENDERS)[number];
+
 export const APPOINTMENT_STATUSES = ['held', 'booked', 'cancelled', 'expired', 'completed', 'no_show'] as const;
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 
@@ -134,6 +138,13 @@ export const services = pgTable(
     bufferAfterMinutes: integer('buffer_after_minutes').notNull().default(0),
     /** Ordered work phases and gaps; empty means one work phase of durationMinutes. */
     segments: jsonb('segments').$type<ServiceSegment[]>().notNull().default(sql`'[]'::jsonb`),
+    /**
+     * The name's grammatical gender, for the articles a sentence needs ("einen Herrenhaarschnitt", "bei der
+     * Ansatzfärbung"): m, f or n; null: the name is said without an article ("für Waschen und Föhnen").
+     */
+    grammaticalGender: text('grammatical_gender').$type<GrammaticalGender>(),
+    /** The name is a plural ("die Strähnchen"): plural articles and verbs. */
+    plural: boolean('plural').notNull().default(false),
     active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -142,6 +153,7 @@ export const services = pgTable(
     index('services_business_idx').on(t.businessId),
     check('services_duration_positive', sql`${t.durationMinutes} > 0`),
     check('services_buffers_non_negative', sql`${t.bufferBeforeMinutes} >= 0 and ${t.bufferAfterMinutes} >= 0`),
+    check('services_grammatical_gender', sql`${t.grammaticalGender} in ('m', 'f', 'n')`),
   ],
 );
 

@@ -94,7 +94,7 @@ function toBookOutcome(outcome: BookingOutcome, scope: ReceptionScope): BookOutc
     case 'hold_expired':
       return { kind: 'slot_taken', alternatives: outcome.alternatives.map(toOfferedSlot) };
     case 'unavailable':
-      return { kind: 'unavailable', reason: outcome.reason, alternatives: outcome.alternatives.map(toOfferedSlot) };
+      return { kind: 'unavailable', reason: outcome.reason, alternatives: outcome.alternatives.map(toOfferedSlot), ...(outcome.detail ? { detail: outcome.detail } : {}) };
     case 'invalid_phone':
       return { kind: 'invalid_phone' };
     case 'cancelled':

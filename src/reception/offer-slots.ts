@@ -8,12 +8,14 @@ import { DAY_MS } from '../clock.js';
 import { placeDayInDateWindow } from '../date-window.js';
 import { businessZone, UnknownBusinessError } from './business-zone.js';
 import { holdOffers } from './hold-offers.js';
-import type { OfferOutcome, OfferRequest } from './outcomes.js';
+import type { OfferOutcome, OfferRequest, UnavailableDetail } from './outcomes.js';
 import type { ReceptionScope } from './reception-scope.js';
 import { toOfferedSlot } from './to-refs.js';
 
 /** Two weeks from the wished day are plenty for "the nearest alternatives"; the engine offers nothing beyond. */
 const SEARCH_DAYS = 14;
+/** And a week before it: on a closed day the wished time on the open days before it is offered too. */
+const SEARCH_DAYS_BEFORE = 7;
 /** How often the calendar is read again when another call took an offered slot between reading and holding. */
 const OFFER_ATTEMPTS = 3;
 
@@ -31,7 +33,7 @@ export async function offerSlots(deps: BookingDeps, scope: ReceptionScope, reque
   const wish = wishOf(request);
   const wishedDay = request.date ? DateTime.fromISO(request.date, { zone }).toMillis() : now.getTime();
   if (!Number.isFinite(wishedDay)) return { kind: 'invalid_wish' };
-  const from = Math.max(now.getTime(), wishedDay - DAY_MS);
+  const from = Math.max(now.getTime(), wishedDay - SEARCH_DAYS_BEFORE * DAY_MS);
   const to = Math.max(from, wishedDay) + SEARCH_DAYS * DAY_MS;
 
   // Only what this call could hold is offered: between reading the calendar and holding, another call may take a
@@ -74,12 +76,17 @@ function outcomeOf(answer: WishAnswer, offered: Slot[]): OfferOutcome {
       case 'invalid_wish':
         return { kind: 'invalid_wish' };
       default:
-        return { kind: 'none', reason: answer.reason };
+        return { kind: 'none', reason: answer.reason, ...detailOf(answer) };
     }
   }
   const [first] = offered;
   // The exact slot (or every alternative) was lost to other calls on each attempt: nothing could be held.
-  if (!first) return { kind: 'none', reason: answer.kind === 'exact' ? 'taken' : answer.reason };
+  if (!first) return answer.kind === 'exact' ? { kind: 'none', reason: 'taken' } : { kind: 'none', reason: answer.reason, ...detailOf(answer) };
   if (answer.kind === 'exact') return { kind: 'exact', slot: toOfferedSlot(first) };
-  return { kind: 'alternatives', reason: answer.reason, slots: offered.map(toOfferedSlot) };
+  return { kind: 'alternatives', reason: answer.reason, slots: offered.map(toOfferedSlot), ...detailOf(answer) };
+}
+
+/** The engine's detail on a refused wish (which day is closed, and why), when it has one. */
+function detailOf(answer: WishAnswer): { detail?: UnavailableDetail } {
+  return answer.kind !== 'exact' && answer.detail?.closedDay ? { detail: { closedDay: answer.detail.closedDay } } : {};
 }

@@ -35,6 +35,22 @@ export const Unavailable = z.enum([
 ]);
 export type Unavailable = z.infer<typeof Unavailable>;
 
+/**
+ * Why the business is closed all of the wished local day, as facts for the sentence: the weekday it never opens
+ * (ISO weekday, Monday = 1), a public holiday with its name from the holiday calendar ("1. Weihnachtstag"), or a
+ * closure with the reason staff gave for it ("Betriebsurlaub"), if any.
+ */
+export const ClosedDay = z.discriminatedUnion('cause', [
+  z.object({ cause: z.literal('weekday'), date: LocalDate, weekday: z.number().int().min(1).max(7) }),
+  z.object({ cause: z.literal('holiday'), date: LocalDate, weekday: z.number().int().min(1).max(7), name: z.string().min(1).max(200) }),
+  z.object({ cause: z.literal('closure'), date: LocalDate, weekday: z.number().int().min(1).max(7), reason: z.string().min(1).max(500).nullable() }),
+]);
+export type ClosedDay = z.infer<typeof ClosedDay>;
+
+/** More about a refusal than its reason: `closedDay` comes with `closed_day`. */
+export const UnavailableDetail = z.object({ closedDay: ClosedDay.optional() });
+export type UnavailableDetail = z.infer<typeof UnavailableDetail>;
+
 /** A slot the reception offered (and, for a call, holds): who, when, until when the customer stays. */
 export const OfferedSlot = z.object({ staffId: Id, startsAt: Instant, endsAt: Instant });
 export type OfferedSlot = z.infer<typeof OfferedSlot>;
@@ -60,9 +76,9 @@ export const OfferOutcome = z.discriminatedUnion('kind', [
   /** The wished slot is free (and held for the call). */
   z.object({ kind: z.literal('exact'), slot: OfferedSlot }),
   /** Not as wished; the nearest slots instead (held for the call). */
-  z.object({ kind: z.literal('alternatives'), reason: Unavailable, slots: z.array(OfferedSlot).min(1) }),
+  z.object({ kind: z.literal('alternatives'), reason: Unavailable, slots: z.array(OfferedSlot).min(1), detail: UnavailableDetail.optional() }),
   /** Nothing to offer within the search window. */
-  z.object({ kind: z.literal('none'), reason: Unavailable }),
+  z.object({ kind: z.literal('none'), reason: Unavailable, detail: UnavailableDetail.optional() }),
   z.object({ kind: z.literal('unknown_service') }),
   z.object({ kind: z.literal('unknown_staff') }),
   /** The local date or time of the wish is not a real one (2026-02-30, 25:00). */
@@ -84,7 +100,7 @@ export const BookOutcome = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('booked'), appointment: AppointmentRef, repeated: z.boolean() }),
   /** Someone else got it first (or the hold ran out); the alternatives are held. */
   z.object({ kind: z.literal('slot_taken'), alternatives: z.array(OfferedSlot) }),
-  z.object({ kind: z.literal('unavailable'), reason: Unavailable, alternatives: z.array(OfferedSlot) }),
+  z.object({ kind: z.literal('unavailable'), reason: Unavailable, alternatives: z.array(OfferedSlot), detail: UnavailableDetail.optional() }),
   z.object({ kind: z.literal('invalid_phone') }),
   z.object({ kind: z.literal('unknown_service') }),
   z.object({ kind: z.literal('unknown_staff') }),
@@ -128,7 +144,7 @@ export const RescheduleOutcome = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('rescheduled'), appointment: AppointmentRef, previousId: Id, repeated: z.boolean() }),
   /** The old appointment stays; these are offered instead. */
   z.object({ kind: z.literal('slot_taken'), alternatives: z.array(OfferedSlot) }),
-  z.object({ kind: z.literal('unavailable'), reason: Unavailable, alternatives: z.array(OfferedSlot) }),
+  z.object({ kind: z.literal('unavailable'), reason: Unavailable, alternatives: z.array(OfferedSlot), detail: UnavailableDetail.optional() }),
   z.object({ kind: z.literal('not_found') }),
   z.object({ kind: z.literal('not_modifiable') }),
   z.object({ kind: z.literal('unknown_staff') }),

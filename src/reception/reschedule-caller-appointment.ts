@@ -35,7 +35,7 @@ export async function rescheduleCallerAppointment(deps: BookingDeps, scope: Rece
     case 'slot_taken':
       return { kind: 'slot_taken', alternatives: outcome.alternatives.map(toOfferedSlot) };
     case 'unavailable':
-      return { kind: 'unavailable', reason: outcome.reason, alternatives: outcome.alternatives.map(toOfferedSlot) };
+      return { kind: 'unavailable', reason: outcome.reason, alternatives: outcome.alternatives.map(toOfferedSlot), ...(outcome.detail ? { detail: outcome.detail } : {}) };
     case 'not_found':
       return outcome.what === 'staff' ? { kind: 'unknown_staff' } : { kind: 'not_found' };
     default:

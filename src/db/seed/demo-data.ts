@@ -1,4 +1,5 @@
 import type { ServiceSegment, WeeklyHours } from '../json-columns.js';
+import type { GrammaticalGender } from '../schema.js';
 
 // Fixed ids make the seed idempotent (insert … on conflict do nothing) and the demo easy to script against.
 export const DEMO_SALON_ID = '5a10b000-0000-4000-8000-000000000001';
@@ -19,8 +20,8 @@ export const demoServiceIds = {
   ansatzfaerbung: '5a10b000-0000-4000-8002-000000000004',
   straehnchen: '5a10b000-0000-4000-8002-000000000005',
   kontrolle: '5a10b000-0000-4000-8002-000000000011',
-  checkup: '5a10b000-0000-4000-8002-000000000012',
-  notfall: '5a10b000-0000-4000-8002-000000000013',
+  zahnreinigung: '5a10b000-0000-4000-8002-000000000012',
+  schmerzbehandlung: '5a10b000-0000-4000-8002-000000000013',
 } as const;
 
 const r = (start: string, end: string) => ({ start, end });
@@ -37,6 +38,10 @@ export interface DemoService {
   bufferBeforeMinutes: number;
   bufferAfterMinutes: number;
   segments: ServiceSegment[];
+  /** The name's grammatical gender for articles; null or absent: said without one ("Waschen und Föhnen"). */
+  grammaticalGender?: GrammaticalGender | null;
+  /** The name is a plural ("die Strähnchen"); absent: singular. */
+  plural?: boolean;
 }
 
 export interface DemoStaff {
@@ -77,9 +82,9 @@ export const demoSalon: DemoBusiness = {
   // Open Tuesday to Saturday; Saturday closes at 14:00.
   openingHours: { ...tueToFri([r('09:00', '18:00')]), '6': [r('09:00', '14:00')] },
   services: [
-    { id: s.damenhaarschnitt, name: 'Damenhaarschnitt', synonyms: ['Damenschnitt', 'Haarschnitt Damen', 'Frauenhaarschnitt', 'Schneiden Damen'], description: 'Waschen, Schneiden und Föhnen für Damen.', durationMinutes: 45, priceCents: 4900, bufferBeforeMinutes: 0, bufferAfterMinutes: 0, segments: [] },
-    { id: s.herrenhaarschnitt, name: 'Herrenhaarschnitt', synonyms: ['Herrenschnitt', 'Männerhaarschnitt', 'Haarschnitt Herren', 'Schneiden Herren'], description: 'Schneiden und Styling für Herren.', durationMinutes: 30, priceCents: 2900, bufferBeforeMinutes: 0, bufferAfterMinutes: 0, segments: [] },
-    { id: s.waschenFoehnen, name: 'Waschen/Föhnen', synonyms: ['Waschen und Föhnen', 'Föhnen', 'Waschen Föhnen', 'Föhnfrisur'], description: 'Haarwäsche und Föhnfrisur.', durationMinutes: 30, priceCents: 2500, bufferBeforeMinutes: 0, bufferAfterMinutes: 0, segments: [] },
+    { id: s.damenhaarschnitt, name: 'Damenhaarschnitt', synonyms: ['Damenschnitt', 'Haarschnitt Damen', 'Frauenhaarschnitt', 'Schneiden Damen'], description: 'Waschen, Schneiden und Föhnen für Damen.', durationMinutes: 45, priceCents: 4900, bufferBeforeMinutes: 0, bufferAfterMinutes: 0, segments: [], grammaticalGender: 'm', plural: false },
+    { id: s.herrenhaarschnitt, name: 'Herrenhaarschnitt', synonyms: ['Herrenschnitt', 'Männerhaarschnitt', 'Haarschnitt Herren', 'Schneiden Herren'], description: 'Schneiden und Styling für Herren.', durationMinutes: 30, priceCents: 2900, bufferBeforeMinutes: 0, bufferAfterMinutes: 0, segments: [], grammaticalGender: 'm', plural: false },
+    { id: s.waschenFoehnen, name: 'Waschen/Föhnen', synonyms: ['Waschen und Föhnen', 'Föhnen', 'Waschen Föhnen', 'Föhnfrisur'], description: 'Haarwäsche und Föhnfrisur.', durationMinutes: 30, priceCents: 2500, bufferBeforeMinutes: 0, bufferAfterMinutes: 0, segments: [], grammaticalGender: null, plural: false },
     {
       id: s.ansatzfaerbung,
       name: 'Ansatzfärbung',
@@ -96,6 +101,8 @@ export const demoSalon: DemoBusiness = {
         { kind: 'work', minutes: 15 },
         { kind: 'work', minutes: 30 },
       ],
+      grammaticalGender: 'f',
+      plural: false,
     },
     {
       id: s.straehnchen,
@@ -111,6 +118,8 @@ export const demoSalon: DemoBusiness = {
         { kind: 'gap', minutes: 30, policy: 'free' },
         { kind: 'work', minutes: 30 },
       ],
+      grammaticalGender: 'n',
+      plural: true,
     },
   ],
   staff: [
@@ -149,13 +158,50 @@ export const demoPractice: DemoBusiness = {
   transferNumber: '+493098765439',
   address: 'Schönhauser Allee 80, 10439 Berlin',
   openingHours: monToFri([r('08:00', '17:00')]),
+  // German names, as callers say them; the synonyms are the other words patients use for the same visit.
   services: [
-    { id: s.kontrolle, name: 'Kontrolluntersuchung', synonyms: ['Kontrolle', 'Vorsorge', 'Untersuchung'], description: 'Zahnärztliche Kontrolle.', durationMinutes: 30, priceCents: 0, bufferBeforeMinutes: 0, bufferAfterMinutes: 0, segments: [] },
-    { id: s.checkup, name: 'Routine Checkup', synonyms: ['Checkup', 'Routineuntersuchung', 'Zahnreinigung'], description: 'Routineuntersuchung mit Reinigung.', durationMinutes: 30, priceCents: 8000, bufferBeforeMinutes: 0, bufferAfterMinutes: 5, segments: [] },
-    { id: s.notfall, name: 'Emergency Treatment', synonyms: ['Notfall', 'Notfallbehandlung', 'Schmerzbehandlung', 'Zahnschmerzen'], description: 'Behandlung bei akuten Schmerzen.', durationMinutes: 60, priceCents: 0, bufferBeforeMinutes: 0, bufferAfterMinutes: 0, segments: [] },
+    {
+      id: s.kontrolle,
+      name: 'Kontrolluntersuchung',
+      synonyms: ['Kontrolle', 'Vorsorge', 'Vorsorgeuntersuchung', 'Untersuchung', 'Routineuntersuchung', 'Checkup'],
+      description: 'Die zahnärztliche Kontrolle von Zähnen und Zahnfleisch.',
+      durationMinutes: 30,
+      priceCents: 0,
+      bufferBeforeMinutes: 0,
+      bufferAfterMinutes: 0,
+      segments: [],
+      grammaticalGender: 'f',
+      plural: false,
+    },
+    {
+      id: s.zahnreinigung,
+      name: 'Zahnreinigung',
+      synonyms: ['Prophylaxe', 'Professionelle Zahnreinigung', 'PZR', 'Reinigung', 'Zähne reinigen'],
+      description: 'Professionelle Zahnreinigung: Beläge und Zahnstein entfernen, dann polieren.',
+      durationMinutes: 60,
+      priceCents: 9000,
+      bufferBeforeMinutes: 0,
+      bufferAfterMinutes: 5,
+      segments: [],
+      grammaticalGender: 'f',
+      plural: false,
+    },
+    {
+      id: s.schmerzbehandlung,
+      name: 'Schmerzbehandlung',
+      synonyms: ['Notfall', 'Notfallbehandlung', 'Notfalltermin', 'Zahnschmerzen', 'Schmerzen'],
+      description: 'Behandlung bei akuten Zahnschmerzen.',
+      durationMinutes: 60,
+      priceCents: 0,
+      bufferBeforeMinutes: 0,
+      bufferAfterMinutes: 0,
+      segments: [],
+      grammaticalGender: 'f',
+      plural: false,
+    },
   ],
   staff: [
-    { id: demoStaffIds.berger, name: 'Dr. Anna Berger', aliases: ['Frau Berger', 'Frau Doktor Berger', 'Dr. Berger'], workingHours: monToFri([r('08:00', '12:00'), r('13:00', '17:00')]), serviceIds: [s.kontrolle, s.checkup, s.notfall] },
-    { id: demoStaffIds.hoffmann, name: 'Dr. Lukas Hoffmann', aliases: ['Herr Hoffmann', 'Herr Doktor Hoffmann', 'Dr. Hoffmann'], workingHours: monToFri([r('08:00', '12:00'), r('13:00', '17:00')]), serviceIds: [s.kontrolle, s.checkup, s.notfall] },
+    { id: demoStaffIds.berger, name: 'Dr. Anna Berger', aliases: ['Frau Berger', 'Frau Doktor Berger', 'Dr. Berger'], workingHours: monToFri([r('08:00', '12:00'), r('13:00', '17:00')]), serviceIds: [s.kontrolle, s.zahnreinigung, s.schmerzbehandlung] },
+    { id: demoStaffIds.hoffmann, name: 'Dr. Lukas Hoffmann', aliases: ['Herr Hoffmann', 'Herr Doktor Hoffmann', 'Dr. Hoffmann'], workingHours: monToFri([r('08:00', '12:00'), r('13:00', '17:00')]), serviceIds: [s.kontrolle, s.zahnreinigung, s.schmerzbehandlung] },
   ],
 };

@@ -1,5 +1,7 @@
 import type { Directory } from '../../booking/load-directory.js';
-import { speakDuration, speakList, speakPrice } from './speak.js';
+import { forSpeech } from './for-speech.js';
+import { capitalise, speakDuration, speakList, speakPrice, speakStaff } from './speak.js';
+import { agree, speakService, spokenServiceName, type ServiceWords } from './speak-service.js';
 import { speakSlot, type SpokenSlot } from './wording.js';
 
 // Everything the agent says on its own, in one place: short, natural, Sie-form.
@@ -17,6 +19,16 @@ export const WHAT_ELSE = 'Gern, was kann ich für Sie tun?';
 export const ASK_TIME = 'Wann hätten Sie denn Zeit? Sagen Sie mir gern einen Tag und eine Uhrzeit.';
 export const ASK_OTHER_TIME = 'Kein Problem. Wann würde es Ihnen stattdessen passen?';
 export const ASK_WHICH_OFFER = 'Welcher der Termine passt Ihnen?';
+
+/** Asks which of the offered slots, for one offer or several: "einen der Termine" only when there are several. */
+export function askWhichOffer(count: number): string {
+  return count > 1 ? ASK_WHICH_OFFER : 'Passt Ihnen der Termin?';
+}
+
+/** After answering a question while slots are on offer: "Soll ich Ihnen den Termin / einen der Termine eintragen?" */
+export function askToBookOffered(count: number): string {
+  return count > 1 ? 'Soll ich Ihnen einen der Termine eintragen?' : 'Soll ich Ihnen den Termin eintragen?';
+}
 export const ASK_NAME = 'Auf welchen Namen darf ich den Termin eintragen?';
 export const ASK_PHONE = 'Unter welcher Telefonnummer erreichen wir Sie?';
 export const PHONE_NOT_UNDERSTOOD = 'Die Nummer habe ich leider nicht ganz verstanden. Könnten Sie sie bitte Ziffer für Ziffer sagen?';
@@ -36,11 +48,11 @@ export const ASK_MOVE_TIME = 'Und um welche Uhrzeit?';
 
 export function greeting(directory: Directory, knownName: string | null): string {
   const hello = knownName ? `guten Tag, ${knownName}! Schön, dass Sie wieder anrufen.` : 'guten Tag!';
-  return `${directory.business.name}, ${hello} Hier ist der digitale Assistent. Wie kann ich Ihnen helfen?`;
+  return `${forSpeech(directory.business.name)}, ${hello} Hier ist der digitale Assistent. Wie kann ich Ihnen helfen?`;
 }
 
 export function askService(directory: Directory): string {
-  return `Gern. Welche Leistung wünschen Sie? Wir bieten ${speakList(directory.services.map((s) => s.name), 'und')} an.`;
+  return `Gern. Welche Leistung wünschen Sie? Wir bieten ${speakList(directory.services.map((s) => spokenServiceName(s)), 'und')} an.`;
 }
 
 export function askConfirmPhone(phone: string): string {
@@ -48,24 +60,34 @@ export function askConfirmPhone(phone: string): string {
   return `Darf ich den Termin unter der Nummer eintragen, von der Sie anrufen, mit den Endziffern ${digits}?`;
 }
 
-/** The slot a caller agreed to, said back: "Gut, also Herrenhaarschnitt morgen um 10 Uhr bei Emma." */
-export function confirmSlot(slot: SpokenSlot, serviceName: string, directory: Directory, now: Date): string {
-  return `Gut, also ${serviceName} ${speakSlot(slot, directory, now)}.`;
+/**
+ * The slot a caller agreed to, said back: "Gut, also der Herrenhaarschnitt morgen um 10 Uhr bei Emma." With a bare
+ * name (no grammar known) the name alone: "Gut, also Waschen und Föhnen …".
+ */
+export function confirmSlot(slot: SpokenSlot, service: ServiceWords | string, directory: Directory, now: Date): string {
+  return `Gut, also ${speakService(service, { article: 'definite' })} ${speakSlot(slot, directory, now)}.`;
 }
 
-/** Price, duration or what a service involves; composite services explain their phases only when asked. */
+/**
+ * Price, duration or what a service involves, with the article and verb its name needs ("Ein Herrenhaarschnitt
+ * kostet …", "Strähnchen kosten …", "Bei der Ansatzfärbung sind Sie …"); composite services explain their phases
+ * only when asked. The duration is the whole visit, said exactly ("eindreiviertel Stunden", never rounded).
+ */
 export function answerServiceQuestion(question: 'price' | 'duration' | 'what', service: Directory['services'][number]): string {
   const visit = service.segments.length > 0 ? service.segments.reduce((sum, s) => sum + s.minutes, 0) : service.durationMinutes;
   const hasGap = service.segments.some((s) => s.kind === 'gap');
+  const subject = capitalise(speakService(service, { article: 'indefinite' }));
   switch (question) {
     case 'price':
-      return service.priceCents ? `${service.name} kostet bei uns ${speakPrice(service.priceCents)}.` : `Zum Preis für ${service.name} berät Sie gern eine Kollegin vor Ort.`;
+      return service.priceCents
+        ? `${subject} ${agree(service, 'kostet', 'kosten')} bei uns ${speakPrice(service.priceCents)}.`
+        : `Zum Preis ${speakService(service, { article: 'indefinite', preposition: 'für' })} berät Sie gern eine Kollegin vor Ort.`;
     case 'duration':
       return hasGap
-        ? `Bei der ${service.name} sind Sie etwa ${speakDuration(visit)} bei uns, mit Einwirkzeit dazwischen.`
-        : `${service.name} dauert etwa ${speakDuration(visit)}.`;
+        ? `${capitalise(speakService(service, { article: 'definite', preposition: 'bei' }))} sind Sie etwa ${speakDuration(visit)} bei uns, mit Einwirkzeit dazwischen.`
+        : `${subject} ${agree(service, 'dauert', 'dauern')} etwa ${speakDuration(visit)}.`;
     case 'what':
-      return `${service.description ?? service.name}${hasGap ? ` Insgesamt sind Sie etwa ${speakDuration(visit)} bei uns.` : ''}`;
+      return `${forSpeech(service.description ?? spokenServiceName(service))}${hasGap ? ` Insgesamt sind Sie etwa ${speakDuration(visit)} bei uns.` : ''}`;
   }
 }
 

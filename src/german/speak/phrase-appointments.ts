@@ -1,18 +1,24 @@
 import type { Directory } from '../../booking/load-directory.js';
 import type { AppointmentRef, CancelOutcome, RescheduleOutcome } from '../../reception/outcomes.js';
 import { speakInstant, speakList, speakStaff } from './speak.js';
-import { explainReason, offerAlternatives, speakSlot } from './wording.js';
+import { spokenServiceName } from './speak-service.js';
+import { explainReason, explainRefusal, offerAlternatives, speakSlot } from './wording.js';
 
-/** The service's name as callers hear it; "Termin" for one no longer offered. */
+/** The service's name as written (for data fields); "Termin" for one no longer offered. */
 export function serviceNameOf(serviceId: string, directory: Directory): string {
   return directory.services.find((s) => s.id === serviceId)?.name ?? 'Termin';
+}
+
+/** The service's name as a voice says it ("Waschen und Föhnen"); "Termin" for one no longer offered. */
+export function spokenServiceNameOf(serviceId: string, directory: Directory): string {
+  return spokenServiceName(serviceNameOf(serviceId, directory));
 }
 
 /** "Herrenhaarschnitt am Dienstag, dem 24. November, um halb drei bei Emma". */
 export function speakAppointment(a: AppointmentRef, directory: Directory, now: Date): string {
   const member = directory.staff.find((m) => m.id === a.staffId);
   const when = speakInstant(new Date(a.startsAt), directory.business.timeZone, now);
-  return `${serviceNameOf(a.serviceId, directory)} ${when}${member ? ` bei ${speakStaff(member)}` : ''}`;
+  return `${spokenServiceNameOf(a.serviceId, directory)} ${when}${member ? ` bei ${speakStaff(member)}` : ''}`;
 }
 
 export const NO_APPOINTMENT = 'Unter dieser Nummer finde ich leider keinen anstehenden Termin.';
@@ -32,10 +38,10 @@ export function phraseCancel(outcome: CancelOutcome, appointment: AppointmentRef
 export function phraseReschedule(outcome: RescheduleOutcome, previous: AppointmentRef, directory: Directory, now: Date, staffName?: string): string {
   switch (outcome.kind) {
     case 'rescheduled':
-      return `Ich habe Ihren Termin verschoben: ${serviceNameOf(previous.serviceId, directory)} jetzt ${speakSlot(outcome.appointment, directory, now)}.`;
+      return `Ich habe Ihren Termin verschoben: ${spokenServiceNameOf(previous.serviceId, directory)} jetzt ${speakSlot(outcome.appointment, directory, now)}.`;
     case 'slot_taken':
     case 'unavailable': {
-      const why = outcome.kind === 'slot_taken' ? explainReason('taken', staffName) : explainReason(outcome.reason);
+      const why = outcome.kind === 'slot_taken' ? explainReason('taken', staffName) : explainRefusal(outcome.reason, { directory, now, detail: outcome.detail });
       return `${why} Ihr bisheriger Termin bleibt bestehen. ${offerAlternatives(outcome.alternatives, directory, now)}`;
     }
     case 'not_found':

@@ -1,18 +1,20 @@
 import type { BookOutcome } from '../../reception/outcomes.js';
 import { PHONE_NOT_UNDERSTOOD } from './refusals.js';
-import { explainReason, offerAlternatives, speakSlot } from './wording.js';
-import type { OfferTerms } from './phrase-offer.js';
+import { serviceOf, type OfferTerms } from './phrase-offer.js';
+import { spokenServiceName } from './speak-service.js';
+import { explainRefusal, offerAlternatives, speakSlot } from './wording.js';
 
 /** The answer to "book it": "eingetragen" only for a committed booking; a lost slot with what instead. */
 export function phraseBooking(outcome: BookOutcome, terms: OfferTerms): string {
-  const { directory, now, serviceName, staffName } = terms;
+  const { directory, now, staffName, wording } = terms;
   switch (outcome.kind) {
     case 'booked':
-      return `Ihr Termin ist eingetragen: ${serviceName} ${speakSlot(outcome.appointment, directory, now)}.`;
+      // The read-back of a booking names the full date, however the caller named the day: it is the one to remember.
+      return `Ihr Termin ist eingetragen: ${spokenServiceName(serviceOf(terms))} ${speakSlot(outcome.appointment, directory, now)}.`;
     case 'slot_taken':
-      return `Das tut mir leid, dieser Termin ist gerade eben vergeben worden. ${offerAlternatives(outcome.alternatives, directory, now)}`;
+      return `Das tut mir leid, dieser Termin ist gerade eben vergeben worden. ${offerAlternatives(outcome.alternatives, directory, now, { wording })}`;
     case 'unavailable':
-      return `${explainReason(outcome.reason, staffName)} ${offerAlternatives(outcome.alternatives, directory, now)}`;
+      return `${explainRefusal(outcome.reason, { directory, now, staffName, detail: outcome.detail })} ${offerAlternatives(outcome.alternatives, directory, now, { wording })}`;
     case 'invalid_phone':
       return PHONE_NOT_UNDERSTOOD;
     case 'unknown_service':
@@ -24,4 +26,3 @@ export function phraseBooking(outcome: BookOutcome, terms: OfferTerms): string {
       return 'Der Termin konnte leider nicht gebucht werden.';
   }
 }
-

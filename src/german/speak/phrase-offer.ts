@@ -1,14 +1,26 @@
 import type { Directory } from '../../booking/load-directory.js';
-import type { OfferOutcome } from '../../reception/outcomes.js';
-import { explainReason, offerAlternatives, speakSlot } from './wording.js';
+import type { OfferedSlot, OfferOutcome } from '../../reception/outcomes.js';
+import { capitalise, speakInstant, speakStaff, type DayWording } from './speak.js';
+import { speakService, type ServiceWords } from './speak-service.js';
+import { explainReason, explainRefusal, offerAlternatives } from './wording.js';
 
-/** What the offer is about, for the sentence: the service's name and the staff member asked for, if any. */
+/** What the offer is about, for the sentence: the service, the staff member asked for, how the caller named the day. */
 export interface OfferTerms {
   directory: Directory;
   now: Date;
+  /** The service's name; said without an article unless `service` gives its grammar. */
   serviceName: string;
+  /** The service with its grammar ("einen Herrenhaarschnitt"); wins over `serviceName`. */
+  service?: ServiceWords | undefined;
   /** How the caller names the staff member they asked for; absent for "egal". */
   staffName?: string | undefined;
+  /** How the caller named the day ("Donnerstag"), to say it back that way. */
+  wording?: DayWording | undefined;
+}
+
+/** The service of the terms, with its grammar when known. */
+export function serviceOf(terms: OfferTerms): ServiceWords {
+  return terms.service ?? { name: terms.serviceName };
 }
 
 /**
@@ -16,15 +28,17 @@ export interface OfferTerms {
  * there was nothing to refuse, so it is just the offer.
  */
 export function phraseOffer(outcome: OfferOutcome, terms: OfferTerms): string {
-  const { directory, now, serviceName, staffName } = terms;
+  const { directory, now, staffName, wording } = terms;
   switch (outcome.kind) {
     case 'exact':
-      return `${capitalise(speakSlot(outcome.slot, directory, now))} ist ein Termin für ${serviceName} frei. Soll ich ihn für Sie eintragen?`;
+      return offerExact(outcome.slot, terms);
     case 'alternatives':
-      if (outcome.reason === 'no_time_given') return offerAlternatives(outcome.slots, directory, now).replace(/^Ich könnte Ihnen /, `Für ${serviceName} könnte ich Ihnen `);
-      return `${explainReason(outcome.reason, staffName)} ${offerAlternatives(outcome.slots, directory, now)}`;
+      if (outcome.reason === 'no_time_given') {
+        return offerAlternatives(outcome.slots, directory, now, { lead: `Für ${speakService(serviceOf(terms), { article: 'indefinite', case: 'acc' })}`, wording });
+      }
+      return `${explainRefusal(outcome.reason, { directory, now, staffName, detail: outcome.detail })} ${offerAlternatives(outcome.slots, directory, now, { wording })}`;
     case 'none':
-      return `${explainReason(outcome.reason, staffName)} ${offerAlternatives([], directory, now)}`;
+      return `${explainRefusal(outcome.reason, { directory, now, staffName, detail: outcome.detail })} ${offerAlternatives([], directory, now)}`;
     case 'unknown_service':
     case 'unknown_staff':
     case 'invalid_wish':
@@ -32,6 +46,21 @@ export function phraseOffer(outcome: OfferOutcome, terms: OfferTerms): string {
   }
 }
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+/**
+ * "Am Dienstag, dem 24. November, um halb drei hat Emma Zeit für einen Herrenhaarschnitt. Soll ich Ihnen den Termin
+ * eintragen?" — or, for another slot, "… ist bei Emma ein Termin für eine Ansatzfärbung frei. Soll ich ihn für Sie
+ * eintragen?". Which of the two depends on the slot, so a caller who asks twice does not hear the same sentence.
+ */
+function offerExact(slot: OfferedSlot, terms: OfferTerms): string {
+  const { directory, now, wording } = terms;
+  const when = capitalise(speakInstant(new Date(slot.startsAt), directory.business.timeZone, now, wording));
+  const member = directory.staff.find((m) => m.id === slot.staffId);
+  const service = speakService(serviceOf(terms), { article: 'indefinite', preposition: 'für' });
+  if (!member) return `${when} ist ein Termin ${service} frei. Soll ich ihn für Sie eintragen?`;
+  const staff = speakStaff(member);
+  // By the half hour: slots start on the hour or the half hour mostly, and alternate between the two wordings.
+  const halfHour = Math.floor(new Date(slot.startsAt).getTime() / (30 * 60_000));
+  return halfHour % 2 === 0
+    ? `${when} hat ${staff} Zeit ${service}. Soll ich Ihnen den Termin eintragen?`
+    : `${when} ist bei ${staff} ein Termin ${service} frei. Soll ich ihn für Sie eintragen?`;
 }

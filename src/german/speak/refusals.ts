@@ -1,6 +1,7 @@
 import type { Directory } from '../../booking/load-directory.js';
 import type { WhenProblem } from '../understand/resolve-when.js';
 import { speakList, speakStaff } from './speak.js';
+import { spokenServiceName } from './speak-service.js';
 import { explainReason } from './wording.js';
 
 // What the function endpoints answer when a request cannot even be asked of the reception.
@@ -43,10 +44,10 @@ export function unknownStaff(name: string | undefined, directory?: Directory): s
 
 /** "Meinen Sie Damenhaarschnitt oder Herrenhaarschnitt?" */
 export function askWhichService(names: readonly string[]): string {
-  return `Meinen Sie ${speakList([...names])}?`;
+  return `Meinen Sie ${speakList(names.map((n) => spokenServiceName(n)))}?`;
 }
 
 /** A service we do not offer, with what we do. */
 export function serviceNotOffered(directory: Directory): string {
-  return `Das bieten wir leider nicht an. Bei uns gibt es ${speakList(directory.services.map((s) => s.name), 'und')}.`;
+  return `Das bieten wir leider nicht an. Bei uns gibt es ${speakList(directory.services.map((s) => spokenServiceName(s)), 'und')}.`;
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
-import { speakClock, speakDuration, speakInstant, speakList, speakPrice } from './speak.js';
+import { speakClock, speakDay, speakInstant, speakList, speakPrice, speakStaff } from './speak.js';
 
 const berlin = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Berlin' }).toJSDate();
+const day = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Berlin' });
 
 describe('speaking times in German', () => {
   it.each([
@@ -24,16 +25,43 @@ describe('speaking times in German', () => {
     expect(speakInstant(berlin('2026-11-20T10:00'), 'Europe/Berlin', ref)).toBe('morgen um 10 Uhr');
     expect(speakInstant(berlin('2026-11-19T16:15'), 'Europe/Berlin', ref)).toBe('heute um Viertel nach vier');
     expect(speakInstant(berlin('2027-01-05T09:00'), 'Europe/Berlin', ref)).toBe('am Dienstag, dem 5. Januar 2027, um 9 Uhr');
+    expect(speakInstant(berlin('2026-11-26T10:00'), 'Europe/Berlin', ref, { weekdayNamed: true })).toBe('am Donnerstag, dem 26. November, um 10 Uhr');
+    expect(speakInstant(berlin('2026-11-21T10:00'), 'Europe/Berlin', ref, { weekdayNamed: true })).toBe('am Samstag um 10 Uhr');
   });
 
-  it('says durations, prices and lists naturally', () => {
-    expect(speakDuration(45)).toBe('45 Minuten');
-    expect(speakDuration(60)).toBe('eine Stunde');
-    expect(speakDuration(90)).toBe('eineinhalb Stunden');
-    expect(speakDuration(120)).toBe('zwei Stunden');
-    expect(speakDuration(105)).toBe('etwa zwei Stunden');
+  // Reference: Thursday, 19 November 2026.
+  it.each([
+    ['2026-11-19', {}, 'heute'],
+    ['2026-11-20', {}, 'morgen'],
+    // No "übermorgen": the listener would have to count; the weekday and date say it at once.
+    ['2026-11-21', {}, 'am Samstag, dem 21. November'],
+    ['2026-11-25', {}, 'am Mittwoch, dem 25. November'],
+    // The caller said the weekday: say it back, also for tomorrow; from a week on the date is needed again.
+    ['2026-11-20', { weekdayNamed: true }, 'am Freitag'],
+    ['2026-11-21', { weekdayNamed: true }, 'am Samstag'],
+    ['2026-11-25', { weekdayNamed: true }, 'am Mittwoch'],
+    ['2026-11-26', { weekdayNamed: true }, 'am Donnerstag, dem 26. November'],
+    ['2026-11-19', { weekdayNamed: true }, 'heute'],
+    ['2027-01-05', {}, 'am Dienstag, dem 5. Januar 2027'],
+  ])('says %s as "%s" (%o)', (date, wording, words) => {
+    expect(speakDay(day(date), day('2026-11-19T09:00'), wording)).toBe(words);
+  });
+
+  it('says prices as they are spoken, and lists', () => {
     expect(speakPrice(4900)).toBe('49 Euro');
-    expect(speakPrice(2950)).toBe('29,50 Euro');
+    expect(speakPrice(2950)).toBe('29 Euro 50');
+    expect(speakPrice(2905)).toBe('29 Euro 5');
     expect(speakList(['A', 'B', 'C'])).toBe('A, B oder C');
+    expect(speakList(['A', 'B'], 'und')).toBe('A und B');
+    // An item with its own "und" at the end: "sowie" keeps the items apart.
+    expect(speakList(['Strähnchen', 'Waschen und Föhnen'], 'und')).toBe('Strähnchen sowie Waschen und Föhnen');
+    expect(speakList(['Waschen und Föhnen', 'Strähnchen'], 'und')).toBe('Waschen und Föhnen und Strähnchen');
+  });
+
+  it('names staff as callers do, without titles a voice would spell', () => {
+    expect(speakStaff({ name: 'Emma Williams', aliases: ['Emma', 'Frau Williams'] })).toBe('Emma');
+    expect(speakStaff({ name: 'Dr. Anna Berger', aliases: ['Frau Berger'] })).toBe('Frau Berger');
+    expect(speakStaff({ name: 'Dr. Lukas Hoffmann', aliases: [] })).toBe('Lukas');
+    expect(speakStaff({ name: 'Anna Berger', aliases: ['Dr. Berger'] })).toBe('Doktor Berger');
   });
 });

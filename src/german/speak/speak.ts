@@ -1,8 +1,11 @@
 import { DateTime } from 'luxon';
+import { forSpeech } from './for-speech.js';
+
+export { speakDuration } from './speak-duration.js';
 
 const HOUR_WORDS = ['zwölf', 'eins', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun', 'zehn', 'elf', 'zwölf'];
-const WEEKDAYS = ['', 'Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag', 'Sonntag'];
-const MONTHS = ['', 'Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
+export const WEEKDAYS = ['', 'Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag', 'Sonntag'];
+export const MONTHS = ['', 'Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
 
 const hourWord = (h: number) => HOUR_WORDS[h % 12] ?? String(h);
 
@@ -19,50 +22,67 @@ export function speakClock(hour: number, minute: number): string {
   return `${hour} Uhr ${minute}`;
 }
 
-/** "heute", "morgen", "übermorgen", else "am Dienstag, dem 24. November" (the year only when it is not this one). */
-export function speakDay(at: DateTime, reference: DateTime): string {
-  const days = Math.round(at.startOf('day').diff(reference.setZone(at.zone).startOf('day'), 'days').days);
+/** How the caller named the day, so that it is said back the same way. */
+export interface DayWording {
+  /** The caller named the weekday ("Donnerstag"): "am Donnerstag" rather than "morgen" or a date, within a week. */
+  weekdayNamed?: boolean | undefined;
+}
+
+/** Whole local days from `reference`'s day to `at`'s day (negative in the past). */
+export function daysFrom(reference: DateTime, at: DateTime): number {
+  return Math.round(at.startOf('day').diff(reference.setZone(at.zone).startOf('day'), 'days').days);
+}
+
+/**
+ * "heute", "morgen", else "am Dienstag, dem 24. November" (the year only when it is not this one). Only today and
+ * tomorrow are said relative to today: "übermorgen" makes a listener count, and a caller who said "Donnerstag"
+ * should hear "Donnerstag". With `weekdayNamed` a day within the coming week is just "am Donnerstag".
+ */
+export function speakDay(at: DateTime, reference: DateTime, wording: DayWording = {}): string {
+  const days = daysFrom(reference, at);
   if (days === 0) return 'heute';
+  if (wording.weekdayNamed && days > 0 && days < 7) return `am ${WEEKDAYS[at.weekday]}`;
   if (days === 1) return 'morgen';
-  if (days === 2) return 'übermorgen';
   const year = at.year === reference.year ? '' : ` ${at.year}`;
   return `am ${WEEKDAYS[at.weekday]}, dem ${at.day}. ${MONTHS[at.month]}${year}`;
 }
 
-/** "am Dienstag, dem 24. November, um halb drei" / "morgen um 10 Uhr". */
-export function speakInstant(instant: Date | number, zone: string, reference: Date | number): string {
+/** "am Dienstag, dem 24. November, um halb drei" / "morgen um 10 Uhr" / "am Donnerstag um 10 Uhr". */
+export function speakInstant(instant: Date | number, zone: string, reference: Date | number, wording: DayWording = {}): string {
   const at = DateTime.fromMillis(typeof instant === 'number' ? instant : instant.getTime(), { zone });
   const ref = DateTime.fromMillis(typeof reference === 'number' ? reference : reference.getTime(), { zone });
-  const day = speakDay(at, ref);
+  const day = speakDay(at, ref, wording);
   const clock = speakClock(at.hour, at.minute);
-  return day.startsWith('am ') ? `${day}, um ${clock}` : `${day} um ${clock}`;
+  return day.includes(',') ? `${day}, um ${clock}` : `${day} um ${clock}`;
 }
 
-/** The name a caller uses for a staff member: the first spoken alias, else the first name. */
+/** The name a caller uses for a staff member: the first spoken alias, else the first name (titles left out). */
 export function speakStaff(member: { name: string; aliases: string[] }): string {
-  return member.aliases[0] ?? member.name.split(' ')[0] ?? member.name;
+  const alias = member.aliases[0];
+  if (alias) return forSpeech(alias);
+  const first = member.name.split(/\s+/).find((word) => word !== '' && !word.endsWith('.'));
+  return forSpeech(first ?? member.name);
 }
 
-/** "A", "A oder B", "A, B oder C". */
+/**
+ * "A", "A oder B", "A, B oder C". When the last item holds an "und" itself ("Waschen und Föhnen"), a list joined by
+ * "und" ends with "sowie", so the listener still hears where one item ends.
+ */
 export function speakList(items: string[], conjunction = 'oder'): string {
   if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+  const last = items[items.length - 1]!;
+  const joiner = conjunction === 'und' && /\bund\b/.test(last) ? 'sowie' : conjunction;
+  return `${items.slice(0, -1).join(', ')} ${joiner} ${last}`;
 }
 
-/** "45 Minuten", "eine Stunde", "etwa zwei Stunden", "eineinhalb Stunden". */
-export function speakDuration(minutes: number): string {
-  if (minutes < 60) return `${minutes} Minuten`;
-  const hours = minutes / 60;
-  if (hours === 1) return 'eine Stunde';
-  if (hours === 1.5) return 'eineinhalb Stunden';
-  if (Number.isInteger(hours)) return `${hourWord(hours) === 'zwölf' ? hours : hourWord(hours)} Stunden`;
-  const rounded = Math.round(hours * 2) / 2;
-  return `etwa ${rounded === 1.5 ? 'eineinhalb' : Number.isInteger(rounded) ? hourWord(rounded) : String(rounded).replace('.', ',')} Stunden`;
-}
-
-/** "49 Euro", "29,50 Euro". */
+/** "49 Euro", "29 Euro 50" (as it is said, not "29 Komma 50"). */
 export function speakPrice(cents: number): string {
   const euros = Math.floor(cents / 100);
   const rest = cents % 100;
-  return rest === 0 ? `${euros} Euro` : `${euros},${String(rest).padStart(2, '0')} Euro`;
+  return rest === 0 ? `${euros} Euro` : `${euros} Euro ${rest}`;
+}
+
+/** The first letter upper case, for a phrase that starts a sentence. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

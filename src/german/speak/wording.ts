@@ -1,6 +1,8 @@
+import { DateTime } from 'luxon';
 import type { Directory } from '../../booking/load-directory.js';
-import type { Unavailable } from '../../reception/outcomes.js';
-import { speakInstant, speakList, speakStaff } from './speak.js';
+import type { Unavailable, UnavailableDetail } from '../../reception/outcomes.js';
+import { explainClosedDay } from './explain-closed-day.js';
+import { speakClock, speakInstant, speakList, speakStaff, type DayWording } from './speak.js';
 
 /** A slot to speak of: who and from when (an ISO instant, epoch milliseconds or a Date). */
 export interface SpokenSlot {
@@ -8,19 +10,88 @@ export interface SpokenSlot {
   startsAt: string | number | Date;
 }
 
-const instantOf = (at: string | number | Date): number | Date => (typeof at === 'string' ? new Date(at) : at);
+const instantOf = (at: string | number | Date): number => (typeof at === 'string' ? new Date(at).getTime() : typeof at === 'number' ? at : at.getTime());
 
 /** "am Dienstag, dem 24. November, um halb drei bei Emma". */
-export function speakSlot(slot: SpokenSlot, directory: Directory, now: Date): string {
+export function speakSlot(slot: SpokenSlot, directory: Directory, now: Date, wording: DayWording = {}): string {
   const member = directory.staff.find((m) => m.id === slot.staffId);
-  const when = speakInstant(instantOf(slot.startsAt), directory.business.timeZone, now);
+  const when = speakInstant(instantOf(slot.startsAt), directory.business.timeZone, now, wording);
   return member ? `${when} bei ${speakStaff(member)}` : when;
 }
 
-/** "Ich könnte Ihnen morgen um 10 Uhr bei Emma oder um 11 Uhr bei Fabian anbieten." */
-export function offerAlternatives(alternatives: readonly SpokenSlot[], directory: Directory, now: Date): string {
+/** How an offer is framed: what it is for ("Für einen Herrenhaarschnitt"), and how the caller named the day. */
+export interface OfferFraming {
+  /** Starts the sentence in place of "Ich": "Für einen Herrenhaarschnitt könnte ich Ihnen …". */
+  lead?: string | undefined;
+  wording?: DayWording | undefined;
+}
+
+/**
+ * Several slots said as one list, in their order (a caller's "den ersten" must mean the first one said): a day
+ * is named once for the times that follow on it ("am Samstag, dem 21. November, um 11 Uhr oder um halb zwölf"),
+ * and the staff member once for all when it is the same one (returned apart, to lead the sentence).
+ */
+function speakSlots(slots: readonly SpokenSlot[], directory: Directory, now: Date, wording: DayWording): { when: string; sameStaff: string | null } {
+  const zone = directory.business.timeZone;
+  const staffNames = slots.map((s) => directory.staff.find((m) => m.id === s.staffId)).map((m) => (m ? speakStaff(m) : null));
+  const sameStaff = slots.length > 1 && staffNames.every((n) => n !== null && n === staffNames[0]) ? staffNames[0]! : null;
+  let previousDay = '';
+  const items = slots.map((slot, i) => {
+    const at = DateTime.fromMillis(instantOf(slot.startsAt), { zone });
+    const day = at.toISODate() ?? '';
+    const when = day === previousDay ? `um ${speakClock(at.hour, at.minute)}` : speakInstant(at.toMillis(), zone, now, wording);
+    previousDay = day;
+    return sameStaff || !staffNames[i] ? when : `${when} bei ${staffNames[i]}`;
+  });
+  return { when: speakList(items), sameStaff };
+}
+
+/** Questions that close an offer, by how many slots it has; the offer says which one, so replies vary with it. */
+const QUESTIONS: Record<'one' | 'two' | 'more', readonly string[]> = {
+  one: ['Passt Ihnen das?', 'Wäre das etwas für Sie?'],
+  two: ['Was passt Ihnen besser?', 'Welcher der beiden Termine wäre Ihnen lieber?'],
+  more: ['Welcher davon passt Ihnen?', 'Was davon passt Ihnen am besten?'],
+};
+
+/**
+ * A number that differs between offers but is the same for the same offer, to pick a wording by: a caller who
+ * asks again hears another sentence, and a test of the same calendar hears the same one every time.
+ */
+function variantOf(slots: readonly SpokenSlot[]): number {
+  // Half hours, not quarters: most slots start on the hour or the half hour, and each should get its own wording.
+  const first = slots[0] ? Math.floor(instantOf(slots[0].startsAt) / (30 * 60_000)) : 0;
+  return Math.abs(first + slots.length);
+}
+
+/**
+ * The offer of other slots, ending with a question: "Ich könnte Ihnen morgen um 10 Uhr bei Emma oder um 11 Uhr
+ * bei Fabian anbieten. Was passt Ihnen besser?", "Bei Emma habe ich am Samstag, dem 21. November, um 11 Uhr oder
+ * am Dienstag, dem 24. November, um 11 Uhr noch einen Termin frei. Welcher der beiden Termine wäre Ihnen lieber?". The wording
+ * changes with the offer (see `variantOf`). Nothing to offer is said as such.
+ */
+export function offerAlternatives(alternatives: readonly SpokenSlot[], directory: Directory, now: Date, framing: OfferFraming = {}): string {
   if (alternatives.length === 0) return 'In den nächsten Wochen ist dafür leider nichts mehr frei.';
-  return `Ich könnte Ihnen ${speakList(alternatives.map((a) => speakSlot(a, directory, now)))} anbieten.`;
+  const { when, sameStaff } = speakSlots(alternatives, directory, now, framing.wording ?? {});
+  const variant = variantOf(alternatives);
+  const atStaff = sameStaff ? `bei ${sameStaff}` : '';
+  const lead = framing.lead ?? (atStaff ? `Bei ${sameStaff}` : '');
+  const middle = framing.lead && atStaff ? `${atStaff} ` : '';
+  const offer =
+    variant % 2 === 0
+      ? `${lead ? `${lead} könnte ich Ihnen` : 'Ich könnte Ihnen'} ${middle}${when} anbieten.`
+      : `${lead ? `${lead} habe ich` : 'Ich habe'} ${middle}${when} noch einen Termin frei.`;
+  const questions = QUESTIONS[alternatives.length === 1 ? 'one' : alternatives.length === 2 ? 'two' : 'more'];
+  return `${offer} ${questions[Math.floor(variant / 2) % questions.length]}`;
+}
+
+/**
+ * Why the wished time does not work, with what the outcome knows beyond the reason: which day is closed and
+ * why ("Sonntags haben wir leider geschlossen.", "Am 25. Dezember ist erster Weihnachtstag, …").
+ */
+export function explainRefusal(reason: Unavailable, context: { directory: Directory; now: Date; staffName?: string | undefined; detail?: UnavailableDetail | undefined }): string {
+  const closed = context.detail?.closedDay;
+  if (reason === 'closed_day' && closed) return explainClosedDay(closed, context.directory.business.timeZone, context.now);
+  return explainReason(reason, context.staffName);
 }
 
 /** Why the wished time does not work, said politely. */

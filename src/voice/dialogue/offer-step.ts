@@ -44,7 +44,7 @@ export function chooseOffer(d: Draft, f: Facts, step: StepOf<'offered'>): void {
     case 'unclear':
       return d.say(step.offers.length > 1 ? ASK_WHICH_OFFER : OFFER_THE_ONE);
     case 'slot': {
-      d.say(confirmSlot(picked.slot, serviceNameOf(step.wish.serviceId, d.directory), d.directory, d.now));
+      d.say(confirmSlot(picked.slot, d.directory.services.find((x) => x.id === step.wish.serviceId) ?? serviceNameOf(step.wish.serviceId, d.directory), d.directory, d.now));
       return askDetailsOrBook(d, step.wish, picked.slot);
     }
   }
