@@ -3,6 +3,7 @@ import { classifyIntent, type Intent } from './classify-intent.js';
 import { detectServiceQuestion, type ServiceQuestion } from './detect-service-question.js';
 import { extractCallerName } from './extract-caller-name.js';
 import { extractPhoneNumber } from './extract-phone-number.js';
+import { readBookingCues, type BookingCues } from './read-booking-cues.js';
 import { matchServices } from './match-services.js';
 import { matchStaff } from './match-staff.js';
 import { parseDateTime } from './time/parse-date-time.js';
@@ -28,6 +29,8 @@ export interface Facts {
   question: ServiceQuestion | null;
   /** "den ersten", "die zweite", "den letzten": picks an offered option by position (0-based; -1 = last). */
   ordinal: number | null;
+  /** What the sentence says about the conversation: endings, corrections, shifts, introductions, person requests. */
+  cues: BookingCues;
 }
 
 const ORDINALS: Array<[RegExp, number]> = [
@@ -64,5 +67,6 @@ export function readUtterance(text: string, directory: Directory, now: Date): Fa
     phone: extractPhoneNumber(text),
     question: detectServiceQuestion(text),
     ordinal,
+    cues: readBookingCues(text, directory.staff),
   };
 }
