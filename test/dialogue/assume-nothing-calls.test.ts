@@ -112,3 +112,15 @@ describe('scripted calls: nothing is assumed that was not said', () => {
     await playCall(script);
   });
 });
+
+describe('scripted calls: a weekday after "übernächste Woche"', () => {
+  it('is placed in that week, not in the next one', async () => {
+    await playCall({
+      name: 'übernächste Woche, then Mittwoch',
+      steps: [
+        { say: 'Damenhaarschnitt übernächste Woche', hear: /An welchem Tag passt es Ihnen/ },
+        { say: 'Mittwoch um zehn', world: [offer.exact(slot('2026-12-02 10:00', 'emma'))], ops: [{ operation: 'offer', request: { date: '2026-12-02', time: '10:00' } }], hear: /frei/ },
+      ],
+    });
+  });
+});

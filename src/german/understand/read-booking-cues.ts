@@ -9,7 +9,7 @@ import { detectCorrection } from './detect-correction.js';
 import { extractCallerName } from './extract-caller-name.js';
 import { isFirstName } from './first-names.js';
 import { fold, foldedWords } from './normalize.js';
-import { cardinalValue } from './numbers.js';
+import { cardinalValue, ordinalValue } from './numbers.js';
 import { HABITUAL_WEEKDAYS, MONTHS, WEEKDAYS } from './time/lexicon.js';
 
 /** A move relative to the slot on the table: minutes or days, later (positive) or earlier (negative). */
@@ -26,6 +26,8 @@ export interface BookingCues {
   shift: Shift | null;
   /** A week named ("nächste Woche", "übernächste Woche") but no day in it. */
   weekOnly: boolean;
+  /** A weekday named without a day of the month ("Mittwoch", not "Mittwoch, den 26."): it can be placed in a week. */
+  bareWeekday: boolean;
   /** A name the caller introduced themselves with ("mein Name ist …", "hier ist …", "… am Apparat"). */
   introducedName: string | null;
   /** The caller asks to speak to someone ("Kann ich Emma sprechen?", "Ist Fabian da?"). */
@@ -37,13 +39,13 @@ export interface BookingCues {
 }
 
 const ENDING =
-  /\bich (ruf|rufe|melde|meld)\w* (mich )?(dann |einfach |lieber |nochmal |noch mal |noch einmal |wieder |spaeter |morgen |naechste woche )*(wieder|nochmal|noch mal|noch einmal|spaeter|zurueck|an\b)|\b(ich )?ueberleg\w*'?s? (es )?(mir )?(noch ?mal|nochmal|noch einmal|erst|in ruhe)\b|\bmuss (ich )?(mir )?(das )?(erst |noch )*(ueberlegen|nachschauen|nachsehen|klaeren|absprechen)\b|\bdann (eben|halt|lieber) (nicht|doch nicht)\b|\b(trotzdem|dennoch) (danke|vielen dank)\b|\b(danke|vielen dank) (trotzdem|dennoch|erstmal|erst mal)\b|\bdann lassen wir (es|das)\b|\blassen wir (es|das) (lieber|erstmal|erst mal|doch)?\b|\bvergessen sie (es|das)\b|\bvergessen sie's\b|\bhat sich erledigt\b|\bdann nicht\b\W*$|\bschau\w* (selbst|selber|erst|nochmal|noch mal) (in|im|nach)\b.{0,30}\bmelde\b/;
+  /\b(melde|rufe|ruf) ich (mich )?(dann |einfach |lieber |nochmal |noch mal |noch einmal |spaeter )*(wieder|nochmal|noch mal|noch einmal|spaeter|an)\b|\bich (ruf|rufe|melde|meld)\w* (mich )?(dann |einfach |lieber |nochmal |noch mal |noch einmal |wieder |spaeter |morgen |naechste woche )*(wieder|nochmal|noch mal|noch einmal|spaeter|zurueck|an\b)|\b(ich )?ueberleg\w*'?s? (es )?(mir )?(noch ?mal|nochmal|noch einmal|erst|in ruhe)\b|\bmuss (ich )?(mir )?(das )?(erst |noch )*(ueberlegen|nachschauen|nachsehen|klaeren|absprechen)\b|\bdann (eben|halt|lieber) (nicht|doch nicht)\b|\b(trotzdem|dennoch) (danke|vielen dank)\b|\b(danke|vielen dank) (trotzdem|dennoch|erstmal|erst mal)\b|\bdann lassen wir (es|das)\b|\blassen wir (es|das) (lieber|erstmal|erst mal|doch)?\b|\bvergessen sie (es|das)\b|\bvergessen sie's\b|\bhat sich erledigt\b|\bdann nicht\b\W*$|\bschau\w* (selbst|selber|erst|nochmal|noch mal) (in|im|nach)\b.{0,30}\bmelde\b/;
 /** A "no" about the thing on the table that the classifier's yes-words would otherwise hide ("passt leider beides nicht"). */
 const REJECTS =
   /\b(\w+ )?(ist|waere|wär|waer) (mir )?(leider |eher |zu |ganz )*(schlecht|ungünstig|unguenstig|ungeschickt|doof|bloed|knapp)\b|\b(geht|gehts|geht's|passt|klappt)\b.{0,20}\bnicht\b|\bdoch nicht\b|\bnee\b|\bach (nee|nein|ne|noe)\b|\bwarten sie\b|\bmoment mal\b|\bstopp\b|\blieber doch\b|\bdoch lieber\b/;
 const PERSON =
   /\b(kann|koennte|darf|moechte|wuerde) ich\b.{0,30}\b(sprechen|ans telefon|an den apparat)\b|\b(ist|waere) (die |der |frau |herr )?\w+ (gerade |heute |mal |zufaellig |denn )*(da|im haus|zu sprechen|erreichbar|ans telefon)\b|\b(verbinden|stellen) sie mich\b.{0,20}\b(mit|zu)\b|\bmit (der |dem |frau |herrn )?\w+ (kurz |mal |bitte |selbst |persoenlich )*(sprechen|reden)\b|\b(geben|holen) sie mir\b.{0,20}\b(mal|bitte|kurz)?\b/;
-const CALLBACK = /\bzurueck ?ruf\w*|\bzurueckgerufen\b|\brueckruf\w*\b|\bruf\w* (sie|mich|man mich) (\w+ )?zurueck\b/;
+const CALLBACK = /\bzurueck ?ruf\w*|\bzurueckgerufen\b|\brueckruf\w*\b|\bruf\w*\b.{0,25}\bzurueck\b/;
 const WEEK = /\b(naechste|naechsten|kommende|kommenden|uebernaechste|uebernaechsten|diese|dieser|diesen|in der|in zwei|in drei|in einer|in 2|in 3) ?(\w+ )?woche\b/;
 const NAME_INTRO = /\b(mein name (ist|lautet)|ich heisse|hier (ist|spricht)|(es )?spricht|am apparat|mein name\b|name ist)\b/;
 const STAFF_CUE = /\b(bei|zu|zur|zum|von|mit) (der |dem |die |frau |herrn |herr )?([\p{L}-]+)/giu;
@@ -103,7 +105,8 @@ function unknownStaffName(text: string, staff: readonly { name: string; aliases:
     const raw = m[3]!;
     const word = fold(raw);
     const titled = /frau|herr/.test(fold(m[2] ?? ''));
-    if (known.has(word) || WEEKDAYS.has(word) || MONTHS.has(word)) continue;
+    // "bei Jan" is a person; "im Jan" never gets here (no staff cue before it).
+    if (known.has(word) || WEEKDAYS.has(word) || (MONTHS.has(word) && !isFirstName(word))) continue;
     if (isFirstName(word) || (titled && /^\p{Lu}/u.test(raw))) return raw.charAt(0).toUpperCase() + raw.slice(1);
   }
   return null;
@@ -118,6 +121,7 @@ export function readBookingCues(text: string, staff: readonly { name: string; al
     correction: REJECTS.test(t) || detectCorrection(text),
     shift: readShift(t),
     weekOnly: WEEK.test(t) && !hasDayWord(words.filter((w) => w !== 'woche')),
+    bareWeekday: words.some((w) => WEEKDAYS.has(w)) && !words.some((w) => MONTHS.has(w) || /^\d/.test(w) || ordinalValue(w) !== null),
     introducedName: introducedName(text, t),
     personRequest: PERSON.test(t),
     unknownStaffName: unknownStaffName(text, staff),

@@ -23,7 +23,7 @@ function mergeWish(wish: Wish, f: Facts, zone: string): Wish {
     next.week = DateTime.fromISO(w.date, { zone }).startOf('week').toISODate();
     next.date = null;
   } else if (w.date) {
-    next.date = next.week ? dayInWeek(w.date, next.week, f.text, zone) : w.date;
+    next.date = next.week && f.cues.bareWeekday ? dayInWeek(w.date, next.week, zone) : w.date;
     next.week = null;
   }
   // A new day keeps an agreed time ("nein, lieber Donnerstag"), a new time keeps the day; a new part of day
@@ -44,13 +44,13 @@ function mergeWish(wish: Wish, f: Facts, zone: string): Wish {
   return next;
 }
 
-/** A weekday said after "nächste Woche" ("Mittwoch") is the Wednesday of that week, not the next one from today. */
-function dayInWeek(date: string, week: string, text: string, zone: string): string {
+/**
+ * A bare weekday said after "nächste Woche" ("Mittwoch") is the Wednesday of that week, not the next one from
+ * today; a date with a number ("am 26.") stands as said.
+ */
+function dayInWeek(date: string, week: string, zone: string): string {
   const monday = DateTime.fromISO(week, { zone });
-  const day = DateTime.fromISO(date, { zone });
-  const inWeek = day >= monday && day < monday.plus({ days: 7 });
-  // A date with a number ("am 26.") stands as said; only a bare weekday is placed into the week.
-  return inWeek || /\d|\b(ersten|zweiten|dritten|\w+ten|\w+sten)\b/i.test(text) ? date : monday.plus({ days: day.weekday - 1 }).toISODate()!;
+  return monday.plus({ days: DateTime.fromISO(date, { zone }).weekday - 1 }).toISODate()!;
 }
 
 /** True when the utterance brings something for the wish. */
@@ -67,7 +67,8 @@ export function wishSoFar(d: Draft, wish: Wish): WishSoFar {
 /** Asks for what is missing, or looks for slots once service and day are known; never a day the caller did not say. */
 export function collect(d: Draft, f: Facts, wish: Wish): void {
   const zone = d.directory.business.timeZone;
-  const asked = d.step.phase === 'collect';
+  // A question is open: the wish was asked for, or the turn before could not be used either.
+  const asked = d.step.phase === 'collect' || d.state.memory.confused > 0;
   if (f.cues.shift && wish.time) return shiftWish(d, wish, wishInstant(wish, zone, d.now), f.cues.shift, []);
   const merged = mergeWish(wish, f, zone);
   d.to({ phase: 'collect', wish: merged });

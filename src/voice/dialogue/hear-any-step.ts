@@ -59,9 +59,10 @@ function keepDetails(d: Draft, f: Facts): void {
   const booking = phase === 'open' || phase === 'collect' || phase === 'offered' || phase === 'checking' || phase === 'anything_else';
   // A number named for a change ("der Termin läuft unter 0176 …") is a claim, not where to book: changes go by the calling number.
   const change = f.intent === 'cancel_appointment' || f.intent === 'reschedule_appointment';
-  if (f.phone && booking && !change && f.phone !== caller.phone) {
+  if (f.phone && booking && !change) {
+    // The calling number said out loud needs no read-back; another one is read back before booking under it.
+    caller.phoneConfirmed = f.phone === caller.number || (f.phone === caller.phone && caller.phoneConfirmed);
     caller.phone = f.phone;
-    caller.phoneConfirmed = f.phone === caller.number;
   }
 }
 
