@@ -42,6 +42,7 @@ export const CALL_OUTCOMES = [
   'cancelled_appointment',
   'rescheduled_appointment',
   'transferred',
+  'callback_requested',
   'abandoned',
   'failed',
   'information',

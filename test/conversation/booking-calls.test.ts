@@ -138,7 +138,8 @@ describe('whole calls that book', () => {
     const s = await scenario(database);
     const { driver } = await s.call();
     expect((await driver.say('Ich will einen Termin')).text).toMatch(/^Gern\. Welche Leistung wünschen Sie\? Wir bieten .* an\.$/);
-    expect((await driver.say('eine Dauerwelle')).text).toMatch(/^Gern\. Welche Leistung wünschen Sie\?/);
+    // Asked again in other words, still with the list.
+    expect((await driver.say('eine Dauerwelle')).text).toMatch(/^Verzeihung, welche Leistung darf ich für Sie eintragen\? Zum Beispiel .*Herrenhaarschnitt/);
   });
 
   it('books under another number when the caller does not want the calling one', async () => {
@@ -148,7 +149,10 @@ describe('whole calls that book', () => {
     await driver.say('ja');
     await driver.say('Karl Huber');
     expect((await driver.say('nein, lieber auf eine andere')).text).toBe('Unter welcher Telefonnummer erreichen wir Sie?');
-    const done = await driver.say('null eins sieben sechs, neun acht sieben sechs, fünf vier drei zwei');
+    // Another number is read back digit by digit before anything is booked under it.
+    expect((await driver.say('null eins sieben sechs, neun acht sieben sechs, fünf vier drei zwei')).text).toBe('Ich wiederhole die Nummer: null eins sieben sechs, neun acht sieben sechs, fünf vier drei zwo. Ist das richtig?');
+    expect(await s.customer('+4917698765432')).toBeUndefined();
+    const done = await driver.say('ja, stimmt');
     expect(done.text).toContain('Ihr Termin ist eingetragen');
     expect(await s.customer('+4917698765432')).toMatchObject({ name: 'Karl Huber', appointmentCount: 1 });
     expect(await s.customer(CALLER)).toBeUndefined();

@@ -85,7 +85,8 @@ const calls: CallScript[] = [
     name: 'asks for the service, lists the services for an unknown one, then for the time',
     steps: [
       { say: 'Ich will einen Termin', hear: ASK_SERVICE },
-      { say: 'eine Dauerwelle', hear: ASK_SERVICE },
+      // Asked again in other words: the same question word for word would sound like a machine stuck in a loop.
+      { say: 'eine Dauerwelle', hear: 'Verzeihung, welche Leistung darf ich für Sie eintragen? Zum Beispiel Ansatzfärbung, Damenhaarschnitt, Herrenhaarschnitt, Strähnchen oder Waschen/Föhnen.' },
       { say: 'dann einen Herrenhaarschnitt', hear: ASK_TIME },
       { say: 'Mittwoch um elf', world: [offer.exact(slot('2026-11-25 11:00', 'emma'))], ops: [{ operation: 'offer', request: { serviceId: SERVICES.herrenhaarschnitt, date: '2026-11-25', time: '11:00' } }], hear: /frei\. Soll ich ihn für Sie eintragen\?$/ },
     ],

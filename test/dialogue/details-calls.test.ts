@@ -9,6 +9,8 @@ const offered: ScriptStep = { say: 'Herrenhaarschnitt am Freitag um elf', world:
 const chosen = 'Gut, also Herrenhaarschnitt morgen um 11 Uhr bei Oliver.';
 const booked = `${BOOKING} Wunderbar. Ihr Termin ist eingetragen: Herrenhaarschnitt morgen um 11 Uhr bei Oliver. ${ANYTHING_ELSE}`;
 const PHONE_NOT_UNDERSTOOD = 'Die Nummer habe ich leider nicht ganz verstanden. Könnten Sie sie bitte Ziffer für Ziffer sagen?';
+const READ_BACK_0176 = 'Ich wiederhole die Nummer: null eins sieben sechs, neun acht sieben sechs, fünf vier drei zwo. Ist das richtig?';
+const READ_BACK_0151 = 'Ich wiederhole die Nummer: null eins fünf eins zwo, drei vier fünf sechs, sieben acht neun. Ist das richtig?';
 const PHONE_INVALID = 'Die Telefonnummer habe ich leider nicht richtig verstanden. Könnten Sie sie bitte noch einmal sagen?';
 
 const calls: CallScript[] = [
@@ -32,7 +34,8 @@ const calls: CallScript[] = [
       { say: 'ja', hear: /Auf welchen Namen/ },
       { say: 'Karl Huber', hear: CONFIRM_PHONE },
       { say: 'nein, lieber auf eine andere', hear: ASK_PHONE },
-      { say: 'null eins sieben sechs, neun acht sieben sechs, fünf vier drei zwei', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: [{ operation: 'book', request: { customer: { name: 'Karl Huber', phone: '+4917698765432' } } }], hear: booked },
+      { say: 'null eins sieben sechs, neun acht sieben sechs, fünf vier drei zwei', ops: [], hear: READ_BACK_0176 },
+      { say: 'ja, genau', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: [{ operation: 'book', request: { customer: { name: 'Karl Huber', phone: '+4917698765432' } } }], hear: booked },
     ],
   },
   {
@@ -41,7 +44,8 @@ const calls: CallScript[] = [
       offered,
       { say: 'ja', hear: /Auf welchen Namen/ },
       { say: 'Karl Huber', hear: CONFIRM_PHONE },
-      { say: 'nehmen Sie lieber die 0151 2345 6789', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: [{ operation: 'book', request: { customer: { phone: '+4915123456789' } } }], hear: booked },
+      { say: 'nehmen Sie lieber die 0151 2345 6789', ops: [], hear: READ_BACK_0151 },
+      { say: 'ja', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: [{ operation: 'book', request: { customer: { phone: '+4915123456789' } } }], hear: booked },
     ],
   },
   {
@@ -51,7 +55,8 @@ const calls: CallScript[] = [
       offered,
       { say: 'ja', hear: /Auf welchen Namen/ },
       { say: 'Karl Huber', hear: ASK_PHONE },
-      { say: 'null eins sieben sechs, neun acht sieben sechs, fünf vier drei zwei', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: [{ operation: 'book', request: { customer: { phone: '+4917698765432' } } }], hear: booked },
+      { say: 'null eins sieben sechs, neun acht sieben sechs, fünf vier drei zwei', ops: [], hear: READ_BACK_0176 },
+      { say: 'richtig', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: [{ operation: 'book', request: { customer: { phone: '+4917698765432' } } }], hear: booked },
     ],
   },
   { name: 'asks for the number digit by digit when it was not understood', steps: [offered, { say: 'ja', hear: /Namen/ }, { say: 'Karl Huber', hear: CONFIRM_PHONE }, { say: 'äh, Moment mal', hear: PHONE_NOT_UNDERSTOOD }] },
@@ -62,8 +67,10 @@ const calls: CallScript[] = [
       offered,
       { say: 'ja', hear: /Namen/ },
       { say: 'Karl Huber', hear: CONFIRM_PHONE },
-      { say: 'nein, unter 0151 2345 6789', world: [book.invalidPhone()], hear: `${BOOKING} ${PHONE_INVALID}` },
-      { say: 'null eins sieben sechs, neun acht sieben sechs, fünf vier drei zwei', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: [{ operation: 'book', request: { staffId: STAFF.oliver, startsAt: fri11.startsAt, customer: { phone: '+4917698765432' } } }], hear: booked },
+      { say: 'nein, unter 0151 2345 6789', hear: READ_BACK_0151 },
+      { say: 'ja', world: [book.invalidPhone()], hear: `${BOOKING} ${PHONE_INVALID}` },
+      { say: 'null eins sieben sechs, neun acht sieben sechs, fünf vier drei zwei', ops: [], hear: READ_BACK_0176 },
+      { say: 'ja', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: [{ operation: 'book', request: { staffId: STAFF.oliver, startsAt: fri11.startsAt, customer: { phone: '+4917698765432' } } }], hear: booked },
     ],
   },
   {

@@ -5,6 +5,7 @@
  * ("Ja, ich möchte den Termin absagen" is a cancellation).
  */
 import { fold } from './normalize.js';
+import { isRefusal } from './read-booking-cues.js';
 
 export type Intent =
   | 'yes'
@@ -48,7 +49,7 @@ export function classifyIntent(text: string): Intent {
   if (BOOK.test(t)) return 'book';
   if (GOODBYE.test(t)) return 'goodbye';
   if (REPEAT.test(t)) return 'repeat';
-  if (NO.test(t)) return 'no';
+  if (NO.test(t) || isRefusal(t)) return 'no';
   if (YES.test(t)) return 'yes';
   return 'unknown';
 }

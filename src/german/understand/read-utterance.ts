@@ -1,6 +1,7 @@
 import type { Directory } from '../../booking/load-directory.js';
 import type { Intent } from './classify-intent.js';
 import type { ServiceQuestion } from './detect-service-question.js';
+import { readBookingCues, type BookingCues } from './read-booking-cues.js';
 import { readCallerUtterance } from './read-caller-utterance.js';
 import type { PartOfDay } from './types.js';
 
@@ -24,6 +25,8 @@ export interface Facts {
   question: ServiceQuestion | null;
   /** "den ersten", "die zweite", "den letzten": picks an offered option by position (0-based; -1 = last). */
   ordinal: number | null;
+  /** What the sentence says about the conversation: endings, corrections, shifts, introductions, person requests. */
+  cues: BookingCues;
 }
 
 const EXPLICIT_CANCEL = /\btermin\w*\b.{0,40}\b(absagen|abzusagen|stornier\w*|streichen|canceln)\b|\b(absagen|stornier\w*|streichen|canceln)\b.{0,40}\btermin/;
@@ -48,5 +51,6 @@ export function readUtterance(text: string, directory: Directory, now: Date): Fa
     phone: read.phone,
     question: read.question,
     ordinal: read.pick,
+    cues: readBookingCues(text, directory.staff),
   };
 }

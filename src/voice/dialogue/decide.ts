@@ -116,6 +116,8 @@ function hear(state: DialogueState, event: Extract<DialogueEvent, { kind: 'heard
     }
     memory.reminders = 0;
     respondToCaller(d, facts);
+    // Only turns in a row count: a usable answer starts the count again.
+    if (!d.confused) memory.confused = 0;
     // Kept even when the turn is superseded: if Retell asks again for the same words, this is the answer to give.
     memory.handled = { text: facts.text, count: callerUtterances };
   }
@@ -126,7 +128,7 @@ function hear(state: DialogueState, event: Extract<DialogueEvent, { kind: 'heard
 /** Takes the reception's answer to the operation the step is waiting for; any other answer changes nothing. */
 function takeAnswer(d: Draft, answer: ReceptionAnswer, late: boolean): void {
   const step = d.step;
-  if (answer.operation === 'offer' && step.phase === 'checking') return answerOffer(d, step.wish, answer.outcome);
+  if (answer.operation === 'offer' && step.phase === 'checking') return answerOffer(d, step.wish, answer.outcome, step.avoid);
   if (answer.operation === 'book' && step.phase === 'booking') return answerBooking(d, step, answer.outcome, late);
   if (answer.operation === 'findAppointments' && step.phase === 'finding') {
     return step.lookup.for === 'cancel' ? answerCancelLookup(d, answer.outcome) : answerMoveLookup(d, step.lookup.target, answer.outcome);

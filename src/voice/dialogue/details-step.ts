@@ -1,10 +1,14 @@
+import { DateTime } from 'luxon';
 import type { Facts } from '../../german/understand/index.js';
-import { ANYTHING_ELSE, ASK_NAME, ASK_NAME_AGAIN, ASK_OTHER_TIME, ASK_PHONE, ASK_TIME, BOOKED_INTRO, FILLER_BOOKING, PHONE_NOT_UNDERSTOOD, askConfirmPhone } from '../../german/speak/lines.js';
+import { ANYTHING_ELSE, ASK_NAME, ASK_OTHER_TIME, ASK_PHONE, ASK_TIME, BOOKED_INTRO, FILLER_BOOKING, askConfirmPhone } from '../../german/speak/lines.js';
+import { ASK_PHONE_AGAIN, NAME_AGAIN, PHONE_AGAIN, readBackPhone } from '../../german/speak/lines-booking-flow.js';
 import { serviceNameOf } from '../../german/speak/phrase-appointments.js';
 import { phraseBooking } from '../../german/speak/phrase-booking.js';
 import { speakStaff } from '../../german/speak/speak.js';
 import type { BookOutcome, OfferedSlot } from '../../reception/outcomes.js';
+import { collect, shiftWish } from './collect-step.js';
 import type { Draft } from './draft.js';
+import { notUnderstood } from './not-understood.js';
 import type { ServiceWish, StepOf } from './state.js';
 
 /** Name (unless known), then the phone number (the calling one, confirmed by its last digits), then book. */
@@ -21,30 +25,59 @@ export function askDetailsOrBook(d: Draft, wish: ServiceWish, chosen: OfferedSlo
       caller.phoneConfirmed = true;
     } else {
       d.to({ phase: 'phone', wish, chosen });
+      // A number the caller gave (not the calling one) is read back digit by digit before anything is booked under it.
+      if (caller.phone && caller.phone !== caller.number) return d.say(readBackPhone(caller.phone));
       return d.say(caller.phone ? askConfirmPhone(caller.phone) : ASK_PHONE);
     }
   }
   book(d, wish, chosen);
 }
 
+/**
+ * A change of the slot while the agent asks for the name or number ("Warten Sie, lieber eine Stunde später",
+ * "nein, doch lieber Samstag"): relative to the chosen slot, which goes back on the table. True when it was one.
+ */
+function correctChosen(d: Draft, f: Facts, step: StepOf<'name'> | StepOf<'phone'>): boolean {
+  if (f.cues.shift) {
+    shiftWish(d, step.wish, step.chosen.startsAt, f.cues.shift, [step.chosen]);
+    return true;
+  }
+  if (!f.hasWhen && f.serviceIds.length === 0 && f.staff === null && !f.cues.unknownStaffName) return false;
+  // The chosen slot is what a new day or time replaces a part of ("lieber Samstag" keeps the hour).
+  const at = DateTime.fromISO(step.chosen.startsAt, { zone: d.directory.business.timeZone });
+  collect(d, f, { ...step.wish, date: at.toISODate(), time: at.toFormat('HH:mm'), partOfDay: null, earliest: false, week: null });
+  return true;
+}
+
 export function takeName(d: Draft, f: Facts, step: StepOf<'name'>): void {
-  if (!f.name) return d.say(ASK_NAME_AGAIN);
-  d.state.caller.name = f.name;
+  // A name said with a correction cue is still a name ("Petra Freitag"); a day or time without a name is a change.
+  if ((!f.name || f.cues.correction || f.cues.shift) && correctChosen(d, f, step)) return;
+  const name = f.cues.introducedName ?? f.name;
+  if (!name) return notUnderstood(d, NAME_AGAIN);
+  d.state.caller.name = name;
   askDetailsOrBook(d, step.wish, step.chosen);
 }
 
 export function takePhone(d: Draft, f: Facts, step: StepOf<'phone'>): void {
   const caller = d.state.caller;
-  if (f.phone) {
+  if (!f.phone && correctChosen(d, f, step)) return;
+  if (f.phone && f.phone !== caller.number) {
+    // Another number than the calling one: read back before booking under it.
+    caller.phone = f.phone;
+    caller.phoneConfirmed = false;
+    return d.say(readBackPhone(f.phone));
+  } else if (f.phone) {
     caller.phone = f.phone;
     caller.phoneConfirmed = true;
   } else if (f.intent === 'yes' && caller.phone) {
     caller.phoneConfirmed = true;
   } else if (f.intent === 'no') {
+    // "Nein" to a number read back: the caller says it again; to the calling number: which one then.
+    const readBack = caller.phone !== null && caller.phone !== caller.number;
     caller.phone = null;
-    return d.say(ASK_PHONE);
+    return d.say(readBack ? ASK_PHONE_AGAIN : ASK_PHONE);
   } else {
-    return d.say(PHONE_NOT_UNDERSTOOD);
+    return notUnderstood(d, PHONE_AGAIN);
   }
   book(d, step.wish, step.chosen);
 }

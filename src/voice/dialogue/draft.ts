@@ -10,6 +10,8 @@ import type { DialogueState, Step } from './state.js';
 export class Draft {
   readonly state: DialogueState;
   private readonly effects: Effect[] = [];
+  /** The turn could not be used (set by `notUnderstood`): the count of such turns in a row goes on. */
+  confused = false;
 
   constructor(
     state: DialogueState,

@@ -1,11 +1,13 @@
 import { DateTime } from 'luxon';
 import type { Facts } from '../../german/understand/index.js';
-import { ASK_OTHER_TIME, ASK_WHICH_OFFER, OFFER_THE_ONE, confirmSlot } from '../../german/speak/lines.js';
+import { ASK_OTHER_TIME, confirmSlot } from '../../german/speak/lines.js';
+import { THE_ONE_AGAIN, WHICH_OFFER_AGAIN } from '../../german/speak/lines-booking-flow.js';
 import { serviceNameOf } from '../../german/speak/phrase-appointments.js';
 import type { OfferedSlot } from '../../reception/outcomes.js';
 import { askDetailsOrBook } from './details-step.js';
-import { collect } from './collect-step.js';
+import { collect, shiftWish } from './collect-step.js';
 import type { Draft } from './draft.js';
+import { notUnderstood } from './not-understood.js';
 import type { StepOf } from './state.js';
 
 type Pick = { kind: 'slot'; slot: OfferedSlot } | { kind: 'new_wish' } | { kind: 'unclear' } | { kind: 'declined' };
@@ -27,22 +29,32 @@ function pickOffer(offers: readonly OfferedSlot[], f: Facts, serviceId: string, 
   }
   if (f.serviceIds[0] && f.serviceIds[0] !== serviceId) return { kind: 'new_wish' };
   if (f.intent === 'no' && !f.hasWhen && f.staff === null) return { kind: 'declined' };
+  // "Ach nee, warten Sie …" is no yes, whatever yes-word follows: only a slot named again takes it.
+  if (f.cues.correction && !f.hasWhen && f.staff === null) return f.intent === 'no' ? { kind: 'declined' } : { kind: 'unclear' };
   if (matching.length === 1 && (f.intent === 'yes' || f.hasWhen || f.staff !== null || f.intent === 'book')) return slot(matching[0]);
   if (matching.length > 1 && f.intent === 'yes' && !f.hasWhen && f.staff === null) return offers.length === 1 ? slot(offers[0]) : { kind: 'unclear' };
   return { kind: 'unclear' };
 }
 
-/** The caller's answer to an offer: a slot taken, a new wish, a no, or a question back. */
+/** The caller's answer to an offer: a slot taken, a new wish, a shift from what was offered, a no, or a question back. */
 export function chooseOffer(d: Draft, f: Facts, step: StepOf<'offered'>): void {
+  const [first] = step.offers;
+  // "Eine Stunde später", "geht's auch etwas früher?": relative to the slot on the table, never a yes to it.
+  if (f.cues.shift && first && f.ordinal === null) return shiftWish(d, step.wish, first.startsAt, f.cues.shift, step.offers);
+  if (f.cues.unknownStaffName && f.staff === null) return collect(d, f, step.wish);
   const picked = pickOffer(step.offers, f, step.wish.serviceId, d.directory.business.timeZone);
   switch (picked.kind) {
     case 'new_wish':
       return collect(d, f, step.wish);
     case 'declined':
-      d.to({ phase: 'collect', wish: { ...step.wish, date: null, time: null, partOfDay: null } });
+      d.to({ phase: 'collect', wish: { ...step.wish, date: null, time: null, partOfDay: null, week: null } });
       return d.say(ASK_OTHER_TIME);
-    case 'unclear':
-      return d.say(step.offers.length > 1 ? ASK_WHICH_OFFER : OFFER_THE_ONE);
+    case 'unclear': {
+      const lines = step.offers.length > 1 ? WHICH_OFFER_AGAIN : THE_ONE_AGAIN;
+      // A question back about two slots is an answer the agent can use; words it cannot read at all are not.
+      if (f.intent === 'unknown' && !f.hasWhen && f.staff === null && !f.cues.correction) return notUnderstood(d, lines);
+      return d.say(lines[0]!);
+    }
     case 'slot': {
       d.say(confirmSlot(picked.slot, d.directory.services.find((x) => x.id === step.wish.serviceId) ?? serviceNameOf(step.wish.serviceId, d.directory), d.directory, d.now));
       return askDetailsOrBook(d, step.wish, picked.slot);

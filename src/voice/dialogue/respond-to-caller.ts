@@ -16,6 +16,7 @@ import { cancelStep } from './cancel-step.js';
 import { collect } from './collect-step.js';
 import { takeName, takePhone } from './details-step.js';
 import type { Draft } from './draft.js';
+import { hearAnyStep } from './hear-any-step.js';
 import { chooseOffer } from './offer-step.js';
 import { rescheduleStep } from './reschedule-step.js';
 import { EMPTY_WISH, type Step } from './state.js';
@@ -29,6 +30,7 @@ function actionable(f: Facts): boolean {
 export function respondToCaller(d: Draft, f: Facts): void {
   const step = d.step;
   const memory = d.state.memory;
+  if (hearAnyStep(d, f)) return;
   if (f.unintelligible) return d.say(NOT_UNDERSTOOD);
   if (f.intent === 'human') return transfer(d);
   if (f.intent === 'repeat') return d.say(memory.lastLine || WHAT_ELSE);

@@ -20,6 +20,8 @@ export const Wish = z.object({
   time: LocalTime.nullable(),
   partOfDay: PartOfDay.nullable(),
   earliest: z.boolean(),
+  /** "nächste Woche" without a day: the Monday of that week, until a day in it is named. */
+  week: LocalDate.nullable().optional(),
 });
 export type Wish = z.infer<typeof Wish>;
 
@@ -34,13 +36,20 @@ export type MoveTarget = z.infer<typeof MoveTarget>;
 /** Why the caller's appointments are being looked up. */
 const Lookup = z.discriminatedUnion('for', [z.object({ for: z.literal('cancel') }), z.object({ for: z.literal('reschedule'), target: MoveTarget })]);
 
+/**
+ * A correction relative to what was on the table ("eine Stunde später"): the slots turned down, and the side of
+ * the old slot the new ones must lie on (instants).
+ */
+export const Avoid = z.object({ startsAt: z.array(z.string()), after: z.string().nullable(), before: z.string().nullable() });
+export type Avoid = z.infer<typeof Avoid>;
+
 export const Step = z.discriminatedUnion('phase', [
   /** Greeted, nothing asked yet. */
   z.object({ phase: z.literal('open') }),
   /** Gathering service, staff and time for a booking. */
   z.object({ phase: z.literal('collect'), wish: Wish }),
-  /** An offer is being looked for (and held). */
-  z.object({ phase: z.literal('checking'), wish: ServiceWish }),
+  /** An offer is being looked for (and held). `avoid`: what the caller just turned down is not offered again. */
+  z.object({ phase: z.literal('checking'), wish: ServiceWish, avoid: Avoid.nullable().optional() }),
   /** Slots offered and held; waiting for the caller's choice. */
   z.object({ phase: z.literal('offered'), wish: ServiceWish, offers: z.array(OfferedSlot).min(1) }),
   /** A slot chosen; asking for the caller's name. */
@@ -63,6 +72,8 @@ export const Step = z.discriminatedUnion('phase', [
   z.object({ phase: z.literal('reschedule_pick'), target: MoveTarget, choices: z.array(AppointmentRef).min(1) }),
   /** The move is being written. */
   z.object({ phase: z.literal('rescheduling'), target: MoveTarget, moving: AppointmentRef }),
+  /** A callback was agreed but the call shows no number: asking for one. `staffId`: who should call back. */
+  z.object({ phase: z.literal('callback'), staffId: z.string().min(1).nullable() }),
   z.object({ phase: z.literal('ended') }),
 ]);
 export type Step = z.infer<typeof Step>;
@@ -102,6 +113,13 @@ const Memory = z.object({
   handled: z.object({ text: z.string(), count: z.number().int().min(0) }).nullable(),
   /** Reception operations run so far; numbers the tool calls in Retell's transcript. */
   operations: z.number().int().min(0),
+  /** Turns in a row the agent could not use (noise, off-topic, nothing it could read). */
+  confused: z.number().int().min(0).default(0),
+  /**
+   * A question the agent asked outside the booking steps, waiting for a yes: 'help' (a colleague or a callback,
+   * after turns it could not use), 'callback' (the person asked for cannot come to the phone; `staffId`: who).
+   */
+  pending: z.object({ kind: z.enum(['help', 'callback']), staffId: z.string().min(1).nullable() }).nullable().default(null),
 });
 
 export const DialogueState = z.object({ caller: Caller, memory: Memory, step: Step });
@@ -111,10 +129,10 @@ export type DialogueState = z.infer<typeof DialogueState>;
 export function initialState(): DialogueState {
   return {
     caller: { number: null, name: null, known: false, phone: null, phoneConfirmed: false },
-    memory: { outcome: null, reminders: 0, lastLine: '', saying: [], fillerSaid: false, announcement: null, handled: null, operations: 0 },
+    memory: { outcome: null, reminders: 0, lastLine: '', saying: [], fillerSaid: false, announcement: null, handled: null, operations: 0, confused: 0, pending: null },
     step: { phase: 'open' },
   };
 }
 
 /** A wish with nothing said yet. */
-export const EMPTY_WISH: Wish = { serviceId: null, staff: null, date: null, time: null, partOfDay: null, earliest: false };
+export const EMPTY_WISH: Wish = { serviceId: null, staff: null, date: null, time: null, partOfDay: null, earliest: false, week: null };

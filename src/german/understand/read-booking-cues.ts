@@ -1,0 +1,136 @@
+/**
+ * What a caller's sentence says about the conversation itself rather than the slot: a polite ending ("dann eben
+ * nicht, trotzdem danke"), a correction ("ach nee, lieber …", "zehn ist schlecht"), a shift relative to what was on
+ * the table ("eine Stunde später", "den Tag danach"), a week named without a day ("nächste Woche"), a name given
+ * with an introduction ("Hier ist Lisa Meyer"), a request to speak to a person ("Kann ich Emma kurz sprechen?"),
+ * a staff name the business does not know ("bei der Sandra"), a wish to be called back.
+ */
+import { detectCorrection } from './detect-correction.js';
+import { extractCallerName } from './extract-caller-name.js';
+import { isFirstName } from './first-names.js';
+import { fold, foldedWords } from './normalize.js';
+import { cardinalValue, ordinalValue } from './numbers.js';
+import { HABITUAL_WEEKDAYS, MONTHS, WEEKDAYS } from './time/lexicon.js';
+
+/** A move relative to the slot on the table: minutes or days, later (positive) or earlier (negative). */
+export interface Shift {
+  minutes: number;
+  days: number;
+}
+
+export interface BookingCues {
+  /** The caller ends the call politely without a new wish ("ich ruf wieder an", "ich überleg's mir nochmal"). */
+  ending: boolean;
+  /** The caller takes back or changes what was on the table ("ach nee", "doch nicht", "X ist schlecht", "lieber"). */
+  correction: boolean;
+  shift: Shift | null;
+  /** A week named ("nächste Woche", "übernächste Woche") but no day in it. */
+  weekOnly: boolean;
+  /** A weekday named without a day of the month ("Mittwoch", not "Mittwoch, den 26."): it can be placed in a week. */
+  bareWeekday: boolean;
+  /** A name the caller introduced themselves with ("mein Name ist …", "hier ist …", "… am Apparat"). */
+  introducedName: string | null;
+  /** The caller asks to speak to someone ("Kann ich Emma sprechen?", "Ist Fabian da?"). */
+  personRequest: boolean;
+  /** A person's name used like a staff member's ("bei der Sandra") that is none of the staff; as written. */
+  unknownStaffName: string | null;
+  /** The caller wants to be called back ("rufen Sie mich zurück", "Rückruf"). */
+  callback: boolean;
+}
+
+const ENDING =
+  /\b(melde|rufe|ruf) ich (mich )?(dann |einfach |lieber |nochmal |noch mal |noch einmal |spaeter )*(wieder|nochmal|noch mal|noch einmal|spaeter|an)\b|\bich (ruf|rufe|melde|meld)\w* (mich )?(dann |einfach |lieber |nochmal |noch mal |noch einmal |wieder |spaeter |morgen |naechste woche )*(wieder|nochmal|noch mal|noch einmal|spaeter|zurueck|an\b)|\b(ich )?ueberleg\w*'?s? (es )?(mir )?(noch ?mal|nochmal|noch einmal|erst|in ruhe)\b|\bmuss (ich )?(mir )?(das )?(erst |noch )*(ueberlegen|nachschauen|nachsehen|klaeren|absprechen)\b|\bdann (eben|halt|lieber) (nicht|doch nicht)\b|\b(trotzdem|dennoch) (danke|vielen dank)\b|\b(danke|vielen dank) (trotzdem|dennoch|erstmal|erst mal)\b|\bdann lassen wir (es|das)\b|\blassen wir (es|das) (lieber|erstmal|erst mal|doch)?\b|\bvergessen sie (es|das)\b|\bvergessen sie's\b|\bhat sich erledigt\b|\bdann nicht\b\W*$|\bschau\w* (selbst|selber|erst|nochmal|noch mal) (in|im|nach)\b.{0,30}\bmelde\b/;
+/** A "no" about the thing on the table that the classifier's yes-words would otherwise hide ("passt leider beides nicht"). */
+const REJECTS =
+  /\b(\w+ )?(ist|waere|wär|waer) (mir )?(leider |eher |zu |ganz )*(schlecht|ungünstig|unguenstig|ungeschickt|doof|bloed|knapp)\b|\b(geht|gehts|geht's|passt|klappt)\b.{0,20}\bnicht\b|\bdoch nicht\b|\bnee\b|\bach (nee|nein|ne|noe)\b|\bwarten sie\b|\bmoment mal\b|\bstopp\b|\blieber doch\b|\bdoch lieber\b/;
+const PERSON =
+  /\b(kann|koennte|darf|moechte|wuerde) ich\b.{0,30}\b(sprechen|ans telefon|an den apparat)\b|\b(ist|waere) (die |der |frau |herr )?\w+ (gerade |heute |mal |zufaellig |denn )*(da|im haus|zu sprechen|erreichbar|ans telefon)\b|\b(verbinden|stellen) sie mich\b.{0,20}\b(mit|zu)\b|\bmit (der |dem |frau |herrn )?\w+ (kurz |mal |bitte |selbst |persoenlich )*(sprechen|reden)\b|\b(geben|holen) sie mir\b.{0,20}\b(mal|bitte|kurz)?\b/;
+const CALLBACK = /\bzurueck ?ruf\w*|\bzurueckgerufen\b|\brueckruf\w*\b|\bruf\w*\b.{0,25}\bzurueck\b/;
+const WEEK = /\b(naechste|naechsten|kommende|kommenden|uebernaechste|uebernaechsten|diese|dieser|diesen|in der|in zwei|in drei|in einer|in 2|in 3) ?(\w+ )?woche\b/;
+const NAME_INTRO = /\b(mein name (ist|lautet)|ich heisse|hier (ist|spricht)|(es )?spricht|am apparat|mein name\b|name ist)\b/;
+const STAFF_CUE = /\b(bei|zu|zur|zum|von|mit) (der |dem |die |frau |herrn |herr )?([\p{L}-]+)/giu;
+/** Hesitations a recogniser writes out; they sit between an introduction and the name. */
+const HESITATION = /(^|\s)(äh|ähm|öhm|ehm|hm|aeh|aehm)(?=\s|,|$)/giu;
+
+/** "eine Stunde später", "halbe Stunde früher", "zwei Stunden später", "etwas später", "den Tag danach", "einen Tag früher". */
+function readShift(t: string): Shift | null {
+  const sign = (word: string) => (/^(spaeter|danach|darauf|drauf|nach)/.test(word) ? 1 : -1);
+  const hours = /\b(eine?|einer|ein paar|zwei|drei|vier|\d+|anderthalb|eineinhalb|halbe?) ?(halbe )?(stunden?|std)\b.{0,12}\b(spaeter|frueher|eher)\b/.exec(t);
+  if (hours) {
+    const amount = /halb/.test(hours[1]!) && !hours[2] ? 0.5 : /anderthalb|eineinhalb/.test(hours[1]!) ? 1.5 : hours[2] ? 0.5 : /ein paar/.test(hours[1]!) ? 2 : (cardinalValue(hours[1]!) ?? Number(hours[1])) || 1;
+    return { minutes: sign(hours[4]!) * Math.round(amount * 60), days: 0 };
+  }
+  const minutes = /\b(\d+|zehn|fuenfzehn|zwanzig|dreissig|fuenfundvierzig|viertel) ?(minuten|stunde)\b.{0,12}\b(spaeter|frueher|eher)\b/.exec(t);
+  if (minutes) {
+    const amount = minutes[1] === 'viertel' ? 15 : (cardinalValue(minutes[1]!) ?? Number(minutes[1]));
+    return { minutes: sign(minutes[3]!) * amount, days: 0 };
+  }
+  const days = /\b(den|am|einen|ein|zwei|drei) (tag|tage|woche)\w* (spaeter|frueher|eher|danach|darauf|davor|drauf)\b/.exec(t);
+  if (days) {
+    const n = days[1] === 'zwei' ? 2 : days[1] === 'drei' ? 3 : 1;
+    return { minutes: 0, days: sign(days[3]!) * n * (days[2]!.startsWith('woche') ? 7 : 1) };
+  }
+  if (/\b(tag|woche) (danach|darauf|drauf)\b/.test(t)) return { minutes: 0, days: /woche/.test(t) ? 7 : 1 };
+  if (/\b(tag|woche) (davor|vorher)\b/.test(t)) return { minutes: 0, days: /woche/.test(t) ? -7 : -1 };
+  // "etwas später", "ein bisschen früher", "geht's auch später?": a vague hour either way.
+  const vague = /\b(etwas|bisschen|bissl|wenig|was|eher|lieber|auch|noch|doch|spaeter|frueher)\b.{0,12}\b(spaeter|frueher)\b|^\W*(spaeter|frueher)\b/.exec(t);
+  if (vague) return { minutes: /spaeter\W*$|spaeter\b(?!.*frueher)/.test(vague[0]) ? 60 : -60, days: 0 };
+  return null;
+}
+
+function hasDayWord(words: readonly string[]): boolean {
+  return words.some((w) => WEEKDAYS.has(w) || HABITUAL_WEEKDAYS.has(w) || MONTHS.has(w) || /^\d{1,2}$/.test(w) || /^(heute|morgen|uebermorgen|wochenende)$/.test(w));
+}
+
+/** A name from a sentence that introduces the caller; bare words are never taken for a name here. */
+function introducedName(text: string, t: string): string | null {
+  const intro = NAME_INTRO.exec(t);
+  if (!intro) return null;
+  // From the introduction on (or the whole sentence for "Lisa Meyer am Apparat"), so a bare reading never applies.
+  const words = text.replace(HESITATION, ' ').split(/\s+/).filter(Boolean);
+  const plain = t.replace(HESITATION, ' ');
+  const foldedIndex = plain.slice(0, NAME_INTRO.exec(plain)?.index ?? 0).split(/\s+/).filter(Boolean).length;
+  const from = /^(am apparat|mein name\b(?! (ist|lautet)))/.test(intro[0]) ? 0 : foldedIndex;
+  const name = extractCallerName(words.slice(from).join(' '));
+  if (!name) return null;
+  const folded = foldedWords(name.full);
+  // "hier ist nächste Woche …" names nobody; "Petra Freitag" and "Jan" do.
+  if (folded.some((w) => w === 'woche' || w === 'termin') || folded.every((w) => WEEKDAYS.has(w) || MONTHS.has(w))) return null;
+  return name.full;
+}
+
+function unknownStaffName(text: string, staff: readonly { name: string; aliases: string[] }[]): string | null {
+  const known = new Set(staff.flatMap((m) => [...foldedWords(m.name), ...m.aliases.flatMap((a) => foldedWords(a))]));
+  for (const m of text.normalize('NFC').matchAll(STAFF_CUE)) {
+    const raw = m[3]!;
+    const word = fold(raw);
+    const titled = /frau|herr/.test(fold(m[2] ?? ''));
+    // "bei Jan" is a person; "im Jan" never gets here (no staff cue before it).
+    if (known.has(word) || WEEKDAYS.has(word) || (MONTHS.has(word) && !isFirstName(word))) continue;
+    if (isFirstName(word) || (titled && /^\p{Lu}/u.test(raw))) return raw.charAt(0).toUpperCase() + raw.slice(1);
+  }
+  return null;
+}
+
+/** Reads the conversation cues of one utterance. `staff`: the business's staff, to tell an unknown name. */
+export function readBookingCues(text: string, staff: readonly { name: string; aliases: string[] }[]): BookingCues {
+  const t = fold(text).replace(/[’`]/g, "'");
+  const words = foldedWords(text);
+  return {
+    ending: ENDING.test(t),
+    correction: REJECTS.test(t) || detectCorrection(text),
+    shift: readShift(t),
+    weekOnly: WEEK.test(t) && !hasDayWord(words.filter((w) => w !== 'woche')),
+    bareWeekday: words.some((w) => WEEKDAYS.has(w)) && !words.some((w) => MONTHS.has(w) || /^\d/.test(w) || ordinalValue(w) !== null),
+    introducedName: introducedName(text, t),
+    personRequest: PERSON.test(t),
+    unknownStaffName: unknownStaffName(text, staff),
+    callback: CALLBACK.test(t),
+  };
+}
+
+/** A plain refusal the yes-words would otherwise take for a yes ("passt leider beides nicht", "keiner davon"). */
+export function isRefusal(text: string): boolean {
+  const t = fold(text);
+  return /\b(passt|geht|klappt)\b.{0,20}\b(beides|beide|keiner|keins|keine[rs]?)\b.{0,10}\bnicht\b|\b(beides|beide|keiner|keins) (davon )?(nicht|passt nicht|geht nicht)\b|\bkeiner davon\b|\bkeins davon\b|\b(passt|geht|klappt) (leider |mir |bei mir |da |das |so |beides |beide )*nicht\b|\b(ist|waere) (mir )?(leider |eher |zu )*(schlecht|unguenstig|ungeschickt)\b/.test(t);
+}

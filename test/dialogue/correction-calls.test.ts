@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { SERVICES, STAFF } from '../support/demo-directory.js';
+import { instant, offer, slot } from '../support/world.js';
+import { playCall, type CallScript, type ScriptStep } from '../support/scripted-call.js';
+import { ASK_OTHER_TIME } from './lines.js';
+
+/**
+ * "X geht nicht / lieber Y / doch nicht" is a correction at every step: at the offer, at "Soll ich ihn eintragen?",
+ * at the name and at the number question. Relative corrections are relative to the slot on the table, and what was
+ * turned down is not offered again.
+ */
+const fri10 = slot('2026-11-20 10:00', 'emma');
+const fri11 = slot('2026-11-20 11:00', 'emma');
+const fri1130 = slot('2026-11-20 11:30', 'fabian');
+const sat10 = slot('2026-11-21 10:00', 'emma');
+const offered: ScriptStep = { say: 'Herrenhaarschnitt am Freitag um zehn', world: [offer.exact(fri10)], hear: /frei\. Soll ich ihn für Sie eintragen\?$/ };
+const atName: ScriptStep[] = [offered, { say: 'ja', hear: /Auf welchen Namen darf ich den Termin eintragen\?$/ }];
+const atPhone: ScriptStep[] = [...atName, { say: 'Karl Huber', hear: /Endziffern 5 6 7 8\?$/ }];
+const later = (time: string) => ({ operation: 'offer' as const, request: { serviceId: SERVICES.herrenhaarschnitt, date: '2026-11-20', time } });
+
+const calls: CallScript[] = [
+  {
+    name: '"Ach nee, zehn ist schlecht – geht\'s auch etwas später?" is no yes: it asks for later that day',
+    steps: [offered, { say: 'Ach nee, zehn ist schlecht – geht\'s auch etwas später?', world: [offer.exact(fri11)], ops: [later('11:00')], hear: /^Einen Moment, ich schaue kurz nach\. Morgen um 11 Uhr bei Emma ist ein Termin/ }],
+  },
+  {
+    name: '"eine Stunde später" at the name question looks again from the chosen slot',
+    steps: [...atName, { say: 'Warten Sie, lieber doch eine Stunde später', world: [offer.exact(fri11)], ops: [later('11:00')], hear: /Morgen um 11 Uhr bei Emma ist ein Termin für Herrenhaarschnitt frei/ }],
+  },
+  {
+    name: 'a new day at the name question keeps the chosen hour',
+    steps: [...atName, { say: 'nein Moment, doch lieber Samstag', world: [offer.exact(sat10)], ops: [{ operation: 'offer', request: { date: '2026-11-21', time: '10:00' } }], hear: /Übermorgen um 10 Uhr bei Emma/ }],
+  },
+  {
+    name: 'a correction at the number question changes the slot, not the number',
+    steps: [...atPhone, { say: 'ach nee, lieber eine halbe Stunde später', world: [offer.exact(slot('2026-11-20 10:30', 'emma'))], ops: [later('10:30')], hear: /Morgen um halb elf bei Emma/ }],
+    finally: (s) => expect(s.caller.phoneConfirmed).toBe(false),
+  },
+  {
+    name: '"etwas früher" at the offer looks before the slot on the table',
+    steps: [offered, { say: 'geht das auch etwas früher?', world: [offer.exact(slot('2026-11-20 09:00', 'emma'))], ops: [later('09:00')], hear: /Morgen um 9 Uhr bei Emma/ }],
+  },
+  {
+    name: '"den Tag danach" moves the day and keeps the hour',
+    steps: [offered, { say: 'hm, eher den Tag danach', world: [offer.exact(sat10)], ops: [{ operation: 'offer', request: { date: '2026-11-21', time: '10:00' } }], hear: /Übermorgen um 10 Uhr/ }],
+  },
+  {
+    name: 'the slot turned down is never offered again when the later one is taken',
+    steps: [
+      offered,
+      { say: 'lieber etwas später', world: [offer.alternatives('taken', fri10, fri1130)], hear: /Ich könnte Ihnen morgen um halb zwölf bei Fabian anbieten\.$/ },
+    ],
+    finally: (s) => expect(s.step).toMatchObject({ phase: 'offered', offers: [fri1130] }),
+  },
+  {
+    name: 'says so when nothing is left later that day',
+    steps: [offered, { say: 'Das ist mir zu früh, geht es eine Stunde später?', world: [offer.alternatives('taken', fri10, slot('2026-11-20 09:00', 'fabian'))], hear: 'Einen Moment, ich schaue kurz nach. Später ist dafür leider nichts mehr frei. Kein Problem. Welcher Tag oder welche Uhrzeit wäre Ihnen stattdessen lieber?' }],
+    finally: (s) => expect(s.step.phase).toBe('collect'),
+  },
+  {
+    name: '"doch nicht" at the confirmation question books nothing and asks what instead',
+    steps: [offered, { say: 'ach doch nicht, das passt mir nicht', ops: [], hear: ASK_OTHER_TIME }],
+  },
+  {
+    name: '"warten Sie mal" at the confirmation question is no yes',
+    steps: [offered, { say: 'ja warten Sie mal', ops: [], hear: 'Soll ich Ihnen den Termin eintragen?' }],
+    finally: (s) => expect(s.step.phase).toBe('offered'),
+  },
+  {
+    name: 'recogniser style: "ach nee zehn is doof lieber um elf" at the offer asks for eleven',
+    steps: [offered, { say: 'ach nee zehn is doof lieber um elf', world: [offer.exact(fri11)], ops: [later('11:00')], hear: /Morgen um 11 Uhr/ }],
+  },
+  {
+    name: 'recogniser style: "zwei stunden später" at the name question',
+    steps: [...atName, { say: 'äh warten sie mal zwei stunden später wär besser', world: [offer.exact(slot('2026-11-20 12:00', 'emma'))], ops: [later('12:00')], hear: /Morgen um 12 Uhr/ }],
+  },
+  {
+    name: 'recogniser style: another staff member at the number question',
+    steps: [...atPhone, { say: 'nee doch lieber bei fabian', world: [offer.exact(slot('2026-11-20 10:00', 'fabian'))], ops: [{ operation: 'offer', request: { staffId: STAFF.fabian, date: '2026-11-20', time: '10:00' } }], hear: /bei Fabian/ }],
+  },
+  {
+    name: 'recogniser style: "n bisschen später" at the offer of two slots starts from the first',
+    steps: [
+      { say: 'herrenhaarschnitt freitag vormittag', world: [offer.alternatives('no_time_given', fri10, fri1130)], hear: /könnte ich Ihnen/ },
+      { say: 'n bisschen später', world: [offer.exact(fri11)], ops: [later('11:00')], hear: /Morgen um 11 Uhr/ },
+    ],
+  },
+  {
+    name: 'after a correction the new slot is booked, the old one not',
+    steps: [
+      ...atName,
+      { say: 'Moment, lieber eine Stunde später', world: [offer.exact(fri11)], hear: /frei/ },
+      { say: 'ja', hear: 'Gut, also Herrenhaarschnitt morgen um 11 Uhr bei Emma. Auf welchen Namen darf ich den Termin eintragen?' },
+    ],
+    finally: (s) => expect(s.step).toMatchObject({ phase: 'name', chosen: { startsAt: instant('2026-11-20 11:00') } }),
+  },
+  {
+    name: 'a name with a weekday for a surname is still a name at the name question',
+    steps: [...atName, { say: 'Petra Freitag', ops: [], hear: /Endziffern/ }],
+    finally: (s) => expect(s.caller.name).toBe('Petra Freitag'),
+  },
+];
+
+describe('scripted calls: corrections at every step', () => {
+  it.each(calls.map((c) => [c.name, c] as const))('%s', async (_name, script) => {
+    await playCall(script);
+  });
+});

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { CALLER, playCall, type CallScript } from '../support/scripted-call.js';
+import { book, offer, slot } from '../support/world.js';
+import { ANYTHING_ELSE, ASK_SERVICE, BOOKING, CONFIRM_PHONE } from './lines.js';
+
+/**
+ * Details are taken whenever they are said: a name introduced in the first sentence is never asked again, a number
+ * given with it is read back digit group by digit group, confirmed, and booked under.
+ */
+const fri11 = slot('2026-11-20 11:00', 'oliver');
+const wish = { say: 'Herrenhaarschnitt am Freitag um elf', world: [offer.exact(fri11)], hear: /frei\. Soll ich ihn für Sie eintragen\?$/ };
+const chosen = 'Gut, also Herrenhaarschnitt morgen um 11 Uhr bei Oliver.';
+const booked = `${BOOKING} Wunderbar. Ihr Termin ist eingetragen: Herrenhaarschnitt morgen um 11 Uhr bei Oliver. ${ANYTHING_ELSE}`;
+const READ_BACK = 'Ich wiederhole die Nummer: null eins sieben sechs, neun acht sieben sechs, fünf vier drei zwo. Ist das richtig?';
+const bookedFor = (name: string, phone = CALLER) => ({ say: 'ja', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: [{ operation: 'book' as const, request: { customer: { name, phone } } }], hear: booked });
+
+const introduced = (say: string, name: string): CallScript => ({
+  name: `takes the name from "${say}" and never asks it`,
+  steps: [{ say, hear: /./ }, wish, { say: 'ja gern', hear: `${chosen} ${CONFIRM_PHONE}` }, bookedFor(name)],
+  finally: (s) => expect(s.caller.name).toBe(name),
+});
+
+const calls: CallScript[] = [
+  introduced('Hier ist Lisa Meyer, ich hätte gern einen Termin', 'Lisa Meyer'),
+  introduced('Guten Tag, mein Name ist Jonas Becker', 'Jonas Becker'),
+  introduced('Ja hallo, hier spricht Frau Schneider', 'Schneider'),
+  introduced('Moin, Kowalski am Apparat', 'Kowalski'),
+  introduced('ich heiße anna lang und wollte einen termin', 'Anna Lang'),
+  introduced('ja guten tag hier ist äh müller', 'Müller'),
+  introduced('Grüß Gott, Petra Freitag mein Name', 'Petra Freitag'),
+  {
+    name: 'a name said in the wish itself is taken at once',
+    steps: [{ say: 'Hallo, mein Name ist Tom Wagner, ich möchte einen Herrenhaarschnitt am Freitag um elf', world: [offer.exact(fri11)], hear: /frei/ }, { say: 'ja', hear: `${chosen} ${CONFIRM_PHONE}` }, bookedFor('Tom Wagner')],
+  },
+  {
+    name: '"Ich heiße Lisa Meyer und meine Nummer ist 0176 98765432" books under that number after reading it back',
+    steps: [
+      { say: 'Ich heiße Lisa Meyer und meine Nummer ist 0176 98765432', ops: [], hear: ASK_SERVICE },
+      wish,
+      { say: 'ja', ops: [], hear: `${chosen} ${READ_BACK}` },
+      bookedFor('Lisa Meyer', '+4917698765432'),
+    ],
+  },
+  {
+    name: 'recogniser style: name and number in words in the first sentence',
+    steps: [
+      { say: 'ja hallo hier ist lisa meyer meine nummer null eins sieben sechs neun acht sieben sechs fünf vier drei zwei', ops: [], hear: ASK_SERVICE },
+      wish,
+      { say: 'ja', hear: `${chosen} ${READ_BACK}` },
+      { say: 'genau', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: [{ operation: 'book', request: { customer: { name: 'Lisa Meyer', phone: '+4917698765432' } } }], hear: booked },
+    ],
+  },
+  {
+    name: 'a number read back and denied is asked again, never booked',
+    steps: [
+      { say: 'Mein Name ist Lisa Meyer, erreichbar unter 0176 98765432', hear: ASK_SERVICE },
+      wish,
+      { say: 'ja', hear: `${chosen} ${READ_BACK}` },
+      { say: 'nein, das stimmt nicht', ops: [], hear: 'Dann sagen Sie mir die Nummer bitte noch einmal, gern langsam in Zweier- oder Dreiergruppen.' },
+      { say: '0176 98765433', ops: [], hear: 'Ich wiederhole die Nummer: null eins sieben sechs, neun acht sieben sechs, fünf vier drei drei. Ist das richtig?' },
+      { say: 'ja', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: [{ operation: 'book', request: { customer: { phone: '+4917698765433' } } }], hear: booked },
+    ],
+  },
+  {
+    name: 'a number said with the wish is read back at the details, the name still asked',
+    steps: [
+      { say: 'Herrenhaarschnitt am Freitag um elf, meine Nummer ist 0176 98765432', world: [offer.exact(fri11)], hear: /frei/ },
+      { say: 'ja', hear: /Auf welchen Namen/ },
+      { say: 'Karl Huber', ops: [], hear: READ_BACK },
+      bookedFor('Karl Huber', '+4917698765432'),
+    ],
+  },
+  {
+    name: 'recogniser style: "mein name ist" followed by a booking in one breath',
+    steps: [{ say: 'mein name ist jan kowalski ich brauch nen herrenhaarschnitt freitag um elf', world: [offer.exact(fri11)], hear: /frei/ }, { say: 'ja', hear: `${chosen} ${CONFIRM_PHONE}` }, bookedFor('Jan Kowalski')],
+  },
+  {
+    name: 'the calling number said as the number is not read back again',
+    steps: [{ say: 'Hier ist Lisa Meyer, meine Nummer ist 0176 12345678', hear: ASK_SERVICE }, wish, { say: 'ja', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: [{ operation: 'book', request: { customer: { name: 'Lisa Meyer', phone: CALLER } } }], hear: `${chosen} ${booked}` }],
+  },
+  {
+    name: 'a returning customer is not renamed by an introduction',
+    caller: { knownName: 'Jonas Weber' },
+    steps: [{ say: 'Hallo, hier ist Jonas', hear: /./ }],
+    finally: (s) => expect(s.caller.name).toBe('Jonas Weber'),
+  },
+  {
+    name: '"nächste Woche" after "hier ist" is no name',
+    steps: [{ say: 'hier ist nächste Woche noch was frei?', hear: /./ }],
+    finally: (s) => expect(s.caller.name).toBeNull(),
+  },
+];
+
+describe('scripted calls: details given at once', () => {
+  it.each(calls.map((c) => [c.name, c] as const))('%s', async (_name, script) => {
+    await playCall(script);
+  });
+});
