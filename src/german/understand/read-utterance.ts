@@ -1,5 +1,7 @@
 import type { Directory } from '../../booking/load-directory.js';
 import { classifyIntent, type Intent } from './classify-intent.js';
+import { detectBookingFor, type BookingFor } from './detect-booking-for.js';
+import { detectBusinessQuestion, type BusinessQuestion } from './detect-business-question.js';
 import { detectServiceQuestion, type ServiceQuestion } from './detect-service-question.js';
 import { extractCallerName } from './extract-caller-name.js';
 import { extractPhoneNumber } from './extract-phone-number.js';
@@ -28,6 +30,10 @@ export interface Facts {
   question: ServiceQuestion | null;
   /** "den ersten", "die zweite", "den letzten": picks an offered option by position (0-based; -1 = last). */
   ordinal: number | null;
+  /** Whom the booking is for, when the utterance says ("für meine Tochter Lena", "für mich", "für uns beide"). */
+  bookingFor: BookingFor | null;
+  /** A question about the business itself (address, parking, payment, its own questions), not about booking. */
+  businessQuestion: BusinessQuestion | null;
 }
 
 const ORDINALS: Array<[RegExp, number]> = [
@@ -48,6 +54,7 @@ export function readUtterance(text: string, directory: Directory, now: Date): Fa
   const ordinal = ORDINALS.find(([re]) => re.test(lower))?.[1] ?? null;
   const staff = matchStaff(text, directory.staff);
   const when = { date: reading.date, time: reading.time, partOfDay: reading.partOfDay, earliest: reading.earliest === true };
+  const said = readWhoAndName(text);
   return {
     text,
     intent: classifyIntent(text),
@@ -60,9 +67,22 @@ export function readUtterance(text: string, directory: Directory, now: Date): Fa
     when,
     // "den zweiten" picks an offer; it is not the 2nd of the month.
     hasWhen: ordinal === null && (when.date !== null || when.time !== null || when.partOfDay !== null || when.earliest),
-    name: extractCallerName(text)?.full ?? null,
+    name: said.name,
     phone: extractPhoneNumber(text),
     question: detectServiceQuestion(text),
     ordinal,
+    bookingFor: said.bookingFor,
+    businessQuestion: detectBusinessQuestion(text, directory.business.answers.faq),
   };
+}
+
+/**
+ * The caller's name and whom the booking is for. A name said for someone else ("für meine Tochter, sie heißt Lena
+ * Schmidt") is that person's, never the caller's.
+ */
+function readWhoAndName(text: string): { name: string | null; bookingFor: BookingFor | null } {
+  const bookingFor = detectBookingFor(text);
+  const name = extractCallerName(text)?.full ?? null;
+  if (bookingFor?.kind !== 'other') return { name, bookingFor };
+  return { name: null, bookingFor: { ...bookingFor, name: bookingFor.name ?? name } };
 }

@@ -1,18 +1,20 @@
 import type { Facts } from '../../german/understand/index.js';
-import { ANYTHING_ELSE, ASK_NAME, ASK_NAME_AGAIN, ASK_OTHER_TIME, ASK_PHONE, ASK_TIME, BOOKED_INTRO, FILLER_BOOKING, PHONE_NOT_UNDERSTOOD, askConfirmPhone } from '../../german/speak/lines.js';
+import { ANYTHING_ELSE, ASK_NAME_AGAIN, ASK_OTHER_TIME, ASK_PHONE, ASK_TIME, BOOKED_INTRO, FILLER_BOOKING, PHONE_NOT_UNDERSTOOD, askConfirmPhone } from '../../german/speak/lines.js';
 import { serviceNameOf } from '../../german/speak/phrase-appointments.js';
 import { phraseBooking } from '../../german/speak/phrase-booking.js';
 import { speakStaff } from '../../german/speak/speak.js';
 import type { BookOutcome, OfferedSlot } from '../../reception/outcomes.js';
 import type { Draft } from './draft.js';
+import { afterBooked, askPersonName, bookingForSomeoneElse, personName, takePersonName } from './household-step.js';
 import type { ServiceWish, StepOf } from './state.js';
 
 /** Name (unless known), then the phone number (the calling one, confirmed by its last digits), then book. */
 export function askDetailsOrBook(d: Draft, wish: ServiceWish, chosen: OfferedSlot): void {
   const caller = d.state.caller;
-  if (!caller.name) {
+  // The name of the person the booking is for: the caller's own, or a household member's.
+  if (!personName(d)) {
     d.to({ phase: 'name', wish, chosen });
-    return d.say(ASK_NAME);
+    return d.say(askPersonName(d));
   }
   if (!caller.phoneConfirmed) {
     if (caller.known && caller.number) {
@@ -28,6 +30,10 @@ export function askDetailsOrBook(d: Draft, wish: ServiceWish, chosen: OfferedSlo
 }
 
 export function takeName(d: Draft, f: Facts, step: StepOf<'name'>): void {
+  if (takePersonName(d, f)) return;
+  if (bookingForSomeoneElse(d)) return askDetailsOrBook(d, step.wish, step.chosen);
+  // "Für mich" to "für wen ist der Termin?": the caller's own name, when the call knows it.
+  if (!f.name && f.bookingFor?.kind === 'self' && d.state.caller.name) return askDetailsOrBook(d, step.wish, step.chosen);
   if (!f.name) return d.say(ASK_NAME_AGAIN);
   d.state.caller.name = f.name;
   askDetailsOrBook(d, step.wish, step.chosen);
@@ -51,11 +57,13 @@ export function takePhone(d: Draft, f: Facts, step: StepOf<'phone'>): void {
 
 /** Books the chosen slot, with the staff member whose slot was offered and held. */
 function book(d: Draft, wish: ServiceWish, chosen: OfferedSlot): void {
-  const { name, phone } = d.state.caller;
+  const { phone } = d.state.caller;
+  const name = personName(d);
   if (!name || !phone) return d.say(ASK_TIME);
   const customer = { name, phone };
   d.to({ phase: 'booking', wish, chosen, customer });
-  d.run({ operation: 'book', request: { serviceId: wish.serviceId, staffId: chosen.staffId, startsAt: chosen.startsAt, customer } }, FILLER_BOOKING);
+  const forOther = bookingForSomeoneElse(d) ? { forSomeoneElse: true } : {};
+  d.run({ operation: 'book', request: { serviceId: wish.serviceId, staffId: chosen.staffId, startsAt: chosen.startsAt, customer, ...forOther } }, FILLER_BOOKING);
 }
 
 /**
@@ -72,7 +80,7 @@ export function answerBooking(d: Draft, step: StepOf<'booking'>, outcome: BookOu
     d.to({ phase: 'anything_else', serviceId: step.wish.serviceId });
     memory.outcome = 'booked';
     if (late) memory.announcement = sentence;
-    return d.say(`${BOOKED_INTRO} ${sentence} ${ANYTHING_ELSE}`);
+    return d.say(`${BOOKED_INTRO} ${sentence} ${afterBooked(d) ?? ANYTHING_ELSE}`);
   }
   if (late) memory.announcement = reply;
   if (outcome.kind === 'invalid_phone') {
