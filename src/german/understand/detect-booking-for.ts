@@ -34,6 +34,8 @@ const NOT_NAME = new Set([
   'ab', 'in', 'an', 'vormittags', 'nachmittags', 'abends', 'morgens', 'mittags', 'buchen', 'machen', 'haben', 'hat', 'moechte', 'braucht', 'brauchte',
   'wuerde', 'gerne', 'gern', 'aeh', 'aehm', 'also', 'ja', 'nein', 'da', 'dann', 'was', 'frei', 'einmal', 'mal', 'selbst', 'selber', 'herrenhaarschnitt',
   'damenhaarschnitt', 'kinderhaarschnitt', 'schneiden', 'waschen', 'foehnen', 'kontrolle', 'untersuchung', 'zahnreinigung', 'anmelden', 'vorbeikommen',
+  'braeuchte', 'braeuchten', 'moechten', 'haette', 'haetten', 'will', 'wollte', 'soll', 'sollte', 'kommt', 'kommen', 'geht', 'muss', 'musste',
+  'wuerden', 'hatte', 'war', 'waere', 'kann', 'koennte', 'sucht', 'heisst', 'hiess', 'also', 'eben', 'halt', 'doch', 'denn', 'wieder', 'jetzt',
 ]);
 
 const BOTH = new RegExp(
