@@ -39,7 +39,7 @@ const NOT_NAME = new Set([
 ]);
 
 const BOTH = new RegExp(
-  `\\bfuer uns (beide|zwei|beiden)\\b|\\bfuer uns\\b(?! (?:selbst|selber))|\\bwir (beide|zwei)\\b|\\bzu zweit\\b|\\bfuer mich und ${POSSESSIVE} (${REL})\\b|\\bfuer ${POSSESSIVE} (${REL}) und (fuer )?mich\\b|\\bmich und ${POSSESSIVE} (${REL})\\b`,
+  `\\bfuer uns (?:beide|zwei|beiden)\\b|\\bfuer uns\\b(?! (?:selbst|selber))|\\bwir (?:beide|zwei)\\b|\\bzu zweit\\b|\\bfuer mich und ${POSSESSIVE} (${REL})\\b|\\bfuer ${POSSESSIVE} (${REL}) und (?:fuer )?mich\\b|\\bmich und ${POSSESSIVE} (${REL})\\b`,
 );
 const SELF = /\bfuer mich\b|\bich selbst\b|\bich selber\b|\bist fuer mich\b|\bmir selbst\b|\bfuer meine wenigkeit\b|\bnur ich\b/;
 const NOT_SELF = /\bnicht (fuer mich|fuer mich selbst|fuer mich selber|mich)\b/;
@@ -51,7 +51,7 @@ const FOR_NAME = /\bfuer (?:die |den )?([\p{L}'-]+)(?: ([\p{L}'-]+))?/u;
 export function detectBookingFor(text: string): BookingFor | null {
   const t = fold(text).replace(/[.!?;:]/g, ' ').replace(/\s+/g, ' ');
   const both = BOTH.exec(t);
-  if (both) return { kind: 'both', relation: both[2] ?? both[3] ?? both[4] ?? null };
+  if (both) return { kind: 'both', relation: both[1] ?? both[2] ?? both[3] ?? null };
   const other = OTHER.exec(t);
   if (other) {
     const relation = other[1] ?? other[3] ?? null;
