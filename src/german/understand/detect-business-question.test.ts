@@ -16,6 +16,8 @@ describe('detectBusinessQuestion', () => {
     ['Gibt es Parkplätze?', 'parking'],
     ['wo kann ich das auto abstellen', 'parking'],
     ['Haben Sie WLAN?', 'wifi'],
+    ['gibt es bei ihnen internet', 'wifi'],
+    ['welche adresse hat der salon', 'address'],
     ['Ist der Salon barrierefrei?', 'accessibility'],
   ])('reads %j as %s', (text, topic) => expect(detectBusinessQuestion(text, faq)).toEqual({ kind: 'topic', topic }));
 
@@ -24,5 +26,5 @@ describe('detectBusinessQuestion', () => {
     expect(detectBusinessQuestion('schneiden sie auch kinder', faq)).toEqual({ kind: 'faq', index: 1 });
   });
 
-  it.each(['Ich möchte einen Termin am Freitag', 'Herrenhaarschnitt am Samstag um zehn', 'was kostet ein Herrenhaarschnitt', 'ja bitte', 'Sind Sie noch da?'])('finds no business question in %j', (text) => expect(detectBusinessQuestion(text, faq)).toBeNull());
+  it.each(['Ich möchte einen Termin am Freitag', 'Herrenhaarschnitt am Samstag um zehn', 'was kostet ein Herrenhaarschnitt', 'ja bitte', 'Sind Sie noch da?', 'ich habe Sie im Internet gefunden', 'meine E-Mail-Adresse ist lena at web punkt de'])('finds no business question in %j', (text) => expect(detectBusinessQuestion(text, faq)).toBeNull());
 });

@@ -16,14 +16,14 @@ const TOPICS: Array<[BusinessTopic, RegExp]> = [
   ],
   [
     'address',
-    /\bwo (finde|erreiche) ich (sie|euch|den salon|die praxis)\b|\bwo (sind|seid|ist|liegt|liegen|befinden) (sie|ihr|sich|der salon|die praxis|ihr salon|ihre praxis|euer laden|der laden)\b|\b(adresse|anschrift|hausnummer)\b|\bin welche[rm] strasse\b|\bwo genau\b.{0,20}\b(sie|ihr|salon|praxis)\b|\bwo (sind|ist) (das|des) (genau)?\b|\bwo sitzen sie\b/,
+    /\bwo (finde|erreiche) ich (sie|euch|den salon|die praxis)\b|\bwo (sind|seid|ist|liegt|liegen|befinden) (sie|ihr|sich|der salon|die praxis|ihr salon|ihre praxis|euer laden|der laden)\b|\b(ihre|eure|deine|die|der|welche) (genaue )?(adresse|anschrift|hausnummer)\b|\badresse (von|vom|des|der) (ihnen|euch|salon|laden|praxis|geschaeft)\b|\bin welche[rm] strasse\b|\bwo genau\b.{0,20}\b(sie|ihr|salon|praxis)\b|\bwo (sind|ist) (das|des) (genau)?\b|\bwo sitzen sie\b/,
   ],
   [
     'payment',
     /\b(mit|per) (karte|ec-?karte|kreditkarte|girocard|paypal|apple ?pay|google ?pay|handy)\b.{0,20}\b(zahlen|bezahlen|begleichen)\b|\b(zahlen|bezahlen)\b.{0,20}\b(mit|per) (karte|ec-?karte|kreditkarte|girocard|paypal|apple ?pay|google ?pay|handy)\b|\b(nehmen|akzeptieren) (sie|ihr)\b.{0,20}\b(karte\w*|kreditkarte\w*|ec-?karte\w*|paypal|apple ?pay|bargeld|bar)\b|\bkartenzahlung\b|\bnur bar\b|\bbar (zahlen|bezahlen)\b|\bbargeld\b|\bzahlungs(mittel|moeglichkeit\w*|art\w*)\b|\bwie kann (ich|man)\b.{0,15}\b(zahlen|bezahlen)\b|\bec-?karte\b|\bkreditkarte\b|\bkarte zahlen\b/,
   ],
   ['parking', /\bpark(platz|plaetze|pletze|moeglichkeit\w*|haus|haeuser|luecke|en)\b|\bparkt?\b|\bwo kann ich\b.{0,20}\b(parken|das auto|den wagen)\b|\bmit dem auto\b/],
-  ['wifi', /\bw-?lan\b|\bwi-?fi\b|\bwifi\b|\binternet\b|\bhotspot\b/],
+  ['wifi', /\bw-?lan\b|\bwi-?fi\b|\bwifi\b|\b(gibt es|haben sie|habt ihr)\b.{0,20}\b(internet|hotspot)\b/],
   ['accessibility', /\bbarrierefrei\w*\b|\brollstuhl\w*\b|\brollator\b|\bkinderwagen\b|\b(aufzug|fahrstuhl|lift)\b|\b(stufen|treppen?)\b/],
 ];
 
