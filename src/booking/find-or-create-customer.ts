@@ -1,28 +1,24 @@
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../db/database.js';
-import { customers } from '../db/schema.js';
+import { rowsOf } from '../db/rows.js';
 import { normalizePhone } from './normalize-phone.js';
 
 export type CustomerOutcome = { kind: 'found' | 'created'; customerId: string; name: string | null; appointmentCount: number } | { kind: 'invalid_phone' };
 
 /**
- * The business's customer with this phone number, created if new. One atomic upsert, so two calls from one
- * number booking at once still end with one customer. A given name fills in a missing one and replaces an
- * old one (callers correct their names); an absent name never erases a known one.
+ * The business's customer with this phone number and name, created if new: one number may belong to several
+ * people (a household), so the name says which of them. Without a name: the number's only customer, else its
+ * unnamed one. The rules live in the database function `upsert_customer`, shared with the booking statement, and
+ * its unique (business, phone, name) key means two calls booking the same person at once still make one customer.
  */
 export async function findOrCreateCustomer(db: Queryable, businessId: string, phone: string, name?: string | null): Promise<CustomerOutcome> {
   const e164 = normalizePhone(phone);
   if (!e164) return { kind: 'invalid_phone' };
-  const cleanName = name?.trim() ? name.trim() : null;
-  const [row] = await db
-    .insert(customers)
-    .values({ businessId, phoneE164: e164, name: cleanName })
-    .onConflictDoUpdate({
-      target: [customers.businessId, customers.phoneE164],
-      set: { name: sql`coalesce(excluded.name, ${customers.name})`, updatedAt: sql`now()` },
-    })
-    // xmax = 0 only for a freshly inserted row: the one way to tell insert from update in a single upsert.
-    .returning({ id: customers.id, name: customers.name, appointmentCount: customers.appointmentCount, inserted: sql<boolean>`(xmax = 0)` });
+  const [upserted] = rowsOf<{ customer_id: string; created: boolean }>(await db.execute(sql`select customer_id, created from upsert_customer(${businessId}::uuid, ${e164}::text, ${name ?? null}::text)`));
+  if (!upserted) throw new Error('customer upsert returned no row');
+  // A second statement: the one that ran the function reads from a snapshot taken before the function wrote.
+  const result = await db.execute(sql`select c.id, c.name, c.appointment_count from customers c where c.id = ${upserted.customer_id}::uuid`);
+  const [row] = rowsOf<{ id: string; name: string | null; appointment_count: number }>(result);
   if (!row) throw new Error('customer upsert returned no row');
-  return { kind: row.inserted ? 'created' : 'found', customerId: row.id, name: row.name, appointmentCount: row.appointmentCount };
+  return { kind: upserted.created ? 'created' : 'found', customerId: row.id, name: row.name, appointmentCount: Number(row.appointment_count) };
 }

@@ -1,11 +1,11 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Queryable } from '../db/database.js';
 import { businesses, services, staff, staffServices, type GrammaticalGender } from '../db/schema.js';
-import { readJsonColumn, ServiceSegments, WeeklyHours, type ServiceSegment } from '../db/json-columns.js';
+import { BusinessAnswers, readJsonColumn, ServiceSegments, WeeklyHours, type ServiceSegment } from '../db/json-columns.js';
 
 /** What a business offers, as callers name it: services with synonyms, staff with aliases. */
 export interface Directory {
-  business: { id: string; name: string; kind: string; timeZone: string; transferNumber: string | null; openingHours: WeeklyHours; address: string | null };
+  business: { id: string; name: string; kind: string; timeZone: string; transferNumber: string | null; openingHours: WeeklyHours; address: string | null; answers: BusinessAnswers };
   services: Array<{
     id: string;
     name: string;
@@ -32,7 +32,7 @@ export async function loadDirectory(db: Queryable, businessId: string): Promise<
   const b = businessRows[0];
   if (!b) return null;
   return {
-    business: { id: b.id, name: b.name, kind: b.kind, timeZone: b.timeZone, transferNumber: b.transferNumber, openingHours: readJsonColumn(WeeklyHours, b.openingHours, 'businesses.opening_hours'), address: b.address },
+    business: { id: b.id, name: b.name, kind: b.kind, timeZone: b.timeZone, transferNumber: b.transferNumber, openingHours: readJsonColumn(WeeklyHours, b.openingHours, 'businesses.opening_hours'), address: b.address, answers: readJsonColumn(BusinessAnswers, b.answers, 'businesses.answers') },
     services: serviceRows.map((s) => ({
       id: s.id,
       name: s.name,

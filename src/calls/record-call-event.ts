@@ -1,5 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { findOrCreateCustomer } from '../booking/find-or-create-customer.js';
+import { normalizePhone } from '../booking/normalize-phone.js';
+import { recognizeCaller } from '../customers/recognize-caller.js';
 import type { Db, Queryable } from '../db/database.js';
 import { appointments, calls, processedEvents, type CallOutcome } from '../db/schema.js';
 import { isTerminalStatus, type CallEvent } from './call-event.js';
@@ -39,8 +41,12 @@ export async function recordCallEvent(db: Db, event: CallEvent): Promise<RecordC
     let customerId = row.customerId;
     const callerNumber = merged.direction === 'outbound' ? merged.toNumber : merged.fromNumber;
     if (!customerId && businessId && merged.callType !== 'web_call' && callerNumber) {
-      const customer = await findOrCreateCustomer(tx, businessId, callerNumber);
-      if (customer.kind !== 'invalid_phone') customerId = customer.customerId;
+      // Without a name, the number's only customer (or a new unnamed one); a household's call is linked to whoever
+      // books in it (the booking records that), never guessed here.
+      const e164 = normalizePhone(callerNumber);
+      const household = e164 ? (await recognizeCaller(tx, businessId, e164)).kind === 'several' : false;
+      const customer = household ? null : await findOrCreateCustomer(tx, businessId, callerNumber);
+      if (customer && customer.kind !== 'invalid_phone') customerId = customer.customerId;
     }
 
     let outcome = row.outcome;

@@ -1,14 +1,17 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/database.js';
-import { calls, customers } from '../db/schema.js';
+import { calls } from '../db/schema.js';
+import { recognizeCaller } from '../customers/recognize-caller.js';
 import { normalizePhone } from '../booking/normalize-phone.js';
 
 export type StartedCall =
   | {
       kind: 'started';
       businessId: string;
-      /** The caller, when their number belongs to a known customer of the business. */
+      /** The caller, when their number belongs to exactly one known customer of the business. */
       customer: { id: string; name: string | null; appointmentCount: number } | null;
+      /** The number belongs to several customers (a household): nobody is assumed, the caller is asked. */
+      household: boolean;
       callerNumber: string | null;
     }
   /**
@@ -27,13 +30,8 @@ export async function startCall(
   input: { callId: string; businessId: string; fromNumber: string | null; toNumber: string | null; agentId: string | null; direction: string | null; callType: string | null; at: Date },
 ): Promise<StartedCall> {
   const callerNumber = input.fromNumber ? normalizePhone(input.fromNumber) : null;
-  const [customer] = callerNumber
-    ? await db
-        .select({ id: customers.id, name: customers.name, appointmentCount: customers.appointmentCount })
-        .from(customers)
-        .where(and(eq(customers.businessId, input.businessId), eq(customers.phoneE164, callerNumber)))
-        .limit(1)
-    : [];
+  const recognized = callerNumber ? await recognizeCaller(db, input.businessId, callerNumber) : ({ kind: 'none' } as const);
+  const customer = recognized.kind === 'one' ? recognized.customer : null;
   // One statement decides, so a webhook ending the call (or routing it) at the same moment cannot slip between a
   // check and the write: the row is joined only while it is live and this business's (or not routed yet).
   const [joined] = await db
@@ -67,5 +65,5 @@ export async function startCall(
     const [row] = await db.select({ businessId: calls.businessId }).from(calls).where(eq(calls.id, input.callId)).limit(1);
     return { kind: 'refused', reason: row?.businessId && row.businessId !== input.businessId ? 'foreign_call' : 'call_ended' };
   }
-  return { kind: 'started', businessId: input.businessId, customer: customer ?? null, callerNumber };
+  return { kind: 'started', businessId: input.businessId, customer, household: recognized.kind === 'several', callerNumber };
 }

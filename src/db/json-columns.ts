@@ -25,6 +25,21 @@ export const ServiceSegment = z.discriminatedUnion('kind', [
 export type ServiceSegment = z.infer<typeof ServiceSegment>;
 export const ServiceSegments = z.array(ServiceSegment);
 
+/**
+ * What the agent may say about the business beyond booking, when a caller asks: each answer is the business's own
+ * sentence, said as written; a topic that is missing has no answer (the agent says so, it never invents one).
+ * `faq`: the business's own questions, found by their keywords (any one of them in the caller's words).
+ */
+export const BusinessAnswers = z.object({
+  directions: z.string().min(1).max(500).optional(),
+  payment: z.string().min(1).max(300).optional(),
+  parking: z.string().min(1).max(300).optional(),
+  wifi: z.string().min(1).max(300).optional(),
+  accessibility: z.string().min(1).max(300).optional(),
+  faq: z.array(z.object({ keywords: z.array(z.string().min(2).max(60)).min(1).max(20), answer: z.string().min(1).max(500) })).max(50).optional(),
+});
+export type BusinessAnswers = z.infer<typeof BusinessAnswers>;
+
 /** A call's transcript as stored: Retell's roles, words as said. */
 export const StoredTranscript = z.array(z.object({ role: z.string(), content: z.string() }));
 export type StoredTranscript = z.infer<typeof StoredTranscript>;

@@ -15,7 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { JsonObject, ServiceSegment, StoredTranscript, WeeklyHours } from './json-columns.js';
+import type { BusinessAnswers, JsonObject, ServiceSegment, StoredTranscript, WeeklyHours } from './json-columns.js';
 
 // Every instant is timestamptz (UTC inside); the business's zone is applied only at the edges.
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -69,6 +69,8 @@ export const businesses = pgTable('businesses', {
   /** Where "Ich möchte mit einem Menschen sprechen" is transferred to. */
   transferNumber: text('transfer_number'),
   address: text('address'),
+  /** Directions, payment, parking and the business's own questions and answers (see `BusinessAnswers`). */
+  answers: jsonb('answers').$type<BusinessAnswers>().notNull().default(sql`'{}'::jsonb`),
   openingHours: jsonb('opening_hours').$type<WeeklyHours>().notNull(),
   slotStepMinutes: integer('slot_step_minutes').notNull().default(15),
   minNoticeMinutes: integer('min_notice_minutes').notNull().default(60),
@@ -174,12 +176,25 @@ export const customers = pgTable(
     businessId: uuid('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
     phoneE164: text('phone_e164').notNull(),
     name: text('name'),
+    /**
+     * Who the customer is at their number: the name folded to lower case with single spaces, '' while unnamed.
+     * One number may belong to a household (a mother booking for her daughter), so a customer is one name at one
+     * number; the same name at the same number is always the same customer.
+     */
+    nameKey: text('name_key')
+      .notNull()
+      .generatedAlwaysAs(sql`coalesce(lower(regexp_replace(btrim(name), '[[:space:]]+', ' ', 'g')), '')`),
     appointmentCount: integer('appointment_count').notNull().default(0),
+    /**
+     * Someone else booked for this person from this number ("für meine Tochter Lena"): the number is a household's,
+     * so a call from it is never taken to be this person without their name.
+     */
+    bookedByOther: boolean('booked_by_other').notNull().default(false),
     notes: text('notes'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('customers_business_phone_uq').on(t.businessId, t.phoneE164)],
+  (t) => [uniqueIndex('customers_business_phone_name_uq').on(t.businessId, t.phoneE164, t.nameKey)],
 );
 
 export const appointments = pgTable(

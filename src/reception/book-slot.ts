@@ -8,6 +8,7 @@ import { normalizePhone } from '../booking/normalize-phone.js';
 import type { BookingOutcome } from '../booking/outcomes.js';
 import { recordCallOutcome } from '../booking/record-call-outcome.js';
 import { repeatOutcome } from '../booking/repeat-outcome.js';
+import { markBookedByOther } from '../customers/mark-booked-by-other.js';
 import { placeInDateWindow } from '../date-window.js';
 import { UnknownBusinessError } from './business-zone.js';
 import { holdOffers } from './hold-offers.js';
@@ -67,6 +68,7 @@ export async function bookSlot(deps: BookingDeps, scope: ReceptionScope, request
     const existing = await findCallHolds(deps.db, callId, now);
     outcome = { ...outcome, alternatives: await holdOffers(deps, scope, serviceId, outcome.alternatives, existing) };
   }
+  if (outcome.kind === 'booked' && request.forSomeoneElse && outcome.appointment.customerId) await markBookedByOther(deps.db, outcome.appointment.customerId);
   if (callId) {
     if (outcome.kind === 'booked') {
       await recordCallOutcome(deps.db, { callId, businessId: scope.businessId, outcome: 'booked', appointmentId: outcome.appointment.id, customerId: outcome.appointment.customerId });

@@ -92,7 +92,14 @@ export const Customer = z.object({ name: z.string().min(1).max(120), phone: z.st
 export type Customer = z.infer<typeof Customer>;
 
 /** Books a slot: the call's hold on it when there is one, directly otherwise. `staffId` null: anyone free then. */
-export const BookRequest = z.object({ serviceId: Id, staffId: Id.nullable(), startsAt: Instant, customer: Customer });
+export const BookRequest = z.object({
+  serviceId: Id,
+  staffId: Id.nullable(),
+  startsAt: Instant,
+  customer: Customer,
+  /** The caller books for someone else of their household ("für meine Tochter"): `customer` is that person. */
+  forSomeoneElse: z.boolean().optional(),
+});
 export type BookRequest = z.infer<typeof BookRequest>;
 
 export const BookOutcome = z.discriminatedUnion('kind', [

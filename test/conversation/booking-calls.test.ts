@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../src/db/database.js';
+import { customers } from '../../src/db/schema.js';
 import { CALLER, scenario } from '../support/call-scenario.js';
 import { openTestPostgres } from '../support/databases.js';
 
@@ -71,7 +73,7 @@ describe('whole calls that book', () => {
     await first.driver.say('ja');
     await first.driver.end();
     const { driver, greeting } = await s.call();
-    expect(greeting).toBe('Salon Haarmonie, guten Tag, Jonas Weber! Schön, dass Sie wieder anrufen. Hier ist der digitale Assistent. Wie kann ich Ihnen helfen?');
+    expect(greeting).toBe('Salon Haarmonie, guten Tag, Herr Weber! Schön, dass Sie wieder anrufen. Hier ist der digitale Assistent. Wie kann ich Ihnen helfen?');
     await driver.say('Herrenhaarschnitt am Freitag um elf');
     const done = await driver.say('ja bitte');
     // Said on a Thursday, "Freitag" is tomorrow.
@@ -79,6 +81,29 @@ describe('whole calls that book', () => {
     expect(done.text).not.toContain('Namen');
     expect((await s.booked()).map((b) => b.at).sort()).toEqual(['2026-11-20T11:00', '2026-11-25T11:00']);
     expect(await s.customer()).toMatchObject({ appointmentCount: 2 });
+  });
+
+  it('after a booking for the daughter, greets the number by no name and books "für mich selbst" under the caller, not the daughter', async () => {
+    const s = await scenario(database);
+    const first = await s.call();
+    await first.driver.say('Ich hätte gern einen Damenhaarschnitt für meine Tochter Lena Weber am Mittwoch um elf');
+    await first.driver.say('ja');
+    await first.driver.say('ja');
+    await first.driver.end();
+    const { driver, greeting } = await s.call();
+    expect(greeting).toBe('Salon Haarmonie, guten Tag! Schön, dass Sie wieder anrufen. Hier ist der digitale Assistent. Wie kann ich Ihnen helfen?');
+    await driver.say('für mich selbst einen Herrenhaarschnitt am Freitag um elf');
+    const asked = await driver.say('ja bitte');
+    expect(asked.text).toContain('Auf welchen Namen darf ich den Termin eintragen?');
+    await driver.say('Jonas Weber');
+    await driver.say('ja');
+    const rows = await s.booked();
+    expect(rows).toHaveLength(2);
+    const people = await database.db.select({ id: customers.id, name: customers.name }).from(customers).where(and(eq(customers.businessId, s.salon.id), eq(customers.phoneE164, CALLER)));
+    expect(people.map((p) => p.name).sort()).toEqual(['Jonas Weber', 'Lena Weber']);
+    const byName = new Map(people.map((p) => [p.name, p.id]));
+    expect(rows.find((r) => r.at === '2026-11-25T11:00')?.customerId).toBe(byName.get('Lena Weber'));
+    expect(rows.find((r) => r.at === '2026-11-20T11:00')?.customerId).toBe(byName.get('Jonas Weber'));
   });
 
   it('offers alternatives when the wished time is taken, and books the second one on "den zweiten"', async () => {

@@ -17,7 +17,7 @@ const calls: CallScript[] = [
   {
     name: 'greets a returning caller by name and asks neither name nor number',
     caller: { knownName: 'Jonas Weber' },
-    greeting: 'Salon Haarmonie, guten Tag, Jonas Weber! Schön, dass Sie wieder anrufen. Hier ist der digitale Assistent. Wie kann ich Ihnen helfen?',
+    greeting: 'Salon Haarmonie, guten Tag, Herr Weber! Schön, dass Sie wieder anrufen. Hier ist der digitale Assistent. Wie kann ich Ihnen helfen?',
     steps: [
       offered,
       { say: 'ja bitte', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: [{ operation: 'book', request: { staffId: STAFF.oliver, customer: { name: 'Jonas Weber', phone: CALLER } } }], hear: `${chosen} ${booked}` },

@@ -44,7 +44,7 @@ export interface CallScript {
   name: string;
   directory?: Directory;
   /** The calling number (null: withheld) and the name of a returning customer. */
-  caller?: { number?: string | null; knownName?: string | null };
+  caller?: { number?: string | null; knownName?: string | null; household?: boolean };
   greeting?: Expected;
   steps: ScriptStep[];
   /** Checks on the state the call ends in. */
@@ -98,7 +98,7 @@ export async function playCall(script: CallScript): Promise<{ state: DialogueSta
   const reception = new ScriptedReception();
   const number = script.caller?.number === undefined ? CALLER : script.caller.number;
   const saved: DialogueState[] = [];
-  const opened = decide(initialState(), { kind: 'opened', caller: { number, knownName: script.caller?.knownName ?? null }, now: NOW }, directory);
+  const opened = decide(initialState(), { kind: 'opened', caller: { number, knownName: script.caller?.knownName ?? null, ...(script.caller?.household ? { household: true } : {}) }, now: NOW }, directory);
   let state = opened.state;
   const greeting = opened.effects.flatMap((e) => (e.kind === 'say' ? [e.text] : [])).join(' ');
   if (script.greeting) match(greeting, script.greeting, 'greeting');

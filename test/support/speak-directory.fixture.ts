@@ -6,7 +6,7 @@ export { demoStaffIds };
 /** A demo business as `loadDirectory` reads it after the seed, for phrasing tests without a database. */
 export function directoryOf(b: DemoBusiness): Directory {
   return {
-    business: { id: b.id, name: b.name, kind: b.kind, timeZone: b.timeZone, transferNumber: b.transferNumber, openingHours: b.openingHours, address: b.address },
+    business: { id: b.id, name: b.name, kind: b.kind, timeZone: b.timeZone, transferNumber: b.transferNumber, openingHours: b.openingHours, address: b.address, answers: b.answers ?? {} },
     services: [...b.services]
       .sort((x, y) => x.name.localeCompare(y.name))
       .map((s) => ({ id: s.id, name: s.name, synonyms: s.synonyms, description: s.description, durationMinutes: s.durationMinutes, priceCents: s.priceCents, segments: s.segments, grammaticalGender: s.grammaticalGender ?? null, plural: s.plural ?? false })),

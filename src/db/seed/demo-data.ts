@@ -1,4 +1,4 @@
-import type { ServiceSegment, WeeklyHours } from '../json-columns.js';
+import type { BusinessAnswers, ServiceSegment, WeeklyHours } from '../json-columns.js';
 import type { GrammaticalGender } from '../schema.js';
 
 // Fixed ids make the seed idempotent (insert … on conflict do nothing) and the demo easy to script against.
@@ -62,6 +62,8 @@ export interface DemoBusiness {
   phoneNumbers: string[];
   transferNumber: string;
   address: string;
+  /** What the agent may say when asked about the business; a missing topic is answered honestly as unknown. */
+  answers?: BusinessAnswers;
   openingHours: WeeklyHours;
   services: DemoService[];
   staff: DemoStaff[];
@@ -79,6 +81,7 @@ export const demoSalon: DemoBusiness = {
   phoneNumbers: ['+493012345670'],
   transferNumber: '+493012345679',
   address: 'Kastanienallee 12, 10435 Berlin',
+  answers: salonAnswers(),
   // Open Tuesday to Saturday; Saturday closes at 14:00.
   openingHours: { ...tueToFri([r('09:00', '18:00')]), '6': [r('09:00', '14:00')] },
   services: [
@@ -157,6 +160,7 @@ export const demoPractice: DemoBusiness = {
   phoneNumbers: ['+493098765430'],
   transferNumber: '+493098765439',
   address: 'Schönhauser Allee 80, 10439 Berlin',
+  answers: practiceAnswers(),
   openingHours: monToFri([r('08:00', '17:00')]),
   // German names, as callers say them; the synonyms are the other words patients use for the same visit.
   services: [
@@ -205,3 +209,34 @@ export const demoPractice: DemoBusiness = {
     { id: demoStaffIds.hoffmann, name: 'Dr. Lukas Hoffmann', aliases: ['Herr Hoffmann', 'Herr Doktor Hoffmann', 'Dr. Hoffmann'], workingHours: monToFri([r('08:00', '12:00'), r('13:00', '17:00')]), serviceIds: [s.kontrolle, s.zahnreinigung, s.schmerzbehandlung] },
   ],
 };
+
+// ---- What the demo businesses answer beyond booking (directions, payment, parking, their own questions) ----
+// Functions, so the objects above can be declared before this block; the salon deliberately has no WLAN answer
+// and the practice no parking answer, so both show the honest "no data" path.
+
+function salonAnswers(): BusinessAnswers {
+  return {
+    directions: 'Mit der U2 bis Eberswalder Straße, von dort sind es etwa fünf Minuten zu Fuß die Kastanienallee hinauf. Die Tram M1 hält direkt vor der Tür.',
+    payment: 'Sie können bei uns bar, mit EC-Karte oder mit Kreditkarte bezahlen.',
+    parking: 'Parkplätze sind in der Kastanienallee knapp; am einfachsten ist das Parkhaus in der Schwedter Straße, etwa fünf Minuten entfernt.',
+    accessibility: 'Der Salon liegt im Erdgeschoss und ist ohne Stufen erreichbar.',
+    faq: [
+      { keywords: ['Gutschein', 'Gutscheine', 'verschenken'], answer: 'Ja, Gutscheine bekommen Sie bei uns im Salon, über jeden Betrag.' },
+      { keywords: ['Kinderhaarschnitt', 'Kinder', 'Kind'], answer: 'Kinder schneiden wir gern; für Kinder bis zwölf Jahre buchen Sie einfach einen Herrenhaarschnitt oder Damenhaarschnitt.' },
+      { keywords: ['Hund', 'Hunde'], answer: 'Gut erzogene Hunde sind bei uns willkommen.' },
+    ],
+  };
+}
+
+function practiceAnswers(): BusinessAnswers {
+  return {
+    directions: 'Mit der U2 bis Schönhauser Allee, die Praxis liegt direkt gegenüber dem Ausgang, im ersten Stock.',
+    payment: 'Gesetzlich Versicherte bringen bitte ihre Versichertenkarte mit; Privatleistungen zahlen Sie mit EC-Karte oder auf Rechnung.',
+    wifi: 'Im Wartezimmer gibt es ein kostenloses WLAN für Patienten.',
+    accessibility: 'Die Praxis ist mit dem Aufzug erreichbar und barrierefrei.',
+    faq: [
+      { keywords: ['Versichertenkarte', 'Krankenkassenkarte', 'Kassenpatient', 'gesetzlich versichert'], answer: 'Wir behandeln gesetzlich und privat Versicherte. Bitte bringen Sie Ihre Versichertenkarte mit.' },
+      { keywords: ['Angst', 'Angstpatient'], answer: 'Sagen Sie uns gern Bescheid, wenn Sie Angst vor der Behandlung haben; wir nehmen uns dann besonders viel Zeit.' },
+    ],
+  };
+}

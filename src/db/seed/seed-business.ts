@@ -18,6 +18,7 @@ export async function seedBusiness(db: Db, b: DemoBusiness): Promise<void> {
         phoneNumbers: b.phoneNumbers,
         transferNumber: b.transferNumber,
         address: b.address,
+        answers: b.answers ?? {},
         openingHours: b.openingHours,
       })
       .onConflictDoNothing();

@@ -1,6 +1,8 @@
 import type { Directory } from '../../booking/load-directory.js';
 import type { Intent } from './classify-intent.js';
 import type { ServiceQuestion } from './detect-service-question.js';
+import { detectBookingFor, type BookingFor } from './detect-booking-for.js';
+import { detectBusinessQuestion, type BusinessQuestion } from './detect-business-question.js';
 import { readBookingCues, type BookingCues } from './read-booking-cues.js';
 import { readCallerUtterance } from './read-caller-utterance.js';
 import type { PartOfDay } from './types.js';
@@ -27,6 +29,10 @@ export interface Facts {
   ordinal: number | null;
   /** What the sentence says about the conversation: endings, corrections, shifts, introductions, person requests. */
   cues: BookingCues;
+  /** Whom the booking is for, when the utterance says ("für meine Tochter Lena", "für mich", "für uns beide"). */
+  bookingFor: BookingFor | null;
+  /** A question about the business itself (address, parking, payment, its own questions), not about booking. */
+  businessQuestion: BusinessQuestion | null;
 }
 
 const EXPLICIT_CANCEL = /\btermin\w*\b.{0,40}\b(absagen|abzusagen|stornier\w*|streichen|canceln)\b|\b(absagen|stornier\w*|streichen|canceln)\b.{0,40}\btermin/;
@@ -38,6 +44,7 @@ const EXPLICIT_CANCEL = /\btermin\w*\b.{0,40}\b(absagen|abzusagen|stornier\w*|st
 export function readUtterance(text: string, directory: Directory, now: Date): Facts {
   const read = readCallerUtterance(text, directory, { instant: now, zone: directory.business.timeZone });
   const staff = read.staff;
+  const said = whoAndName(text, read.name?.full ?? null);
   return {
     text,
     intent: read.intent,
@@ -47,10 +54,22 @@ export function readUtterance(text: string, directory: Directory, now: Date): Fa
     staff: staff === null ? null : staff.kind === 'any' ? { kind: 'any' } : { kind: 'named', staffIds: staff.staffIds },
     when: { date: read.when.date, time: read.when.time, partOfDay: read.when.partOfDay, earliest: read.when.earliest === true },
     hasWhen: read.hasWhen,
-    name: read.name?.full ?? null,
+    name: said.name,
     phone: read.phone,
     question: read.question,
     ordinal: read.pick,
     cues: readBookingCues(text, directory.staff),
+    bookingFor: said.bookingFor,
+    businessQuestion: detectBusinessQuestion(text, directory.business.answers.faq),
   };
+}
+
+/**
+ * The caller's name and whom the booking is for. A name said for someone else ("für meine Tochter, sie heißt Lena
+ * Schmidt") is that person's, never the caller's.
+ */
+function whoAndName(text: string, name: string | null): { name: string | null; bookingFor: BookingFor | null } {
+  const bookingFor = detectBookingFor(text);
+  if (bookingFor?.kind !== 'other') return { name, bookingFor };
+  return { name: null, bookingFor: { ...bookingFor, name: bookingFor.name ?? name } };
 }

@@ -276,8 +276,8 @@ function callRecord(callId: string, details: CallDetails | null) {
   };
 }
 
-function callerOf(started: { callerNumber: string | null; customer: { name: string | null } | null }): CallerInfo {
-  return { number: started.callerNumber, knownName: started.customer?.name ?? null };
+function callerOf(started: { callerNumber: string | null; customer: { name: string | null } | null; household: boolean }): CallerInfo {
+  return { number: started.callerNumber, knownName: started.customer?.name ?? null, household: started.household };
 }
 
 /**

@@ -1,5 +1,8 @@
 import type { Directory } from '../../booking/load-directory.js';
-import { ANYTHING_ELSE, SILENT_GOODBYE, STILL_THERE, greeting } from '../../german/speak/lines.js';
+import { ANYTHING_ELSE, SILENT_GOODBYE, STILL_THERE } from '../../german/speak/lines.js';
+import { greetCaller } from '../../german/speak/lines-household.js';
+import { acceptsTransfer, answerBusiness } from './business-question-step.js';
+import { noteWhoFor } from './household-step.js';
 import { answerOffer } from './collect-step.js';
 import { answerBooking } from './details-step.js';
 import { answerCancel, answerCancelLookup } from './cancel-step.js';
@@ -19,7 +22,7 @@ export function decide(state: DialogueState, event: DialogueEvent, directory: Di
     case 'opened': {
       const d = new Draft(state, directory, event.now);
       d.state.caller = learnCaller(d.state.caller, event.caller);
-      d.say(greeting(directory, d.state.caller.known ? d.state.caller.name : null));
+      d.say(greetCaller(directory, { knownName: d.state.caller.known ? d.state.caller.name : null, household: d.state.caller.household === true }));
       d.save();
       return d.decision();
     }
@@ -45,6 +48,7 @@ function learnCaller(caller: Caller, info: CallerInfo): Caller {
     phone: caller.phone ?? info.number,
     name: caller.name ?? info.knownName,
     known: caller.known || info.knownName !== null,
+    ...(caller.household === true || info.household === true ? { household: true } : {}),
   };
 }
 
@@ -115,7 +119,13 @@ function hear(state: DialogueState, event: Extract<DialogueEvent, { kind: 'heard
       memory.announcement = null;
     }
     memory.reminders = 0;
-    respondToCaller(d, facts);
+    noteWhoFor(d, facts);
+    if (acceptsTransfer(d, facts)) {
+      memory.transferOffer = null;
+      respondToCaller(d, { ...facts, intent: 'human' });
+    } else if (answerBusiness(d, facts) !== 'done') {
+      respondToCaller(d, facts);
+    }
     // Only turns in a row count: a usable answer starts the count again.
     if (!d.confused) memory.confused = 0;
     // Kept even when the turn is superseded: if Retell asks again for the same words, this is the answer to give.

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Facts } from '../../german/understand/index.js';
-import { ANYTHING_ELSE, ASK_NAME, ASK_OTHER_TIME, ASK_PHONE, ASK_TIME, BOOKED_INTRO, FILLER_BOOKING, askConfirmPhone } from '../../german/speak/lines.js';
+import { ANYTHING_ELSE, ASK_OTHER_TIME, ASK_PHONE, ASK_TIME, BOOKED_INTRO, FILLER_BOOKING, askConfirmPhone } from '../../german/speak/lines.js';
 import { ASK_PHONE_AGAIN, NAME_AGAIN, PHONE_AGAIN, readBackPhone } from '../../german/speak/lines-booking-flow.js';
 import { serviceNameOf } from '../../german/speak/phrase-appointments.js';
 import { phraseBooking } from '../../german/speak/phrase-booking.js';
@@ -8,15 +8,17 @@ import { speakStaff } from '../../german/speak/speak.js';
 import type { BookOutcome, OfferedSlot } from '../../reception/outcomes.js';
 import { collect, shiftWish } from './collect-step.js';
 import type { Draft } from './draft.js';
+import { afterBooked, askPersonName, bookingForSomeoneElse, personName, takePersonName } from './household-step.js';
 import { notUnderstood } from './not-understood.js';
 import type { ServiceWish, StepOf } from './state.js';
 
 /** Name (unless known), then the phone number (the calling one, confirmed by its last digits), then book. */
 export function askDetailsOrBook(d: Draft, wish: ServiceWish, chosen: OfferedSlot): void {
   const caller = d.state.caller;
-  if (!caller.name) {
+  // The name of the person the booking is for: the caller's own, or a household member's.
+  if (!personName(d)) {
     d.to({ phase: 'name', wish, chosen });
-    return d.say(ASK_NAME);
+    return d.say(askPersonName(d));
   }
   if (!caller.phoneConfirmed) {
     if (caller.known && caller.number) {
@@ -52,6 +54,10 @@ function correctChosen(d: Draft, f: Facts, step: StepOf<'name'> | StepOf<'phone'
 export function takeName(d: Draft, f: Facts, step: StepOf<'name'>): void {
   // A name said with a correction cue is still a name ("Petra Freitag"); a day or time without a name is a change.
   if ((!f.name || f.cues.correction || f.cues.shift) && correctChosen(d, f, step)) return;
+  if (takePersonName(d, f)) return;
+  if (bookingForSomeoneElse(d)) return askDetailsOrBook(d, step.wish, step.chosen);
+  // "Für mich" to "für wen ist der Termin?": the caller's own name, when the call knows it.
+  if (!f.name && f.bookingFor?.kind === 'self' && d.state.caller.name) return askDetailsOrBook(d, step.wish, step.chosen);
   const name = f.cues.introducedName ?? f.name;
   if (!name) return notUnderstood(d, NAME_AGAIN);
   d.state.caller.name = name;
@@ -84,11 +90,13 @@ export function takePhone(d: Draft, f: Facts, step: StepOf<'phone'>): void {
 
 /** Books the chosen slot, with the staff member whose slot was offered and held. */
 function book(d: Draft, wish: ServiceWish, chosen: OfferedSlot): void {
-  const { name, phone } = d.state.caller;
+  const { phone } = d.state.caller;
+  const name = personName(d);
   if (!name || !phone) return d.say(ASK_TIME);
   const customer = { name, phone };
   d.to({ phase: 'booking', wish, chosen, customer });
-  d.run({ operation: 'book', request: { serviceId: wish.serviceId, staffId: chosen.staffId, startsAt: chosen.startsAt, customer } }, FILLER_BOOKING);
+  const forOther = bookingForSomeoneElse(d) ? { forSomeoneElse: true } : {};
+  d.run({ operation: 'book', request: { serviceId: wish.serviceId, staffId: chosen.staffId, startsAt: chosen.startsAt, customer, ...forOther } }, FILLER_BOOKING);
 }
 
 /**
@@ -105,7 +113,7 @@ export function answerBooking(d: Draft, step: StepOf<'booking'>, outcome: BookOu
     d.to({ phase: 'anything_else', serviceId: step.wish.serviceId });
     memory.outcome = 'booked';
     if (late) memory.announcement = sentence;
-    return d.say(`${BOOKED_INTRO} ${sentence} ${ANYTHING_ELSE}`);
+    return d.say(`${BOOKED_INTRO} ${sentence} ${afterBooked(d) ?? ANYTHING_ELSE}`);
   }
   if (late) memory.announcement = reply;
   if (outcome.kind === 'invalid_phone') {

@@ -38,6 +38,8 @@ export const WRITES: ReadonlySet<ReceptionCall['operation']> = new Set(['book', 
 export interface CallerInfo {
   number: string | null;
   knownName: string | null;
+  /** The number belongs to several customers: `knownName` is null, and nobody is assumed. */
+  household?: boolean;
 }
 
 /** Everything that happens to a conversation. `now` travels with what the caller said: the decision reads no clock. */

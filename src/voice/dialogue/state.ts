@@ -80,6 +80,17 @@ export type Step = z.infer<typeof Step>;
 /** The step of one phase. */
 export type StepOf<P extends Step['phase']> = Extract<Step, { phase: P }>;
 
+/**
+ * Whom the booking under way is for: the caller (`self`), someone else of the household (`other`, their name once
+ * said), or not known (`ask`: after a booking for someone else, the next one may be for anyone).
+ */
+export const ForWhom = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('self') }),
+  z.object({ kind: z.literal('other'), name: z.string().min(1).max(120).nullable(), relation: z.string().max(40).nullable() }),
+  z.object({ kind: z.literal('ask') }),
+]);
+export type ForWhom = z.infer<typeof ForWhom>;
+
 /** Who is calling, and under which number a booking goes. */
 export const Caller = z.object({
   /** The calling number (E.164) when the call showed one. */
@@ -90,6 +101,12 @@ export const Caller = z.object({
   /** The number to book under: the calling one until the caller gives another. */
   phone: z.string().nullable(),
   phoneConfirmed: z.boolean(),
+  /** The number belongs to several customers (a household): the caller's own name is asked, never assumed. */
+  household: z.boolean().optional(),
+  /** Whom the booking under way is for; absent: the caller. */
+  forWhom: ForWhom.optional(),
+  /** "für uns beide": the second person, booked after the first. */
+  second: z.object({ relation: z.string().max(40).nullable() }).nullable().optional(),
 });
 export type Caller = z.infer<typeof Caller>;
 
@@ -120,6 +137,8 @@ const Memory = z.object({
    * after turns it could not use), 'callback' (the person asked for cannot come to the phone; `staffId`: who).
    */
   pending: z.object({ kind: z.enum(['help', 'callback']), staffId: z.string().min(1).nullable() }).nullable().default(null),
+  /** The agent could not answer a question and offered the transfer: a yes transfers, a no says `resume`. */
+  transferOffer: z.object({ resume: z.string() }).nullable().optional(),
 });
 
 export const DialogueState = z.object({ caller: Caller, memory: Memory, step: Step });

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { detectBusinessQuestion } from './detect-business-question.js';
+
+const faq = [{ keywords: ['Gutschein'] }, { keywords: ['Kinderhaarschnitt', 'Kinder'] }];
+
+describe('detectBusinessQuestion', () => {
+  it.each([
+    ['Wo finde ich Sie?', 'address'],
+    ['äh wo sind sie denn genau', 'address'],
+    ['Was ist Ihre Adresse?', 'address'],
+    ['wie komme ich am besten zu ihnen', 'directions'],
+    ['Welche Haltestelle ist am nächsten?', 'directions'],
+    ['Kann ich mit Karte zahlen?', 'payment'],
+    ['nehmen sie auch kreditkarte', 'payment'],
+    ['kann ich bar bezahlen', 'payment'],
+    ['Gibt es Parkplätze?', 'parking'],
+    ['wo kann ich das auto abstellen', 'parking'],
+    ['Haben Sie WLAN?', 'wifi'],
+    ['gibt es bei ihnen internet', 'wifi'],
+    ['welche adresse hat der salon', 'address'],
+    ['Ist der Salon barrierefrei?', 'accessibility'],
+  ])('reads %j as %s', (text, topic) => expect(detectBusinessQuestion(text, faq)).toEqual({ kind: 'topic', topic }));
+
+  it('finds the business’s own questions by their keywords, also inflected', () => {
+    expect(detectBusinessQuestion('Verkaufen Sie Gutscheine?', faq)).toEqual({ kind: 'faq', index: 0 });
+    expect(detectBusinessQuestion('schneiden sie auch kinder', faq)).toEqual({ kind: 'faq', index: 1 });
+  });
+
+  it.each(['Ich möchte einen Termin am Freitag', 'Herrenhaarschnitt am Samstag um zehn', 'was kostet ein Herrenhaarschnitt', 'ja bitte', 'Sind Sie noch da?', 'ich habe Sie im Internet gefunden', 'meine E-Mail-Adresse ist lena at web punkt de'])('finds no business question in %j', (text) => expect(detectBusinessQuestion(text, faq)).toBeNull());
+});
