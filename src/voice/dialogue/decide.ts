@@ -4,6 +4,8 @@ import { answerOffer } from './collect-step.js';
 import { answerBooking } from './details-step.js';
 import { answerCancel, answerCancelLookup } from './cancel-step.js';
 import { Draft } from './draft.js';
+import { answerListLookup } from './list-appointments-step.js';
+import { rememberBooking } from './reconsider-booking.js';
 import type { Decision } from './effects.js';
 import type { CallerInfo, DialogueEvent, ReceptionAnswer } from './events.js';
 import { answerMoveLookup, answerReschedule } from './reschedule-step.js';
@@ -127,10 +129,14 @@ function hear(state: DialogueState, event: Extract<DialogueEvent, { kind: 'heard
 function takeAnswer(d: Draft, answer: ReceptionAnswer, late: boolean): void {
   const step = d.step;
   if (answer.operation === 'offer' && step.phase === 'checking') return answerOffer(d, step.wish, answer.outcome);
-  if (answer.operation === 'book' && step.phase === 'booking') return answerBooking(d, step, answer.outcome, late);
+  if (answer.operation === 'book' && step.phase === 'booking') {
+    answerBooking(d, step, answer.outcome, late);
+    return rememberBooking(d, answer.outcome, late);
+  }
   if (answer.operation === 'findAppointments' && step.phase === 'finding') {
+    if (step.lookup.for === 'list') return answerListLookup(d, answer.outcome);
     return step.lookup.for === 'cancel' ? answerCancelLookup(d, answer.outcome) : answerMoveLookup(d, step.lookup.target, answer.outcome);
   }
-  if (answer.operation === 'cancel' && step.phase === 'cancelling') return answerCancel(d, step.appointment, answer.outcome, late);
+  if (answer.operation === 'cancel' && step.phase === 'cancelling') return answerCancel(d, step, answer.outcome, late);
   if (answer.operation === 'reschedule' && step.phase === 'rescheduling') return answerReschedule(d, step, answer.outcome, late);
 }
