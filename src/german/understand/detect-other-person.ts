@@ -1,4 +1,4 @@
-import { fold } from './normalize.js';
+import { fold, foldedWords } from './normalize.js';
 
 /**
  * Another person's appointment named in a request to change one: "den Termin von meiner Frau", "für meinen Mann
@@ -20,4 +20,15 @@ export function mentionsOtherPerson(text: string): boolean {
 /** "unter der Nummer …", "läuft unter …": a number in the sentence is said as the number an appointment is under. */
 export function speaksOfNumber(text: string): boolean {
   return /\b(nummer|unter|laeuft)\b/.test(fold(text));
+}
+
+const DIGIT_WORDS = new Set(['null', 'eins', 'ein', 'zwei', 'zwo', 'drei', 'vier', 'fuenf', 'sechs', 'sieben', 'acht', 'neun']);
+
+/**
+ * "der läuft unter null eins fünf zwei …": a phone number is being said, even where its digits cannot all be read.
+ * A number that cannot be read cannot be checked against the calling one, so it counts as another.
+ */
+export function saysSomeNumber(text: string): boolean {
+  const digits = foldedWords(text).reduce((n, w) => n + (/^\d+$/.test(w) ? w.length : DIGIT_WORDS.has(w) ? 1 : 0), 0);
+  return speaksOfNumber(text) && digits >= 6;
 }

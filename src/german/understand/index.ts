@@ -13,6 +13,6 @@ export { detectCorrection, readCorrection, type CorrectionFacts } from './detect
 export { resolveWhen, type When, type WhenOutcome, type WhenProblem } from './resolve-when.js';
 export { readUtterance, type Facts } from './read-utterance.js';
 export { resolveService, resolveStaff, type ServiceResolution, type StaffResolution } from './resolve-names.js';
-export { mentionsOtherPerson, speaksOfNumber } from './detect-other-person.js';
+export { mentionsOtherPerson, saysSomeNumber, speaksOfNumber } from './detect-other-person.js';
 export { asksForOwnAppointments } from './detect-appointment-query.js';
 export { readChangeOfMind, type ChangeOfMind } from './read-change-of-mind.js';

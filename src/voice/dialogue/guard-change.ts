@@ -1,4 +1,4 @@
-import { mentionsOtherPerson, speaksOfNumber, type Facts } from '../../german/understand/index.js';
+import { mentionsOtherPerson, saysSomeNumber, speaksOfNumber, type Facts } from '../../german/understand/index.js';
 import { refuseOtherPersonsChange } from '../../german/speak/lines-changes.js';
 import type { Draft } from './draft.js';
 
@@ -14,7 +14,7 @@ function tail(number: string): string {
  */
 export function claimsOtherPerson(d: Draft, f: Facts): boolean {
   if (mentionsOtherPerson(f.text)) return true;
-  if (!f.phone) return false;
+  if (!f.phone) return saysSomeNumber(f.text) && !f.hasWhen;
   const own = d.state.caller.number;
   const saidAsNumber = !f.hasWhen || speaksOfNumber(f.text);
   return saidAsNumber && (own === null || tail(own) !== tail(f.phone));
