@@ -5,7 +5,7 @@ import { answerBooking } from './details-step.js';
 import { answerCancel, answerCancelLookup } from './cancel-step.js';
 import { Draft } from './draft.js';
 import { answerListLookup } from './list-appointments-step.js';
-import { rememberBooking } from './reconsider-booking.js';
+import { markBookingHeard, rememberBooking } from './reconsider-booking.js';
 import type { Decision } from './effects.js';
 import type { CallerInfo, DialogueEvent, ReceptionAnswer } from './events.js';
 import { answerMoveLookup, answerReschedule } from './reschedule-step.js';
@@ -121,6 +121,7 @@ function hear(state: DialogueState, event: Extract<DialogueEvent, { kind: 'heard
     // Kept even when the turn is superseded: if Retell asks again for the same words, this is the answer to give.
     memory.handled = { text: facts.text, count: callerUtterances };
   }
+  markBookingHeard(d);
   d.save();
   return d.decision();
 }

@@ -18,6 +18,12 @@ export function rememberBooking(d: Draft, outcome: BookOutcome, late: boolean): 
   if (outcome.kind === 'booked') d.state.memory.justBooked = { appointment: outcome.appointment, rejected: false, late };
 }
 
+/** A turn has told the caller of a booking that committed unheard: from now on their words answer it as usual. */
+export function markBookingHeard(d: Draft): void {
+  const just = d.state.memory.justBooked;
+  if (just?.late) just.late = false;
+}
+
 /** True when `appointment` is the booking of this call that the caller has rejected. */
 export function isRejectedBooking(d: Draft, appointment: AppointmentRef): boolean {
   const just = d.state.memory.justBooked;
@@ -48,7 +54,8 @@ export function reconsiderBooking(d: Draft, f: Facts): boolean {
   if (mind.another || f.intent === 'human') return false;
   const wishes = f.hasWhen || f.staff?.kind === 'named' || mind.shiftMinutes !== null;
   // After a barge-in the caller never heard the booking: a new wish is a change of it, not a second appointment.
-  const takesBack = mind.rejects || f.intent === 'reschedule_appointment' || (just.late && (wishes || f.serviceIds.length > 0));
+  // A bare "nein" barged in while the booking was written is a no to it, not to "anything else?".
+  const takesBack = mind.rejects || f.intent === 'reschedule_appointment' || (just.late && (wishes || f.serviceIds.length > 0 || f.intent === 'no'));
   if (f.intent === 'cancel_appointment' && !takesBack) {
     askCancel(d, just.appointment, [just.appointment]);
     return true;
