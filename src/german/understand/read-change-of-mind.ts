@@ -19,7 +19,7 @@ const REJECTS =
 const GIVES_UP =
   /\blass(en)?\s+(wir\s+)?(es|das|das\s+ganze|'?s)\b|\blassen\s+wir'?s\b|\bvergessen\s+sie\s*('?s|es|das)\b|\bdann\s+(eben|halt|doch|lieber)?\s*(nicht|keinen|gar\s+nicht)\b|\b(brauche|brauch)\s+(ich\s+)?(doch\s+)?keinen\b|\bdoch\s+keinen\b|\bich\s+(ruf|rufe|melde)\s+(mich\s+)?(wieder|nochmal|noch\s+mal|spaeter|ein\s+andermal)\b|\b(absagen|stornieren|streichen|wegmachen|rausnehmen|loeschen)\b|\bganz\s+lassen\b|\bsein\s+lassen\b|\bbleiben\s+lassen\b/;
 const ANOTHER = /\bnoch\s+(einen|nen|'nen|ein|eine)\b|\b(zweite[nr]?|weitere[nr]?)\s+termin\b|\bzusaetzlich\b|\bausserdem\b|\bauch\s+noch\b|\bfuer\s+(meine[nrm]?|unsere[nrm]?)\b|\bund\s+(dann\s+)?(fuer|mein\w*)\b.{0,20}\bauch\b/;
-const SHIFT = /\b(eine|ein|ne|'ne|einer|zwei|drei|vier|\d+|anderthalb|eineinhalb)?\s*(halbe|viertel)?\s*(stunden?|viertelstunde|dreiviertelstunde|minuten)\s+(spaeter|frueher|eher)\b/;
+const SHIFT = /(?:\b([a-z']+|\d+)\s+)?(halbe\s+|viertel\s+)?\b(stunden?|viertelstunde|dreiviertelstunde|minuten)\s+(spaeter|frueher|eher)\b/;
 
 function shiftOf(t: string): number | null {
   const m = SHIFT.exec(t);
@@ -28,10 +28,12 @@ function shiftOf(t: string): number | null {
   const sign = direction === 'spaeter' ? 1 : -1;
   if (unit === 'viertelstunde') return sign * 15;
   if (unit === 'dreiviertelstunde') return sign * 45;
-  const n = !count || /^(eine|ein|ne|'ne|einer)$/.test(count) ? 1 : /^(anderthalb|eineinhalb)$/.test(count) ? 1.5 : (cardinalValue(count) ?? Number(count));
+  const said = !count || /^(eine|ein|ne|'ne|einer)$/.test(count) ? 1 : /^(anderthalb|eineinhalb)$/.test(count) ? 1.5 : (cardinalValue(count) ?? Number(count));
+  // "die halbe Stunde später", "lieber Stunde später": a word before a singular hour is no count.
+  const n = Number.isFinite(said) ? said : unit === 'stunde' || unit === 'viertelstunde' || unit === 'dreiviertelstunde' ? 1 : NaN;
   if (!Number.isFinite(n) || n <= 0) return null;
   if (unit === 'minuten') return count ? sign * n : null;
-  const hours = fraction === 'halbe' ? n * 0.5 : fraction === 'viertel' ? n * 0.25 : n;
+  const hours = fraction?.trim() === 'halbe' ? n * 0.5 : fraction?.trim() === 'viertel' ? n * 0.25 : n;
   return sign * Math.round(hours * 60);
 }
 
