@@ -85,6 +85,12 @@ const calls: CallScript[] = [
     finally: noBookingLeft,
   },
   {
+    name: 'cancels the rejected booking when the caller goes quiet instead of naming a new time',
+    caller: known,
+    steps: [offered, bookIt, { say: 'nee, das passt doch nicht', hear: ASK_INSTEAD }, { hear: /^Sind Sie noch da\?/ }, { world: [cancel.cancelled(booked)], hear: dropped('end'), end: 'hang_up' }],
+    finally: noBookingLeft,
+  },
+  {
     name: 'moves the moved booking again when the caller rejects it once more',
     caller: known,
     steps: [

@@ -5,7 +5,7 @@ import { answerBooking } from './details-step.js';
 import { answerCancel, answerCancelLookup } from './cancel-step.js';
 import { Draft } from './draft.js';
 import { answerListLookup } from './list-appointments-step.js';
-import { markBookingHeard, rememberBooking } from './reconsider-booking.js';
+import { dropRejected, holdsRejectedBooking, markBookingHeard, rememberBooking } from './reconsider-booking.js';
 import type { Decision } from './effects.js';
 import type { CallerInfo, DialogueEvent, ReceptionAnswer } from './events.js';
 import { answerMoveLookup, answerReschedule } from './reschedule-step.js';
@@ -85,7 +85,10 @@ function remind(state: DialogueState, directory: Directory, now: Date): Decision
   const d = beginTurn(state, directory, now);
   const memory = d.state.memory;
   memory.reminders += 1;
-  if (memory.reminders >= 2 || d.step.phase === 'ended') {
+  if (memory.reminders >= 2 && holdsRejectedBooking(d)) {
+    // The caller said the booking does not suit and then went quiet: it must not stay behind.
+    dropRejected(d, 'end');
+  } else if (memory.reminders >= 2 || d.step.phase === 'ended') {
     d.to({ phase: 'ended' });
     d.hangUp(SILENT_GOODBYE);
   } else {
