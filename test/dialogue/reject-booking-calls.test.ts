@@ -91,6 +91,17 @@ const calls: CallScript[] = [
     finally: noBookingLeft,
   },
   {
+    name: 'asks when instead for "geht das auch etwas früher" right after the booking, never books a second one',
+    caller: known,
+    steps: [offered, bookIt, { say: 'geht das auch etwas früher', ops: [], hear: /Auf wann soll ich den Termin stattdessen legen\?/ }, { say: 'um halb zehn', world: [reschedule.moved(booked, '2026-11-25 09:30')], ops: [{ operation: 'reschedule', request: { startsAt: instant('2026-11-25 09:30') } }], hear: /verschoben/ }],
+  },
+  {
+    name: 'keeps the booking when the caller, asked about cancelling it for another service, says no',
+    caller: known,
+    steps: [offered, bookIt, { say: 'ach nee lieber doch strähnchen', ops: [], hear: /absagen\?$/ }, { say: 'nein, dann lassen sie ihn', ops: [], hear: /bleibt Ihr Termin/ }, { say: 'tschüss', ops: [], hear: /Auf Wiederhören/, end: 'hang_up' }],
+    finally: (state) => expect(state.memory.outcome).toBe('booked'),
+  },
+  {
     name: 'moves the moved booking again when the caller rejects it once more',
     caller: known,
     steps: [

@@ -46,6 +46,9 @@ export function answerCancelQuestion(d: Draft, f: Facts, step: StepOf<'confirm_c
   if (!other && f.hasWhen) return cancelStep(d, f);
   if (f.intent === 'yes' || (f.intent === 'cancel_appointment' && !f.hasWhen)) return cancel(d, step.appointment, 'ask');
   if (f.intent === 'no') {
+    // A booking of this call the caller keeps after all is no longer one they rejected.
+    const just = d.state.memory.justBooked;
+    if (just?.appointment.id === step.appointment.id) just.rejected = false;
     d.to({ phase: 'anything_else', serviceId: null });
     return d.say(`${KEEP_APPOINTMENT} ${ANYTHING_ELSE}`);
   }

@@ -42,7 +42,10 @@ export function rescheduleStep(d: Draft, f: Facts): void {
     return askMove(d, step.target, picked, step.choices);
   }
   const before = step.phase === 'reschedule' ? step : { target: { date: null, time: null, staffId: null }, moving: null };
-  const target = targetOf(d, f, before.target, before.moving);
+  const said = targetOf(d, f, before.target, before.moving);
+  // A booking of this call being corrected: "um halb zehn" keeps its day, as "lieber um elf" does right after it.
+  const sameDay = before.moving && isRejectedBooking(d, before.moving) ? DateTime.fromISO(before.moving.startsAt, { zone: d.directory.business.timeZone }).toFormat('yyyy-MM-dd') : null;
+  const target = { ...said, date: said.date ?? (said.time ? sameDay : null) };
   d.to({ phase: 'reschedule', target, moving: before.moving });
   if (!target.date && !target.time) return d.say(ASK_RESCHEDULE_TIME);
   if (!target.date) return d.say(ASK_MOVE_DAY);
