@@ -11,11 +11,13 @@ const DESCRIPTIONS: Record<ToolName, { description: string; execution: string }>
     execution: 'Einen Moment, ich trage das ein.',
   },
   cancel_appointment: {
-    description: 'Sagt einen Termin der anrufenden Person ab (gefunden über die Telefonnummer); bei mehreren Terminen vorher nach dem Tag fragen.',
+    description:
+      'Sagt einen Termin ab, der unter der Nummer gebucht ist, von der angerufen wird (nur diese Nummer zählt; für andere Personen oder Nummern nie: dann bitten, dass die Person selbst anruft, oder verbinden). Vorher den Termin mit Tag, Uhrzeit und Mitarbeiterin vorlesen, fragen "Soll ich ihn absagen?" und erst nach einem Ja aufrufen; bei mehreren Terminen vorher nach dem Tag fragen.',
     execution: 'Einen Moment, ich schaue nach Ihrem Termin.',
   },
   reschedule_appointment: {
-    description: 'Verschiebt einen Termin der anrufenden Person auf einen neuen Tag und eine neue Uhrzeit; die Mitarbeiterin bleibt dieselbe, außer es wird jemand anderes genannt.',
+    description:
+      'Verschiebt einen Termin, der unter der Nummer gebucht ist, von der angerufen wird (nur diese Nummer zählt; für andere Personen oder Nummern nie), auf einen neuen Tag und eine neue Uhrzeit; die Mitarbeiterin bleibt dieselbe, außer es wird jemand anderes genannt. Vorher den alten Termin und die neue Zeit vorlesen und erst nach einem Ja aufrufen.',
     execution: 'Einen Moment, ich schaue, ob das geht.',
   },
 };

@@ -33,7 +33,11 @@ describe('whole calls: changes, questions and the awkward moments', () => {
     const s = await scenario(database);
     await bookFirst(s, 'Herrenhaarschnitt am Dienstag um zehn bei Fabian');
     const { driver } = await s.call();
-    const r = await driver.say('Ich möchte meinen Termin absagen');
+    const asked = await driver.say('Ich möchte meinen Termin absagen');
+    expect(asked.text).toBe('Einen Moment, ich schaue kurz nach. Soll ich Ihren Termin am Dienstag, dem 24. November, um 10 Uhr bei Fabian absagen?');
+    // Read back, nothing changed yet: only the yes cancels.
+    expect(await s.booked()).toHaveLength(1);
+    const r = await driver.say('ja, bitte');
     expect(r.text).toBe('Einen Moment, ich schaue kurz nach. Ich habe Ihren Termin abgesagt: Herrenhaarschnitt am Dienstag, dem 24. November, um 10 Uhr bei Fabian. Kann ich sonst noch etwas für Sie tun?');
     expect(await s.booked()).toHaveLength(0);
     await driver.say('nein danke');
@@ -47,7 +51,8 @@ describe('whole calls: changes, questions and the awkward moments', () => {
     await bookFirst(s, 'Herrenhaarschnitt am Mittwoch um zehn bei Fabian');
     const { driver } = await s.call();
     expect((await driver.say('Ich muss einen Termin stornieren')).text).toMatch(/Ich finde mehrere Termine: .* Welchen meinen Sie\?$/);
-    expect((await driver.say('den am Mittwoch')).text).toContain('Ich habe Ihren Termin abgesagt: Herrenhaarschnitt am Mittwoch, dem 25. November');
+    expect((await driver.say('den am Mittwoch')).text).toBe('Soll ich Ihren Termin am Mittwoch, dem 25. November, um 10 Uhr bei Fabian absagen?');
+    expect((await driver.say('ja')).text).toContain('Ich habe Ihren Termin abgesagt: Herrenhaarschnitt am Mittwoch, dem 25. November');
     expect((await s.booked()).map((b) => b.at)).toEqual(['2026-11-24T10:00']);
   });
 
@@ -56,7 +61,8 @@ describe('whole calls: changes, questions and the awkward moments', () => {
     await bookFirst(s, 'Herrenhaarschnitt am Dienstag um zehn bei Fabian');
     const { driver } = await s.call();
     expect((await driver.say('Kann ich meinen Termin verschieben?')).text).toBe('Gern. Auf welchen Tag und welche Uhrzeit soll ich Ihren Termin verschieben?');
-    const moved = await driver.say('auf Mittwoch um halb drei');
+    expect((await driver.say('auf Mittwoch um halb drei')).text).toBe('Einen Moment, ich schaue kurz nach. Soll ich Ihren Termin am Dienstag, dem 24. November, um 10 Uhr bei Fabian auf Mittwoch, den 25. November, um halb drei verschieben?');
+    const moved = await driver.say('ja');
     expect(moved.text).toContain('Ich habe Ihren Termin verschoben: Herrenhaarschnitt jetzt am Mittwoch, dem 25. November, um halb drei bei Fabian.');
     expect(await s.booked()).toEqual([expect.objectContaining({ at: '2026-11-25T14:30', staffId: s.salon.staff.fabian })]);
   });
@@ -67,7 +73,8 @@ describe('whole calls: changes, questions and the awkward moments', () => {
     await bookFirst(s, 'Herrenhaarschnitt am Mittwoch um zehn bei Fabian');
     const { driver } = await s.call();
     expect((await driver.say('Ich muss meinen Termin verschieben, auf Freitag um elf')).text).toMatch(/Ich finde mehrere Termine: .* Welchen meinen Sie\?$/);
-    expect((await driver.say('den am Mittwoch')).text).toContain('Ich habe Ihren Termin verschoben: Herrenhaarschnitt jetzt morgen um 11 Uhr bei Fabian.');
+    expect((await driver.say('den am Mittwoch')).text).toMatch(/^Soll ich Ihren Termin am Mittwoch, .* verschieben\?$/);
+    expect((await driver.say('ja')).text).toContain('Ich habe Ihren Termin verschoben: Herrenhaarschnitt jetzt morgen um 11 Uhr bei Fabian.');
     expect((await s.booked()).map((b) => b.at).sort()).toEqual(['2026-11-20T11:00', '2026-11-24T10:00']);
   });
 
@@ -76,7 +83,8 @@ describe('whole calls: changes, questions and the awkward moments', () => {
     await bookFirst(s, 'Herrenhaarschnitt am Dienstag um zehn bei Fabian');
     const { driver } = await s.call();
     await driver.say('Ich möchte meinen Termin verschieben');
-    expect((await driver.say('auf den 27.11. um 10:15 Uhr')).text).toContain('Ich habe Ihren Termin verschoben: Herrenhaarschnitt jetzt am Freitag, dem 27. November, um Viertel nach zehn bei Fabian.');
+    expect((await driver.say('auf den 27.11. um 10:15 Uhr')).text).toMatch(/verschieben\?$/);
+    expect((await driver.say('ja')).text).toContain('Ich habe Ihren Termin verschoben: Herrenhaarschnitt jetzt am Freitag, dem 27. November, um Viertel nach zehn bei Fabian.');
   });
 
   it('lets the caller drop a move and keeps the appointment', async () => {

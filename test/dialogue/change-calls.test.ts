@@ -15,12 +15,18 @@ const several = `${LOOKING} Ich finde mehrere Termine: ${TUE} und ${WED}. Welche
 const askCancel: ScriptStep = { say: 'Ich muss einen Termin stornieren', world: [find.found(tue, wed)], ops: [{ operation: 'findAppointments', request: { phone: CALLER, date: null, time: null } }], hear: several };
 const askMove: ScriptStep = { say: 'Kann ich meinen Termin verschieben?', hear: ASK_RESCHEDULE_TIME };
 const NO_APPOINTMENT = 'Unter dieser Nummer finde ich leider keinen anstehenden Termin.';
+const WHEN: Record<string, string> = { tue: 'am Dienstag, dem 24. November, um 10 Uhr bei Fabian', wed: 'am Mittwoch, dem 25. November, um 10 Uhr bei Fabian', sat: 'am Samstag, dem 28. November, um 9 Uhr bei Emma' };
+/** The read-back before a cancel: nothing is cancelled before the caller says yes. */
+const askCancelOf = (id: string, looked = true) => `${looked ? `${LOOKING} ` : ''}Soll ich Ihren Termin ${WHEN[id]} absagen?`;
+const askMoveOf = (id: string, onto: string) => `${LOOKING} Soll ich Ihren Termin ${WHEN[id]} auf ${onto} verschieben?`;
+const yesCancel = (a: typeof tue, what: string): ScriptStep => ({ say: 'ja', world: [cancel.cancelled(a)], ops: [{ operation: 'cancel', request: { appointmentId: a.id } }], hear: cancelled(what) });
 
 const calls: CallScript[] = [
   {
     name: 'cancels the caller\'s only appointment, found by the calling number',
     steps: [
-      { say: 'Ich möchte meinen Termin absagen', world: [find.found(tue), cancel.cancelled(tue)], ops: [{ operation: 'findAppointments', request: { phone: CALLER, date: null, time: null } }, { operation: 'cancel', request: { appointmentId: 'tue' } }], hear: cancelled(TUE) },
+      { say: 'Ich möchte meinen Termin absagen', world: [find.found(tue)], ops: [{ operation: 'findAppointments', request: { phone: CALLER, date: null, time: null } }], hear: askCancelOf('tue') },
+      yesCancel(tue, TUE),
       { say: 'nein danke', hear: GOODBYE, end: 'hang_up' },
     ],
     finally: (state) => expect(state.memory.outcome).toBe('cancelled_appointment'),
@@ -35,21 +41,23 @@ const calls: CallScript[] = [
   ).map(
     ([words, what, id]): CallScript => ({
       name: `asks which of several to cancel and cancels "${words}" by its id`,
-      steps: [askCancel, { say: words, world: [cancel.cancelled(id === 'tue' ? tue : wed)], ops: [{ operation: 'cancel', request: { appointmentId: id } }], hear: cancelled(what) }],
+      steps: [askCancel, { say: words, ops: [], hear: askCancelOf(id, false) }, yesCancel(id === 'tue' ? tue : wed, what)],
     }),
   ),
   {
     name: 'cancels the one named by its staff member among appointments with different people',
     steps: [
       { say: 'Ich möchte einen Termin absagen', world: [find.found(tue, sat)], hear: `${LOOKING} Ich finde mehrere Termine: ${TUE} und ${SAT}. Welchen meinen Sie?` },
-      { say: 'den bei Emma', world: [cancel.cancelled(sat)], ops: [{ operation: 'cancel', request: { appointmentId: 'sat' } }], hear: cancelled(SAT) },
+      { say: 'den bei Emma', ops: [], hear: askCancelOf('sat', false) },
+      yesCancel(sat, SAT),
     ],
   },
   {
     name: 'reads out three of many appointments and still takes the fourth by its day',
     steps: [
       { say: 'Ich möchte einen Termin absagen', world: [find.found(tue, wed, appointment('2026-11-26 10:00', 'emma', 'waschenFoehnen', 'thu'), sat)], hear: /^Einen Moment, ich schaue kurz nach\. Ich finde mehrere Termine: .* und Waschen\/Föhnen am Donnerstag, dem 26\. November, um 10 Uhr bei Emma\. Welchen meinen Sie\?$/ },
-      { say: 'den am 28. November', world: [cancel.cancelled(sat)], ops: [{ operation: 'cancel', request: { appointmentId: 'sat' } }], hear: cancelled(SAT) },
+      { say: 'den am 28. November', hear: askCancelOf('sat', false) },
+      yesCancel(sat, SAT),
     ],
   },
   { name: 'keeps every appointment when the caller drops the cancel', steps: [askCancel, { say: 'nein, doch nicht', hear: `${KEEP_IT} ${ANYTHING_ELSE}` }], finally: (state) => expect(state.memory.outcome).toBeNull() },
@@ -57,7 +65,7 @@ const calls: CallScript[] = [
   { name: 'says so when the caller has no appointment', steps: [{ say: 'Ich möchte meinen Termin absagen', world: [find.none()], hear: `${LOOKING} ${NO_APPOINTMENT} ${ANYTHING_ELSE}` }] },
   {
     name: 'narrows the cancel to the day the caller names',
-    steps: [{ say: 'Ich möchte meinen Termin am Mittwoch absagen', world: [find.found(wed), cancel.cancelled(wed)], ops: [{ operation: 'findAppointments', request: { date: '2026-11-25', time: null } }, { operation: 'cancel', request: { appointmentId: 'wed' } }], hear: cancelled(WED) }],
+    steps: [{ say: 'Ich möchte meinen Termin am Mittwoch absagen', world: [find.found(wed)], ops: [{ operation: 'findAppointments', request: { date: '2026-11-25', time: null } }], hear: askCancelOf('wed') }, yesCancel(wed, WED)],
   },
   { name: 'says so when nothing is booked at the day named', steps: [{ say: 'Ich möchte meinen Termin am Freitag absagen', world: [find.none(true)], hear: `${LOOKING} Zu diesem Zeitpunkt finde ich keinen Termin von Ihnen. ${ANYTHING_ELSE}` }] },
   {
@@ -69,15 +77,20 @@ const calls: CallScript[] = [
     ],
   },
   {
-    name: 'looks appointments up by the calling number only, not by a number the caller says',
-    steps: [{ say: 'Ich möchte den Termin unter null eins sieben sechs, neun acht sieben sechs, fünf vier drei zwei absagen', world: [find.found(tue), cancel.cancelled(tue)], ops: [{ operation: 'findAppointments', request: { phone: CALLER } }, { operation: 'cancel' }], hear: cancelled(TUE) }],
+    name: 'changes nothing on a number the caller says that is not the calling one',
+    steps: [{ say: 'Ich möchte den Termin unter null eins sieben sechs, neun acht sieben sechs, fünf vier drei zwei absagen', ops: [], hear: /^Termine kann ich nur für die Nummer ansehen oder ändern, von der Sie gerade anrufen\./ }],
   },
-  { name: 'says so when the appointment cannot be cancelled any more', steps: [{ say: 'Termin absagen bitte', world: [find.found(tue), cancel.notModifiable()], hear: `${LOOKING} Der Termin konnte leider nicht abgesagt werden. ${ANYTHING_ELSE}` }] },
+  {
+    name: 'looks appointments up by the calling number when the caller says that very number',
+    steps: [{ say: 'Ich möchte den Termin unter null eins sieben sechs, eins zwei drei vier, fünf sechs sieben acht absagen', world: [find.found(tue)], ops: [{ operation: 'findAppointments', request: { phone: CALLER } }], hear: askCancelOf('tue') }, yesCancel(tue, TUE)],
+  },
+  { name: 'says so when the appointment cannot be cancelled any more', steps: [{ say: 'Termin absagen bitte', world: [find.found(tue)], hear: askCancelOf('tue') }, { say: 'ja', world: [cancel.notModifiable()], hear: `${LOOKING} Der Termin konnte leider nicht abgesagt werden. ${ANYTHING_ELSE}` }] },
   {
     name: 'takes an explicit "Termin absagen" during an offer as a cancel of the existing appointment',
     steps: [
       { say: 'Herrenhaarschnitt am Mittwoch um zehn', world: [offer.exact(slot('2026-11-25 10:00', 'emma'))], hear: /frei/ },
-      { say: 'Ach nein, ich will eigentlich meinen Termin absagen', world: [find.found(tue), cancel.cancelled(tue)], hear: cancelled(TUE) },
+      { say: 'Ach nein, ich will eigentlich meinen Termin absagen', world: [find.found(tue)], hear: askCancelOf('tue') },
+      yesCancel(tue, TUE),
     ],
   },
   {
@@ -86,8 +99,14 @@ const calls: CallScript[] = [
       askMove,
       {
         say: 'auf Mittwoch um halb drei',
-        world: [find.found(tue), reschedule.moved(tue, '2026-11-25 14:30')],
-        ops: [{ operation: 'findAppointments', request: { phone: CALLER, date: null, time: null } }, { operation: 'reschedule', request: { appointmentId: 'tue', startsAt: instant('2026-11-25 14:30'), staffId: null } }],
+        world: [find.found(tue)],
+        ops: [{ operation: 'findAppointments', request: { phone: CALLER, date: null, time: null } }],
+        hear: askMoveOf('tue', 'Mittwoch, den 25. November, um halb drei'),
+      },
+      {
+        say: 'ja',
+        world: [reschedule.moved(tue, '2026-11-25 14:30')],
+        ops: [{ operation: 'reschedule', request: { appointmentId: 'tue', startsAt: instant('2026-11-25 14:30'), staffId: null } }],
         hear: `${LOOKING} Ich habe Ihren Termin verschoben: Herrenhaarschnitt jetzt am Mittwoch, dem 25. November, um halb drei bei Fabian. ${ANYTHING_ELSE}`,
       },
     ],
@@ -95,13 +114,17 @@ const calls: CallScript[] = [
   },
   {
     name: 'moves an appointment with the new time in the same sentence',
-    steps: [{ say: 'Ich möchte meinen Termin auf Freitag um elf verschieben', world: [find.found(tue), reschedule.moved(tue, '2026-11-20 11:00')], ops: [{ operation: 'findAppointments' }, { operation: 'reschedule', request: { appointmentId: 'tue', startsAt: instant('2026-11-20 11:00') } }], hear: `${LOOKING} Ich habe Ihren Termin verschoben: Herrenhaarschnitt jetzt morgen um 11 Uhr bei Fabian. ${ANYTHING_ELSE}` }],
+    steps: [
+      { say: 'Ich möchte meinen Termin auf Freitag um elf verschieben', world: [find.found(tue)], ops: [{ operation: 'findAppointments' }], hear: askMoveOf('tue', 'morgen um 11 Uhr') },
+      { say: 'ja bitte', world: [reschedule.moved(tue, '2026-11-20 11:00')], ops: [{ operation: 'reschedule', request: { appointmentId: 'tue', startsAt: instant('2026-11-20 11:00') } }], hear: `${LOOKING} Ich habe Ihren Termin verschoben: Herrenhaarschnitt jetzt morgen um 11 Uhr bei Fabian. ${ANYTHING_ELSE}` },
+    ],
   },
   {
     name: 'asks which of several to move, and moves the one named by its id',
     steps: [
       { say: 'Ich muss meinen Termin verschieben, auf Freitag um elf', world: [find.found(tue, wed)], hear: several },
-      { say: 'den am Mittwoch', world: [reschedule.moved(wed, '2026-11-20 11:00')], ops: [{ operation: 'reschedule', request: { appointmentId: 'wed', startsAt: instant('2026-11-20 11:00') } }], hear: `${LOOKING} Ich habe Ihren Termin verschoben: Herrenhaarschnitt jetzt morgen um 11 Uhr bei Fabian. ${ANYTHING_ELSE}` },
+      { say: 'den am Mittwoch', ops: [], hear: `Soll ich Ihren Termin ${WHEN.wed} auf morgen um 11 Uhr verschieben?` },
+      { say: 'genau', world: [reschedule.moved(wed, '2026-11-20 11:00')], ops: [{ operation: 'reschedule', request: { appointmentId: 'wed', startsAt: instant('2026-11-20 11:00') } }], hear: `${LOOKING} Ich habe Ihren Termin verschoben: Herrenhaarschnitt jetzt morgen um 11 Uhr bei Fabian. ${ANYTHING_ELSE}` },
     ],
   },
   {
@@ -109,27 +132,30 @@ const calls: CallScript[] = [
     steps: [
       { say: 'Ich muss einen Termin verschieben, auf Samstag', hear: 'Und um welche Uhrzeit?' },
       { say: 'um elf', world: [find.found(tue, wed)], hear: several },
-      { say: 'den ersten', world: [reschedule.moved(tue, '2026-11-21 11:00')], ops: [{ operation: 'reschedule', request: { appointmentId: 'tue', startsAt: instant('2026-11-21 11:00') } }], hear: /Ich habe Ihren Termin verschoben: Herrenhaarschnitt jetzt übermorgen um 11 Uhr bei Fabian\./ },
+      { say: 'den ersten', ops: [], hear: `Soll ich Ihren Termin ${WHEN.tue} auf übermorgen um 11 Uhr verschieben?` },
+      { say: 'ja', world: [reschedule.moved(tue, '2026-11-21 11:00')], ops: [{ operation: 'reschedule', request: { appointmentId: 'tue', startsAt: instant('2026-11-21 11:00') } }], hear: /Ich habe Ihren Termin verschoben: Herrenhaarschnitt jetzt übermorgen um 11 Uhr bei Fabian\./ },
     ],
   },
   { name: 'asks for the day when only a time was said', steps: [askMove, { say: 'auf elf Uhr', hear: 'An welchem Tag soll der Termin stattfinden?' }] },
   {
     name: 'reads "auf den 27.11. um 10:15 Uhr" as the new time, not as a phone number',
-    steps: [askMove, { say: 'auf den 27.11. um 10:15 Uhr', world: [find.found(tue), reschedule.moved(tue, '2026-11-27 10:15')], ops: [{ operation: 'findAppointments', request: { phone: CALLER } }, { operation: 'reschedule', request: { startsAt: instant('2026-11-27 10:15') } }], hear: /jetzt am Freitag, dem 27\. November, um Viertel nach zehn bei Fabian\./ }],
+    steps: [askMove, { say: 'auf den 27.11. um 10:15 Uhr', world: [find.found(tue)], ops: [{ operation: 'findAppointments', request: { phone: CALLER } }], hear: askMoveOf('tue', 'Freitag, den 27. November, um Viertel nach zehn') }, { say: 'ja', world: [reschedule.moved(tue, '2026-11-27 10:15')], ops: [{ operation: 'reschedule', request: { startsAt: instant('2026-11-27 10:15') } }], hear: /jetzt am Freitag, dem 27\. November, um Viertel nach zehn bei Fabian\./ }],
   },
   {
     name: 'keeps the old appointment when the new time is taken, and moves it to the time named next',
     steps: [
       askMove,
-      { say: 'auf Mittwoch um zehn', world: [find.found(tue), reschedule.taken(slot('2026-11-25 11:00', 'fabian'))], hear: `${LOOKING} Zu der Zeit ist leider schon alles belegt. Ihr bisheriger Termin bleibt bestehen. Ich könnte Ihnen am Mittwoch, dem 25. November, um 11 Uhr bei Fabian anbieten.` },
-      { say: 'dann Mittwoch um elf', world: [reschedule.moved(tue, '2026-11-25 11:00')], ops: [{ operation: 'reschedule', request: { appointmentId: 'tue', startsAt: instant('2026-11-25 11:00') } }], hear: /Ich habe Ihren Termin verschoben: Herrenhaarschnitt jetzt am Mittwoch, dem 25\. November, um 11 Uhr bei Fabian\./ },
+      { say: 'auf Mittwoch um zehn', world: [find.found(tue)], hear: askMoveOf('tue', 'Mittwoch, den 25. November, um 10 Uhr') },
+      { say: 'ja', world: [reschedule.taken(slot('2026-11-25 11:00', 'fabian'))], hear: `${LOOKING} Zu der Zeit ist leider schon alles belegt. Ihr bisheriger Termin bleibt bestehen. Ich könnte Ihnen am Mittwoch, dem 25. November, um 11 Uhr bei Fabian anbieten.` },
+      { say: 'dann Mittwoch um elf', ops: [], hear: `Soll ich Ihren Termin ${WHEN.tue} auf Mittwoch, den 25. November, um 11 Uhr verschieben?` },
+      { say: 'ja', world: [reschedule.moved(tue, '2026-11-25 11:00')], ops: [{ operation: 'reschedule', request: { appointmentId: 'tue', startsAt: instant('2026-11-25 11:00') } }], hear: /Ich habe Ihren Termin verschoben: Herrenhaarschnitt jetzt am Mittwoch, dem 25\. November, um 11 Uhr bei Fabian\./ },
     ],
   },
   {
     name: 'names the staff member asked for when the move is taken there',
-    steps: [askMove, { say: 'auf Mittwoch um drei bei Emma', world: [find.found(tue), reschedule.taken()], ops: [{ operation: 'findAppointments' }, { operation: 'reschedule', request: { staffId: STAFF.emma } }], hear: `${LOOKING} Zu der Zeit ist Emma leider schon ausgebucht. Ihr bisheriger Termin bleibt bestehen. In den nächsten Wochen ist dafür leider nichts mehr frei.` }],
+    steps: [askMove, { say: 'auf Mittwoch um drei bei Emma', world: [find.found(tue)], ops: [{ operation: 'findAppointments' }], hear: askMoveOf('tue', 'Mittwoch, den 25. November, um 15 Uhr zu Emma') }, { say: 'ja', world: [reschedule.taken()], ops: [{ operation: 'reschedule', request: { staffId: STAFF.emma } }], hear: `${LOOKING} Zu der Zeit ist Emma leider schon ausgebucht. Ihr bisheriger Termin bleibt bestehen. In den nächsten Wochen ist dafür leider nichts mehr frei.` }],
   },
-  { name: 'says the salon is closed on the day a move asks for', steps: [askMove, { say: 'auf Montag um zehn', world: [find.found(tue), reschedule.unavailable('closed_day', slot('2026-11-24 11:00', 'fabian'))], hear: `${LOOKING} An dem Tag haben wir leider geschlossen. Ihr bisheriger Termin bleibt bestehen. Ich könnte Ihnen am Dienstag, dem 24. November, um 11 Uhr bei Fabian anbieten.` }] },
+  { name: 'says the salon is closed on the day a move asks for', steps: [askMove, { say: 'auf Montag um zehn', world: [find.found(tue)], hear: askMoveOf('tue', 'Montag, den 23. November, um 10 Uhr') }, { say: 'ja', world: [reschedule.unavailable('closed_day', slot('2026-11-24 11:00', 'fabian'))], hear: `${LOOKING} An dem Tag haben wir leider geschlossen. Ihr bisheriger Termin bleibt bestehen. Ich könnte Ihnen am Dienstag, dem 24. November, um 11 Uhr bei Fabian anbieten.` }] },
   { name: 'lets the caller drop a move and keeps the appointment', steps: [askMove, { say: 'nein, lassen wir das doch', hear: `${KEEP_IT} ${ANYTHING_ELSE}` }] },
   { name: 'says so when there is nothing to move', steps: [askMove, { say: 'auf Mittwoch um zehn', world: [find.none()], hear: `${LOOKING} ${NO_APPOINTMENT} ${ANYTHING_ELSE}` }] },
   {
@@ -140,12 +166,13 @@ const calls: CallScript[] = [
       { say: 'auf Freitag um elf', ops: [], hear: /^(?!.*verschoben)/ },
     ],
   },
-  { name: 'ends the move when the appointment can no longer be found', steps: [askMove, { say: 'auf Mittwoch um zehn', world: [find.found(tue), reschedule.notFound()], hear: `${LOOKING} Der Termin konnte leider nicht verschoben werden. ${ANYTHING_ELSE}` }] },
+  { name: 'ends the move when the appointment can no longer be found', steps: [askMove, { say: 'auf Mittwoch um zehn', world: [find.found(tue)], hear: askMoveOf('tue', 'Mittwoch, den 25. November, um 10 Uhr') }, { say: 'ja', world: [reschedule.notFound()], hear: `${LOOKING} Der Termin konnte leider nicht verschoben werden. ${ANYTHING_ELSE}` }] },
   {
     name: 'books after a move in the same call',
     steps: [
       askMove,
-      { say: 'auf Mittwoch um zehn', world: [find.found(tue), reschedule.moved(tue, '2026-11-25 10:00')], hear: /verschoben/ },
+      { say: 'auf Mittwoch um zehn', world: [find.found(tue)], hear: /verschieben\?$/ },
+      { say: 'ja', world: [reschedule.moved(tue, '2026-11-25 10:00')], hear: /verschoben/ },
       { say: 'ja, und einen Damenhaarschnitt am Samstag um zehn', world: [offer.exact(slot('2026-11-21 10:00', 'emma', 45))], hear: /frei/ },
       { say: 'nein', hear: ASK_OTHER_TIME },
     ],

@@ -19,7 +19,7 @@ const calls: CallScript[] = [
   },
   {
     name: 'resumes the choice between several appointments from its snapshot',
-    steps: [{ say: 'Ich muss einen Termin stornieren', world: [find.found(tue, wed)], hear: /Welchen meinen Sie\?$/ }, { resume: 'snapshot' }, { say: 'den zweiten', world: [cancel.cancelled(wed)], ops: [{ operation: 'cancel', request: { appointmentId: 'wed' } }], hear: /abgesagt/ }],
+    steps: [{ say: 'Ich muss einen Termin stornieren', world: [find.found(tue, wed)], hear: /Welchen meinen Sie\?$/ }, { resume: 'snapshot' }, { say: 'den zweiten', hear: /^Soll ich Ihren Termin am Mittwoch.* absagen\?$/ }, { resume: 'snapshot' }, { say: 'ja', world: [cancel.cancelled(wed)], ops: [{ operation: 'cancel', request: { appointmentId: 'wed' } }], hear: /abgesagt/ }],
   },
   { name: 'resumes a move waiting for its time from its snapshot', steps: [{ say: 'Kann ich meinen Termin verschieben?', hear: ASK_RESCHEDULE_TIME }, { resume: 'snapshot' }, { say: 'nein, doch nicht', hear: /^In Ordnung, dann bleibt alles, wie es ist\./ }] },
   { name: 'repeats the last answer after a resume', steps: [offered, { resume: 'snapshot' }, { say: 'wie bitte?', hear: /^Einen Moment, ich schaue kurz nach\. Am Mittwoch/ }] },
@@ -52,7 +52,7 @@ const calls: CallScript[] = [
   },
   {
     name: 'finishes a cancel whose turn was superseded and tells it next',
-    steps: [{ say: 'Ich möchte meinen Termin absagen', superseded: 'at_first_operation', world: [find.found(tue)], hear: LOOKING }, { say: 'Ich möchte meinen Termin absagen', again: true, world: [find.found(tue), cancel.cancelled(tue)], hear: /Ich habe Ihren Termin abgesagt/ }],
+    steps: [{ say: 'Ich möchte meinen Termin absagen', superseded: 'at_first_operation', world: [find.found(tue)], hear: LOOKING }, { say: 'Ich möchte meinen Termin absagen', again: true, hear: /Soll ich Ihren Termin .* absagen\?$/ }, { say: 'ja', superseded: 'at_first_operation', world: [cancel.cancelled(tue)], hear: LOOKING }, { say: 'hallo?', hear: /^Ich habe Ihren Termin abgesagt/ }],
   },
 ];
 

@@ -15,3 +15,6 @@ export { readUtterance, type Facts } from './read-utterance.js';
 export { resolveService, resolveStaff, type ServiceResolution, type StaffResolution } from './resolve-names.js';
 export { readCallerUtterance, SERVICE_CONFIDENCE, type CallerUtterance, type UtteranceCatalogue } from './read-caller-utterance.js';
 export { coarsePartOfDay, PART_OF_DAY_RANGES } from '../../parts-of-day.js';
+export { mentionsOtherPerson, saysSomeNumber, speaksOfNumber } from './detect-other-person.js';
+export { asksForOwnAppointments } from './detect-appointment-query.js';
+export { readChangeOfMind, type ChangeOfMind } from './read-change-of-mind.js';

@@ -7,6 +7,8 @@ import { answerOffer } from './collect-step.js';
 import { answerBooking } from './details-step.js';
 import { answerCancel, answerCancelLookup } from './cancel-step.js';
 import { Draft } from './draft.js';
+import { answerListLookup } from './list-appointments-step.js';
+import { dropRejected, holdsRejectedBooking, markBookingHeard, rememberBooking } from './reconsider-booking.js';
 import type { Decision } from './effects.js';
 import type { CallerInfo, DialogueEvent, ReceptionAnswer } from './events.js';
 import { answerMoveLookup, answerReschedule } from './reschedule-step.js';
@@ -87,7 +89,10 @@ function remind(state: DialogueState, directory: Directory, now: Date): Decision
   const d = beginTurn(state, directory, now);
   const memory = d.state.memory;
   memory.reminders += 1;
-  if (memory.reminders >= 2 || d.step.phase === 'ended') {
+  if (memory.reminders >= 2 && holdsRejectedBooking(d)) {
+    // The caller said the booking does not suit and then went quiet: it must not stay behind.
+    dropRejected(d, 'end');
+  } else if (memory.reminders >= 2 || d.step.phase === 'ended') {
     d.to({ phase: 'ended' });
     d.hangUp(SILENT_GOODBYE);
   } else {
@@ -131,6 +136,7 @@ function hear(state: DialogueState, event: Extract<DialogueEvent, { kind: 'heard
     // Kept even when the turn is superseded: if Retell asks again for the same words, this is the answer to give.
     memory.handled = { text: facts.text, count: callerUtterances };
   }
+  markBookingHeard(d);
   d.save();
   return d.decision();
 }
@@ -139,10 +145,14 @@ function hear(state: DialogueState, event: Extract<DialogueEvent, { kind: 'heard
 function takeAnswer(d: Draft, answer: ReceptionAnswer, late: boolean): void {
   const step = d.step;
   if (answer.operation === 'offer' && step.phase === 'checking') return answerOffer(d, step.wish, answer.outcome, step.avoid);
-  if (answer.operation === 'book' && step.phase === 'booking') return answerBooking(d, step, answer.outcome, late);
+  if (answer.operation === 'book' && step.phase === 'booking') {
+    answerBooking(d, step, answer.outcome, late);
+    return rememberBooking(d, answer.outcome, late);
+  }
   if (answer.operation === 'findAppointments' && step.phase === 'finding') {
+    if (step.lookup.for === 'list') return answerListLookup(d, answer.outcome);
     return step.lookup.for === 'cancel' ? answerCancelLookup(d, answer.outcome) : answerMoveLookup(d, step.lookup.target, answer.outcome);
   }
-  if (answer.operation === 'cancel' && step.phase === 'cancelling') return answerCancel(d, step.appointment, answer.outcome, late);
+  if (answer.operation === 'cancel' && step.phase === 'cancelling') return answerCancel(d, step, answer.outcome, late);
   if (answer.operation === 'reschedule' && step.phase === 'rescheduling') return answerReschedule(d, step, answer.outcome, late);
 }

@@ -13,5 +13,12 @@ export function pickAppointment(choices: readonly AppointmentRef[], f: Facts, zo
     if (f.staff?.kind === 'named' && !f.staff.staffIds.includes(c.staffId)) return false;
     return f.hasWhen || f.serviceIds.length > 0 || f.staff?.kind === 'named';
   });
-  return matching.length === 1 ? matching[0]! : null;
+  if (matching.length === 1) return matching[0]!;
+  // "den am Freitag" among listed appointments means the one on a Friday, not only the coming Friday.
+  if (matching.length === 0 && f.when.date && !f.when.time) {
+    const weekday = DateTime.fromISO(f.when.date, { zone }).weekday;
+    const onThatDay = choices.filter((c) => DateTime.fromISO(c.startsAt, { zone }).weekday === weekday);
+    if (onThatDay.length === 1) return onThatDay[0]!;
+  }
+  return null;
 }

@@ -1,4 +1,4 @@
-import type { Facts } from '../../german/understand/index.js';
+import { asksForOwnAppointments, type Facts } from '../../german/understand/index.js';
 import {
   ANYTHING_ELSE,
   ASK_QUESTION_SERVICE,
@@ -12,13 +12,17 @@ import {
   answerServiceQuestion,
   openingHours,
 } from '../../german/speak/lines.js';
-import { cancelStep } from './cancel-step.js';
+import { NO_TRANSFER_WANTED } from '../../german/speak/lines-changes.js';
+import { answerCancelQuestion, cancelStep } from './cancel-step.js';
+import { claimsOtherPerson, refuseOtherPerson } from './guard-change.js';
+import { listAppointmentsStep } from './list-appointments-step.js';
+import { dropRejected, holdsRejectedBooking, reconsiderBooking } from './reconsider-booking.js';
 import { collect } from './collect-step.js';
 import { takeName, takePhone } from './details-step.js';
 import type { Draft } from './draft.js';
 import { hearAnyStep } from './hear-any-step.js';
 import { chooseOffer } from './offer-step.js';
-import { rescheduleStep } from './reschedule-step.js';
+import { answerMoveQuestion, rescheduleStep } from './reschedule-step.js';
 import { EMPTY_WISH, type Step } from './state.js';
 
 /** True when the utterance carries something to act on beyond yes/no/bye ("nein, Donnerstag um zehn"). */
@@ -26,15 +30,38 @@ function actionable(f: Facts): boolean {
   return f.serviceIds.length > 0 || f.hasWhen || f.staff !== null;
 }
 
+const CHANGE_PHASES: ReadonlySet<Step['phase']> = new Set(['cancel_pick', 'confirm_cancel', 'confirm_move', 'reschedule', 'reschedule_pick']);
+
+/** A request about the caller's booked appointments: to cancel, move or hear them, or an answer while doing so. */
+function aboutAppointments(d: Draft, f: Facts): boolean {
+  if (CHANGE_PHASES.has(d.step.phase)) return true;
+  const deciding = d.step.phase === 'offered' || d.step.phase === 'name' || d.step.phase === 'phone';
+  if (f.intent === 'cancel_appointment') return !deciding || f.explicitCancel;
+  return f.intent === 'reschedule_appointment' || asksForOwnAppointments(f.text);
+}
+
 /** The conversation's answer to what the caller said: by intent first, then by where the call stands. */
 export function respondToCaller(d: Draft, f: Facts): void {
   const step = d.step;
+  if (step.phase === 'change_refused' && f.intent === 'human') return transfer(d);
   const memory = d.state.memory;
   if (hearAnyStep(d, f)) return;
   if (f.unintelligible) return d.say(NOT_UNDERSTOOD);
   if (f.intent === 'human') return transfer(d);
   if (f.intent === 'repeat') return d.say(memory.lastLine || WHAT_ELSE);
+  if (step.phase === 'change_refused') {
+    if (f.intent === 'yes') return transfer(d);
+    d.to({ phase: 'anything_else', serviceId: null });
+    if (f.intent === 'no' && !actionable(f)) return d.say(NO_TRANSFER_WANTED);
+  }
+  // Whose appointments a request is about is decided by the calling number alone: a claim about another person
+  // or number changes nothing and reads out nothing.
+  if (aboutAppointments(d, f) && claimsOtherPerson(d, f)) return refuseOtherPerson(d);
+  // Right after a booking, "nein, doch lieber …" changes that booking rather than adding one.
+  if (reconsiderBooking(d, f)) return;
   if (f.intent === 'goodbye' && !actionable(f)) return goodbye(d);
+  if (d.step.phase === 'confirm_cancel') return answerCancelQuestion(d, f, d.step);
+  if (d.step.phase === 'confirm_move') return answerMoveQuestion(d, f, d.step);
   if (f.intent === 'opening_hours' || f.question) memory.outcome ??= 'information';
   if (f.intent === 'opening_hours') return d.say(`${openingHours(d.directory)} ${step.phase === 'anything_else' ? ANYTHING_ELSE : ''}`.trim());
   if (f.question) return answerQuestion(d, f, f.question);
@@ -43,6 +70,7 @@ export function respondToCaller(d: Draft, f: Facts): void {
   const deciding = step.phase === 'offered' || step.phase === 'name' || step.phase === 'phone';
   if (f.intent === 'cancel_appointment' && (!deciding || f.explicitCancel)) return cancelStep(d, f);
   if (f.intent === 'cancel_appointment' && step.phase === 'offered') return chooseOffer(d, { ...f, intent: 'no' }, step);
+  if (!deciding && f.intent !== 'reschedule_appointment' && asksForOwnAppointments(f.text)) return listAppointmentsStep(d);
   if (f.intent === 'reschedule_appointment' || step.phase === 'reschedule' || step.phase === 'reschedule_pick') return rescheduleStep(d, f);
 
   switch (step.phase) {
@@ -82,7 +110,9 @@ function wishOf(step: Step) {
   return 'wish' in step ? step.wish : null;
 }
 
+/** Ends the call; a booking the caller rejected is cancelled first (and said so), never left behind. */
 export function goodbye(d: Draft): void {
+  if (holdsRejectedBooking(d)) return dropRejected(d, 'end');
   d.to({ phase: 'ended' });
   d.hangUp(GOODBYE);
 }

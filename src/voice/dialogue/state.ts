@@ -34,7 +34,12 @@ export const MoveTarget = z.object({ date: LocalDate.nullable(), time: LocalTime
 export type MoveTarget = z.infer<typeof MoveTarget>;
 
 /** Why the caller's appointments are being looked up. */
-const Lookup = z.discriminatedUnion('for', [z.object({ for: z.literal('cancel') }), z.object({ for: z.literal('reschedule'), target: MoveTarget })]);
+const Lookup = z.discriminatedUnion('for', [
+  z.object({ for: z.literal('cancel') }),
+  z.object({ for: z.literal('reschedule'), target: MoveTarget }),
+  /** "Wann ist mein Termin?": read out, nothing changes. */
+  z.object({ for: z.literal('list') }),
+]);
 
 /**
  * A correction relative to what was on the table ("eine Stunde später"): the slots turned down, and the side of
@@ -64,8 +69,14 @@ export const Step = z.discriminatedUnion('phase', [
   z.object({ phase: z.literal('finding'), lookup: Lookup }),
   /** Several appointments (or none yet, without a number): which one to cancel. */
   z.object({ phase: z.literal('cancel_pick'), choices: z.array(AppointmentRef) }),
-  /** The appointment is being cancelled. */
-  z.object({ phase: z.literal('cancelling'), appointment: AppointmentRef }),
+  /** The appointment is being cancelled; `then` 'end': the caller gave a rejected booking up and the call ends. */
+  z.object({ phase: z.literal('cancelling'), appointment: AppointmentRef, then: z.enum(['ask', 'end']).default('ask') }),
+  /** The appointment read back: "Soll ich … absagen?"; only a yes cancels. `choices`: the others the caller may mean. */
+  z.object({ phase: z.literal('confirm_cancel'), appointment: AppointmentRef, choices: z.array(AppointmentRef) }),
+  /** The old appointment and the new time read back: "Soll ich … verschieben?"; only a yes moves. */
+  z.object({ phase: z.literal('confirm_move'), moving: AppointmentRef, target: MoveTarget, startsAt: z.string().min(1), choices: z.array(AppointmentRef) }),
+  /** A change to someone else's appointment was refused and the transfer offered: a yes transfers. */
+  z.object({ phase: z.literal('change_refused') }),
   /** Moving an appointment: waiting for the new day and time (the appointment is known, or is looked up then). */
   z.object({ phase: z.literal('reschedule'), target: MoveTarget, moving: AppointmentRef.nullable() }),
   /** Moving an appointment: several listed, which one. */
@@ -139,6 +150,12 @@ const Memory = z.object({
   pending: z.object({ kind: z.enum(['help', 'callback']), staffId: z.string().min(1).nullable() }).nullable().default(null),
   /** The agent could not answer a question and offered the transfer: a yes transfers, a no says `resume`. */
   transferOffer: z.object({ resume: z.string() }).nullable().optional(),
+  /**
+   * The appointment this call booked last, while the caller may still take it back: `rejected` once they said it
+   * does not suit (it is moved, or cancelled if they give up: never left beside a second one); `late` when it
+   * committed in a turn the caller talked over, so whatever they wish next is reconciled with it.
+   */
+  justBooked: z.object({ appointment: AppointmentRef, rejected: z.boolean(), late: z.boolean() }).nullable().default(null),
 });
 
 export const DialogueState = z.object({ caller: Caller, memory: Memory, step: Step });
@@ -148,7 +165,7 @@ export type DialogueState = z.infer<typeof DialogueState>;
 export function initialState(): DialogueState {
   return {
     caller: { number: null, name: null, known: false, phone: null, phoneConfirmed: false },
-    memory: { outcome: null, reminders: 0, lastLine: '', saying: [], fillerSaid: false, announcement: null, handled: null, operations: 0, confused: 0, pending: null },
+    memory: { outcome: null, reminders: 0, lastLine: '', saying: [], fillerSaid: false, announcement: null, handled: null, operations: 0, confused: 0, pending: null, justBooked: null },
     step: { phase: 'open' },
   };
 }

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import type { AppointmentRef } from '../../src/reception/outcomes.js';
+import { STAFF } from '../support/demo-directory.js';
+import { playCall, type CallScript, type ScriptStep } from '../support/scripted-call.js';
+import { book, cancel, instant, offer, reschedule, slot } from '../support/world.js';
+import { ANYTHING_ELSE, LOOKING, WHAT_ELSE } from './lines.js';
+
+/**
+ * Barge-in and supersede: the latest request wins. A booking whose turn the caller talked over commits, and the
+ * next wish is reconciled with it (moved, or cancelled if the caller no longer wants it), never booked beside
+ * it; the caller is told what happened.
+ */
+
+const wed10 = slot('2026-11-25 10:00', 'emma');
+const offered: ScriptStep = { say: 'Herrenhaarschnitt am Mittwoch um zehn bei Emma', world: [offer.exact(wed10)], hear: /frei\. Soll ich ihn für Sie eintragen\?$/ };
+const bookedAnswer = book.booked(wed10, 'herrenhaarschnitt');
+const booked = (bookedAnswer.outcome as { appointment: AppointmentRef }).appointment;
+const BOOKED = 'Ihr Termin ist eingetragen: Herrenhaarschnitt am Mittwoch, dem 25. November, um 10 Uhr bei Emma.';
+const known = { knownName: 'Jonas Weber' };
+/** The caller talks over the agent the moment the booking starts: it commits, and nobody hears that it did. */
+const bookedUnheard: ScriptStep = { say: 'ja', superseded: 'at_first_operation', world: [bookedAnswer], ops: [{ operation: 'book' }], hear: /^Gut, also .*\. Einen Moment, ich trage das ein\.$/ };
+const MOVE = 'Kein Problem, dann verlege ich den Termin.';
+const movedTo = (say: string, local: string, spoken: string, staff: StaffKey = 'emma'): ScriptStep => ({
+  say,
+  world: [reschedule.moved(booked, local, staff)],
+  ops: [{ operation: 'reschedule', request: { appointmentId: booked.id, startsAt: instant(local) } }],
+  hear: `${BOOKED} ${MOVE} ${LOOKING} Ich habe Ihren Termin verschoben: Herrenhaarschnitt jetzt ${spoken}. ${ANYTHING_ELSE}`,
+});
+const oneAppointmentAt = (local: string) => (state: { memory: { justBooked: { appointment: AppointmentRef } | null } }) => expect(state.memory.justBooked?.appointment.startsAt).toBe(instant(local));
+const ASK_INSTEAD = 'Kein Problem. Auf wann soll ich den Termin stattdessen legen? Oder möchten Sie ihn lieber ganz absagen?';
+
+type StaffKey = keyof typeof STAFF;
+const newWishes: Array<[string, string, string, StaffKey?]> = [
+  ['nein warten sie lieber um elf', '2026-11-25 11:00', 'am Mittwoch, dem 25. November, um 11 Uhr bei Emma'],
+  ['Ach, lieber Donnerstag.', '2026-11-26 10:00', 'am Donnerstag, dem 26. November, um 10 Uhr bei Emma'],
+  ['äh nee um halb zwölf', '2026-11-25 11:30', 'am Mittwoch, dem 25. November, um halb zwölf bei Emma'],
+  ['Herrenhaarschnitt am Freitag um zwölf', '2026-11-20 12:00', 'morgen um 12 Uhr bei Emma'],
+  ['eine stunde später bitte', '2026-11-25 11:00', 'am Mittwoch, dem 25. November, um 11 Uhr bei Emma'],
+  ['Stopp, am Samstag um neun wäre besser', '2026-11-21 09:00', 'übermorgen um 9 Uhr bei Emma'],
+  ['lieber bei Fabian um zehn', '2026-11-25 10:00', 'am Mittwoch, dem 25. November, um 10 Uhr bei Fabian', 'fabian'],
+  ['nee, nee, dienstag um zehn', '2026-11-24 10:00', 'am Dienstag, dem 24. November, um 10 Uhr bei Emma'],
+];
+
+const calls: CallScript[] = [
+  ...newWishes.map(
+    ([words, local, spoken, staff]): CallScript => ({
+      name: `moves the booking the caller talked over to the latest wish, never books it twice: "${words}"`,
+      caller: known,
+      steps: [offered, bookedUnheard, movedTo(words, local, spoken, staff)],
+      finally: oneAppointmentAt(local),
+    }),
+  ),
+  {
+    name: 'moves to the staff member named in the latest wish',
+    caller: known,
+    steps: [offered, bookedUnheard, { say: 'lieber bei Fabian um zehn', world: [reschedule.moved(booked, '2026-11-25 10:00', 'fabian')], ops: [{ operation: 'reschedule', request: { staffId: STAFF.fabian } }], hear: /verschoben/ }],
+  },
+  {
+    name: 'tells the booking and asks for the new time when the caller only said no over it',
+    caller: known,
+    steps: [offered, bookedUnheard, { say: 'nein', ops: [], hear: `${BOOKED} ${ASK_INSTEAD}` }, { say: 'dann freitag um elf', world: [reschedule.moved(booked, '2026-11-20 11:00')], hear: /verschoben: Herrenhaarschnitt jetzt morgen um 11 Uhr/ }],
+    finally: oneAppointmentAt('2026-11-20 11:00'),
+  },
+  {
+    name: 'cancels the booking the caller talked over when they no longer want it, and says so',
+    caller: known,
+    steps: [
+      offered,
+      bookedUnheard,
+      { say: 'nein doch nicht, lassen wir das', world: [cancel.cancelled(booked)], ops: [{ operation: 'cancel', request: { appointmentId: booked.id } }], hear: /^Ihr Termin ist eingetragen: .* In Ordnung, dann sage ich den Termin am Mittwoch, dem 25\. November, um 10 Uhr bei Emma wieder ab\. Einen Moment, ich schaue kurz nach\. Ich habe Ihren Termin abgesagt/ },
+    ],
+    finally: (state) => expect(state.memory).toMatchObject({ justBooked: null, outcome: null }),
+  },
+  {
+    name: 'tells the booking and goes on when the caller only checks the line',
+    caller: known,
+    steps: [offered, bookedUnheard, { say: 'hallo?', ops: [], hear: `${BOOKED} ${WHAT_ELSE}` }],
+    finally: (state) => expect(state.memory.outcome).toBe('booked'),
+  },
+  {
+    name: 'reads the booking back for a cancel when the latest wish is another service',
+    caller: known,
+    steps: [offered, bookedUnheard, { say: 'ach lieber doch eine Ansatzfärbung', ops: [], hear: `${BOOKED} Soll ich Ihren Termin am Mittwoch, dem 25. November, um 10 Uhr bei Emma absagen?` }],
+  },
+  {
+    name: 'books a second appointment when the caller talked over the first to ask for another one',
+    caller: known,
+    steps: [offered, bookedUnheard, { say: 'und noch einen termin für meine tochter am freitag um zehn, damenhaarschnitt', world: [offer.exact(slot('2026-11-20 10:00', 'emma'))], ops: [{ operation: 'offer' }], hear: /^Ihr Termin ist eingetragen: .*frei/ }],
+  },
+  {
+    name: 'starts no booking when the request was superseded before anything ran, and offers the latest wish',
+    caller: known,
+    steps: [offered, { say: 'ja', superseded: 'before', ops: [], hear: '' }, { say: 'ja nein lieber donnerstag um zehn', world: [offer.exact(slot('2026-11-26 10:00', 'emma'))], ops: [{ operation: 'offer' }], hear: /Donnerstag/ }],
+  },
+  {
+    name: 'moves again when the move itself was talked over and the caller changes once more',
+    caller: known,
+    steps: [
+      offered,
+      bookedUnheard,
+      { say: 'lieber um elf', superseded: 'at_first_operation', world: [reschedule.moved(booked, '2026-11-25 11:00')], hear: `${BOOKED} ${MOVE} ${LOOKING}` },
+      {
+        say: 'nein doch lieber um zwölf',
+        world: [reschedule.moved({ ...booked, id: `${booked.id}-moved`, startsAt: instant('2026-11-25 11:00') }, '2026-11-25 12:00', 'emma')],
+        ops: [{ operation: 'reschedule', request: { appointmentId: `${booked.id}-moved`, startsAt: instant('2026-11-25 12:00') } }],
+        hear: /^Ich habe Ihren Termin verschoben: Herrenhaarschnitt jetzt am Mittwoch, dem 25\. November, um 11 Uhr bei Emma\. Kein Problem, dann verlege ich den Termin\. .*um 12 Uhr bei Emma\./,
+      },
+    ],
+    finally: oneAppointmentAt('2026-11-25 12:00'),
+  },
+];
+
+describe('scripted calls: the latest request wins over a superseded booking', () => {
+  it.each(calls.map((c) => [c.name, c] as const))('%s', async (_name, script) => {
+    await playCall(script);
+  });
+});
