@@ -1,6 +1,6 @@
 import type { Directory } from '../../booking/load-directory.js';
 import { forSpeech } from './for-speech.js';
-import { capitalise, speakDuration, speakList, speakPrice, speakStaff } from './speak.js';
+import { capitalise, speakDuration, speakList, speakPrice } from './speak.js';
 import { agree, speakService, spokenServiceName, type ServiceWords } from './speak-service.js';
 import { speakSlot, type SpokenSlot } from './wording.js';
 
