@@ -16,7 +16,7 @@ export async function checkAvailability(ctx: ToolContext, args: CheckAvailabilit
   if (isRefusal(request)) return request;
   const { directory, member, service, when } = request;
   const outcome = await receptionOf(ctx, directory).offer({ serviceId: service.id, staffId: member?.id ?? null, ...when });
-  const result = phraseOffer(outcome, { directory, now, serviceName: service.name, service, staffName: member ? speakStaff(member) : undefined });
+  const result = phraseOffer(outcome, { directory, now, service, staffName: member ? speakStaff(member) : undefined });
   const held = (count: number) => (ctx.callId ? count : 0);
   switch (outcome.kind) {
     case 'exact':

@@ -216,7 +216,7 @@ describe('whole calls: changes, questions and the awkward moments', () => {
     let said = '';
     const io: TurnIo = { signal: new AbortController().signal, isStale: () => false, say: (c) => (said += c), toolCallInvocation: () => {}, toolCallResult: () => {} };
     await elsewhere.respond({ kind: 'response_required', responseId: 7, transcript: [...driver.transcript, { role: 'user', content: 'ja' }] }, io);
-    expect(said.trim()).toBe('Gut, also Herrenhaarschnitt am Mittwoch, dem 25. November, um 10 Uhr bei Emma. Auf welchen Namen darf ich den Termin eintragen?');
+    expect(said.trim()).toBe('Gut, also der Herrenhaarschnitt am Mittwoch, dem 25. November, um 10 Uhr bei Emma. Auf welchen Namen darf ich den Termin eintragen?');
     // The first instance's grace period runs out later: it must neither release the hold nor finish the call.
     await vi.waitFor(async () => expect(((await s.callRow(driver.callId))?.dialogueState as { owner?: string } | null)?.owner).not.toBe(firstOwner));
     await driver.end();

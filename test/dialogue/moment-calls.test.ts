@@ -17,9 +17,9 @@ const bookedAll: ScriptStep[] = [offered, { say: 'ja', hear: /Namen/ }, { say: '
 const noTransferSalon = directoryOf({ ...demoSalon, transferNumber: '' }, (d) => ({ ...d, business: { ...d.business, transferNumber: null } }));
 
 const questions: Array<[string, string]> = [
-  ['Was kostet ein Damenhaarschnitt?', 'Damenhaarschnitt kostet bei uns 49 Euro. Möchten Sie dafür einen Termin?'],
-  ['Wie teuer sind Strähnchen?', 'Strähnchen kostet bei uns 89 Euro. Möchten Sie dafür einen Termin?'],
-  ['Wie lange dauert ein Herrenhaarschnitt?', 'Herrenhaarschnitt dauert etwa 30 Minuten. Möchten Sie dafür einen Termin?'],
+  ['Was kostet ein Damenhaarschnitt?', 'Ein Damenhaarschnitt kostet bei uns 49 Euro. Möchten Sie dafür einen Termin?'],
+  ['Wie teuer sind Strähnchen?', 'Strähnchen kosten bei uns 89 Euro. Möchten Sie dafür einen Termin?'],
+  ['Wie lange dauert ein Herrenhaarschnitt?', 'Ein Herrenhaarschnitt dauert etwa eine halbe Stunde. Möchten Sie dafür einen Termin?'],
   ['Wie lange dauert denn eine Ansatzfärbung?', 'Bei der Ansatzfärbung sind Sie etwa zwei Stunden bei uns, mit Einwirkzeit dazwischen. Möchten Sie dafür einen Termin?'],
   ['Was ist bei einer Ansatzfärbung alles dabei?', 'Farbe auftragen, etwa 45 Minuten einwirken lassen, dann Waschen und Schneiden. Insgesamt sind Sie etwa zwei Stunden bei uns. Möchten Sie dafür einen Termin?'],
   ['Was kostet das?', 'Für welche Leistung möchten Sie das wissen?'],
@@ -39,7 +39,7 @@ const calls: CallScript[] = [
     name: 'books the service asked about after an earlier booking, without asking which service',
     steps: [...bookedAll, { say: 'Was kostet eigentlich ein Damenhaarschnitt?', hear: /49 Euro\. Möchten Sie dafür einen Termin\?$/ }, { say: 'ja, am Freitag um zehn', world: [offer.exact(slot('2026-11-20 10:00', 'emma', 45))], ops: [{ operation: 'offer', request: { serviceId: SERVICES.damenhaarschnitt, date: '2026-11-20', time: '10:00' } }], hear: /Termin für Damenhaarschnitt frei/ }],
   },
-  { name: 'answers a question about the service just booked', steps: [...bookedAll, { say: 'Wie lange dauert das?', hear: 'Herrenhaarschnitt dauert etwa 30 Minuten. Möchten Sie dafür einen Termin?' }] },
+  { name: 'answers a question about the service just booked', steps: [...bookedAll, { say: 'Wie lange dauert das?', hear: 'Ein Herrenhaarschnitt dauert etwa eine halbe Stunde. Möchten Sie dafür einen Termin?' }] },
   {
     name: 'transfers a caller who wants a human to the business\'s number',
     steps: [{ say: 'Kann ich bitte mit einem Mitarbeiter sprechen?', world: [recorded], ops: [{ operation: 'recordOutcome', request: 'transferred' }], hear: TRANSFER, end: { transfer: SALON.business.transferNumber! } }],

@@ -1,12 +1,20 @@
 import type { Directory } from '../../booking/load-directory.js';
 import type { AppointmentRef, CancelOutcome, RescheduleOutcome } from '../../reception/outcomes.js';
 import { speakInstant, speakList, speakStaff } from './speak.js';
-import { spokenServiceName } from './speak-service.js';
+import { spokenServiceName, type ServiceWords } from './speak-service.js';
 import { explainReason, explainRefusal, offerAlternatives, speakSlot } from './wording.js';
 
 /** The service's name as written (for data fields); "Termin" for one no longer offered. */
 export function serviceNameOf(serviceId: string, directory: Directory): string {
   return directory.services.find((s) => s.id === serviceId)?.name ?? 'Termin';
+}
+
+/**
+ * The service with the grammar its sentences need ("einen Herrenhaarschnitt"); one no longer offered is "einen
+ * Termin".
+ */
+export function serviceWordsOf(serviceId: string, directory: Directory): ServiceWords {
+  return directory.services.find((s) => s.id === serviceId) ?? { name: 'Termin', grammaticalGender: 'm', plural: false };
 }
 
 /** The service's name as a voice says it ("Waschen und Föhnen"); "Termin" for one no longer offered. */

@@ -20,7 +20,7 @@ function slot(local: string, who: keyof typeof STAFF, minutes = 30): OfferedSlot
 
 function terms(name: string, extra: Partial<OfferTerms> = {}): OfferTerms {
   const service = serviceNamed(name);
-  return { directory: SALON, now: NOW, serviceName: service.name, service, ...extra };
+  return { directory: SALON, now: NOW, service, ...extra };
 }
 
 /** What a listener must never hear: a word twice in a row, a slash, an abbreviation, a sentence without an end. */
@@ -50,7 +50,7 @@ describe('phraseOffer: the free slot', () => {
   });
 
   it('without grammar says the bare name, as before', () => {
-    const text = phraseOffer({ kind: 'exact', slot: slot('2026-11-24T14:30', 'emma') }, { directory: SALON, now: NOW, serviceName: 'Herrenhaarschnitt' });
+    const text = phraseOffer({ kind: 'exact', slot: slot('2026-11-24T14:30', 'emma') }, { directory: SALON, now: NOW, service: 'Herrenhaarschnitt' });
     expect(text).toBe('Am Dienstag, dem 24. November, um halb drei ist bei Emma ein Termin für Herrenhaarschnitt frei. Soll ich ihn für Sie eintragen?');
   });
 });

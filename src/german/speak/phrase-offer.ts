@@ -8,10 +8,11 @@ import { explainReason, explainRefusal, offerAlternatives } from './wording.js';
 export interface OfferTerms {
   directory: Directory;
   now: Date;
-  /** The service's name; said without an article unless `service` gives its grammar. */
-  serviceName: string;
-  /** The service with its grammar ("einen Herrenhaarschnitt"); wins over `serviceName`. */
-  service?: ServiceWords | undefined;
+  /**
+   * The service with its grammar ("einen Herrenhaarschnitt"); a bare name is said without an article. Required, so
+   * that no caller of these sentences can leave the grammar behind by passing the name alone.
+   */
+  service: ServiceWords | string;
   /** How the caller names the staff member they asked for; absent for "egal". */
   staffName?: string | undefined;
   /** How the caller named the day ("Donnerstag"), to say it back that way. */
@@ -20,7 +21,7 @@ export interface OfferTerms {
 
 /** The service of the terms, with its grammar when known. */
 export function serviceOf(terms: OfferTerms): ServiceWords {
-  return terms.service ?? { name: terms.serviceName };
+  return typeof terms.service === 'string' ? { name: terms.service } : terms.service;
 }
 
 /**

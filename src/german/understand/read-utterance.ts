@@ -18,7 +18,8 @@ export interface Facts {
   /** Services named, best match first (only confident matches). */
   serviceIds: string[];
   staff: { kind: 'named'; staffIds: string[] } | { kind: 'any' } | null;
-  when: { date: string | null; time: string | null; partOfDay: PartOfDay | null; earliest: boolean };
+  /** `period`: a stretch of days said without a day in it ("nächste Woche"); `date` stays null for it. */
+  when: { date: string | null; time: string | null; partOfDay: PartOfDay | null; earliest: boolean; period?: { from: string; to: string } | null };
   /** The utterance names a day, a time, a part of day or "so früh wie möglich". */
   hasWhen: boolean;
   /** The caller's name as it should be written, when the utterance gives one. */
@@ -52,7 +53,7 @@ export function readUtterance(text: string, directory: Directory, now: Date): Fa
     explicitCancel: EXPLICIT_CANCEL.test(text.toLowerCase()),
     serviceIds: read.serviceIds,
     staff: staff === null ? null : staff.kind === 'any' ? { kind: 'any' } : { kind: 'named', staffIds: staff.staffIds },
-    when: { date: read.when.date, time: read.when.time, partOfDay: read.when.partOfDay, earliest: read.when.earliest === true },
+    when: { date: read.when.date, time: read.when.time, partOfDay: read.when.partOfDay, earliest: read.when.earliest === true, period: read.when.period ?? null },
     hasWhen: read.hasWhen,
     name: said.name,
     phone: read.phone,

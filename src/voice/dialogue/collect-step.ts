@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { Facts } from '../../german/understand/index.js';
 import { ASK_OTHER_TIME, ASK_TIME, FILLER, askService } from '../../german/speak/lines.js';
 import { ASK_INSTEAD, askDayFor, askDayInWeek, askServiceAgain, askWhenAgain, firstFreeInWeek, nothingOnThatSide, unknownStaff, type WishSoFar } from '../../german/speak/lines-booking-flow.js';
-import { serviceNameOf } from '../../german/speak/phrase-appointments.js';
+import { serviceNameOf, serviceWordsOf } from '../../german/speak/phrase-appointments.js';
 import { phraseOffer } from '../../german/speak/phrase-offer.js';
 import { speakStaff } from '../../german/speak/speak.js';
 import type { OfferOutcome, OfferRequest, OfferedSlot } from '../../reception/outcomes.js';
@@ -18,9 +18,11 @@ function mergeWish(wish: Wish, f: Facts, zone: string): Wish {
   if (f.staff?.kind === 'named' && f.staff.staffIds[0]) next.staff = f.staff.staffIds[0];
   if (!f.hasWhen) return next;
   const w = f.when;
-  // "nächste Woche" names a week, not its Monday: the day stays open until the caller names one in it.
-  if (f.cues.weekOnly && w.date) {
-    next.week = DateTime.fromISO(w.date, { zone }).startOf('week').toISODate();
+  // "nächste Woche" names a week, not its Monday: the day stays open until the caller names one in it. The reader
+  // gives such a week as a stretch of days (`period`) with no date, or, for some phrasings, as a date in it.
+  const inWeek = w.date ?? w.period?.from ?? null;
+  if (f.cues.weekOnly && inWeek) {
+    next.week = DateTime.fromISO(inWeek, { zone }).startOf('week').toISODate();
     next.date = null;
   } else if (w.date) {
     next.date = next.week && f.cues.bareWeekday ? dayInWeek(w.date, next.week, zone) : w.date;
@@ -154,13 +156,13 @@ function withoutAvoided(outcome: OfferOutcome, avoid: Avoid | null | undefined):
 /** Offers what the reception found, or says that nothing is free and asks for another time. */
 export function answerOffer(d: Draft, wish: ServiceWish, found: OfferOutcome, avoid?: Avoid | null): void {
   const outcome = withoutAvoided(found, avoid);
-  const serviceName = serviceNameOf(wish.serviceId, d.directory);
+  const service = serviceWordsOf(wish.serviceId, d.directory);
   if (outcome.kind === 'unknown_service') {
     d.to({ phase: 'collect', wish: { ...wish, serviceId: null } });
     return d.say(askService(d.directory));
   }
   const member = d.directory.staff.find((m) => m.id === staffOf(wish));
-  const reply = phraseOffer(outcome, { directory: d.directory, now: d.now, serviceName, staffName: member ? speakStaff(member) : undefined });
+  const reply = phraseOffer(outcome, { directory: d.directory, now: d.now, service, staffName: member ? speakStaff(member) : undefined });
   if (outcome.kind === 'invalid_wish') {
     d.to({ phase: 'collect', wish: { ...wish, date: null, time: null, partOfDay: null } });
     return d.say(`${reply} ${ASK_TIME}`);

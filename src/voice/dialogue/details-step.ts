@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { Facts } from '../../german/understand/index.js';
 import { ANYTHING_ELSE, ASK_OTHER_TIME, ASK_PHONE, ASK_TIME, BOOKED_INTRO, FILLER_BOOKING, askConfirmPhone } from '../../german/speak/lines.js';
 import { ASK_PHONE_AGAIN, NAME_AGAIN, PHONE_AGAIN, readBackPhone } from '../../german/speak/lines-booking-flow.js';
-import { serviceNameOf } from '../../german/speak/phrase-appointments.js';
+import { serviceWordsOf } from '../../german/speak/phrase-appointments.js';
 import { phraseBooking } from '../../german/speak/phrase-booking.js';
 import { speakStaff } from '../../german/speak/speak.js';
 import type { BookOutcome, OfferedSlot } from '../../reception/outcomes.js';
@@ -106,8 +106,8 @@ function book(d: Draft, wish: ServiceWish, chosen: OfferedSlot): void {
 export function answerBooking(d: Draft, step: StepOf<'booking'>, outcome: BookOutcome, late: boolean): void {
   const memory = d.state.memory;
   const member = d.directory.staff.find((m) => m.id === step.chosen.staffId);
-  const serviceName = serviceNameOf(step.wish.serviceId, d.directory);
-  const reply = phraseBooking(outcome, { directory: d.directory, now: d.now, serviceName, staffName: member ? speakStaff(member) : undefined });
+  const service = serviceWordsOf(step.wish.serviceId, d.directory);
+  const reply = phraseBooking(outcome, { directory: d.directory, now: d.now, service, staffName: member ? speakStaff(member) : undefined });
   if (outcome.kind === 'booked') {
     const sentence = reply;
     d.to({ phase: 'anything_else', serviceId: step.wish.serviceId });

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { Facts } from '../../german/understand/index.js';
 import { ASK_OTHER_TIME, confirmSlot } from '../../german/speak/lines.js';
 import { THE_ONE_AGAIN, WHICH_OFFER_AGAIN } from '../../german/speak/lines-booking-flow.js';
-import { serviceNameOf } from '../../german/speak/phrase-appointments.js';
+import { serviceWordsOf } from '../../german/speak/phrase-appointments.js';
 import type { OfferedSlot } from '../../reception/outcomes.js';
 import { askDetailsOrBook } from './details-step.js';
 import { collect, shiftWish } from './collect-step.js';
@@ -56,7 +56,7 @@ export function chooseOffer(d: Draft, f: Facts, step: StepOf<'offered'>): void {
       return d.say(lines[0]!);
     }
     case 'slot': {
-      d.say(confirmSlot(picked.slot, d.directory.services.find((x) => x.id === step.wish.serviceId) ?? serviceNameOf(step.wish.serviceId, d.directory), d.directory, d.now));
+      d.say(confirmSlot(picked.slot, serviceWordsOf(step.wish.serviceId, d.directory), d.directory, d.now));
       return askDetailsOrBook(d, step.wish, picked.slot);
     }
   }
