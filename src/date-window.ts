@@ -37,7 +37,7 @@ export function placeDayInDateWindow(date: string, now: Date): DateWindowPlace {
 }
 
 /** The instants stored records are read between: 1970 to the end of 9999, four-digit years that print and parse alike everywhere. */
-export const RECORD_INSTANTS = { from: 0, to: Date.UTC(9999, 11, 31, 23, 59, 59, 999) } as const;
+const RECORD_INSTANTS = { from: 0, to: Date.UTC(9999, 11, 31, 23, 59, 59, 999) } as const;
 
 export function isRecordInstant(instantMs: number): boolean {
   return Number.isFinite(instantMs) && instantMs >= RECORD_INSTANTS.from && instantMs <= RECORD_INSTANTS.to;

@@ -10,14 +10,14 @@ const ALTERNATIVES_WINDOW_DAYS = 8;
 const ALTERNATIVES_BACK_DAYS = 7;
 
 /** The wish a concrete start time stands for, in the business's local words. */
-export function wishAt(calendar: Calendar, serviceId: string, staffId: string | undefined, startsAt: number) {
+function wishAt(calendar: Calendar, serviceId: string, staffId: string | undefined, startsAt: number) {
   const local = DateTime.fromMillis(startsAt, { zone: calendar.business.timeZone });
   // The instant as well as the wall clock: on the autumn DST night 02:30 happens twice.
   return { serviceId, ...(staffId ? { staffId } : {}), date: local.toFormat('yyyy-MM-dd'), time: local.toFormat('HH:mm'), startsAt };
 }
 
 /** Asks the engine about a concrete start on an already loaded calendar. */
-export function answerAt(calendar: Calendar, serviceId: string, staffId: string | undefined, startsAt: number, now: number, limit = 3): WishAnswer {
+function answerAt(calendar: Calendar, serviceId: string, staffId: string | undefined, startsAt: number, now: number, limit = 3): WishAnswer {
   return answerWish(calendar, wishAt(calendar, serviceId, staffId, startsAt), now, { limit });
 }
 

@@ -26,7 +26,7 @@ function calendarFor(region: string): Holidays {
  * "1. Weihnachtstag"). Only type `public` closes the business: "bank" (Heiligabend from 14:00) and observances
  * (Rosenmontag) do not.
  */
-export function publicHolidays(region: string, year: number): ReadonlyMap<string, string> {
+function publicHolidays(region: string, year: number): ReadonlyMap<string, string> {
   const key = `${region}:${year}`;
   let dates = cache.get(key);
   if (!dates) {

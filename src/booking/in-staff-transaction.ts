@@ -62,7 +62,7 @@ async function underStaffLocks<T>(deps: BookingDeps, sortedIds: string[], option
 }
 
 /** Marks the staff members' holds that expired before `now` as expired, freeing their segments. */
-export async function releaseExpiredHolds(tx: Queryable, staffIds: string[], now: Date): Promise<number> {
+async function releaseExpiredHolds(tx: Queryable, staffIds: string[], now: Date): Promise<number> {
   const result = await tx.execute(sql`select release_expired_holds(${`{${staffIds.join(',')}}`}::uuid[], ${now.toISOString()}::timestamptz) as released`);
   return Number(rowsOf<{ released: number | string }>(result)[0]?.released ?? 0);
 }

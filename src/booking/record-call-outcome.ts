@@ -3,7 +3,7 @@ import type { Queryable } from '../db/database.js';
 import { calls, type CallOutcome } from '../db/schema.js';
 
 /** Outcomes that say what a call achieved; a later, weaker one (a conflict after a booking) never replaces them. */
-export const DECISIVE_OUTCOMES: CallOutcome[] = ['booked', 'cancelled_appointment', 'rescheduled_appointment', 'transferred'];
+const DECISIVE_OUTCOMES: CallOutcome[] = ['booked', 'cancelled_appointment', 'rescheduled_appointment', 'transferred'];
 /** The same list as a SQL literal list, for `outcome in (...)`. */
 export const DECISIVE_OUTCOMES_SQL = sql.raw(DECISIVE_OUTCOMES.map((o) => `'${o}'`).join(','));
 

@@ -27,7 +27,7 @@ const IMPLIED: Record<CallEvent['kind'], CallStatus> = { call_started: 'ongoing'
 const rankOf = (status: string) => (isCallStatus(status) ? RANK[status] : 0);
 
 /** The state an event stands for: what Retell reported, but never behind what the event itself implies. */
-export function statusOfEvent(event: CallEvent): CallStatus {
+function statusOfEvent(event: CallEvent): CallStatus {
   const implied = IMPLIED[event.kind];
   return event.status && RANK[event.status] >= RANK[implied] ? event.status : implied;
 }

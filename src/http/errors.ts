@@ -14,7 +14,7 @@ export type ApiErrorCode =
   | 'unavailable'
   | 'internal';
 
-export const statusOf: Record<ApiErrorCode, ContentfulStatusCode> = {
+const statusOf: Record<ApiErrorCode, ContentfulStatusCode> = {
   bad_request: 400,
   unauthorized: 401,
   forbidden: 403,

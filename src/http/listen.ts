@@ -1,5 +1,4 @@
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Env, Hono } from 'hono';
 
@@ -33,6 +32,3 @@ function closeServer(server: Server, timeoutMs: number): Promise<void> {
   });
 }
 
-export function portOf(server: Server): number {
-  return (server.address() as AddressInfo).port;
-}

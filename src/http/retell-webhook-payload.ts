@@ -39,7 +39,7 @@ type Fields = { [K in keyof typeof FIELDS]: z.infer<(typeof FIELDS)[K]> };
 const CallId = z.string().trim().min(1).max(200);
 
 /** Current docs wrap the call in `call`, Retell's own demos read `data`; both are accepted. */
-export const RetellWebhookEnvelope = z.looseObject({ event: z.string().min(1).max(100), call: z.unknown().optional(), data: z.unknown().optional() });
+const RetellWebhookEnvelope = z.looseObject({ event: z.string().min(1).max(100), call: z.unknown().optional(), data: z.unknown().optional() });
 export type RetellWebhookEnvelope = z.infer<typeof RetellWebhookEnvelope>;
 
 export type ParsedWebhook =

@@ -5,17 +5,7 @@ import { createInProcessLocks } from './in-process-locks.js';
 import type { BusyPolicy, LockService } from './lock-service.js';
 import { createRedlockLocks } from './redlock-locks.js';
 
-export { createInProcessLocks, type InProcessLocks } from './in-process-locks.js';
-export {
-  type BusyPolicy,
-  type DegradedReason,
-  LockBusyError,
-  type LockLease,
-  LockLostError,
-  type LockService,
-  LockServiceClosedError,
-} from './lock-service.js';
-export { createRedlockLocks, type RedlockLocksOptions } from './redlock-locks.js';
+export type { LockService } from './lock-service.js';
 
 export interface LockServiceConfig {
   /** Independent Redis nodes; empty means the embedded single-process mode. */

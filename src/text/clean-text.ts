@@ -18,7 +18,7 @@ export function mayHoldUncleanText(json: string): boolean {
 }
 
 /** Deeper JSON than this is never sent by Retell or an API client; walking it could exhaust the stack. */
-export const MAX_JSON_DEPTH = 64;
+const MAX_JSON_DEPTH = 64;
 
 /** The string without NUL characters, each unpaired surrogate replaced by U+FFFD (as a UTF-8 encoder would). */
 export function cleanText(value: string): string {

@@ -7,7 +7,7 @@ import type { ToolResult } from './results.js';
  * How long a function call's claim holds without renewal. Its run renews it every RENEW_MS, so only a run whose
  * process died (or lost the database) lets it lapse; a retry then takes over within about this long.
  */
-export const CLAIM_LEASE_MS = 2_000;
+const CLAIM_LEASE_MS = 2_000;
 export const RENEW_MS = 500;
 
 // The database's clock, not the instance's: every instance compares leases against the same time.

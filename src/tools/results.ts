@@ -45,7 +45,7 @@ export const BookAppointmentResult = z.union([
 export type BookAppointmentResult = z.infer<typeof BookAppointmentResult>;
 
 /** One of the caller's appointments, when the agent must ask which one is meant. */
-export const AppointmentJson = z.object({ id: z.string(), start: z.string(), service: z.string().nullable(), service_id: z.string(), staff: z.string().nullable(), staff_id: z.string() });
+const AppointmentJson = z.object({ id: z.string(), start: z.string(), service: z.string().nullable(), service_id: z.string(), staff: z.string().nullable(), staff_id: z.string() });
 
 /** What finding the caller's appointment can answer instead of the change itself. */
 const FindAnswer = z.union([

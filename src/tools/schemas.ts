@@ -44,6 +44,5 @@ export const TOOL_ARGS = {
   reschedule_appointment: RescheduleAppointmentArgs,
 } as const;
 export type ToolName = keyof typeof TOOL_ARGS;
-export const TOOL_NAMES = Object.keys(TOOL_ARGS) as ToolName[];
 /** The functions that write (book, cancel, move): a retry of one must answer the first run, never write again. */
 export const WRITE_TOOLS: ReadonlySet<ToolName> = new Set(['book_appointment', 'cancel_appointment', 'reschedule_appointment']);

@@ -95,7 +95,6 @@ export const NAME_AGAIN = ['Wie war Ihr Name, bitte?', 'Verzeihung, den Namen ha
 export const PHONE_AGAIN = ['Die Nummer habe ich leider nicht ganz verstanden. Könnten Sie sie bitte Ziffer für Ziffer sagen?', 'Verzeihung, die Nummer habe ich noch nicht. Sagen Sie sie bitte langsam, Ziffer für Ziffer?'];
 export const WHICH_OFFER_AGAIN = ['Welcher der Termine passt Ihnen?', 'Sagen Sie mir einfach, ob Ihnen der erste oder der zweite Termin lieber ist, oder nennen Sie mir eine andere Zeit.'];
 export const THE_ONE_AGAIN = ['Soll ich Ihnen den Termin eintragen?', 'Passt Ihnen der Termin, oder soll ich nach einer anderen Zeit schauen?'];
-export const WHAT_ELSE_AGAIN = ['Gern, was kann ich für Sie tun?', 'Ich kann Ihnen einen Termin eintragen, verschieben oder absagen. Was darf es sein?'];
 
 /** The second unusable turn in a row: a human or a callback instead of a third try. */
 export function offerHelp(canTransfer: boolean, hasNumber: boolean): string {

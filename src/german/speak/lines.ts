@@ -18,7 +18,7 @@ export const ANYTHING_ELSE = 'Kann ich sonst noch etwas für Sie tun?';
 export const WHAT_ELSE = 'Gern, was kann ich für Sie tun?';
 export const ASK_TIME = 'Wann hätten Sie denn Zeit? Sagen Sie mir gern einen Tag und eine Uhrzeit.';
 export const ASK_OTHER_TIME = 'Kein Problem. Wann würde es Ihnen stattdessen passen?';
-export const ASK_WHICH_OFFER = 'Welcher der Termine passt Ihnen?';
+const ASK_WHICH_OFFER = 'Welcher der Termine passt Ihnen?';
 
 /** Asks which of the offered slots, for one offer or several: "einen der Termine" only when there are several. */
 export function askWhichOffer(count: number): string {
@@ -31,14 +31,12 @@ export function askToBookOffered(count: number): string {
 }
 export const ASK_NAME = 'Auf welchen Namen darf ich den Termin eintragen?';
 export const ASK_PHONE = 'Unter welcher Telefonnummer erreichen wir Sie?';
-export const PHONE_NOT_UNDERSTOOD = 'Die Nummer habe ich leider nicht ganz verstanden. Könnten Sie sie bitte Ziffer für Ziffer sagen?';
 export const TRANSFER = 'Einen Moment bitte, ich verbinde Sie mit einer Kollegin.';
 export const NO_TRANSFER = 'Im Moment kann ich Sie leider nicht verbinden. Eine Kollegin ruft Sie gern zurück. Kann ich Ihnen sonst weiterhelfen?';
 export const ASK_RESCHEDULE_TIME = 'Gern. Auf welchen Tag und welche Uhrzeit soll ich Ihren Termin verschieben?';
 export const ASK_QUESTION_SERVICE = 'Für welche Leistung möchten Sie das wissen?';
 export const OFFER_ONE_OF_THEM = 'Soll ich Ihnen einen der Termine eintragen?';
 export const OFFER_AN_APPOINTMENT = 'Möchten Sie dafür einen Termin?';
-export const OFFER_THE_ONE = 'Soll ich Ihnen den Termin eintragen?';
 export const ASK_NAME_AGAIN = 'Wie war Ihr Name, bitte?';
 export const BOOKED_INTRO = 'Wunderbar.';
 export const KEEP_IT = 'In Ordnung, dann bleibt alles, wie es ist.';

@@ -18,7 +18,7 @@ export function serviceWordsOf(serviceId: string, directory: Directory): Service
 }
 
 /** The service's name as a voice says it ("Waschen und Föhnen"); "Termin" for one no longer offered. */
-export function spokenServiceNameOf(serviceId: string, directory: Directory): string {
+function spokenServiceNameOf(serviceId: string, directory: Directory): string {
   return spokenServiceName(serviceNameOf(serviceId, directory));
 }
 

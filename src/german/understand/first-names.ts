@@ -24,7 +24,7 @@ volker walter werner wilhelm willi wolfgang yannick yasemin yvonne zoe
 `;
 
 /** Folded first names. */
-export const FIRST_NAMES: ReadonlySet<string> = new Set(NAMES.split(/\s+/).filter(Boolean));
+const FIRST_NAMES: ReadonlySet<string> = new Set(NAMES.split(/\s+/).filter(Boolean));
 
 /** True when the folded word is a common first name. */
 export function isFirstName(folded: string): boolean {

@@ -48,7 +48,7 @@ export interface CallerUtterance {
 }
 
 /** Below this, a service match is a guess: the agent asks instead of booking the wrong thing. */
-export const SERVICE_CONFIDENCE = 0.6;
+const SERVICE_CONFIDENCE = 0.6;
 
 const UNINTELLIGIBLE = /^\s*\(?unintelligible audio\)?\s*$/i;
 const PICKS: ReadonlyArray<[ReadonlySet<string>, number]> = [

@@ -1,10 +1,8 @@
-import { PARTS_OF_DAY, type PartOfDay } from '../../parts-of-day.js';
+import type { PartOfDay } from '../../parts-of-day.js';
 
 /** The part of day a caller names; it qualifies a slot but is never a clock time. Ranges: src/parts-of-day.ts. */
 export type { PartOfDay };
 
-/** Every part of day of the one table. */
-export const PARTS_OF_DAY_LIST: readonly PartOfDay[] = PARTS_OF_DAY;
 
 /** Days from `from` to `to`, both included, YYYY-MM-DD. */
 export interface DatePeriod {

@@ -6,7 +6,7 @@ import { localDayOf } from '../../booking/local-days.js';
 import { ApiError } from '../errors.js';
 
 /** `{ error: { code, message } }`, the one error envelope (some errors add fields such as `alternatives`). */
-export const ErrorBody = z
+const ErrorBody = z
   .object({ error: z.object({ code: z.string().openapi({ example: 'not_found' }), message: z.string() }).catchall(z.unknown()) })
   .openapi('Error');
 
@@ -74,7 +74,7 @@ export const pageQuery = {
   cursor: z.string().max(1_000).optional().openapi({ description: 'The `nextCursor` of the previous page, unchanged.' }),
 };
 
-export const DEFAULT_PAGE_LIMIT = 50;
+const DEFAULT_PAGE_LIMIT = 50;
 
 /** The page size asked for, lowered to the configured maximum. */
 export function pageLimit(asked: number | undefined, max: number): number {

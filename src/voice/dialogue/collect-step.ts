@@ -61,7 +61,7 @@ function readSomething(f: Facts): boolean {
 }
 
 /** What is known of the wish, for saying it back. */
-export function wishSoFar(d: Draft, wish: Wish): WishSoFar {
+function wishSoFar(d: Draft, wish: Wish): WishSoFar {
   const member = d.directory.staff.find((m) => m.id === wish.staff);
   return { serviceName: wish.serviceId ? serviceNameOf(wish.serviceId, d.directory) : null, staffName: member ? speakStaff(member) : null, date: wish.date, time: wish.time, partOfDay: wish.partOfDay };
 }

@@ -86,7 +86,7 @@ function answerPending(d: Draft, f: Facts, pending: NonNullable<Draft['state']['
 }
 
 /** Ends the call the way the caller did: a goodbye, and nothing held any longer (the call's end releases the holds). */
-export function endPolitely(d: Draft): void {
+function endPolitely(d: Draft): void {
   const wasBooking = d.step.phase === 'offered' || d.step.phase === 'name' || d.step.phase === 'phone' || d.step.phase === 'collect';
   d.to({ phase: 'ended' });
   d.hangUp(ENDING_GOODBYE[wasBooking ? 0 : 1]!);

@@ -80,7 +80,7 @@ function startOf(d: Draft, target: MoveTarget): string | null {
 }
 
 /** Reads the old appointment and the new time back and waits for a yes. */
-export function askMove(d: Draft, target: MoveTarget, appointment: AppointmentRef, choices: AppointmentRef[]): void {
+function askMove(d: Draft, target: MoveTarget, appointment: AppointmentRef, choices: AppointmentRef[]): void {
   const startsAt = startOf(d, target);
   if (!startsAt) {
     d.to({ phase: 'reschedule', target: { ...target, date: null, time: null }, moving: appointment });

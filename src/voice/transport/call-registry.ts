@@ -28,20 +28,20 @@ export interface CallRegistryOptions {
   metrics?: TransportMetrics | undefined;
 }
 
-export const DEFAULT_GRACE_MS = 60_000;
-export const DEFAULT_CALL_DETAILS_TIMEOUT_MS = 1_500;
-export const DEFAULT_TURN_TIMEOUT_MS = 30_000;
-export const DEFAULT_SUPERSEDE_WAIT_MS = 2_000;
+const DEFAULT_GRACE_MS = 60_000;
+const DEFAULT_CALL_DETAILS_TIMEOUT_MS = 1_500;
+const DEFAULT_TURN_TIMEOUT_MS = 30_000;
+const DEFAULT_SUPERSEDE_WAIT_MS = 2_000;
 /**
  * Retell sends a keepalive every 2 s (we ask for it in every config frame) and itself gives up on a socket after
  * 5 s without ours, so a live call is never silent for more than a moment. 30 s is fifteen missed keepalives: no
  * pause or hiccup of a live call comes near it, and a dead or hoarding socket gives its held slots back within half
  * a minute instead of the five-minute hold expiry.
  */
-export const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
-export const DEFAULT_HANG_UP_CLOSE_MS = 3_000;
+const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
+const DEFAULT_HANG_UP_CLOSE_MS = 3_000;
 /** About 14 characters a second: slower than the usual text-to-speech pace, so the goodbye is never cut off. */
-export const DEFAULT_SPEECH_MS_PER_CHAR = 70;
+const DEFAULT_SPEECH_MS_PER_CHAR = 70;
 
 /** Call id → session. A socket for a known call id joins its session, so call state survives reconnects. */
 export class CallRegistry {

@@ -11,7 +11,7 @@ import { cleanJson, mayHoldUncleanText } from '../../text/clean-text.js';
 // ---------------------------------------------------------------------------------------------------------------
 // Retell → server
 
-export const Word = z.object({ word: z.string().optional(), start: z.number().optional(), end: z.number().optional() });
+const Word = z.object({ word: z.string().optional(), start: z.number().optional(), end: z.number().optional() });
 export type Word = z.infer<typeof Word>;
 
 /** A transcript line; roles beyond agent/user (e.g. transfer_target) are accepted and count as the caller. */
@@ -20,20 +20,20 @@ export type TranscriptUtterance = z.infer<typeof TranscriptUtterance>;
 
 const Transcript = z.array(TranscriptUtterance);
 
-export const PingPongIn = z.object({
+const PingPongIn = z.object({
   interaction_type: z.literal('ping_pong'),
   // Always present in practice; a ping without one is still answered rather than dropping the keepalive.
   timestamp: z.number().optional(),
 });
 
-export const CallDetailsIn = z.object({
+const CallDetailsIn = z.object({
   interaction_type: z.literal('call_details'),
   // A loose object, not z.record: zod's record check reads `value.constructor.prototype` and throws on a call
   // object whose own `constructor` key is null.
   call: z.looseObject({}),
 });
 
-export const UpdateOnly = z.object({
+const UpdateOnly = z.object({
   interaction_type: z.literal('update_only'),
   transcript: Transcript,
   transcript_with_tool_calls: z.array(z.unknown()).optional(),
@@ -50,8 +50,8 @@ const turnRequestShape = {
   timestamp: z.number().optional(),
 };
 
-export const ResponseRequired = z.object({ interaction_type: z.literal('response_required'), ...turnRequestShape });
-export const ReminderRequired = z.object({ interaction_type: z.literal('reminder_required'), ...turnRequestShape });
+const ResponseRequired = z.object({ interaction_type: z.literal('response_required'), ...turnRequestShape });
+const ReminderRequired = z.object({ interaction_type: z.literal('reminder_required'), ...turnRequestShape });
 export type TurnRequestFrame = z.infer<typeof ResponseRequired> | z.infer<typeof ReminderRequired>;
 
 export const InboundFrame = z.discriminatedUnion('interaction_type', [PingPongIn, CallDetailsIn, UpdateOnly, ResponseRequired, ReminderRequired]);
@@ -162,7 +162,7 @@ export const ResponseFrame = z.strictObject({
 });
 export type ResponseFrame = z.infer<typeof ResponseFrame>;
 
-export const AgentInterruptFrame = z.strictObject({
+const AgentInterruptFrame = z.strictObject({
   response_type: z.literal('agent_interrupt'),
   interrupt_id: ResponseId,
   content: z.string(),
@@ -171,7 +171,7 @@ export const AgentInterruptFrame = z.strictObject({
 });
 export type AgentInterruptFrame = z.infer<typeof AgentInterruptFrame>;
 
-export const UpdateAgentFrame = z.strictObject({
+const UpdateAgentFrame = z.strictObject({
   response_type: z.literal('update_agent'),
   agent_config: z.strictObject({
     responsiveness: z.number().min(0).max(1).optional(),
@@ -197,7 +197,7 @@ export const ToolCallResultFrame = z.strictObject({
 });
 export type ToolCallResultFrame = z.infer<typeof ToolCallResultFrame>;
 
-export const MetadataFrame = z.strictObject({ response_type: z.literal('metadata'), metadata: z.unknown() });
+const MetadataFrame = z.strictObject({ response_type: z.literal('metadata'), metadata: z.unknown() });
 
 export const OutboundFrame = z.discriminatedUnion('response_type', [
   ConfigFrame, PingPongOut, ResponseFrame, AgentInterruptFrame, UpdateAgentFrame, ToolCallInvocationFrame, ToolCallResultFrame, MetadataFrame,

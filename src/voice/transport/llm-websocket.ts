@@ -57,7 +57,7 @@ const CALL_ID = /^[A-Za-z0-9_-]{1,128}$/;
  * Retell resends the whole transcript on every event, yet an hour of talk is a few hundred kilobytes even with word
  * timings: 1 MiB leaves room and keeps a hundred hostile sockets from holding gigabytes.
  */
-export const DEFAULT_MAX_FRAME_BYTES = 1024 * 1024;
+const DEFAULT_MAX_FRAME_BYTES = 1024 * 1024;
 const CLOSE_WAIT_MS = 1_000;
 
 type UpgradeRefusal = { status: 400 | 401 | 403 | 404; reason: 'not_found' | 'address' | 'secret' | 'call_id' };

@@ -45,7 +45,7 @@ export function mondayOf(n: number): number {
 }
 
 /** Gregorian leap year. */
-export function isLeapYear(y: number): boolean {
+function isLeapYear(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
