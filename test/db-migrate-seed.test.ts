@@ -73,12 +73,13 @@ describe('migrations and the demo seed', () => {
   });
 
   it('gives the services of a demo seeded before names had a grammar their gender, and the practice German names', async () => {
-    // The migrations as they were before the grammar columns: the journal without its last entry.
+    // The migrations as they were before the grammar columns: the journal up to the entry that adds them.
     const before = mkdtempSync(join(tmpdir(), 'termin-migrations-'));
     cpSync(MIGRATIONS_FOLDER, before, { recursive: true });
-    rmSync(join(before, '0005_service_grammar.sql'));
     const journal = JSON.parse(readFileSync(join(before, 'meta', '_journal.json'), 'utf8')) as { entries: Array<{ tag: string }> };
-    writeFileSync(join(before, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: journal.entries.filter((e) => e.tag !== '0005_service_grammar') }));
+    const grammar = journal.entries.findIndex((e) => e.tag === '0005_service_grammar');
+    for (const later of journal.entries.slice(grammar)) rmSync(join(before, `${later.tag}.sql`));
+    writeFileSync(join(before, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: journal.entries.slice(0, grammar) }));
     const database = await createPgliteDatabase(null);
     try {
       if (database.kind !== 'pglite') throw new Error('expected PGlite');
