@@ -4,6 +4,15 @@ import { CALLER, playCall, type CallScript, type ScriptStep } from '../support/s
 import { appointment, cancel, find, instant, offer, reschedule, slot } from '../support/world.js';
 import { ANYTHING_ELSE, ASK_OTHER_TIME, ASK_RESCHEDULE_TIME, CHANGES_NEED_CALLING_NUMBER, GOODBYE, KEEP_IT, LOOKING, WHAT_ELSE } from './lines.js';
 
+/** A line as a pattern of itself. */
+const literal = (line: string): string => line.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/**
+ * The offer of one free slot, in either of its wordings (the slot picks which): the day and time, the staff member
+ * and the service with its article, closed by the question to book it.
+ */
+const offerOf = (when: string, staff: string, service: string): string =>
+  `${literal(LOOKING)} ${literal(when)} (hat ${staff} Zeit für ${service}\\. Soll ich Ihnen den Termin eintragen|ist bei ${staff} ein Termin für ${service} frei\\. Soll ich ihn für Sie eintragen)\\?`;
+
 const tue = appointment('2026-11-24 10:00', 'fabian', 'herrenhaarschnitt', 'tue');
 const wed = appointment('2026-11-25 10:00', 'fabian', 'herrenhaarschnitt', 'wed');
 const sat = appointment('2026-11-28 09:00', 'emma', 'damenhaarschnitt', 'sat');
@@ -55,7 +64,7 @@ const calls: CallScript[] = [
   {
     name: 'reads out three of many appointments and still takes the fourth by its day',
     steps: [
-      { say: 'Ich möchte einen Termin absagen', world: [find.found(tue, wed, appointment('2026-11-26 10:00', 'emma', 'waschenFoehnen', 'thu'), sat)], hear: /^Einen Moment, ich schaue kurz nach\. Ich finde mehrere Termine: .* und Waschen\/Föhnen am Donnerstag, dem 26\. November, um 10 Uhr bei Emma\. Welchen meinen Sie\?$/ },
+      { say: 'Ich möchte einen Termin absagen', world: [find.found(tue, wed, appointment('2026-11-26 10:00', 'emma', 'waschenFoehnen', 'thu'), sat)], hear: /^Einen Moment, ich schaue kurz nach\. Ich finde mehrere Termine: .* sowie Waschen und Föhnen am Donnerstag, dem 26\. November, um 10 Uhr bei Emma\. Welchen meinen Sie\?$/ },
       { say: 'den am 28. November', hear: askCancelOf('sat', false) },
       yesCancel(sat, SAT),
     ],
@@ -88,7 +97,7 @@ const calls: CallScript[] = [
   {
     name: 'takes an explicit "Termin absagen" during an offer as a cancel of the existing appointment',
     steps: [
-      { say: 'Herrenhaarschnitt am Mittwoch um zehn', world: [offer.exact(slot('2026-11-25 10:00', 'emma'))], hear: /frei/ },
+      { say: 'Herrenhaarschnitt am Mittwoch um zehn', world: [offer.exact(slot('2026-11-25 10:00', 'emma'))], hear: new RegExp(`^${offerOf('Am Mittwoch, dem 25. November, um 10 Uhr', 'Emma', 'einen Herrenhaarschnitt')}$`) },
       { say: 'Ach nein, ich will eigentlich meinen Termin absagen', world: [find.found(tue)], hear: askCancelOf('tue') },
       yesCancel(tue, TUE),
     ],
@@ -132,8 +141,8 @@ const calls: CallScript[] = [
     steps: [
       { say: 'Ich muss einen Termin verschieben, auf Samstag', hear: 'Und um welche Uhrzeit?' },
       { say: 'um elf', world: [find.found(tue, wed)], hear: several },
-      { say: 'den ersten', ops: [], hear: `Soll ich Ihren Termin ${WHEN.tue} auf übermorgen um 11 Uhr verschieben?` },
-      { say: 'ja', world: [reschedule.moved(tue, '2026-11-21 11:00')], ops: [{ operation: 'reschedule', request: { appointmentId: 'tue', startsAt: instant('2026-11-21 11:00') } }], hear: /Ich habe Ihren Termin verschoben: Herrenhaarschnitt jetzt übermorgen um 11 Uhr bei Fabian\./ },
+      { say: 'den ersten', ops: [], hear: `Soll ich Ihren Termin ${WHEN.tue} auf Samstag, den 21. November, um 11 Uhr verschieben?` },
+      { say: 'ja', world: [reschedule.moved(tue, '2026-11-21 11:00')], ops: [{ operation: 'reschedule', request: { appointmentId: 'tue', startsAt: instant('2026-11-21 11:00') } }], hear: /Ich habe Ihren Termin verschoben: Herrenhaarschnitt jetzt am Samstag, dem 21\. November, um 11 Uhr bei Fabian\./ },
     ],
   },
   { name: 'asks for the day when only a time was said', steps: [askMove, { say: 'auf elf Uhr', hear: 'An welchem Tag soll der Termin stattfinden?' }] },
@@ -146,7 +155,7 @@ const calls: CallScript[] = [
     steps: [
       askMove,
       { say: 'auf Mittwoch um zehn', world: [find.found(tue)], hear: askMoveOf('tue', 'Mittwoch, den 25. November, um 10 Uhr') },
-      { say: 'ja', world: [reschedule.taken(slot('2026-11-25 11:00', 'fabian'))], hear: `${LOOKING} Zu der Zeit ist leider schon alles belegt. Ihr bisheriger Termin bleibt bestehen. Ich könnte Ihnen am Mittwoch, dem 25. November, um 11 Uhr bei Fabian anbieten.` },
+      { say: 'ja', world: [reschedule.taken(slot('2026-11-25 11:00', 'fabian'))], hear: `${LOOKING} Zu der Zeit ist leider schon alles belegt. Ihr bisheriger Termin bleibt bestehen. Ich habe am Mittwoch, dem 25. November, um 11 Uhr bei Fabian noch einen Termin frei. Passt Ihnen das?` },
       { say: 'dann Mittwoch um elf', ops: [], hear: `Soll ich Ihren Termin ${WHEN.tue} auf Mittwoch, den 25. November, um 11 Uhr verschieben?` },
       { say: 'ja', world: [reschedule.moved(tue, '2026-11-25 11:00')], ops: [{ operation: 'reschedule', request: { appointmentId: 'tue', startsAt: instant('2026-11-25 11:00') } }], hear: /Ich habe Ihren Termin verschoben: Herrenhaarschnitt jetzt am Mittwoch, dem 25\. November, um 11 Uhr bei Fabian\./ },
     ],
@@ -155,7 +164,7 @@ const calls: CallScript[] = [
     name: 'names the staff member asked for when the move is taken there',
     steps: [askMove, { say: 'auf Mittwoch um drei bei Emma', world: [find.found(tue)], ops: [{ operation: 'findAppointments' }], hear: askMoveOf('tue', 'Mittwoch, den 25. November, um 15 Uhr zu Emma') }, { say: 'ja', world: [reschedule.taken()], ops: [{ operation: 'reschedule', request: { staffId: STAFF.emma } }], hear: `${LOOKING} Zu der Zeit ist Emma leider schon ausgebucht. Ihr bisheriger Termin bleibt bestehen. In den nächsten Wochen ist dafür leider nichts mehr frei.` }],
   },
-  { name: 'says the salon is closed on the day a move asks for', steps: [askMove, { say: 'auf Montag um zehn', world: [find.found(tue)], hear: askMoveOf('tue', 'Montag, den 23. November, um 10 Uhr') }, { say: 'ja', world: [reschedule.unavailable('closed_day', slot('2026-11-24 11:00', 'fabian'))], hear: `${LOOKING} An dem Tag haben wir leider geschlossen. Ihr bisheriger Termin bleibt bestehen. Ich könnte Ihnen am Dienstag, dem 24. November, um 11 Uhr bei Fabian anbieten.` }] },
+  { name: 'says the salon is closed on the day a move asks for', steps: [askMove, { say: 'auf Montag um zehn', world: [find.found(tue)], hear: askMoveOf('tue', 'Montag, den 23. November, um 10 Uhr') }, { say: 'ja', world: [reschedule.unavailable('closed_day', slot('2026-11-24 11:00', 'fabian'))], hear: `${LOOKING} An dem Tag haben wir leider geschlossen. Ihr bisheriger Termin bleibt bestehen. Ich habe am Dienstag, dem 24. November, um 11 Uhr bei Fabian noch einen Termin frei. Passt Ihnen das?` }] },
   { name: 'lets the caller drop a move and keeps the appointment', steps: [askMove, { say: 'nein, lassen wir das doch', hear: `${KEEP_IT} ${ANYTHING_ELSE}` }] },
   { name: 'says so when there is nothing to move', steps: [askMove, { say: 'auf Mittwoch um zehn', world: [find.none()], hear: `${LOOKING} ${NO_APPOINTMENT} ${ANYTHING_ELSE}` }] },
   {
@@ -173,7 +182,7 @@ const calls: CallScript[] = [
       askMove,
       { say: 'auf Mittwoch um zehn', world: [find.found(tue)], hear: /verschieben\?$/ },
       { say: 'ja', world: [reschedule.moved(tue, '2026-11-25 10:00')], hear: /verschoben/ },
-      { say: 'ja, und einen Damenhaarschnitt am Samstag um zehn', world: [offer.exact(slot('2026-11-21 10:00', 'emma', 45))], hear: /frei/ },
+      { say: 'ja, und einen Damenhaarschnitt am Samstag um zehn', world: [offer.exact(slot('2026-11-21 10:00', 'emma', 45))], hear: new RegExp(`^${offerOf('Am Samstag, dem 21. November, um 10 Uhr', 'Emma', 'einen Damenhaarschnitt')}$`) },
       { say: 'nein', hear: ASK_OTHER_TIME },
     ],
   },

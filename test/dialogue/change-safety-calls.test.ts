@@ -105,8 +105,8 @@ const calls: CallScript[] = [
   {
     name: 'reads the move back again with the corrected time, then moves there',
     steps: [
-      { say: 'Kann ich meinen Termin auf Samstag um zehn verlegen?', world: [find.found(tue)], hear: /auf übermorgen um 10 Uhr verschieben\?$/ },
-      { say: 'ach nee, lieber um elf', ops: [], hear: `Soll ich Ihren Termin ${TUE} auf übermorgen um 11 Uhr verschieben?` },
+      { say: 'Kann ich meinen Termin auf Samstag um zehn verlegen?', world: [find.found(tue)], hear: /auf Samstag, den 21\. November, um 10 Uhr verschieben\?$/ },
+      { say: 'ach nee, lieber um elf', ops: [], hear: `Soll ich Ihren Termin ${TUE} auf Samstag, den 21. November, um 11 Uhr verschieben?` },
       { say: 'ja genau', world: [reschedule.moved(tue, '2026-11-21 11:00')], ops: [{ operation: 'reschedule', request: { startsAt: instant('2026-11-21 11:00') } }], hear: /verschoben/ },
     ],
   },

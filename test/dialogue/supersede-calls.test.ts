@@ -5,6 +5,15 @@ import { playCall, type CallScript, type ScriptStep } from '../support/scripted-
 import { book, cancel, instant, offer, reschedule, slot } from '../support/world.js';
 import { ANYTHING_ELSE, LOOKING, WHAT_ELSE } from './lines.js';
 
+/** A line as a pattern of itself. */
+const literal = (line: string): string => line.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/**
+ * The offer of one free slot, in either of its wordings (the slot picks which): the day and time, the staff member
+ * and the service with its article, closed by the question to book it.
+ */
+const offerOf = (when: string, staff: string, service: string): string =>
+  `${literal(LOOKING)} ${literal(when)} (hat ${staff} Zeit für ${service}\\. Soll ich Ihnen den Termin eintragen|ist bei ${staff} ein Termin für ${service} frei\\. Soll ich ihn für Sie eintragen)\\?`;
+
 /**
  * Barge-in and supersede: the latest request wins. A booking whose turn the caller talked over commits, and the
  * next wish is reconciled with it (moved, or cancelled if the caller no longer wants it), never booked beside
@@ -12,7 +21,7 @@ import { ANYTHING_ELSE, LOOKING, WHAT_ELSE } from './lines.js';
  */
 
 const wed10 = slot('2026-11-25 10:00', 'emma');
-const offered: ScriptStep = { say: 'Herrenhaarschnitt am Mittwoch um zehn bei Emma', world: [offer.exact(wed10)], hear: /frei\. Soll ich ihn für Sie eintragen\?$/ };
+const offered: ScriptStep = { say: 'Herrenhaarschnitt am Mittwoch um zehn bei Emma', world: [offer.exact(wed10)], hear: new RegExp(`^${offerOf('Am Mittwoch, dem 25. November, um 10 Uhr', 'Emma', 'einen Herrenhaarschnitt')}$`) };
 const bookedAnswer = book.booked(wed10, 'herrenhaarschnitt');
 const booked = (bookedAnswer.outcome as { appointment: AppointmentRef }).appointment;
 const BOOKED = 'Ihr Termin ist eingetragen: Herrenhaarschnitt am Mittwoch, dem 25. November, um 10 Uhr bei Emma.';
@@ -36,7 +45,7 @@ const newWishes: Array<[string, string, string, StaffKey?]> = [
   ['äh nee um halb zwölf', '2026-11-25 11:30', 'am Mittwoch, dem 25. November, um halb zwölf bei Emma'],
   ['Herrenhaarschnitt am Freitag um zwölf', '2026-11-20 12:00', 'morgen um 12 Uhr bei Emma'],
   ['eine stunde später bitte', '2026-11-25 11:00', 'am Mittwoch, dem 25. November, um 11 Uhr bei Emma'],
-  ['Stopp, am Samstag um neun wäre besser', '2026-11-21 09:00', 'übermorgen um 9 Uhr bei Emma'],
+  ['Stopp, am Samstag um neun wäre besser', '2026-11-21 09:00', 'am Samstag, dem 21. November, um 9 Uhr bei Emma'],
   ['lieber bei Fabian um zehn', '2026-11-25 10:00', 'am Mittwoch, dem 25. November, um 10 Uhr bei Fabian', 'fabian'],
   ['nee, nee, dienstag um zehn', '2026-11-24 10:00', 'am Dienstag, dem 24. November, um 10 Uhr bei Emma'],
 ];
@@ -85,7 +94,7 @@ const calls: CallScript[] = [
   {
     name: 'books a second appointment when the caller talked over the first to ask for another one',
     caller: known,
-    steps: [offered, bookedUnheard, { say: 'und noch einen termin für meine tochter am freitag um zehn, damenhaarschnitt', world: [offer.exact(slot('2026-11-20 10:00', 'emma'))], ops: [{ operation: 'offer' }], hear: /^Ihr Termin ist eingetragen: .*frei/ }],
+    steps: [offered, bookedUnheard, { say: 'und noch einen termin für meine tochter am freitag um zehn, damenhaarschnitt', world: [offer.exact(slot('2026-11-20 10:00', 'emma'))], ops: [{ operation: 'offer' }], hear: new RegExp(`^${literal(BOOKED)} ${offerOf('Morgen um 10 Uhr', 'Emma', 'einen Damenhaarschnitt')}$`) }],
   },
   {
     name: 'starts no booking when the request was superseded before anything ran, and offers the latest wish',
