@@ -13,6 +13,8 @@ import { speakStaff } from '../../german/speak/speak.js';
 import type { Draft } from './draft.js';
 import { notUnderstood } from './not-understood.js';
 
+const CHANGING: ReadonlySet<string> = new Set(['reschedule', 'reschedule_pick', 'cancel_pick', 'confirm_move', 'confirm_cancel']);
+
 /** True when the utterance carries something for a booking ("nein, Donnerstag um zehn"), not just a cue. */
 function wishful(f: Facts): boolean {
   return f.serviceIds.length > 0 || f.hasWhen || f.staff?.kind === 'any' || f.cues.shift !== null;
@@ -36,8 +38,10 @@ export function hearAnyStep(d: Draft, f: Facts): boolean {
     return true;
   }
   if (pending && answerPending(d, f, pending)) return true;
-  // While an appointment is being changed, "lassen wir das" drops the change; that step keeps the appointment.
-  const changing = d.step.phase === 'reschedule' || d.step.phase === 'reschedule_pick' || d.step.phase === 'cancel_pick';
+  // While an appointment is being changed (or a change read back), "lassen wir das" drops the change and that step
+  // keeps the appointment; right after a booking, "vergessen Sie es" takes the booking back, which the step decides,
+  // so the call never ends with a booking the caller rejected.
+  const changing = CHANGING.has(d.step.phase) || (d.step.phase === 'anything_else' && memory.justBooked !== null);
   if (f.cues.ending && !wishful(f) && !changing) {
     endPolitely(d);
     return true;
