@@ -92,7 +92,7 @@ const calls: CallScript[] = [
     steps: [
       { say: 'Ich will einen Termin', hear: ASK_SERVICE },
       // Asked again in other words: the same question word for word would sound like a machine stuck in a loop.
-      { say: 'eine Dauerwelle', hear: 'Verzeihung, welche Leistung darf ich für Sie eintragen? Zum Beispiel Ansatzfärbung, Damenhaarschnitt, Herrenhaarschnitt, Strähnchen oder Waschen/Föhnen.' },
+      { say: 'eine Dauerwelle', hear: 'Verzeihung, welche Leistung darf ich für Sie eintragen? Zum Beispiel Ansatzfärbung, Damenhaarschnitt, Herrenhaarschnitt, Strähnchen oder Waschen und Föhnen.' },
       { say: 'dann einen Herrenhaarschnitt', hear: ASK_TIME },
       { say: 'Mittwoch um elf', world: [offer.exact(slot('2026-11-25 11:00', 'emma'))], ops: [{ operation: 'offer', request: { serviceId: SERVICES.herrenhaarschnitt, date: '2026-11-25', time: '11:00' } }], hear: hasTime('Am Mittwoch, dem 25. November, um 11 Uhr', 'Emma', 'einen Herrenhaarschnitt') },
     ],
@@ -230,7 +230,7 @@ const calls: CallScript[] = [
   {
     name: 'books at the practice with its own services and staff',
     directory: PRACTICE,
-    greeting: /^Zahnarztpraxis Dr\. Berger, guten Tag!/,
+    greeting: /^Zahnarztpraxis Doktor Berger, guten Tag!/,
     steps: [
       {
         say: 'Ich bräuchte eine Kontrolluntersuchung am Montag um neun',

@@ -30,7 +30,7 @@ const calls: CallScript[] = [
   { name: 'tells the opening hours', steps: [{ say: 'Wann haben Sie denn geöffnet?', hear: HOURS }] },
   { name: 'tells the practice\'s opening hours', directory: PRACTICE, steps: [{ say: 'Was sind Ihre Öffnungszeiten?', hear: 'Wir haben Montag bis Freitag von 8 bis 17 Uhr geöffnet.' }] },
   { name: 'asks whether there is anything else after the opening hours at the end of a request', steps: [...bookedAll, { say: 'Bis wann haben Sie samstags offen?', hear: `${HOURS} ${ANYTHING_ELSE}` }] },
-  { name: 'answers a question about the offered service and offers to book it', steps: [offered, { say: 'Was kostet das denn?', hear: 'Ein Herrenhaarschnitt kostet bei uns 29 Euro. Soll ich Ihnen einen der Termine eintragen?' }] },
+  { name: 'answers a question about the offered service and offers to book it', steps: [offered, { say: 'Was kostet das denn?', hear: 'Ein Herrenhaarschnitt kostet bei uns 29 Euro. Soll ich Ihnen den Termin eintragen?' }] },
   {
     name: 'takes a yes after a question as a booking of the service asked about',
     steps: [{ say: 'Was kostet ein Damenhaarschnitt?', hear: /49 Euro/ }, { say: 'ja gerne', hear: ASK_TIME }, { say: 'Freitag um zehn', world: [offer.exact(slot('2026-11-20 10:00', 'emma', 45))], ops: [{ operation: 'offer', request: { serviceId: SERVICES.damenhaarschnitt } }], hear: /Morgen um 10 Uhr hat Emma Zeit für einen Damenhaarschnitt\. Soll ich Ihnen den Termin eintragen\?$/ }],
