@@ -5,8 +5,8 @@ import { book, offer, slot } from '../support/world.js';
 import { ANYTHING_ELSE, ASK_NAME, ASK_PHONE, BOOKING, CONFIRM_PHONE } from './lines.js';
 
 const fri11 = slot('2026-11-20 11:00', 'oliver');
-const offered: ScriptStep = { say: 'Herrenhaarschnitt am Freitag um elf', world: [offer.exact(fri11)], hear: /frei\. Soll ich ihn für Sie eintragen\?$/ };
-const chosen = 'Gut, also Herrenhaarschnitt morgen um 11 Uhr bei Oliver.';
+const offered: ScriptStep = { say: 'Herrenhaarschnitt am Freitag um elf', world: [offer.exact(fri11)], hear: /hat Oliver Zeit für einen Herrenhaarschnitt\. Soll ich Ihnen den Termin eintragen\?$/ };
+const chosen = 'Gut, also der Herrenhaarschnitt morgen um 11 Uhr bei Oliver.';
 const booked = `${BOOKING} Wunderbar. Ihr Termin ist eingetragen: Herrenhaarschnitt morgen um 11 Uhr bei Oliver. ${ANYTHING_ELSE}`;
 const PHONE_NOT_UNDERSTOOD = 'Die Nummer habe ich leider nicht ganz verstanden. Könnten Sie sie bitte Ziffer für Ziffer sagen?';
 const READ_BACK_0176 = 'Ich wiederhole die Nummer: null eins sieben sechs, neun acht sieben sechs, fünf vier drei zwo. Ist das richtig?';
@@ -80,8 +80,8 @@ const calls: CallScript[] = [
       { say: 'ja', hear: /Namen/ },
       { say: 'Karl Huber', hear: CONFIRM_PHONE },
       { say: 'ja', world: [book.booked(fri11, 'herrenhaarschnitt')], hear: booked },
-      { say: 'noch Waschen und Föhnen am Samstag um zehn', world: [offer.exact(slot('2026-11-21 10:00', 'emma'))], hear: /frei/ },
-      { say: 'ja', world: [book.booked(slot('2026-11-21 10:00', 'emma'), 'waschenFoehnen')], hear: /^Gut, also Waschen\/Föhnen übermorgen um 10 Uhr bei Emma\. Einen Moment, ich trage das ein\. Wunderbar\./ },
+      { say: 'noch Waschen und Föhnen am Samstag um zehn', world: [offer.exact(slot('2026-11-21 10:00', 'emma'))], hear: /^Einen Moment, ich schaue kurz nach\. Am Samstag, dem 21\. November, um 10 Uhr hat Emma Zeit für Waschen und Föhnen\. Soll ich Ihnen den Termin eintragen\?$/ },
+      { say: 'ja', world: [book.booked(slot('2026-11-21 10:00', 'emma'), 'waschenFoehnen')], hear: /^Gut, also Waschen und Föhnen am Samstag, dem 21\. November, um 10 Uhr bei Emma\. Einen Moment, ich trage das ein\. Wunderbar\./ },
     ],
   },
   {

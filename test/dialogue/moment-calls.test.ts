@@ -11,7 +11,7 @@ const TRANSFER = 'Einen Moment bitte, ich verbinde Sie mit einer Kollegin.';
 const NO_TRANSFER = 'Im Moment kann ich Sie leider nicht verbinden. Eine Kollegin ruft Sie gern zurück. Kann ich Ihnen sonst weiterhelfen?';
 const STILL_THERE = 'Sind Sie noch da? Ich helfe Ihnen gern weiter.';
 const SILENT_GOODBYE = 'Ich höre Sie leider nicht mehr. Rufen Sie gern noch einmal an. Auf Wiederhören!';
-const OFFER_LINE = `${LOOKING} Am Mittwoch, dem 25. November, um 10 Uhr bei Emma ist ein Termin für Herrenhaarschnitt frei. Soll ich ihn für Sie eintragen?`;
+const OFFER_LINE = `${LOOKING} Am Mittwoch, dem 25. November, um 10 Uhr hat Emma Zeit für einen Herrenhaarschnitt. Soll ich Ihnen den Termin eintragen?`;
 const offered: ScriptStep = { say: 'Herrenhaarschnitt am Mittwoch um zehn bei Emma', world: [offer.exact(slot('2026-11-25 10:00', 'emma'))], hear: OFFER_LINE };
 const bookedAll: ScriptStep[] = [offered, { say: 'ja', hear: /Namen/ }, { say: 'Jonas Weber', hear: CONFIRM_PHONE }, { say: 'ja', world: [book.booked(slot('2026-11-25 10:00', 'emma'), 'herrenhaarschnitt')], hear: /eingetragen/ }];
 const noTransferSalon = directoryOf({ ...demoSalon, transferNumber: '' }, (d) => ({ ...d, business: { ...d.business, transferNumber: null } }));
@@ -30,14 +30,14 @@ const calls: CallScript[] = [
   { name: 'tells the opening hours', steps: [{ say: 'Wann haben Sie denn geöffnet?', hear: HOURS }] },
   { name: 'tells the practice\'s opening hours', directory: PRACTICE, steps: [{ say: 'Was sind Ihre Öffnungszeiten?', hear: 'Wir haben Montag bis Freitag von 8 bis 17 Uhr geöffnet.' }] },
   { name: 'asks whether there is anything else after the opening hours at the end of a request', steps: [...bookedAll, { say: 'Bis wann haben Sie samstags offen?', hear: `${HOURS} ${ANYTHING_ELSE}` }] },
-  { name: 'answers a question about the offered service and offers to book it', steps: [offered, { say: 'Was kostet das denn?', hear: 'Herrenhaarschnitt kostet bei uns 29 Euro. Soll ich Ihnen einen der Termine eintragen?' }] },
+  { name: 'answers a question about the offered service and offers to book it', steps: [offered, { say: 'Was kostet das denn?', hear: 'Ein Herrenhaarschnitt kostet bei uns 29 Euro. Soll ich Ihnen den Termin eintragen?' }] },
   {
     name: 'takes a yes after a question as a booking of the service asked about',
-    steps: [{ say: 'Was kostet ein Damenhaarschnitt?', hear: /49 Euro/ }, { say: 'ja gerne', hear: ASK_TIME }, { say: 'Freitag um zehn', world: [offer.exact(slot('2026-11-20 10:00', 'emma', 45))], ops: [{ operation: 'offer', request: { serviceId: SERVICES.damenhaarschnitt } }], hear: /Termin für Damenhaarschnitt frei/ }],
+    steps: [{ say: 'Was kostet ein Damenhaarschnitt?', hear: /49 Euro/ }, { say: 'ja gerne', hear: ASK_TIME }, { say: 'Freitag um zehn', world: [offer.exact(slot('2026-11-20 10:00', 'emma', 45))], ops: [{ operation: 'offer', request: { serviceId: SERVICES.damenhaarschnitt } }], hear: /Morgen um 10 Uhr hat Emma Zeit für einen Damenhaarschnitt\. Soll ich Ihnen den Termin eintragen\?$/ }],
   },
   {
     name: 'books the service asked about after an earlier booking, without asking which service',
-    steps: [...bookedAll, { say: 'Was kostet eigentlich ein Damenhaarschnitt?', hear: /49 Euro\. Möchten Sie dafür einen Termin\?$/ }, { say: 'ja, am Freitag um zehn', world: [offer.exact(slot('2026-11-20 10:00', 'emma', 45))], ops: [{ operation: 'offer', request: { serviceId: SERVICES.damenhaarschnitt, date: '2026-11-20', time: '10:00' } }], hear: /Termin für Damenhaarschnitt frei/ }],
+    steps: [...bookedAll, { say: 'Was kostet eigentlich ein Damenhaarschnitt?', hear: /49 Euro\. Möchten Sie dafür einen Termin\?$/ }, { say: 'ja, am Freitag um zehn', world: [offer.exact(slot('2026-11-20 10:00', 'emma', 45))], ops: [{ operation: 'offer', request: { serviceId: SERVICES.damenhaarschnitt, date: '2026-11-20', time: '10:00' } }], hear: /Morgen um 10 Uhr hat Emma Zeit für einen Damenhaarschnitt\. Soll ich Ihnen den Termin eintragen\?$/ }],
   },
   { name: 'answers a question about the service just booked', steps: [...bookedAll, { say: 'Wie lange dauert das?', hear: 'Ein Herrenhaarschnitt dauert etwa eine halbe Stunde. Möchten Sie dafür einen Termin?' }] },
   {

@@ -45,7 +45,7 @@ describe('running a decision', () => {
       ['say', 'Einen Moment, ich schaue kurz nach. '],
       ['invoke', 'call-7-1', 'check_availability', { serviceId: SERVICES.herrenhaarschnitt, service: 'Herrenhaarschnitt', staffId: STAFF.emma, staff: 'Emma Williams', date: '2026-11-25', time: '10:00', partOfDay: null, earliest: false }],
       ['result', 'call-7-1', { kind: 'exact', slot: wed10 }, true],
-      ['say', 'Am Mittwoch, dem 25. November, um 10 Uhr bei Emma ist ein Termin für Herrenhaarschnitt frei. Soll ich ihn für Sie eintragen? '],
+      ['say', 'Am Mittwoch, dem 25. November, um 10 Uhr hat Emma Zeit für einen Herrenhaarschnitt. Soll ich Ihnen den Termin eintragen? '],
     ]);
     expect(after.step).toEqual({ phase: 'offered', wish: expect.objectContaining({ serviceId: SERVICES.herrenhaarschnitt }), offers: [wed10] });
     expect(saved).toEqual([after]);
