@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { speakClock, speakDay, speakList } from './speak.js';
+import { spokenServiceName } from './speak-service.js';
 
 // The lines of a booking that does not go straight: a day or time to fill in, a correction, a caller who ends
 // politely, a name nobody here has, a caller the agent cannot follow. Sie-form, short, each re-ask in new words.
@@ -142,7 +143,7 @@ function capitalise(text: string): string {
 
 /** The service is still missing and the answer held none: the list once more, in other words. */
 export function askServiceAgain(directory: { services: Array<{ name: string }> }): string[] {
-  const names = speakList(directory.services.map((s) => s.name), 'oder');
+  const names = speakList(directory.services.map((s) => spokenServiceName(s.name)), 'oder');
   return [`Verzeihung, welche Leistung darf ich für Sie eintragen? Zum Beispiel ${names}.`, `Sagen Sie mir bitte, was wir für Sie tun dürfen: ${names}?`];
 }
 

@@ -1,4 +1,5 @@
 import type { Directory } from '../../booking/load-directory.js';
+import { forSpeech } from './for-speech.js';
 import { addressByName } from './salutation.js';
 
 /**
@@ -12,7 +13,7 @@ export function greetCaller(directory: Directory, caller: { knownName: string | 
   const name = caller.household ? null : caller.knownName;
   const addressed = name ? (addressByName(name) ?? name) : null;
   const hello = addressed ? `guten Tag, ${addressed}! Schön, dass Sie wieder anrufen.` : caller.household ? 'guten Tag! Schön, dass Sie wieder anrufen.' : 'guten Tag!';
-  return `${directory.business.name}, ${hello} Hier ist der digitale Assistent. Wie kann ich Ihnen helfen?`;
+  return `${forSpeech(directory.business.name)}, ${hello} Hier ist der digitale Assistent. Wie kann ich Ihnen helfen?`;
 }
 
 const ACCUSATIVE: Readonly<Record<string, string>> = {

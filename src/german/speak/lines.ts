@@ -35,7 +35,6 @@ export const TRANSFER = 'Einen Moment bitte, ich verbinde Sie mit einer Kollegin
 export const NO_TRANSFER = 'Im Moment kann ich Sie leider nicht verbinden. Eine Kollegin ruft Sie gern zurück. Kann ich Ihnen sonst weiterhelfen?';
 export const ASK_RESCHEDULE_TIME = 'Gern. Auf welchen Tag und welche Uhrzeit soll ich Ihren Termin verschieben?';
 export const ASK_QUESTION_SERVICE = 'Für welche Leistung möchten Sie das wissen?';
-export const OFFER_ONE_OF_THEM = 'Soll ich Ihnen einen der Termine eintragen?';
 export const OFFER_AN_APPOINTMENT = 'Möchten Sie dafür einen Termin?';
 export const ASK_NAME_AGAIN = 'Wie war Ihr Name, bitte?';
 export const BOOKED_INTRO = 'Wunderbar.';

@@ -6,7 +6,7 @@ import {
   NOT_UNDERSTOOD,
   NO_TRANSFER,
   OFFER_AN_APPOINTMENT,
-  OFFER_ONE_OF_THEM,
+  askToBookOffered,
   TRANSFER,
   WHAT_ELSE,
   answerServiceQuestion,
@@ -103,7 +103,7 @@ function answerQuestion(d: Draft, f: Facts, question: NonNullable<Facts['questio
   if (step.phase === 'open' || step.phase === 'anything_else' || (step.phase === 'collect' && !step.wish.serviceId)) {
     d.to({ phase: 'collect', wish: { ...(wishOf(step) ?? EMPTY_WISH), serviceId: service.id } });
   }
-  d.say(`${answerServiceQuestion(question, service)} ${step.phase === 'offered' ? OFFER_ONE_OF_THEM : OFFER_AN_APPOINTMENT}`);
+  d.say(`${answerServiceQuestion(question, service)} ${step.phase === 'offered' ? askToBookOffered(step.offers.length) : OFFER_AN_APPOINTMENT}`);
 }
 
 function wishOf(step: Step) {
