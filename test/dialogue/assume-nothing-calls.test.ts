@@ -13,13 +13,18 @@ const fri = slot('2026-11-20 10:00', 'emma');
 const tueNext = slot('2026-11-24 09:00', 'fabian');
 const wedNext = slot('2026-11-25 14:00', 'oliver');
 const noOffer = { ops: [] };
+// An offer of one slot is said one of two ways, by the slot; either ends with the question whether to book it.
+const OFFER_ASKS = /(Soll ich Ihnen den Termin eintragen|Soll ich ihn für Sie eintragen)\?$/;
+/** Other slots offered: one ends with a question about it, two with a question between them. */
+const ONE_OFFER_ASKS = /(Passt Ihnen das|Wäre das etwas für Sie)\?$/;
+const hasTime = (when: string, staff: string, service: string) => `${LOOKING} ${when} hat ${staff} Zeit für ${service}. Soll ich Ihnen den Termin eintragen?`;
 
 const calls: CallScript[] = [
   {
     name: 'asks for the day when only a time was said, then offers on the day named',
     steps: [
       { say: 'Ich hätte gern einen Herrenhaarschnitt um zehn', ...noOffer, hear: 'Um 10 Uhr, gern. An welchem Tag hätten Sie Zeit?' },
-      { say: 'Freitag', world: [offer.exact(fri)], ops: [{ operation: 'offer', request: { serviceId: SERVICES.herrenhaarschnitt, date: '2026-11-20', time: '10:00' } }], hear: /^Einen Moment, ich schaue kurz nach\. Morgen um 10 Uhr bei Emma ist ein Termin/ },
+      { say: 'Freitag', world: [offer.exact(fri)], ops: [{ operation: 'offer', request: { serviceId: SERVICES.herrenhaarschnitt, date: '2026-11-20', time: '10:00' } }], hear: hasTime('Morgen um 10 Uhr', 'Emma', 'einen Herrenhaarschnitt') },
     ],
   },
   { name: 'never books tomorrow for a bare "halb drei"', steps: [{ say: 'Damenhaarschnitt so um halb drei', ...noOffer, hear: 'Um halb drei, gern. An welchem Tag hätten Sie Zeit?' }] },
@@ -37,7 +42,7 @@ const calls: CallScript[] = [
     name: 'a weekday after "nächste Woche" is that week\'s day',
     steps: [
       { say: 'Damenhaarschnitt nächste Woche', ...noOffer, hear: /An welchem Tag passt es Ihnen/ },
-      { say: 'Dienstag um neun', world: [offer.exact(tueNext)], ops: [{ operation: 'offer', request: { serviceId: SERVICES.damenhaarschnitt, date: '2026-11-24', time: '09:00' } }], hear: /frei\. Soll ich ihn für Sie eintragen\?$/ },
+      { say: 'Dienstag um neun', world: [offer.exact(tueNext)], ops: [{ operation: 'offer', request: { serviceId: SERVICES.damenhaarschnitt, date: '2026-11-24', time: '09:00' } }], hear: OFFER_ASKS },
     ],
   },
   {
@@ -48,7 +53,7 @@ const calls: CallScript[] = [
         say: 'ja, nennen Sie mir die ersten',
         world: [offer.alternatives('no_time_given', tueNext, wedNext)],
         ops: [{ operation: 'offer', request: { serviceId: SERVICES.herrenhaarschnitt, date: '2026-11-23', time: null, earliest: true } }],
-        hear: `${LOOKING} Die ersten freien Termine ab Montag, dem 23. November: Für Herrenhaarschnitt könnte ich Ihnen am Dienstag, dem 24. November, um 9 Uhr bei Fabian oder am Mittwoch, dem 25. November, um 14 Uhr bei Oliver anbieten.`,
+        hear: `${LOOKING} Die ersten freien Termine ab Montag, dem 23. November: Für einen Herrenhaarschnitt könnte ich Ihnen am Dienstag, dem 24. November, um 9 Uhr bei Fabian oder am Mittwoch, dem 25. November, um 14 Uhr bei Oliver anbieten. Welcher der beiden Termine wäre Ihnen lieber?`,
       },
     ],
   },
@@ -70,7 +75,7 @@ const calls: CallScript[] = [
     name: 'asks only for the missing time when the day was understood',
     steps: [
       { say: 'Damenhaarschnitt', hear: ASK_TIME },
-      { say: 'Freitag', world: [offer.alternatives('no_time_given', fri)], hear: /Für Damenhaarschnitt könnte ich Ihnen/ },
+      { say: 'Freitag', world: [offer.alternatives('no_time_given', fri)], hear: `${LOOKING} Für einen Damenhaarschnitt habe ich morgen um 10 Uhr bei Emma noch einen Termin frei. Wäre das etwas für Sie?` },
     ],
   },
   {
@@ -78,21 +83,21 @@ const calls: CallScript[] = [
     steps: [
       { say: 'Herrenhaarschnitt', hear: ASK_TIME },
       { say: 'wie soll ich sagen', ...noOffer, hear: /^Ich habe bisher Herrenhaarschnitt verstanden\./ },
-      { say: 'also am Freitag um zehn', world: [offer.exact(fri)], ops: [{ operation: 'offer', request: { date: '2026-11-20', time: '10:00' } }], hear: /frei/ },
+      { say: 'also am Freitag um zehn', world: [offer.exact(fri)], ops: [{ operation: 'offer', request: { date: '2026-11-20', time: '10:00' } }], hear: OFFER_ASKS },
     ],
   },
   {
     name: 'keeps the time while asking the day, and the day named then completes the wish',
     steps: [
       { say: 'Strähnchen um neun Uhr', ...noOffer, hear: /^Um 9 Uhr, gern\./ },
-      { say: 'am Mittwoch nächste Woche', world: [offer.exact(slot('2026-11-25 09:00', 'emma', 120))], ops: [{ operation: 'offer', request: { serviceId: SERVICES.straehnchen, date: '2026-11-25', time: '09:00' } }], hear: /frei/ },
+      { say: 'am Mittwoch nächste Woche', world: [offer.exact(slot('2026-11-25 09:00', 'emma', 120))], ops: [{ operation: 'offer', request: { serviceId: SERVICES.straehnchen, date: '2026-11-25', time: '09:00' } }], hear: OFFER_ASKS },
     ],
   },
   {
     name: 'recogniser style: a time then "morgen" books nothing before the day is said',
     steps: [
       { say: 'herrenhaarschnitt halb elf', ...noOffer, hear: /^Um halb elf, gern\./ },
-      { say: 'morgen', world: [offer.exact(slot('2026-11-20 10:30', 'oliver'))], ops: [{ operation: 'offer', request: { date: '2026-11-20', time: '10:30' } }], hear: /frei/ },
+      { say: 'morgen', world: [offer.exact(slot('2026-11-20 10:30', 'oliver'))], ops: [{ operation: 'offer', request: { date: '2026-11-20', time: '10:30' } }], hear: OFFER_ASKS },
     ],
   },
   {
@@ -100,10 +105,10 @@ const calls: CallScript[] = [
     steps: [
       { say: 'herrenhaarschnitt', hear: ASK_TIME },
       { say: 'äh hm', ...noOffer, hear: /^Ich habe bisher Herrenhaarschnitt verstanden\./ },
-      { say: 'am freitag', world: [offer.alternatives('no_time_given', fri)], hear: /könnte ich Ihnen/ },
+      { say: 'am freitag', world: [offer.alternatives('no_time_given', fri)], hear: ONE_OFFER_ASKS },
     ],
   },
-  { name: '"so früh wie möglich" still offers the earliest slots without asking', steps: [{ say: 'Herrenhaarschnitt so früh wie möglich', world: [offer.alternatives('no_time_given', fri)], ops: [{ operation: 'offer', request: { earliest: true, date: null } }], hear: /könnte ich Ihnen/ }] },
+  { name: '"so früh wie möglich" still offers the earliest slots without asking', steps: [{ say: 'Herrenhaarschnitt so früh wie möglich', world: [offer.alternatives('no_time_given', fri)], ops: [{ operation: 'offer', request: { earliest: true, date: null } }], hear: ONE_OFFER_ASKS }] },
   { name: '"übernächste Woche" asks which day of that week', steps: [{ say: 'Damenhaarschnitt übernächste Woche', ...noOffer, hear: 'Gern, in der Woche ab dem 30. November. An welchem Tag passt es Ihnen, oder soll ich Ihnen die ersten freien Termine der Woche nennen?' }] },
 ];
 
@@ -119,7 +124,7 @@ describe('scripted calls: a weekday after "übernächste Woche"', () => {
       name: 'übernächste Woche, then Mittwoch',
       steps: [
         { say: 'Damenhaarschnitt übernächste Woche', hear: /An welchem Tag passt es Ihnen/ },
-        { say: 'Mittwoch um zehn', world: [offer.exact(slot('2026-12-02 10:00', 'emma'))], ops: [{ operation: 'offer', request: { date: '2026-12-02', time: '10:00' } }], hear: /frei/ },
+        { say: 'Mittwoch um zehn', world: [offer.exact(slot('2026-12-02 10:00', 'emma'))], ops: [{ operation: 'offer', request: { date: '2026-12-02', time: '10:00' } }], hear: OFFER_ASKS },
       ],
     });
   });

@@ -14,6 +14,8 @@ const OFFER_TRANSFER = 'Soll ich Sie mit einer Kollegin verbinden, die Ihnen das
 const NO_WIFI = 'Ob es bei uns WLAN gibt, kann ich Ihnen leider nicht sagen.';
 const TRANSFER = 'Einen Moment bitte, ich verbinde Sie mit einer Kollegin.';
 const fri11 = slot('2026-11-20 11:00', 'oliver');
+// An offer of one slot is said one of two ways, by the slot; either ends with the question whether to book it.
+const OFFER_ASKS = /(Soll ich Ihnen den Termin eintragen|Soll ich ihn für Sie eintragen)\?$/;
 const bare = directoryOf(demoSalon, (d) => ({ ...d, business: { ...d.business, answers: {}, address: null } }));
 const bareNoTransfer = directoryOf(demoSalon, (d) => ({ ...d, business: { ...d.business, answers: {}, transferNumber: null } }));
 const fragments = directoryOf(demoSalon, (d) => ({ ...d, business: { ...d.business, answers: { payment: 'Bar und EC-Karte', parking: 'Parkhaus gegenüber' } } }));
@@ -36,19 +38,19 @@ const calls: CallScript[] = [
   {
     name: 'answers a question between offer and yes, asks the offer again, and books on the yes',
     steps: [
-      { say: 'Herrenhaarschnitt am Freitag um elf', world: [offer.exact(fri11)], hear: /frei\. Soll ich ihn für Sie eintragen\?$/ },
-      { say: 'Kann man da mit EC-Karte bezahlen?', hear: new RegExp(`^${PAYMENT.replace(/[.?]/g, '\\$&')} .*Soll ich ihn für Sie eintragen\\?$`) },
+      { say: 'Herrenhaarschnitt am Freitag um elf', world: [offer.exact(fri11)], hear: OFFER_ASKS },
+      { say: 'Kann man da mit EC-Karte bezahlen?', hear: new RegExp(`^${PAYMENT.replace(/[.?]/g, '\\$&')} .*${OFFER_ASKS.source}`) },
       { say: 'ja', hear: /Auf welchen Namen/ },
     ],
   },
   {
     name: 'answers the question and takes the booking said in the same breath',
-    steps: [{ say: 'wo sind sie denn genau, und ich hätte gern einen Herrenhaarschnitt am Freitag um elf', world: [offer.exact(fri11)], hear: new RegExp(`^${ADDRESS.replace(/[.]/g, '\\.')} Einen Moment, ich schaue kurz nach\\..*frei`) }],
+    steps: [{ say: 'wo sind sie denn genau, und ich hätte gern einen Herrenhaarschnitt am Freitag um elf', world: [offer.exact(fri11)], hear: new RegExp(`^${ADDRESS.replace(/[.]/g, '\\.')} Einen Moment, ich schaue kurz nach\\..*${OFFER_ASKS.source}`) }],
   },
   {
     name: 'after a booking, answers about parking and asks what else',
     steps: [
-      { say: 'Herrenhaarschnitt am Freitag um elf', world: [offer.exact(fri11)], hear: /frei/ },
+      { say: 'Herrenhaarschnitt am Freitag um elf', world: [offer.exact(fri11)], hear: OFFER_ASKS },
       { say: 'ja', hear: /Namen/ },
       { say: 'Karl Huber', hear: /Endziffern/ },
       { say: 'ja', world: [book.booked(fri11, 'herrenhaarschnitt')], hear: /eingetragen/ },

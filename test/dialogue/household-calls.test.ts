@@ -8,7 +8,9 @@ import { ANYTHING_ELSE, ASK_NAME, BOOKING, CONFIRM_PHONE } from './lines.js';
 // number's one customer, by surname where the salutation is certain.
 const fri11 = slot('2026-11-20 11:00', 'oliver');
 const sat10 = slot('2026-11-21 10:00', 'emma');
-const offered = (say = 'Herrenhaarschnitt am Freitag um elf'): ScriptStep => ({ say, world: [offer.exact(fri11)], hear: /frei\. Soll ich ihn für Sie eintragen\?$/ });
+// An offer of one slot is said one of two ways, by the slot; either ends with the question whether to book it.
+const OFFER_ASKS = /(Soll ich Ihnen den Termin eintragen|Soll ich ihn für Sie eintragen)\?$/;
+const offered = (say = 'Herrenhaarschnitt am Freitag um elf'): ScriptStep => ({ say, world: [offer.exact(fri11)], hear: OFFER_ASKS });
 const bookedAs = (name: string, extra: Record<string, unknown> = {}): NonNullable<TurnScript['ops']> => [{ operation: 'book', request: { staffId: STAFF.oliver, customer: { name, phone: CALLER }, ...extra } }];
 const BOOKED = /Ihr Termin ist eingetragen/;
 const ASK_FOR_DAUGHTER = 'Gern. Auf welchen Namen darf ich den Termin für Ihre Tochter eintragen? Bitte mit Vor- und Nachnamen.';
@@ -68,7 +70,7 @@ const calls: CallScript[] = [
     steps: [
       offered('Herrenhaarschnitt für meine Tochter Lena Schmidt am Freitag um elf'),
       { say: 'ja', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: bookedAs('Lena Schmidt', { forSomeoneElse: true }), hear: new RegExp(`${ANYTHING_ELSE.replace('?', '\\?')}$`) },
-      { say: 'ja, noch Waschen und Föhnen am Samstag um zehn', world: [offer.exact(sat10)], hear: /frei/ },
+      { say: 'ja, noch Waschen und Föhnen am Samstag um zehn', world: [offer.exact(sat10)], hear: OFFER_ASKS },
       { say: 'ja', hear: WHOSE_NEXT },
       { say: 'für mich selbst', world: [book.booked(sat10, 'waschenFoehnen')], ops: [{ operation: 'book', request: { customer: { name: 'Anna Schmidt', phone: CALLER } } }], hear: BOOKED },
     ],
@@ -79,7 +81,7 @@ const calls: CallScript[] = [
       offered('herrenhaarschnitt für meinen sohn paul am freitag um elf'),
       { say: 'ja', hear: /Endziffern/ },
       { say: 'ja', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: bookedAs('Paul', { forSomeoneElse: true }), hear: BOOKED },
-      { say: 'und waschen föhnen für mich am samstag um zehn', world: [offer.exact(sat10)], hear: /frei/ },
+      { say: 'und waschen föhnen für mich am samstag um zehn', world: [offer.exact(sat10)], hear: OFFER_ASKS },
       { say: 'ja', hear: /Auf welchen Namen darf ich den Termin eintragen\?$/ },
       { say: 'Anna Brandt', world: [book.booked(sat10, 'waschenFoehnen')], ops: [{ operation: 'book', request: { customer: { name: 'Anna Brandt', phone: CALLER } } }], hear: BOOKED },
     ],
@@ -126,7 +128,7 @@ const calls: CallScript[] = [
     steps: [
       offered('wir beide bräuchten einen Herrenhaarschnitt, ich am Freitag um elf'),
       { say: 'ja', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: bookedAs('Maria Keller'), hear: /Dann jetzt noch der Termin für die zweite Person: Welche Leistung darf es sein, und wann\?$/ },
-      { say: 'auch einen herrenhaarschnitt am samstag um zehn', world: [offer.exact(sat10)], hear: /frei/ },
+      { say: 'auch einen herrenhaarschnitt am samstag um zehn', world: [offer.exact(sat10)], hear: OFFER_ASKS },
       { say: 'ja', hear: /für die Person, für die er ist, eintragen|auf welchen Namen/i },
       { say: 'Thomas Keller', world: [book.booked(sat10, 'herrenhaarschnitt')], ops: [{ operation: 'book', request: { customer: { name: 'Thomas Keller', phone: CALLER }, forSomeoneElse: true } }], hear: BOOKED },
     ],
@@ -155,7 +157,7 @@ const calls: CallScript[] = [
     caller: { household: true },
     steps: [
       offered('hallo äh einen herrenhaarschnitt freitag um elf'),
-      { say: 'ja', hear: `Gut, also Herrenhaarschnitt morgen um 11 Uhr bei Oliver. ${ASK_NAME}` },
+      { say: 'ja', hear: `Gut, also der Herrenhaarschnitt morgen um 11 Uhr bei Oliver. ${ASK_NAME}` },
       { say: 'Lena Schmidt', hear: CONFIRM_PHONE },
       { say: 'ja', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: bookedAs('Lena Schmidt'), hear: `${BOOKING} Wunderbar. Ihr Termin ist eingetragen: Herrenhaarschnitt morgen um 11 Uhr bei Oliver. ${ANYTHING_ELSE}` },
     ],

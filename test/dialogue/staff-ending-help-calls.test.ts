@@ -9,8 +9,13 @@ const noTransfer = directoryOf({ ...demoSalon, transferNumber: '' }, (d) => ({ .
 const TRANSFER_NUMBER = SALON.business.transferNumber!;
 const fri10 = slot('2026-11-20 10:00', 'emma');
 const fri11 = slot('2026-11-20 11:00', 'fabian');
-const offeredTwo: ScriptStep = { say: 'Damenhaarschnitt am Freitag vormittags', world: [offer.alternatives('no_time_given', fri10, fri11)], hear: /könnte ich Ihnen/ };
-const offeredOne: ScriptStep = { say: 'Herrenhaarschnitt am Freitag um zehn', world: [offer.exact(fri10)], hear: /frei\. Soll ich ihn für Sie eintragen\?$/ };
+// An offer of one slot is said one of two ways, by the slot; either ends with the question whether to book it.
+const OFFER_ASKS = /(Soll ich Ihnen den Termin eintragen|Soll ich ihn für Sie eintragen)\?$/;
+/** Other slots offered: one ends with a question about it, two with a question between them. */
+const ONE_OFFER_ASKS = /(Passt Ihnen das|Wäre das etwas für Sie)\?$/;
+const TWO_OFFERS_ASK = /(Was passt Ihnen besser|Welcher der beiden Termine wäre Ihnen lieber)\?$/;
+const offeredTwo: ScriptStep = { say: 'Damenhaarschnitt am Freitag vormittags', world: [offer.alternatives('no_time_given', fri10, fri11)], hear: TWO_OFFERS_ASK };
+const offeredOne: ScriptStep = { say: 'Herrenhaarschnitt am Freitag um zehn', world: [offer.exact(fri10)], hear: OFFER_ASKS };
 const UNKNOWN_SANDRA = 'Jemanden mit dem Namen Sandra gibt es bei uns leider nicht. Bei uns arbeiten Emma, Fabian und Oliver. Bei wem hätten Sie gern den Termin, oder ist es Ihnen egal?';
 const END_BOOKING = 'Gern, melden Sie sich einfach, wenn es Ihnen passt. Vielen Dank für Ihren Anruf und auf Wiederhören!';
 const END_OTHER = 'Kein Problem, rufen Sie gern wieder an. Auf Wiederhören!';
@@ -22,11 +27,11 @@ const staff: CallScript[] = [
   { name: '"bei der Sandra" is not dropped: says nobody of that name works here and who does', steps: [{ say: 'Einen Damenhaarschnitt bei der Sandra', ops: [], hear: UNKNOWN_SANDRA }] },
   {
     name: 'after the unknown name, "egal" goes on with anyone',
-    steps: [{ say: 'Herrenhaarschnitt am Freitag um zehn bei der Sandra', ops: [], hear: UNKNOWN_SANDRA }, { say: 'egal', world: [offer.exact(fri10)], ops: [{ operation: 'offer', request: { staffId: null, date: '2026-11-20', time: '10:00' } }], hear: /frei/ }],
+    steps: [{ say: 'Herrenhaarschnitt am Freitag um zehn bei der Sandra', ops: [], hear: UNKNOWN_SANDRA }, { say: 'egal', world: [offer.exact(fri10)], ops: [{ operation: 'offer', request: { staffId: null, date: '2026-11-20', time: '10:00' } }], hear: OFFER_ASKS }],
   },
   {
     name: 'after the unknown name, a staff member named goes on with them',
-    steps: [{ say: 'Herrenhaarschnitt Freitag um zehn bei Frau Köhler', hear: /^Jemanden mit dem Namen Köhler gibt es bei uns leider nicht\./ }, { say: 'dann bei Fabian', world: [offer.exact(fri11)], ops: [{ operation: 'offer', request: { staffId: STAFF.fabian } }], hear: /frei/ }],
+    steps: [{ say: 'Herrenhaarschnitt Freitag um zehn bei Frau Köhler', hear: /^Jemanden mit dem Namen Köhler gibt es bei uns leider nicht\./ }, { say: 'dann bei Fabian', world: [offer.exact(fri11)], ops: [{ operation: 'offer', request: { staffId: STAFF.fabian } }], hear: OFFER_ASKS }],
   },
   { name: 'recogniser style: "bei der jana" unknown', steps: [{ say: 'äh ja herrenhaarschnitt bei der jana', hear: /^Jemanden mit dem Namen Jana gibt es bei uns leider nicht\. Bei uns arbeiten/ }] },
   { name: 'an unknown name at the offer is said so too', steps: [offeredTwo, { say: 'lieber bei Sandra', ops: [], hear: UNKNOWN_SANDRA }] },
@@ -46,7 +51,7 @@ const staff: CallScript[] = [
   {
     name: 'without a transfer number, a booking instead goes on as a booking',
     directory: noTransfer,
-    steps: [{ say: 'Kann ich Fabian sprechen?', hear: /nicht ans Telefon holen/ }, { say: 'nee, dann machen Sie mir einfach einen Herrenhaarschnitt am Freitag um zehn', world: [offer.exact(fri10)], hear: /frei/ }],
+    steps: [{ say: 'Kann ich Fabian sprechen?', hear: /nicht ans Telefon holen/ }, { say: 'nee, dann machen Sie mir einfach einen Herrenhaarschnitt am Freitag um zehn', world: [offer.exact(fri10)], hear: OFFER_ASKS }],
   },
   {
     name: 'without a transfer number or a calling number, the callback asks for a number first',
@@ -58,8 +63,8 @@ const staff: CallScript[] = [
       { say: '0176 98765432', world: [recorded], ops: [{ operation: 'recordOutcome', request: 'callback_requested' }], hear: /Emma ruft Sie unter der Nummer mit den Endziffern 5 4 3 2 zurück/ },
     ],
   },
-  { name: 'a known staff member for a booking is no person request', steps: [{ say: 'Herrenhaarschnitt bei Emma am Freitag um zehn', world: [offer.exact(fri10)], hear: /frei/ }] },
-  { name: '"ist Emma morgen da?" is about a day, not a transfer', steps: [{ say: 'Damenhaarschnitt, ist Emma morgen da?', world: [offer.alternatives('no_time_given', fri10)], hear: /könnte ich Ihnen/ }] },
+  { name: 'a known staff member for a booking is no person request', steps: [{ say: 'Herrenhaarschnitt bei Emma am Freitag um zehn', world: [offer.exact(fri10)], hear: OFFER_ASKS }] },
+  { name: '"ist Emma morgen da?" is about a day, not a transfer', steps: [{ say: 'Damenhaarschnitt, ist Emma morgen da?', world: [offer.alternatives('no_time_given', fri10)], hear: ONE_OFFER_ASKS }] },
   { name: 'recogniser style: "mit dem jan" unknown', steps: [{ say: 'herrenhaarschnitt mit dem jan', hear: /^Jemanden mit dem Namen Jan gibt es bei uns leider nicht\./ }] },
 ];
 
@@ -76,7 +81,7 @@ const endings: CallScript[] = [
   { name: 'recogniser style: "muss ich mir noch überlegen"', steps: [offeredOne, { say: 'hm das muss ich mir noch überlegen', hear: END_BOOKING, end: 'hang_up' }] },
   { name: '"vergessen Sie\'s" ends the call', steps: [offeredTwo, { say: "Vergessen Sie's, danke", hear: END_BOOKING, end: 'hang_up' }] },
   { name: 'an ending after a booking question at "anything else"', steps: [{ say: 'Wann haben Sie geöffnet?', hear: /geöffnet/ }, { say: 'gut, dann melde ich mich wieder', hear: END_OTHER, end: 'hang_up' }] },
-  { name: 'an ending with a new wish is no ending: "passt nicht, dann lieber Samstag"', steps: [offeredOne, { say: 'passt nicht, dann lieber Samstag um zehn', world: [offer.exact(slot('2026-11-21 10:00', 'emma'))], hear: /frei/ }] },
+  { name: 'an ending with a new wish is no ending: "passt nicht, dann lieber Samstag"', steps: [offeredOne, { say: 'passt nicht, dann lieber Samstag um zehn', world: [offer.exact(slot('2026-11-21 10:00', 'emma'))], hear: OFFER_ASKS }] },
   { name: '"passt leider beides nicht" alone is a no, never a yes', steps: [offeredTwo, { say: 'passt leider beides nicht', ops: [], hear: 'Kein Problem. Wann würde es Ihnen stattdessen passen?' }] },
   { name: 'recogniser style: "passt beides nich"', steps: [offeredTwo, { say: 'nee passt beides nicht', ops: [], hear: /stattdessen/ }] },
   { name: 'a plain goodbye still says the plain goodbye', steps: [offeredOne, { say: 'tschüss', hear: 'Vielen Dank für Ihren Anruf. Auf Wiederhören!', end: 'hang_up' }] },
@@ -99,7 +104,7 @@ const help: CallScript[] = [
   },
   { name: 'a usable answer in between starts the count again', steps: [{ say: '(unintelligible audio)', hear: NOT_UNDERSTOOD }, { say: 'Herrenhaarschnitt', hear: ASK_TIME }, { say: '(unintelligible audio)', hear: NOT_UNDERSTOOD }] },
   { name: 'after a "nein" to the help offer it tries again', steps: [{ say: '(unintelligible audio)', hear: NOT_UNDERSTOOD }, { say: '(unintelligible audio)', hear: HELP }, { say: 'nein, geht schon', hear: 'Gut, dann versuchen wir es noch einmal. Was kann ich für Sie tun?' }] },
-  { name: 'a wish after the help offer is simply taken', steps: [{ say: '(unintelligible audio)', hear: NOT_UNDERSTOOD }, { say: '(unintelligible audio)', hear: HELP }, { say: 'Herrenhaarschnitt am Freitag um zehn', world: [offer.exact(fri10)], hear: /frei/ }] },
+  { name: 'a wish after the help offer is simply taken', steps: [{ say: '(unintelligible audio)', hear: NOT_UNDERSTOOD }, { say: '(unintelligible audio)', hear: HELP }, { say: 'Herrenhaarschnitt am Freitag um zehn', world: [offer.exact(fri10)], hear: OFFER_ASKS }] },
   {
     name: 'a third unusable turn puts the caller through rather than going round in circles',
     steps: [{ say: '(unintelligible audio)', hear: NOT_UNDERSTOOD }, { say: '(unintelligible audio)', hear: HELP }, { say: '(unintelligible audio)', world: [recorded], hear: /verbinde Sie/, end: { transfer: TRANSFER_NUMBER } }],
