@@ -129,7 +129,7 @@ const calls: CallScript[] = [
       offered('wir beide bräuchten einen Herrenhaarschnitt, ich am Freitag um elf'),
       { say: 'ja', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: bookedAs('Maria Keller'), hear: /Dann jetzt noch der Termin für die zweite Person: Welche Leistung darf es sein, und wann\?$/ },
       { say: 'auch einen herrenhaarschnitt am samstag um zehn', world: [offer.exact(sat10)], hear: OFFER_ASKS },
-      { say: 'ja', hear: /für die Person, für die er ist, eintragen|auf welchen Namen/i },
+      { say: 'ja', hear: /Auf welchen Namen darf ich den Termin für die andere Person eintragen\?/ },
       { say: 'Thomas Keller', world: [book.booked(sat10, 'herrenhaarschnitt')], ops: [{ operation: 'book', request: { customer: { name: 'Thomas Keller', phone: CALLER }, forSomeoneElse: true } }], hear: BOOKED },
     ],
   },

@@ -28,7 +28,7 @@ const ACCUSATIVE: Readonly<Record<string, string>> = {
 
 /** "Auf welchen Namen darf ich den Termin für Ihre Tochter eintragen?"; without a known relation: "für die andere Person". */
 export function askNameFor(relation: string | null): string {
-  const whom = (relation && ACCUSATIVE[relation]) ?? 'die Person, für die er ist';
+  const whom = (relation && ACCUSATIVE[relation]) ?? 'die andere Person';
   return `Gern. Auf welchen Namen darf ich den Termin für ${whom} eintragen? Bitte mit Vor- und Nachnamen.`;
 }
 
