@@ -23,7 +23,14 @@ export async function run(): Promise<BenchResult[]> {
   try {
     const business = await createBenchBusiness(database.db, 10, { lunch: true });
     const now = Date.parse('2030-03-03T23:00:00Z'); // Monday 00:00 in Berlin
-    const deps: BookingDeps = { db: database.db, locks: createInProcessLocks(), logger: createLogger('silent'), clock: createFixedClock(new Date(now)), holdTtlSeconds: 300, rules: new RulesCache() };
+    const deps: BookingDeps = {
+      db: database.db,
+      locks: createInProcessLocks(),
+      logger: createLogger('silent'),
+      clock: createFixedClock(new Date(now)),
+      holdTtlSeconds: 300,
+      rules: new RulesCache(),
+    };
     let booked = 0;
     for (let day = 1; day <= 7; day++) {
       for (const [s, staffId] of business.staffIds.entries()) {
@@ -60,7 +67,11 @@ export async function run(): Promise<BenchResult[]> {
       floor,
       await measure(`read the week's calendar (${booked} appointments, ${calendar.busy.length} busy segments)`, read, { iterations: 500 }),
       await measure(`read the week's calendar with its rules (nothing cached)`, readCold, { iterations: 500 }),
-      await measure(`findOpenSlots, one week × 10 staff, engine only (${slots.length} slots)`, () => findOpenSlots(calendar, { serviceId: business.serviceIds.cut, from, to, now }), { iterations: 500 }),
+      await measure(
+        `findOpenSlots, one week × 10 staff, engine only (${slots.length} slots)`,
+        () => findOpenSlots(calendar, { serviceId: business.serviceIds.cut, from, to, now }),
+        { iterations: 500 },
+      ),
       await measure(
         'week of availability incl. database read',
         async () => {

@@ -23,7 +23,11 @@ export async function run(): Promise<BenchResult[]> {
     const raw = rawClient(url, 10);
     await raw`create table bench_floor (id serial primary key, staff_id int, starts_at timestamptz)`;
     results.push(
-      await measure('floor: bare insert transaction (postgres.js)', () => raw.begin((sql) => sql`insert into bench_floor (staff_id, starts_at) values (1, now())`), { iterations: 2000, concurrency: 10 }),
+      await measure(
+        'floor: bare insert transaction (postgres.js)',
+        () => raw.begin((sql) => sql`insert into bench_floor (staff_id, starts_at) values (1, now())`),
+        { iterations: 2000, concurrency: 10 },
+      ),
     );
     results.push(
       await measure(
@@ -75,7 +79,12 @@ export async function run(): Promise<BenchResult[]> {
       };
       let counter = 0;
       results.push(
-        await measure(`bookAppointment, 1 client (${mode})`, () => book(counter++ % 10), { iterations: 300, warmup: 30, concurrency: 1, floor: 'advisory lock + insert transaction, 1 client' }),
+        await measure(`bookAppointment, 1 client (${mode})`, () => book(counter++ % 10), {
+          iterations: 300,
+          warmup: 30,
+          concurrency: 1,
+          floor: 'advisory lock + insert transaction, 1 client',
+        }),
       );
       results.push(
         // Each worker is one client with a stylist of its own: no two of them ever wait for the same staff lock.

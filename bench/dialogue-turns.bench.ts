@@ -17,7 +17,12 @@ import { benchTurns } from './voice-turns.bench.js';
 
 const GREETING = agent('Salon Haarmonie, guten Tag! Hier ist der digitale Assistent. Wie kann ich Ihnen helfen?');
 const QUESTIONS = ['Was kostet ein Herrenhaarschnitt?', 'Wann haben Sie geöffnet?', 'Wie lange dauert eine Ansatzfärbung?', 'Was kostet ein Damenhaarschnitt?'];
-const WISHES = ['Herrenhaarschnitt am Mittwoch um zehn', 'Damenhaarschnitt am Donnerstag um elf', 'Waschen und Föhnen am Freitag um drei', 'Herrenhaarschnitt nächsten Dienstag vormittags'];
+const WISHES = [
+  'Herrenhaarschnitt am Mittwoch um zehn',
+  'Damenhaarschnitt am Donnerstag um elf',
+  'Waschen und Föhnen am Freitag um drei',
+  'Herrenhaarschnitt nächsten Dienstag vormittags',
+];
 
 /** A new caller sentence every turn, so the dialogue never short-cuts a repeated request. */
 const plain = (turn: number): TestUtterance[] => [GREETING, user(`${QUESTIONS[turn % QUESTIONS.length]} (${turn})`)];
@@ -27,10 +32,24 @@ export async function run(): Promise<BenchResult[]> {
   const { database, dispose } = await benchDatabase(20);
   try {
     await seedDemo(database.db);
-    const deps = { db: database.db, locks: createInProcessLocks(), logger: createLogger('silent'), clock: createFixedClock('2026-11-19T08:00:00Z'), holdTtlSeconds: 300, rules: new RulesCache() };
+    const deps = {
+      db: database.db,
+      locks: createInProcessLocks(),
+      logger: createLogger('silent'),
+      clock: createFixedClock('2026-11-19T08:00:00Z'),
+      holdTtlSeconds: 300,
+      rules: new RulesCache(),
+    };
     const conversations = createBookingConversations(deps);
     return [
-      ...(await benchTurns('dialogue plain turn, 500 calls, a turn per call every ~1 s: first frame', conversations, { calls: 500, iterations: 3_000, warmup: 500, thinkMs: 1_000, transcript: plain, target: 'p99 < 30 ms' })),
+      ...(await benchTurns('dialogue plain turn, 500 calls, a turn per call every ~1 s: first frame', conversations, {
+        calls: 500,
+        iterations: 3_000,
+        warmup: 500,
+        thinkMs: 1_000,
+        transcript: plain,
+        target: 'p99 < 30 ms',
+      })),
       // A tool turn every ~10 s per call is already several times what real callers do (they talk between lookups).
       ...(await benchTurns('dialogue tool turn (availability + holds), 500 calls, every ~10 s: first frame', conversations, {
         calls: 500,

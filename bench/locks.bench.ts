@@ -28,8 +28,12 @@ export async function run(): Promise<BenchResult[]> {
     const noop = async () => {};
 
     results.push(await measure('lock in-process', () => inProcess.withLocks(['staff:bench'], noop), { iterations: ITERATIONS, target: 'p50 < 0.01 ms' }));
-    results.push(await measure('lock redlock 1 node', () => one.withLocks(['staff:bench'], noop), { iterations: ITERATIONS, target: 'p50 < 0.3 ms', floor: floorText }));
-    results.push(await measure('lock redlock 3 nodes', () => three.withLocks(['staff:bench'], noop), { iterations: ITERATIONS, target: 'p50 < 0.5 ms', floor: floorText }));
+    results.push(
+      await measure('lock redlock 1 node', () => one.withLocks(['staff:bench'], noop), { iterations: ITERATIONS, target: 'p50 < 0.3 ms', floor: floorText }),
+    );
+    results.push(
+      await measure('lock redlock 3 nodes', () => three.withLocks(['staff:bench'], noop), { iterations: ITERATIONS, target: 'p50 < 0.5 ms', floor: floorText }),
+    );
     results.push(
       await measure('lock redlock 3 nodes, 8 callers, own keys', (_, worker) => three.withLocks([`staff:bench-${worker}`], noop), {
         iterations: ITERATIONS,
@@ -43,7 +47,11 @@ export async function run(): Promise<BenchResult[]> {
     servers[2]!.kill();
     await servers[2]!.stop();
     results.push(
-      await measure('lock redlock 3 nodes, 1 down', () => three.withLocks(['staff:bench'], noop), { iterations: ITERATIONS, target: 'p50 < 0.5 ms', floor: floorText }),
+      await measure('lock redlock 3 nodes, 1 down', () => three.withLocks(['staff:bench'], noop), {
+        iterations: ITERATIONS,
+        target: 'p50 < 0.5 ms',
+        floor: floorText,
+      }),
     );
     return results;
   } finally {

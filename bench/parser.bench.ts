@@ -4,9 +4,7 @@
  */
 import { measure, type BenchResult } from './lib/measure.js';
 import { CALLER_SENTENCES } from '../src/german/understand/fixtures/caller-sentences.js';
-import {
-  classifyIntent, extractCallerName, extractPhoneNumber, matchServices, matchStaff, parseDateTime,
-} from '../src/german/understand/index.js';
+import { classifyIntent, extractCallerName, extractPhoneNumber, matchServices, matchStaff, parseDateTime } from '../src/german/understand/index.js';
 import { DEMO_SERVICES, DEMO_STAFF } from '../src/cli/parse.js';
 
 const REF = { instant: '2026-11-19T09:00:00+01:00', zone: 'Europe/Berlin' };
@@ -29,14 +27,18 @@ export async function run(): Promise<BenchResult[]> {
       warmup: 2_000,
       target: 'p50 < 0.3 ms',
     }),
-    await measure('full understanding pass (time, services, staff, name, phone, intent)', (i) => {
-      const text = at(i);
-      parseDateTime(text, REF);
-      matchServices(text, DEMO_SERVICES);
-      matchStaff(text, DEMO_STAFF);
-      extractCallerName(text);
-      extractPhoneNumber(text);
-      return classifyIntent(text);
-    }, { iterations: 10_000, warmup: 1_000, target: 'p50 < 1 ms' }),
+    await measure(
+      'full understanding pass (time, services, staff, name, phone, intent)',
+      (i) => {
+        const text = at(i);
+        parseDateTime(text, REF);
+        matchServices(text, DEMO_SERVICES);
+        matchStaff(text, DEMO_STAFF);
+        extractCallerName(text);
+        extractPhoneNumber(text);
+        return classifyIntent(text);
+      },
+      { iterations: 10_000, warmup: 1_000, target: 'p50 < 1 ms' },
+    ),
   ];
 }

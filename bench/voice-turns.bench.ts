@@ -55,7 +55,9 @@ export async function benchTurns(name: string, conversations: ConversationFactor
     global.gc?.();
     const heapBefore = process.memoryUsage().heapUsed;
     for (let i = 0; i < options.calls; i += 100) {
-      const batch = await Promise.all(Array.from({ length: Math.min(100, options.calls - i) }, () => RetellTestClient.connect(url, { callId: randomCallId('bench'), timeoutMs: 10_000 })));
+      const batch = await Promise.all(
+        Array.from({ length: Math.min(100, options.calls - i) }, () => RetellTestClient.connect(url, { callId: randomCallId('bench'), timeoutMs: 10_000 })),
+      );
       await Promise.all(batch.map((c) => c.handshake({}, 10_000)));
       clients.push(...batch);
     }
@@ -90,7 +92,11 @@ export async function benchTurns(name: string, conversations: ConversationFactor
     // measure() timed the whole round trip; report the first-frame latency it was run for.
     const violations = clients.reduce((n, c) => n + c.violations.length, 0);
     if (violations > 0) throw new Error(`${violations} frame(s) Retell would reject`);
-    const firstFrame = { ...result, ...percentiles(samples), ...(options.calls >= 100 ? { notes: `heap ${perHundredMiB.toFixed(1)} MiB per 100 open calls (both sides)` } : {}) };
+    const firstFrame = {
+      ...result,
+      ...percentiles(samples),
+      ...(options.calls >= 100 ? { notes: `heap ${perHundredMiB.toFixed(1)} MiB per 100 open calls (both sides)` } : {}),
+    };
     return options.complete ? [firstFrame, { ...result, name: options.complete, ...percentiles(completeSamples), target: undefined }] : [firstFrame];
   } finally {
     for (const client of clients) client.terminate();
@@ -120,7 +126,12 @@ function round(ms: number): number {
  */
 export async function run(): Promise<BenchResult[]> {
   return [
-    ...(await benchTurns('first response frame, 1 call (trivial conversation)', trivialConversations, { calls: 1, iterations: 2_000, warmup: 200, target: 'p50 < 1 ms' })),
+    ...(await benchTurns('first response frame, 1 call (trivial conversation)', trivialConversations, {
+      calls: 1,
+      iterations: 2_000,
+      warmup: 200,
+      target: 'p50 < 1 ms',
+    })),
     ...(await benchTurns('first response frame, 500 calls, a turn per call every ~1 s', trivialConversations, {
       calls: 500,
       iterations: 5_000,

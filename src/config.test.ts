@@ -11,7 +11,11 @@ describe('loadConfig', () => {
   });
 
   it('uses real Postgres and every Redis node when configured', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://db.internal:5432/termin', REDIS_URLS: 'redis://a:6379, redis://b:6379,redis://c:6379', PORT: '9000' });
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://db.internal:5432/termin',
+      REDIS_URLS: 'redis://a:6379, redis://b:6379,redis://c:6379',
+      PORT: '9000',
+    });
     expect(config.database).toMatchObject({ kind: 'postgres', url: 'postgres://db.internal:5432/termin' });
     expect(config.redisUrls).toEqual(['redis://a:6379', 'redis://b:6379', 'redis://c:6379']);
     expect(config.port).toBe(9000);

@@ -4,14 +4,24 @@ const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'si
 
 const RedisUrls = z
   .string()
-  .transform((value) => value.split(',').map((part) => part.trim()).filter((part) => part.length > 0))
+  .transform((value) =>
+    value
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part.length > 0),
+  )
   .pipe(z.array(z.url({ protocol: /^rediss?$/, error: 'each entry must be a redis:// or rediss:// URL' })));
 
 const Flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
 const IpList = z
   .string()
-  .transform((value) => value.split(',').map((part) => part.trim()).filter((part) => part.length > 0))
+  .transform((value) =>
+    value
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part.length > 0),
+  )
   .pipe(z.array(z.union([z.ipv4(), z.ipv6()], { error: 'each entry must be an IPv4 or IPv6 address' })));
 
 /**
@@ -46,7 +56,12 @@ export const EnvSchema = z.object({
   API_PAGE_LIMIT_MAX: z.coerce.number().int().min(1).max(1_000).default(200),
   LLM_WEBSOCKET_SECRET: LlmWebSocketSecret.optional(),
   LLM_WEBSOCKET_IDLE_TIMEOUT_MS: z.coerce.number().int().min(5_000).max(3_600_000).default(30_000),
-  LLM_WEBSOCKET_MAX_FRAME_BYTES: z.coerce.number().int().min(64 * 1024).max(16 * 1024 * 1024).default(1024 * 1024),
+  LLM_WEBSOCKET_MAX_FRAME_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .max(16 * 1024 * 1024)
+    .default(1024 * 1024),
 });
 
 export interface Config {
@@ -106,7 +121,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL, poolMax: e.DB_POOL_MAX, statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS, preparedStatements: e.DB_PREPARED_STATEMENTS }
+      ? {
+          kind: 'postgres',
+          url: e.DATABASE_URL,
+          poolMax: e.DB_POOL_MAX,
+          statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+          preparedStatements: e.DB_PREPARED_STATEMENTS,
+        }
       : { kind: 'pglite', dataDir: e.DATA_DIR },
     redisUrls: e.REDIS_URLS ?? [],
     lockTtlMs: e.LOCK_TTL_MS,

@@ -21,5 +21,13 @@ export interface AppContext {
 
 /** The booking verbs' dependencies, taken from the service context. */
 export function bookingDepsOf(ctx: AppContext): BookingDeps {
-  return { db: ctx.database.db, locks: ctx.locks, logger: ctx.logger, clock: ctx.clock, metrics: ctx.metrics, holdTtlSeconds: ctx.config.holdTtlSeconds, rules: ctx.rules };
+  return {
+    db: ctx.database.db,
+    locks: ctx.locks,
+    logger: ctx.logger,
+    clock: ctx.clock,
+    metrics: ctx.metrics,
+    holdTtlSeconds: ctx.config.holdTtlSeconds,
+    rules: ctx.rules,
+  };
 }

@@ -43,7 +43,20 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
     base: { service: 'termin-agent' },
     serializers: logSerializers,
     redact: {
-      paths: ['*.from_number', '*.to_number', '*.phone', '*.telefon', '*.transcript', '*.authorization', 'req.headers.authorization', 'phone', 'telefon', 'from_number', 'to_number', 'name'],
+      paths: [
+        '*.from_number',
+        '*.to_number',
+        '*.phone',
+        '*.telefon',
+        '*.transcript',
+        '*.authorization',
+        'req.headers.authorization',
+        'phone',
+        'telefon',
+        'from_number',
+        'to_number',
+        'name',
+      ],
       censor: '[redacted]',
     },
   };

@@ -79,8 +79,12 @@ export async function startService(config: Config, options: StartOptions = {}): 
     idleTimeoutMs: config.llmWebSocketIdleTimeoutMs,
     maxFrameBytes: config.llmWebSocketMaxFrameBytes,
   });
-  if (!config.llmWebSocketSecret) ctx.logger.warn('LLM_WEBSOCKET_SECRET is not set: the call socket at /llm-websocket/<call_id> accepts anyone who can reach this port');
-  ctx.logger.info({ port: listening.port, database: ctx.database.kind, locks: config.redisUrls.length > 0 ? 'redlock' : 'in-process' }, 'termin-agent listening');
+  if (!config.llmWebSocketSecret)
+    ctx.logger.warn('LLM_WEBSOCKET_SECRET is not set: the call socket at /llm-websocket/<call_id> accepts anyone who can reach this port');
+  ctx.logger.info(
+    { port: listening.port, database: ctx.database.kind, locks: config.redisUrls.length > 0 ? 'redlock' : 'in-process' },
+    'termin-agent listening',
+  );
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {

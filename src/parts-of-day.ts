@@ -8,16 +8,7 @@
  */
 
 /** Every part of the day, from early morning to evening. The first five are the spoken contract's values. */
-export const PARTS_OF_DAY = [
-  'morgens',
-  'vormittags',
-  'mittags',
-  'nachmittags',
-  'abends',
-  'frueh',
-  'spaetnachmittags',
-  'nach_der_arbeit',
-] as const;
+export const PARTS_OF_DAY = ['morgens', 'vormittags', 'mittags', 'nachmittags', 'abends', 'frueh', 'spaetnachmittags', 'nach_der_arbeit'] as const;
 
 /** A part of the day a caller names; it qualifies a slot but is never a clock time. */
 export type PartOfDay = (typeof PARTS_OF_DAY)[number];

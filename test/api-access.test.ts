@@ -23,7 +23,8 @@ describe('staff API access', () => {
   const get = (path: string, token?: string) => t.app.request(path, { headers: token ? bearer(token) : {} });
   const post = (path: string, token: string | undefined, body: unknown) =>
     t.app.request(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...(token ? bearer(token) : {}) } });
-  const json = async (res: Response) => (await res.json()) as { items?: Array<{ id: string }>; error?: { code: string; message: string } } & Record<string, unknown>;
+  const json = async (res: Response) =>
+    (await res.json()) as { items?: Array<{ id: string }>; error?: { code: string; message: string } } & Record<string, unknown>;
   const ids = async (res: Response) => ((await json(res)).items ?? []).map((i) => i.id).sort();
 
   const endpoints = (): Array<[string, string, unknown?]> => [
@@ -100,7 +101,9 @@ describe('staff API access', () => {
   describe('an admin', () => {
     it('sees every call and appointment of the business, none of the other', async () => {
       expect(await ids(await get('/api/calls', w.tokens.admin))).toEqual([w.calls.emmaBooked, w.calls.fabianBooked, w.calls.abandoned].sort());
-      expect(await ids(await get('/api/appointments', w.tokens.admin))).toEqual([w.appointments.emmaTue, w.appointments.fabianTue, w.appointments.emmaWed].sort());
+      expect(await ids(await get('/api/appointments', w.tokens.admin))).toEqual(
+        [w.appointments.emmaTue, w.appointments.fabianTue, w.appointments.emmaWed].sort(),
+      );
     });
 
     it('gets 404 for every id of another business, exactly as for ids that do not exist', async () => {

@@ -7,7 +7,10 @@ import { API_NOW, createApiWorld, type ApiWorld } from './support/api-fixture.js
 import { holdSlot } from '../src/booking/hold-slot.js';
 import { berlin, bookingDeps, key, localTime } from './support/booking.js';
 
-type Body = Record<string, unknown> & { items?: Array<Record<string, unknown> & { id: string }>; error?: Record<string, unknown> & { code: string; message: string } };
+type Body = Record<string, unknown> & {
+  items?: Array<Record<string, unknown> & { id: string }>;
+  error?: Record<string, unknown> & { code: string; message: string };
+};
 
 describe('staff API: calls and appointments', () => {
   let t: TestApp;
@@ -26,7 +29,11 @@ describe('staff API: calls and appointments', () => {
     return { status: res.status, body: (await res.json()) as Body };
   };
   const post = async (path: string, body: unknown, token = w.tokens.admin) => {
-    const res = await t.app.request(path, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json', ...bearer(token) } });
+    const res = await t.app.request(path, {
+      method: 'POST',
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+      headers: { 'content-type': 'application/json', ...bearer(token) },
+    });
     return { status: res.status, body: (await res.json()) as Body };
   };
   const ids = (body: Body) => (body.items ?? []).map((i) => i.id);
@@ -36,7 +43,12 @@ describe('staff API: calls and appointments', () => {
       const { status, body } = await get('/api/calls');
       expect(status).toBe(200);
       expect(ids(body)).toEqual([w.calls.abandoned, w.calls.fabianBooked, w.calls.emmaBooked]);
-      expect(body.items?.[1]).toMatchObject({ outcome: 'booked', appointmentId: w.appointments.fabianTue, customerName: 'Jürgen Größe', startedAt: '2030-03-02T09:00:00.000Z' });
+      expect(body.items?.[1]).toMatchObject({
+        outcome: 'booked',
+        appointmentId: w.appointments.fabianTue,
+        customerName: 'Jürgen Größe',
+        startedAt: '2030-03-02T09:00:00.000Z',
+      });
       expect(body.nextCursor).toBeNull();
     });
 
@@ -84,7 +96,9 @@ describe('staff API: calls and appointments', () => {
         analysis: { call_summary: 'Termin gebucht' },
         customer: { phone: w.phones.regular, name: 'Jürgen Größe', appointmentCount: 2 },
       });
-      expect((body.appointments as Array<{ id: string; staff: { name: string } }>).map((a) => [a.id, a.staff.name])).toEqual([[w.appointments.emmaTue, 'Emma Williams']]);
+      expect((body.appointments as Array<{ id: string; staff: { name: string } }>).map((a) => [a.id, a.staff.name])).toEqual([
+        [w.appointments.emmaTue, 'Emma Williams'],
+      ]);
     });
 
     it('answers 404 for an unknown call', async () => {
@@ -116,7 +130,16 @@ describe('staff API: calls and appointments', () => {
 
     it('leaves slots held for a caller out of the list unless held ones are asked for', async () => {
       const { deps } = bookingDeps(t.database, { now: API_NOW });
-      const held = await holdSlot(deps, { businessId: w.salon.id, serviceId: w.salon.services.herrenhaarschnitt, staffId: w.salon.staff.oliver, startsAt: berlin('2030-03-07T15:00'), idempotencyKey: key(), source: 'phone', callId: 'call-deciding', actor: { type: 'caller', id: null } });
+      const held = await holdSlot(deps, {
+        businessId: w.salon.id,
+        serviceId: w.salon.services.herrenhaarschnitt,
+        staffId: w.salon.staff.oliver,
+        startsAt: berlin('2030-03-07T15:00'),
+        idempotencyKey: key(),
+        source: 'phone',
+        callId: 'call-deciding',
+        actor: { type: 'caller', id: null },
+      });
       if (held.kind !== 'held') throw new Error(`setup: ${held.kind}`);
       const window = 'from=2030-03-07&to=2030-03-08';
       expect(ids((await get(`/api/appointments?${window}`)).body)).toEqual([]);
@@ -151,7 +174,10 @@ describe('staff API: calls and appointments', () => {
       expect(localTime(new Date(body.startsAt as string))).toBe('2030-03-06T14:00');
       const [old] = await t.database.db.select().from(appointments).where(eq(appointments.id, w.appointments.emmaWed));
       expect(old?.status).toBe('cancelled');
-      const entries = await t.database.db.select().from(activityLog).where(and(eq(activityLog.entityId, body.id as string), eq(activityLog.action, 'appointment.rescheduled')));
+      const entries = await t.database.db
+        .select()
+        .from(activityLog)
+        .where(and(eq(activityLog.entityId, body.id as string), eq(activityLog.action, 'appointment.rescheduled')));
       expect(entries).toEqual([expect.objectContaining({ actorType: 'admin' })]);
     });
 
@@ -169,7 +195,10 @@ describe('staff API: calls and appointments', () => {
     });
 
     it('answers 409 slot_taken with alternatives when the time is taken', async () => {
-      const { status, body } = await post(`/api/appointments/${w.appointments.fabianTue}/reschedule`, { startsAt: berlin('2030-03-05T10:00').toISOString(), staffId: w.salon.staff.emma });
+      const { status, body } = await post(`/api/appointments/${w.appointments.fabianTue}/reschedule`, {
+        startsAt: berlin('2030-03-05T10:00').toISOString(),
+        staffId: w.salon.staff.emma,
+      });
       expect(status).toBe(409);
       expect(body.error).toMatchObject({ code: 'conflict', reason: 'slot_taken' });
       const alternatives = body.error?.alternatives as Array<{ staffId: string; startsAt: string }>;
@@ -187,7 +216,10 @@ describe('staff API: calls and appointments', () => {
     });
 
     it('answers 422 for a staff member of another business', async () => {
-      const { status, body } = await post(`/api/appointments/${w.appointments.fabianTue}/reschedule`, { startsAt: berlin('2030-03-07T10:00').toISOString(), staffId: w.other.staff.emma });
+      const { status, body } = await post(`/api/appointments/${w.appointments.fabianTue}/reschedule`, {
+        startsAt: berlin('2030-03-07T10:00').toISOString(),
+        staffId: w.other.staff.emma,
+      });
       expect(status).toBe(422);
       expect(body.error?.message).toMatch(/^staffId:/);
     });
@@ -217,8 +249,13 @@ describe('staff API: calls and appointments', () => {
       expect(first.body.cancelledAt).toBe(API_NOW.replace('Z', '.000Z'));
       const again = await post(`/api/appointments/${w.appointments.fabianTue}/cancel`, {}, w.tokens.fabian);
       expect(again).toEqual(first);
-      const entries = await t.database.db.select().from(activityLog).where(and(eq(activityLog.entityId, w.appointments.fabianTue), eq(activityLog.action, 'appointment.cancelled')));
-      expect(entries).toEqual([expect.objectContaining({ actorType: 'staff', actorId: w.salon.staff.fabian, details: expect.objectContaining({ reason: 'Kunde hat abgesagt' }) })]);
+      const entries = await t.database.db
+        .select()
+        .from(activityLog)
+        .where(and(eq(activityLog.entityId, w.appointments.fabianTue), eq(activityLog.action, 'appointment.cancelled')));
+      expect(entries).toEqual([
+        expect.objectContaining({ actorType: 'staff', actorId: w.salon.staff.fabian, details: expect.objectContaining({ reason: 'Kunde hat abgesagt' }) }),
+      ]);
     });
 
     it('cancels without a body', async () => {

@@ -26,14 +26,28 @@ describe('staff API pagination', () => {
     const { deps } = bookingDeps(t.database, { now: API_NOW });
     for (const local of ['2030-03-05T09:00', '2030-03-05T09:30', '2030-03-05T10:00', '2030-03-05T10:30', '2030-03-05T11:00']) {
       const o = await bookAppointment(deps, {
-        businessId: salon.id, serviceId: salon.services.herrenhaarschnitt, staffId: salon.staff.emma, startsAt: berlin(local),
-        customer: { phone: phone() }, idempotencyKey: key(), source: 'api', actor: { type: 'system', id: null },
+        businessId: salon.id,
+        serviceId: salon.services.herrenhaarschnitt,
+        staffId: salon.staff.emma,
+        startsAt: berlin(local),
+        customer: { phone: phone() },
+        idempotencyKey: key(),
+        source: 'api',
+        actor: { type: 'system', id: null },
       });
       if (o.kind !== 'booked') throw new Error(o.kind);
       appointmentIds.push(o.appointment.id);
     }
     // Seven calls: three share one instant, two lie a microsecond apart (a millisecond cursor would skip one).
-    const stamps = ['2030-03-01 10:00:00.000000+00', '2030-03-01 10:00:00.000000+00', '2030-03-01 10:00:00.000000+00', '2030-03-01 10:00:00.123456+00', '2030-03-01 10:00:00.123457+00', '2030-03-01 11:00:00+00', '2030-03-01 12:00:00+00'];
+    const stamps = [
+      '2030-03-01 10:00:00.000000+00',
+      '2030-03-01 10:00:00.000000+00',
+      '2030-03-01 10:00:00.000000+00',
+      '2030-03-01 10:00:00.123456+00',
+      '2030-03-01 10:00:00.123457+00',
+      '2030-03-01 11:00:00+00',
+      '2030-03-01 12:00:00+00',
+    ];
     for (const stamp of stamps) {
       const id = `call_${randomUUID()}`;
       callIds.push(id);

@@ -47,15 +47,30 @@ describe('HTTP side on the embedded database', () => {
   });
 
   it('cancels and reschedules', async () => {
-    const post = (path: string, body: unknown) => t.app.request(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...bearer(w.tokens.admin) } });
+    const post = (path: string, body: unknown) =>
+      t.app.request(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...bearer(w.tokens.admin) } });
     expect((await post(`/api/appointments/${w.appointments.emmaWed}/reschedule`, { startsAt: '2030-03-06T15:00:00+01:00' })).status).toBe(200);
     expect((await post(`/api/appointments/${w.appointments.fabianTue}/cancel`, {})).status).toBe(200);
   });
 
   it('records webhook events once', async () => {
     const id = randomUUID();
-    const body = JSON.stringify({ event: 'call_ended', call: { call_id: id, to_number: w.salon.definition.phoneNumbers[0], from_number: '+4917699887766', call_status: 'ended', disconnection_reason: 'user_hangup' } });
-    const send = () => t.app.request('/retell/webhook', { method: 'POST', body, headers: { 'x-retell-signature': signRetellBody(body, TEST_RETELL_KEY, clock.now().getTime()) } });
+    const body = JSON.stringify({
+      event: 'call_ended',
+      call: {
+        call_id: id,
+        to_number: w.salon.definition.phoneNumbers[0],
+        from_number: '+4917699887766',
+        call_status: 'ended',
+        disconnection_reason: 'user_hangup',
+      },
+    });
+    const send = () =>
+      t.app.request('/retell/webhook', {
+        method: 'POST',
+        body,
+        headers: { 'x-retell-signature': signRetellBody(body, TEST_RETELL_KEY, clock.now().getTime()) },
+      });
     expect((await send()).status).toBe(204);
     expect((await send()).status).toBe(204);
     const rows = await database.db.select().from(calls).where(eq(calls.id, id));

@@ -29,7 +29,10 @@ describe('staff API: customers, staff, services, availability, documentation', (
       const national = w.phones.regular.replace('+49', '0').replace(/^(\d{4})/, '$1 ');
       for (const q of [w.phones.regular, national, w.phones.regular.slice(-6)]) {
         const { body } = await get(`/api/customers?q=${encodeURIComponent(q)}`);
-        expect(body.items?.map((c) => c.phone), q).toEqual([w.phones.regular]);
+        expect(
+          body.items?.map((c) => c.phone),
+          q,
+        ).toEqual([w.phones.regular]);
       }
       const { body } = await get(`/api/customers?q=${encodeURIComponent('größe')}`);
       expect(body.items?.map((c) => c.phone).sort()).toEqual([w.phones.regular, w.phones.once].sort());
@@ -55,14 +58,25 @@ describe('staff API: customers, staff, services, availability, documentation', (
     const { body } = await get('/api/staff');
     const emma = body.items?.find((m) => m.id === w.salon.staff.emma);
     expect(emma).toMatchObject({ name: 'Emma Williams', aliases: ['Emma', 'Frau Williams'], active: true });
-    expect((emma?.workingHours as Record<string, unknown>)['2']).toEqual([{ start: '09:00', end: '12:00' }, { start: '13:00', end: '18:00' }]);
+    expect((emma?.workingHours as Record<string, unknown>)['2']).toEqual([
+      { start: '09:00', end: '12:00' },
+      { start: '13:00', end: '18:00' },
+    ]);
     expect(emma?.serviceIds).toHaveLength(5);
   });
 
   it('lists services with their phases', async () => {
     const { body } = await get('/api/services');
     expect(body.items?.map((s) => s.name)).toEqual(['Ansatzfärbung', 'Damenhaarschnitt', 'Herrenhaarschnitt', 'Strähnchen', 'Waschen/Föhnen']);
-    expect(body.items?.[0]).toMatchObject({ durationMinutes: 120, segments: [{ kind: 'work', minutes: 30 }, { kind: 'gap', minutes: 45, policy: 'free' }, { kind: 'work', minutes: 15 }, { kind: 'work', minutes: 30 }] });
+    expect(body.items?.[0]).toMatchObject({
+      durationMinutes: 120,
+      segments: [
+        { kind: 'work', minutes: 30 },
+        { kind: 'gap', minutes: 45, policy: 'free' },
+        { kind: 'work', minutes: 15 },
+        { kind: 'work', minutes: 30 },
+      ],
+    });
   });
 
   describe('availability', () => {
@@ -102,10 +116,26 @@ describe('staff API: customers, staff, services, availability, documentation', (
     it('serves an OpenAPI document of every endpoint without a token', async () => {
       const res = await t.app.request('/api/openapi.json');
       expect(res.status).toBe(200);
-      const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, { security?: unknown; parameters?: Array<{ name: string }> }>>; components: { securitySchemes: unknown } };
+      const doc = (await res.json()) as {
+        openapi: string;
+        paths: Record<string, Record<string, { security?: unknown; parameters?: Array<{ name: string }> }>>;
+        components: { securitySchemes: unknown };
+      };
       expect(doc.openapi).toBe('3.0.3');
       expect(Object.keys(doc.paths).sort()).toEqual(
-        ['/api/appointments', '/api/appointments/{id}', '/api/appointments/{id}/cancel', '/api/appointments/{id}/reschedule', '/api/availability', '/api/calls', '/api/calls/{id}', '/api/customers', '/api/customers/{id}', '/api/services', '/api/staff'].sort(),
+        [
+          '/api/appointments',
+          '/api/appointments/{id}',
+          '/api/appointments/{id}/cancel',
+          '/api/appointments/{id}/reschedule',
+          '/api/availability',
+          '/api/calls',
+          '/api/calls/{id}',
+          '/api/customers',
+          '/api/customers/{id}',
+          '/api/services',
+          '/api/staff',
+        ].sort(),
       );
       expect(doc.paths['/api/calls']?.get?.parameters?.map((p) => p.name)).toEqual(['from', 'to', 'status', 'outcome', 'staff', 'phone', 'limit', 'cursor']);
       expect(doc.paths['/api/calls']?.get?.security).toEqual([{ bearerAuth: [] }]);

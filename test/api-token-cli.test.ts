@@ -40,7 +40,10 @@ describe('termin-agent token', () => {
     expect(err).toContain(`admin token`);
     expect(err).toContain(salon.definition.slug);
     expect(err).not.toContain(token);
-    const [row] = await database.db.select().from(apiTokens).where(eq(apiTokens.tokenHash, createHash('sha256').update(token).digest('hex')));
+    const [row] = await database.db
+      .select()
+      .from(apiTokens)
+      .where(eq(apiTokens.tokenHash, createHash('sha256').update(token).digest('hex')));
     expect(row).toMatchObject({ businessId: salon.id, role: 'admin', staffId: null, label: 'Rezeption iPad', revokedAt: null });
     expect(JSON.stringify(row)).not.toContain(token);
     expect(await verifyApiToken(database.db, token, clock.now())).toMatchObject({ businessId: salon.id, role: 'admin', staffId: null });

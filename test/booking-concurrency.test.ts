@@ -122,7 +122,9 @@ describe('booking under concurrency on real Postgres', () => {
       for (let i = 0; i < 10; i++) own.push(await bookOne(deps, salon, `2030-03-0${5 + (i % 3)}T1${4 + Math.floor(i / 3)}:00`, salon.staff.emma));
       const ids = own.map((o) => (o.kind === 'booked' ? o.appointment.id : 'x'));
       expect(ids).not.toContain('x');
-      const moves = await Promise.all(ids.map((id) => rescheduleAppointment(deps, { appointmentId: id, startsAt: berlin('2030-03-05T10:00'), source: 'phone', actor: caller })));
+      const moves = await Promise.all(
+        ids.map((id) => rescheduleAppointment(deps, { appointmentId: id, startsAt: berlin('2030-03-05T10:00'), source: 'phone', actor: caller })),
+      );
       expect(kinds(moves)).toEqual({ rescheduled: 1, slot_taken: 9 });
       expect(await activeAppointments(database.db, salon.id)).toHaveLength(10);
       expect(await overlappingActiveSegments(database.db, salon.id)).toBe(0);

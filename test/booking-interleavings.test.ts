@@ -81,7 +81,9 @@ describe('random interleavings of hold, confirm, book, cancel and reschedule', (
               const o = await cancelAppointment(deps, { appointmentId: lastBooking, actor: caller });
               if (o.kind === 'cancelled') told.delete(lastBooking);
             } else if (c.op === 'reschedule' && lastBooking) {
-              remember(await rescheduleAppointment(deps, { appointmentId: lastBooking, startsAt: berlin(`2030-03-06T${c.time}`), source: 'phone', actor: caller }));
+              remember(
+                await rescheduleAppointment(deps, { appointmentId: lastBooking, startsAt: berlin(`2030-03-06T${c.time}`), source: 'phone', actor: caller }),
+              );
             }
           }
           return told;

@@ -52,12 +52,43 @@ describe.each(engines)('cached rules and one-statement bookings on $name', ({ op
   it('raises the rules version on every change availability reads, and not on others', async () => {
     await fresh();
     const changes: Array<[string, () => Promise<unknown>, boolean]> = [
-      ['staff time off', () => database.db.insert(staffTimeOff).values({ staffId: salon.staff.emma, startsAt: berlin('2030-03-05T12:00'), endsAt: berlin('2030-03-05T13:00') }), true],
-      ['a closure', () => database.db.insert(closures).values({ businessId: salon.id, startsAt: berlin('2030-03-20T00:00'), endsAt: berlin('2030-03-21T00:00') }), true],
-      ['working hours', () => database.db.update(staff).set({ workingHours: { '2': [{ start: '10:00', end: '16:00' }] } }).where(eq(staff.id, salon.staff.fabian)), true],
-      ['who performs a service', () => database.db.delete(staffServices).where(and(eq(staffServices.staffId, salon.staff.oliver), eq(staffServices.serviceId, salon.services.damenhaarschnitt))), true],
+      [
+        'staff time off',
+        () => database.db.insert(staffTimeOff).values({ staffId: salon.staff.emma, startsAt: berlin('2030-03-05T12:00'), endsAt: berlin('2030-03-05T13:00') }),
+        true,
+      ],
+      [
+        'a closure',
+        () => database.db.insert(closures).values({ businessId: salon.id, startsAt: berlin('2030-03-20T00:00'), endsAt: berlin('2030-03-21T00:00') }),
+        true,
+      ],
+      [
+        'working hours',
+        () =>
+          database.db
+            .update(staff)
+            .set({ workingHours: { '2': [{ start: '10:00', end: '16:00' }] } })
+            .where(eq(staff.id, salon.staff.fabian)),
+        true,
+      ],
+      [
+        'who performs a service',
+        () =>
+          database.db
+            .delete(staffServices)
+            .where(and(eq(staffServices.staffId, salon.staff.oliver), eq(staffServices.serviceId, salon.services.damenhaarschnitt))),
+        true,
+      ],
       ['a service duration', () => database.db.update(services).set({ durationMinutes: 45 }).where(eq(services.id, salon.services.damenhaarschnitt)), true],
-      ['opening hours', () => database.db.update(businesses).set({ openingHours: { '2': [{ start: '08:00', end: '20:00' }] } }).where(eq(businesses.id, salon.id)), true],
+      [
+        'opening hours',
+        () =>
+          database.db
+            .update(businesses)
+            .set({ openingHours: { '2': [{ start: '08:00', end: '20:00' }] } })
+            .where(eq(businesses.id, salon.id)),
+        true,
+      ],
       ['time off deleted', () => database.db.delete(staffTimeOff).where(eq(staffTimeOff.staffId, salon.staff.emma)), true],
       ['a closure deleted', () => database.db.delete(closures).where(eq(closures.businessId, salon.id)), true],
       ['a staff member deactivated', () => database.db.update(staff).set({ active: false }).where(eq(staff.id, salon.staff.oliver)), true],
@@ -77,7 +108,10 @@ describe.each(engines)('cached rules and one-statement bookings on $name', ({ op
     await fresh();
     const second = salon;
     const versionOf = async (id: string) => (await database.db.select({ v: businesses.rulesVersion }).from(businesses).where(eq(businesses.id, id)))[0]!.v;
-    const [timeOff] = await database.db.insert(staffTimeOff).values({ staffId: first.staff.emma, startsAt: berlin('2030-03-05T12:00'), endsAt: berlin('2030-03-05T13:00') }).returning();
+    const [timeOff] = await database.db
+      .insert(staffTimeOff)
+      .values({ staffId: first.staff.emma, startsAt: berlin('2030-03-05T12:00'), endsAt: berlin('2030-03-05T13:00') })
+      .returning();
     const before = [await versionOf(first.id), await versionOf(second.id)];
     await database.db.update(staffTimeOff).set({ staffId: second.staff.emma }).where(eq(staffTimeOff.id, timeOff!.id));
     expect(await versionOf(first.id)).toBeGreaterThan(before[0]!);
@@ -97,7 +131,9 @@ describe.each(engines)('cached rules and one-statement bookings on $name', ({ op
   it('refuses a start a closure added after the rules were cached now covers, for every staff member', async () => {
     const { deps } = await fresh();
     await warm(deps);
-    await database.db.insert(closures).values({ businessId: salon.id, startsAt: berlin('2030-03-06T00:00'), endsAt: berlin('2030-03-07T00:00'), reason: 'Fortbildung' });
+    await database.db
+      .insert(closures)
+      .values({ businessId: salon.id, startsAt: berlin('2030-03-06T00:00'), endsAt: berlin('2030-03-07T00:00'), reason: 'Fortbildung' });
     for (const member of [salon.staff.emma, salon.staff.fabian]) {
       expect((await book(deps, '2030-03-06T10:00', member)).kind).toBe('unavailable');
     }
@@ -108,7 +144,10 @@ describe.each(engines)('cached rules and one-statement bookings on $name', ({ op
     const { deps } = await fresh();
     await warm(deps);
     const [emma] = await database.db.select().from(staff).where(eq(staff.id, salon.staff.emma));
-    await database.db.update(staff).set({ workingHours: { '2': [{ start: '09:00', end: '12:00' }] } }).where(eq(staff.id, salon.staff.emma));
+    await database.db
+      .update(staff)
+      .set({ workingHours: { '2': [{ start: '09:00', end: '12:00' }] } })
+      .where(eq(staff.id, salon.staff.emma));
     expect((await book(deps, '2030-03-05T15:00', salon.staff.emma)).kind).toBe('unavailable');
     await database.db.update(staff).set({ workingHours: emma!.workingHours }).where(eq(staff.id, salon.staff.emma));
     const again = await book(deps, '2030-03-05T15:00', salon.staff.emma);
@@ -128,14 +167,27 @@ describe.each(engines)('cached rules and one-statement bookings on $name', ({ op
       expect(lost.alternatives.map((a) => localTime(a.startsAt))).not.toContain('2030-03-05T11:00');
     }
     // The statement that lost wrote nothing: no customer for the number, no appointment.
-    expect(await database.db.select().from(customers).where(and(eq(customers.businessId, salon.id), eq(customers.phoneE164, number)))).toHaveLength(0);
+    expect(
+      await database.db
+        .select()
+        .from(customers)
+        .where(and(eq(customers.businessId, salon.id), eq(customers.phoneE164, number))),
+    ).toHaveLength(0);
     expect(await activeAppointments(database.db, salon.id)).toHaveLength(2);
   });
 
   it('takes the time of an expired hold in the same statement, and marks the hold expired', async () => {
     const { deps, clock } = await fresh();
     await warm(deps);
-    const held = await holdSlot(deps, { businessId: salon.id, serviceId: salon.services.herrenhaarschnitt, staffId: salon.staff.fabian, startsAt: berlin('2030-03-05T16:00'), idempotencyKey: key(), source: 'phone', actor: caller });
+    const held = await holdSlot(deps, {
+      businessId: salon.id,
+      serviceId: salon.services.herrenhaarschnitt,
+      staffId: salon.staff.fabian,
+      startsAt: berlin('2030-03-05T16:00'),
+      idempotencyKey: key(),
+      source: 'phone',
+      actor: caller,
+    });
     expect(held.kind).toBe('held');
     clock.advance(301_000);
     expect((await book(deps, '2030-03-05T16:00', salon.staff.fabian)).kind).toBe('booked');
@@ -150,7 +202,10 @@ describe.each(engines)('cached rules and one-statement bookings on $name', ({ op
     const number = phone();
     expect((await book(deps, '2030-03-05T10:00', salon.staff.emma, { phone: number })).kind).toBe('booked');
     expect((await book(deps, '2030-03-05T11:00', salon.staff.fabian, { phone: number })).kind).toBe('booked');
-    const rows = await database.db.select().from(customers).where(and(eq(customers.businessId, salon.id), eq(customers.phoneE164, number)));
+    const rows = await database.db
+      .select()
+      .from(customers)
+      .where(and(eq(customers.businessId, salon.id), eq(customers.phoneE164, number)));
     expect(rows.map((c) => c.appointmentCount)).toEqual([2]);
   });
 

@@ -35,7 +35,11 @@ describe.each(engines)('booking on $name', ({ open }) => {
     salon = await createTestSalon(database.db);
     return bookingDeps(database);
   };
-  const book = (deps: ReturnType<typeof bookingDeps>['deps'], startsAt: string, extra: { staffId?: string; serviceId?: string; phone?: string; name?: string; idempotencyKey?: string } = {}) =>
+  const book = (
+    deps: ReturnType<typeof bookingDeps>['deps'],
+    startsAt: string,
+    extra: { staffId?: string; serviceId?: string; phone?: string; name?: string; idempotencyKey?: string } = {},
+  ) =>
     bookAppointment(deps, {
       businessId: salon.id,
       serviceId: extra.serviceId ?? salon.services.herrenhaarschnitt,
@@ -149,12 +153,21 @@ describe.each(engines)('booking on $name', ({ open }) => {
     expect(await overlappingActiveSegments(database.db, salon.id)).toBe(0);
   });
 
-  it('interleaves two composite services in each other\'s gaps', async () => {
+  it("interleaves two composite services in each other's gaps", async () => {
     const { deps } = await fresh();
     // Dauerwelle: 30 min work, 60 min free gap, 30 min work.
     const [perm] = await database.db
       .insert(services)
-      .values({ businessId: salon.id, name: 'Dauerwelle', durationMinutes: 120, segments: [{ kind: 'work', minutes: 30 }, { kind: 'gap', minutes: 60, policy: 'free' }, { kind: 'work', minutes: 30 }] })
+      .values({
+        businessId: salon.id,
+        name: 'Dauerwelle',
+        durationMinutes: 120,
+        segments: [
+          { kind: 'work', minutes: 30 },
+          { kind: 'gap', minutes: 60, policy: 'free' },
+          { kind: 'work', minutes: 30 },
+        ],
+      })
       .returning();
     await database.db.insert(staffServices).values({ staffId: salon.staff.emma, serviceId: perm!.id });
     expect((await book(deps, '2030-03-09T09:00', { staffId: salon.staff.emma, serviceId: perm!.id })).kind).toBe('booked');
@@ -165,14 +178,24 @@ describe.each(engines)('booking on $name', ({ open }) => {
 
   it('holds a slot against a second caller, then confirms it', async () => {
     const { deps } = await fresh();
-    const input = { businessId: salon.id, serviceId: salon.services.herrenhaarschnitt, staffId: salon.staff.fabian, startsAt: berlin('2030-03-05T15:00'), source: 'phone' as const, actor: caller };
+    const input = {
+      businessId: salon.id,
+      serviceId: salon.services.herrenhaarschnitt,
+      staffId: salon.staff.fabian,
+      startsAt: berlin('2030-03-05T15:00'),
+      source: 'phone' as const,
+      actor: caller,
+    };
     const held = await holdSlot(deps, { ...input, idempotencyKey: key() });
     expect(held.kind).toBe('held');
     expect((await holdSlot(deps, { ...input, idempotencyKey: key() })).kind).toBe('slot_taken');
     if (held.kind !== 'held') return;
     const confirmed = await confirmHold(deps, { appointmentId: held.appointment.id, customer: { phone: '030 1234567', name: 'Jonas Weber' }, actor: caller });
     expect(confirmed).toMatchObject({ kind: 'booked', repeated: false });
-    expect(await confirmHold(deps, { appointmentId: held.appointment.id, customer: { phone: '030 1234567' }, actor: caller })).toMatchObject({ kind: 'booked', repeated: true });
+    expect(await confirmHold(deps, { appointmentId: held.appointment.id, customer: { phone: '030 1234567' }, actor: caller })).toMatchObject({
+      kind: 'booked',
+      repeated: true,
+    });
     const [row] = await database.db.select().from(appointments).where(eq(appointments.id, held.appointment.id));
     expect(row?.status).toBe('booked');
     const [customer] = await database.db.select().from(customers).where(eq(customers.id, row!.customerId!));
@@ -181,7 +204,14 @@ describe.each(engines)('booking on $name', ({ open }) => {
 
   it('lets someone else book an expired hold, and answers hold_expired with alternatives when it is confirmed', async () => {
     const { deps, clock } = await fresh();
-    const input = { businessId: salon.id, serviceId: salon.services.herrenhaarschnitt, staffId: salon.staff.fabian, startsAt: berlin('2030-03-05T16:00'), source: 'phone' as const, actor: caller };
+    const input = {
+      businessId: salon.id,
+      serviceId: salon.services.herrenhaarschnitt,
+      staffId: salon.staff.fabian,
+      startsAt: berlin('2030-03-05T16:00'),
+      source: 'phone' as const,
+      actor: caller,
+    };
     const held = await holdSlot(deps, { ...input, idempotencyKey: key() });
     expect(held.kind).toBe('held');
     clock.advance(301_000);
@@ -196,7 +226,15 @@ describe.each(engines)('booking on $name', ({ open }) => {
 
   it('still books an expired hold whose time nobody took', async () => {
     const { deps, clock } = await fresh();
-    const held = await holdSlot(deps, { businessId: salon.id, serviceId: salon.services.herrenhaarschnitt, staffId: salon.staff.oliver, startsAt: berlin('2030-03-06T16:00'), idempotencyKey: key(), source: 'phone', actor: caller });
+    const held = await holdSlot(deps, {
+      businessId: salon.id,
+      serviceId: salon.services.herrenhaarschnitt,
+      staffId: salon.staff.oliver,
+      startsAt: berlin('2030-03-06T16:00'),
+      idempotencyKey: key(),
+      source: 'phone',
+      actor: caller,
+    });
     clock.advance(600_000);
     expect(await expireHolds(database.db, clock.now())).toBeGreaterThanOrEqual(1);
     if (held.kind !== 'held') throw new Error('no hold');
@@ -210,7 +248,10 @@ describe.each(engines)('booking on $name', ({ open }) => {
     if (booked.kind !== 'booked') throw new Error('setup');
     expect(await cancelAppointment(deps, { appointmentId: booked.appointment.id, actor: caller })).toMatchObject({ kind: 'cancelled', repeated: false });
     expect(await cancelAppointment(deps, { appointmentId: booked.appointment.id, actor: caller })).toMatchObject({ kind: 'cancelled', repeated: true });
-    expect(await cancelAppointment(deps, { appointmentId: booked.appointment.id, businessId: randomUUID(), actor: caller })).toEqual({ kind: 'not_found', what: 'appointment' });
+    expect(await cancelAppointment(deps, { appointmentId: booked.appointment.id, businessId: randomUUID(), actor: caller })).toEqual({
+      kind: 'not_found',
+      what: 'appointment',
+    });
     expect((await book(deps, '2030-03-05T10:30', { staffId: salon.staff.emma })).kind).toBe('booked');
     const customer = await findOrCreateCustomer(database.db, salon.id, number);
     expect(customer).toMatchObject({ kind: 'found', appointmentCount: 0 });
@@ -221,13 +262,23 @@ describe.each(engines)('booking on $name', ({ open }) => {
     const mine = await book(deps, '2030-03-05T10:00', { staffId: salon.staff.emma });
     const other = await book(deps, '2030-03-05T15:00', { staffId: salon.staff.emma });
     if (mine.kind !== 'booked' || other.kind !== 'booked') throw new Error('setup');
-    const moved = await rescheduleAppointment(deps, { appointmentId: mine.appointment.id, startsAt: berlin('2030-03-05T10:15'), source: 'phone', actor: caller });
+    const moved = await rescheduleAppointment(deps, {
+      appointmentId: mine.appointment.id,
+      startsAt: berlin('2030-03-05T10:15'),
+      source: 'phone',
+      actor: caller,
+    });
     expect(moved.kind).toBe('rescheduled');
     if (moved.kind !== 'rescheduled') return;
     expect(moved.previousId).toBe(mine.appointment.id);
     expect(moved.appointment).toMatchObject({ staffId: salon.staff.emma, rescheduledFromId: mine.appointment.id });
     expect(localTime(moved.appointment.startsAt)).toBe('2030-03-05T10:15');
-    const blocked = await rescheduleAppointment(deps, { appointmentId: moved.appointment.id, startsAt: berlin('2030-03-05T15:00'), source: 'phone', actor: caller });
+    const blocked = await rescheduleAppointment(deps, {
+      appointmentId: moved.appointment.id,
+      startsAt: berlin('2030-03-05T15:00'),
+      source: 'phone',
+      actor: caller,
+    });
     expect(blocked.kind).toBe('slot_taken');
     const active = await activeAppointments(database.db, salon.id);
     expect(active.map((a) => localTime(a.startsAt)).sort()).toEqual(['2030-03-05T10:15', '2030-03-05T15:00']);

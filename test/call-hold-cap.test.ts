@@ -32,7 +32,9 @@ describe('holds per call', () => {
     const from = berlin(`${day}T09:00`).getTime();
     const window = { from, to: from + 10 * 3_600_000, now: new Date(NOW).getTime() };
     const calendar = await loadCalendar(deps, salon.id, window);
-    const slots = findOpenSlots(calendar!, { serviceId: salon.services.herrenhaarschnitt, ...window }).filter((s) => (s.startsAt - from) % 3_600_000 === 0).slice(0, 9);
+    const slots = findOpenSlots(calendar!, { serviceId: salon.services.herrenhaarschnitt, ...window })
+      .filter((s) => (s.startsAt - from) % 3_600_000 === 0)
+      .slice(0, 9);
     expect(slots).toHaveLength(9);
     return slots;
   }

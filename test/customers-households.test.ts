@@ -25,14 +25,34 @@ describe.each(engines)('households: one number, several customers, on $name', ({
   afterAll(async () => database.close());
 
   const customersOf = (number: string) =>
-    database.db.select({ id: customers.id, name: customers.name, count: customers.appointmentCount, bookedByOther: customers.bookedByOther }).from(customers).where(and(eq(customers.businessId, salon.id), eq(customers.phoneE164, number)));
-  const ownerOf = async (appointmentId: string) => (await database.db.select({ customerId: appointments.customerId }).from(appointments).where(eq(appointments.id, appointmentId)))[0]?.customerId;
-  const greetingOf = (number: string) => startCall(database.db, { callId: `call-${randomUUID()}`, businessId: salon.id, fromNumber: number, toNumber: null, agentId: null, direction: 'inbound', callType: 'phone_call', at: new Date('2030-03-04T07:00:00Z') });
+    database.db
+      .select({ id: customers.id, name: customers.name, count: customers.appointmentCount, bookedByOther: customers.bookedByOther })
+      .from(customers)
+      .where(and(eq(customers.businessId, salon.id), eq(customers.phoneE164, number)));
+  const ownerOf = async (appointmentId: string) =>
+    (await database.db.select({ customerId: appointments.customerId }).from(appointments).where(eq(appointments.id, appointmentId)))[0]?.customerId;
+  const greetingOf = (number: string) =>
+    startCall(database.db, {
+      callId: `call-${randomUUID()}`,
+      businessId: salon.id,
+      fromNumber: number,
+      toNumber: null,
+      agentId: null,
+      direction: 'inbound',
+      callType: 'phone_call',
+      at: new Date('2030-03-04T07:00:00Z'),
+    });
 
   async function book(number: string, name: string, local: string, forSomeoneElse = false) {
     const { deps } = bookingDeps(database);
     const reception = createReception(deps, { businessId: salon.id, callId: `call-${randomUUID()}`, callerNumber: number, source: 'phone' });
-    const outcome = await reception.book({ serviceId: salon.services.herrenhaarschnitt, staffId: salon.staff.emma, startsAt: berlin(local).toISOString(), customer: { name, phone: number }, ...(forSomeoneElse ? { forSomeoneElse } : {}) });
+    const outcome = await reception.book({
+      serviceId: salon.services.herrenhaarschnitt,
+      staffId: salon.staff.emma,
+      startsAt: berlin(local).toISOString(),
+      customer: { name, phone: number },
+      ...(forSomeoneElse ? { forSomeoneElse } : {}),
+    });
     if (outcome.kind !== 'booked') throw new Error(`not booked: ${outcome.kind}`);
     return outcome.appointment;
   }
@@ -93,7 +113,11 @@ describe.each(engines)('households: one number, several customers, on $name', ({
 
   it('makes one customer when two bookings for the same new person commit at once', async () => {
     const number = phone();
-    await Promise.all([book(number, 'Greta Lang', '2030-03-07T10:00'), book(number, 'Greta Lang', '2030-03-07T11:00'), findOrCreateCustomer(database.db, salon.id, number, 'greta lang')]);
+    await Promise.all([
+      book(number, 'Greta Lang', '2030-03-07T10:00'),
+      book(number, 'Greta Lang', '2030-03-07T11:00'),
+      findOrCreateCustomer(database.db, salon.id, number, 'greta lang'),
+    ]);
     const rows = await customersOf(number);
     expect(rows).toHaveLength(1);
     expect(rows[0]?.count).toBe(2);

@@ -100,7 +100,10 @@ describe.each(engines)('the no-double-booking constraint on $name', ({ open }) =
     await expect(
       database.db.transaction((tx) => insertAppointment(tx, a, [{ startsAt: at('2030-03-11T09:30:00Z'), endsAt: at('2030-03-11T09:00:00Z') }])),
     ).rejects.toThrow();
-    const rows = await database.db.select().from(appointments).where(and(eq(appointments.businessId, salon.id), eq(appointments.idempotencyKey, a.idempotencyKey)));
+    const rows = await database.db
+      .select()
+      .from(appointments)
+      .where(and(eq(appointments.businessId, salon.id), eq(appointments.idempotencyKey, a.idempotencyKey)));
     expect(rows).toHaveLength(0);
   });
 
@@ -109,5 +112,4 @@ describe.each(engines)('the no-double-booking constraint on $name', ({ open }) =
     expect(await insertOutcome(a)).toMatchObject({ kind: 'inserted' });
     expect(await insertOutcome({ ...a, staffId: salon.staff.oliver })).toEqual({ kind: 'duplicate_key' });
   });
-
 });

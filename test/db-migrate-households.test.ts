@@ -41,14 +41,20 @@ async function upgradeKeepsCustomers(database: Database) {
     before.remove();
   }
   // Written as the old schema knew it (the seed writes today's columns).
-  await database.db.execute(sql`insert into businesses (id, slug, name, opening_hours) values (${DEMO_SALON_ID}::uuid, 'old-salon', 'Alter Salon', '{}'::jsonb)`);
+  await database.db.execute(
+    sql`insert into businesses (id, slug, name, opening_hours) values (${DEMO_SALON_ID}::uuid, 'old-salon', 'Alter Salon', '{}'::jsonb)`,
+  );
   await database.db.execute(sql`insert into customers (business_id, phone_e164, name, appointment_count) values
     (${DEMO_SALON_ID}::uuid, '+4917611111111', 'Anna  Schmidt', 2), (${DEMO_SALON_ID}::uuid, '+4917622222222', null, 0)`);
 
   await database.migrate();
   await database.migrate();
 
-  const rows = await database.db.select({ phone: customers.phoneE164, name: customers.name, nameKey: customers.nameKey, count: customers.appointmentCount }).from(customers).where(eq(customers.businessId, DEMO_SALON_ID)).orderBy(customers.phoneE164);
+  const rows = await database.db
+    .select({ phone: customers.phoneE164, name: customers.name, nameKey: customers.nameKey, count: customers.appointmentCount })
+    .from(customers)
+    .where(eq(customers.businessId, DEMO_SALON_ID))
+    .orderBy(customers.phoneE164);
   expect(rows).toEqual([
     { phone: '+4917611111111', name: 'Anna  Schmidt', nameKey: 'anna schmidt', count: 2 },
     { phone: '+4917622222222', name: null, nameKey: '', count: 0 },
@@ -58,7 +64,10 @@ async function upgradeKeepsCustomers(database: Database) {
   expect(anna).toMatchObject({ kind: 'found', appointmentCount: 2 });
   expect(await findOrCreateCustomer(database.db, DEMO_SALON_ID, '+4917611111111', 'Lena Schmidt')).toMatchObject({ kind: 'created' });
   expect(await findOrCreateCustomer(database.db, DEMO_SALON_ID, '+4917622222222', 'Ole Berg')).toMatchObject({ kind: 'found', name: 'Ole Berg' });
-  const [{ n } = { n: 0 }] = await database.db.select({ n: sql<number>`count(*)::int` }).from(customers).where(eq(customers.businessId, DEMO_SALON_ID));
+  const [{ n } = { n: 0 }] = await database.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(customers)
+    .where(eq(customers.businessId, DEMO_SALON_ID));
   expect(n).toBe(3);
 
   // Businesses from before have no answers (an empty object), and the demo seed's answers load for new databases.

@@ -90,7 +90,10 @@ describe('migrations and the demo seed', () => {
         (${demoServiceIds.zahnreinigung}, ${DEMO_PRACTICE_ID}, 'Routine Checkup', 30),
         (${demoServiceIds.schmerzbehandlung}, ${DEMO_PRACTICE_ID}, 'Notdienst', 60)`);
       await database.migrate();
-      const rows = await database.db.select({ name: services.name, gender: services.grammaticalGender, plural: services.plural }).from(services).orderBy(services.name);
+      const rows = await database.db
+        .select({ name: services.name, gender: services.grammaticalGender, plural: services.plural })
+        .from(services)
+        .orderBy(services.name);
       // A name the practice changed itself stays as it is, without a guessed gender; the untouched English one is
       // translated.
       expect(rows).toEqual([

@@ -54,20 +54,32 @@ describe.each(engines)('a retry after the first run of a function call died ($na
   };
   /** What a SIGKILL after the write committed, before the answer was stored, leaves: the claim, lapsed. */
   const forgetAnswer = (key: string) =>
-    database.db.update(processedEvents).set({ result: null, claimedUntil: sql`now() - interval '1 minute'`, claimToken: randomUUID() }).where(eq(processedEvents.key, key));
+    database.db
+      .update(processedEvents)
+      .set({ result: null, claimedUntil: sql`now() - interval '1 minute'`, claimToken: randomUUID() })
+      .where(eq(processedEvents.key, key));
   const claimOf = async (key: string) => (await database.db.select().from(processedEvents).where(eq(processedEvents.key, key)))[0];
-  const bookedOf = (callId: string) => database.db.select().from(appointments).where(and(eq(appointments.callId, callId), eq(appointments.status, 'booked')));
+  const bookedOf = (callId: string) =>
+    database.db
+      .select()
+      .from(appointments)
+      .where(and(eq(appointments.callId, callId), eq(appointments.status, 'booked')));
 
   it('takes over a lapsed claim with no result and runs the tool once, even for two retries at once', async () => {
     const callId = randomUUID();
     const args = { dienstleistung: 'Herrenhaarschnitt', datum: '2026-11-25', uhrzeit: '10:00', mitarbeiter: 'Emma', name: 'Karl Brandt' };
     const key = functionCallKey(callId, 'book_appointment', args);
     // The first run claimed the key and died before booking anything.
-    await database.db.insert(processedEvents).values({ key, kind: 'function', result: null, claimedUntil: sql`now() - interval '1 second'`, claimToken: randomUUID() });
+    await database.db
+      .insert(processedEvents)
+      .values({ key, kind: 'function', result: null, claimedUntil: sql`now() - interval '1 second'`, claimToken: randomUUID() });
 
     const [a, b] = await Promise.all([call('book_appointment', callId, args, '+4917610000001'), call('book_appointment', callId, args, '+4917610000001')]);
     expect([a.status, b.status]).toEqual([200, 200]);
-    expect(a.answer).toMatchObject({ booked: true, result: 'Ihr Termin ist eingetragen: Herrenhaarschnitt am Mittwoch, dem 25. November, um 10 Uhr bei Emma.' });
+    expect(a.answer).toMatchObject({
+      booked: true,
+      result: 'Ihr Termin ist eingetragen: Herrenhaarschnitt am Mittwoch, dem 25. November, um 10 Uhr bei Emma.',
+    });
     expect(b.answer).toEqual(a.answer);
     const booked = await bookedOf(callId);
     expect(booked.map((r) => r.id)).toEqual([a.answer.appointment_id]);
@@ -101,7 +113,12 @@ describe.each(engines)('a retry after the first run of a function call died ($na
 
   it('answers "cancelled" to a retry of a cancel that committed, not "no appointment"', async () => {
     const from = '+4917610000004';
-    const booked = await call('book_appointment', randomUUID(), { dienstleistung: 'Herrenhaarschnitt', datum: '2026-11-27', uhrzeit: '15:00', mitarbeiter: 'Oliver', name: 'Timo Graf' }, from);
+    const booked = await call(
+      'book_appointment',
+      randomUUID(),
+      { dienstleistung: 'Herrenhaarschnitt', datum: '2026-11-27', uhrzeit: '15:00', mitarbeiter: 'Oliver', name: 'Timo Graf' },
+      from,
+    );
     expect(booked.answer.booked).toBe(true);
     const callId = randomUUID();
     const args = { datum: '2026-11-27' };
@@ -116,7 +133,12 @@ describe.each(engines)('a retry after the first run of a function call died ($na
 
   it('answers "moved" to a retry of a move that committed, and moves nothing again', async () => {
     const from = '+4917610000005';
-    const booked = await call('book_appointment', randomUUID(), { dienstleistung: 'Herrenhaarschnitt', datum: '2026-11-27', uhrzeit: '10:00', mitarbeiter: 'Oliver', name: 'Ute Graf' }, from);
+    const booked = await call(
+      'book_appointment',
+      randomUUID(),
+      { dienstleistung: 'Herrenhaarschnitt', datum: '2026-11-27', uhrzeit: '10:00', mitarbeiter: 'Oliver', name: 'Ute Graf' },
+      from,
+    );
     expect(booked.answer.booked).toBe(true);
     const callId = randomUUID();
     const args = { alter_termin: '2026-11-27', datum: '2026-11-28', uhrzeit: '11:00' };

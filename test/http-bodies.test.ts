@@ -20,12 +20,22 @@ interface RawAnswer {
 /** One POST over a real socket; the body is written in 64 KiB pieces, chunked unless `length` is declared. */
 function post(port: number, agent: Agent, path: string, body: Buffer, headers: Record<string, string>, declareLength: boolean): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
-    const req = request({ port, host: '127.0.0.1', path, method: 'POST', agent, headers: { 'content-type': 'application/json', ...(declareLength ? { 'content-length': String(body.length) } : {}), ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (d: Buffer) => chunks.push(d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString(), connection: res.headers.connection }));
-      res.on('error', reject);
-    });
+    const req = request(
+      {
+        port,
+        host: '127.0.0.1',
+        path,
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', ...(declareLength ? { 'content-length': String(body.length) } : {}), ...headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (d: Buffer) => chunks.push(d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString(), connection: res.headers.connection }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     let sent = 0;
     const write = () => {
@@ -43,17 +53,29 @@ function post(port: number, agent: Agent, path: string, body: Buffer, headers: R
 /** A call_analyzed of a long call as Retell sends it: transcript, word timings, the woven transcript, analysis. */
 function longCallAnalyzed(callId: string, toNumber: string, minutes: number): string {
   const utterances = Array.from({ length: minutes * 8 }, (_, i) => {
-    const content = i % 2 ? 'Ja, das passt mir gut, dann nehme ich den Termin am Dienstag um halb drei bei Emma.' : 'Gern, ich schaue nach, was bei uns in der nächsten Woche noch frei ist.';
+    const content =
+      i % 2
+        ? 'Ja, das passt mir gut, dann nehme ich den Termin am Dienstag um halb drei bei Emma.'
+        : 'Gern, ich schaue nach, was bei uns in der nächsten Woche noch frei ist.';
     const words = content.split(' ').map((word, j) => ({ word, start: i * 7.5 + j * 0.4, end: i * 7.5 + j * 0.4 + 0.35 }));
     return { role: i % 2 ? 'user' : 'agent', content, words };
   });
   return JSON.stringify({
     event: 'call_analyzed',
     call: {
-      call_id: callId, call_type: 'phone_call', direction: 'inbound', from_number: '+4917612345678', to_number: toNumber, call_status: 'ended',
-      start_timestamp: Date.now() - minutes * 60_000, end_timestamp: Date.now(), disconnection_reason: 'user_hangup',
+      call_id: callId,
+      call_type: 'phone_call',
+      direction: 'inbound',
+      from_number: '+4917612345678',
+      to_number: toNumber,
+      call_status: 'ended',
+      start_timestamp: Date.now() - minutes * 60_000,
+      end_timestamp: Date.now(),
+      disconnection_reason: 'user_hangup',
       transcript: utterances.map((u) => `${u.role === 'agent' ? 'Agent' : 'User'}: ${u.content}`).join('\n'),
-      transcript_object: utterances, transcript_with_tool_calls: utterances, scrubbed_transcript_with_tool_calls: utterances,
+      transcript_object: utterances,
+      transcript_with_tool_calls: utterances,
+      scrubbed_transcript_with_tool_calls: utterances,
       call_analysis: { call_summary: 'Termin gebucht', user_sentiment: 'Positive', call_successful: true },
     },
   });
@@ -77,13 +99,16 @@ describe('request bodies', () => {
   /** A body that fails the request if anyone reads it. */
   function unreadable(): { stream: ReadableStream<Uint8Array>; pulled: () => boolean } {
     let pulled = false;
-    const stream = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        pulled = true;
-        controller.error(new Error('the body was read'));
+    const stream = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          pulled = true;
+          controller.error(new Error('the body was read'));
+        },
+        // Pulled only when someone reads, not to fill a queue ahead.
       },
-      // Pulled only when someone reads, not to fill a queue ahead.
-    }, { highWaterMark: 0 });
+      { highWaterMark: 0 },
+    );
     return { stream, pulled: () => pulled };
   }
 
@@ -94,7 +119,12 @@ describe('request bodies', () => {
   ])('refuses %s with 401 before reading the body', async (_name, signature) => {
     for (const path of ['/retell/webhook', '/retell/functions/check_availability']) {
       const body = unreadable();
-      const res = await t.app.request(path, { method: 'POST', body: body.stream, duplex: 'half', headers: { 'content-type': 'application/json', ...(signature ? { 'x-retell-signature': signature } : {}) } } as RequestInit);
+      const res = await t.app.request(path, {
+        method: 'POST',
+        body: body.stream,
+        duplex: 'half',
+        headers: { 'content-type': 'application/json', ...(signature ? { 'x-retell-signature': signature } : {}) },
+      } as RequestInit);
       expect(res.status).toBe(401);
       expect(await res.json()).toMatchObject({ error: { code: 'unauthorized' } });
       expect(body.pulled()).toBe(false);
@@ -108,14 +138,28 @@ describe('request bodies', () => {
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     try {
       const big = Buffer.from(JSON.stringify({ event: 'call_ended', call: { call_id: randomUUID(), transcript: 'ä'.repeat(MAX_RETELL_BODY_BYTES) } }));
-      const refused = await post(server.port, agent, '/retell/webhook', big, { 'x-retell-signature': signRetellBody(big, TEST_RETELL_KEY, Date.now()) }, declareLength);
+      const refused = await post(
+        server.port,
+        agent,
+        '/retell/webhook',
+        big,
+        { 'x-retell-signature': signRetellBody(big, TEST_RETELL_KEY, Date.now()) },
+        declareLength,
+      );
       expect(refused.status).toBe(413);
       expect(JSON.parse(refused.body)).toMatchObject({ error: { code: 'payload_too_large' } });
       expect(refused.connection).toBe('close');
 
       const id = randomUUID();
       const small = Buffer.from(JSON.stringify({ event: 'call_started', call: { call_id: id, call_status: 'ongoing' } }));
-      const next = await post(server.port, agent, '/retell/webhook', small, { 'x-retell-signature': signRetellBody(small, TEST_RETELL_KEY, Date.now()) }, declareLength);
+      const next = await post(
+        server.port,
+        agent,
+        '/retell/webhook',
+        small,
+        { 'x-retell-signature': signRetellBody(small, TEST_RETELL_KEY, Date.now()) },
+        declareLength,
+      );
       expect(next.status).toBe(204);
       expect((await t.database.db.select({ status: calls.status }).from(calls).where(eq(calls.id, id)))[0]?.status).toBe('ongoing');
     } finally {

@@ -27,16 +27,36 @@ describe('Retell functions: changes only for the calling number', () => {
     await t.close();
   });
 
-  const callOf = (from: string) => ({ call_id: randomUUID(), from_number: from, to_number: salon.definition.phoneNumbers[0], agent_id: 'agent_x', call_type: 'phone_call' });
+  const callOf = (from: string) => ({
+    call_id: randomUUID(),
+    from_number: from,
+    to_number: salon.definition.phoneNumbers[0],
+    agent_id: 'agent_x',
+    call_type: 'phone_call',
+  });
   const call = (name: string, from: string, args: Record<string, unknown>) => {
     const body = JSON.stringify({ name, call: callOf(from), args });
-    return t.app.request(`/retell/functions/${name}`, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-retell-signature': signRetellBody(body, TEST_RETELL_KEY, clock.now().getTime()) } });
+    return t.app.request(`/retell/functions/${name}`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', 'x-retell-signature': signRetellBody(body, TEST_RETELL_KEY, clock.now().getTime()) },
+    });
   };
   const rows = async () =>
-    (await t.database.db.select().from(appointments).where(eq(appointments.businessId, salon.id))).map((a) => ({ id: a.id, status: a.status, at: localTime(a.startsAt), staffId: a.staffId })).sort((a, b) => a.id.localeCompare(b.id));
+    (await t.database.db.select().from(appointments).where(eq(appointments.businessId, salon.id)))
+      .map((a) => ({ id: a.id, status: a.status, at: localTime(a.startsAt), staffId: a.staffId }))
+      .sort((a, b) => a.id.localeCompare(b.id));
 
-  it('leaves another customer\'s appointment untouched whatever number or name the arguments carry', async () => {
-    const booked = (await (await call('book_appointment', victim, { dienstleistung: 'Damenhaarschnitt', datum: '2026-11-24', uhrzeit: '10:00', mitarbeiter: 'Emma', name: 'Eva Krause' })).json()) as { booked: boolean };
+  it("leaves another customer's appointment untouched whatever number or name the arguments carry", async () => {
+    const booked = (await (
+      await call('book_appointment', victim, {
+        dienstleistung: 'Damenhaarschnitt',
+        datum: '2026-11-24',
+        uhrzeit: '10:00',
+        mitarbeiter: 'Emma',
+        name: 'Eva Krause',
+      })
+    ).json()) as { booked: boolean };
     expect(booked.booked).toBe(true);
     const before = await rows();
     const attempts: Array<[string, Record<string, unknown>]> = [
@@ -56,15 +76,23 @@ describe('Retell functions: changes only for the calling number', () => {
     expect(await rows()).toEqual(before);
   });
 
-  it('changes nothing for a call without a number, even with the owner\'s number in the arguments', async () => {
+  it("changes nothing for a call without a number, even with the owner's number in the arguments", async () => {
     const before = await rows();
-    const body = JSON.stringify({ name: 'cancel_appointment', call: { call_id: randomUUID(), to_number: salon.definition.phoneNumbers[0], agent_id: 'agent_x', call_type: 'phone_call' }, args: { telefon: victim } });
-    const res = await t.app.request('/retell/functions/cancel_appointment', { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-retell-signature': signRetellBody(body, TEST_RETELL_KEY, clock.now().getTime()) } });
+    const body = JSON.stringify({
+      name: 'cancel_appointment',
+      call: { call_id: randomUUID(), to_number: salon.definition.phoneNumbers[0], agent_id: 'agent_x', call_type: 'phone_call' },
+      args: { telefon: victim },
+    });
+    const res = await t.app.request('/retell/functions/cancel_appointment', {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', 'x-retell-signature': signRetellBody(body, TEST_RETELL_KEY, clock.now().getTime()) },
+    });
     expect(await res.json()).toMatchObject({ ok: false, error: 'phone_required' });
     expect(await rows()).toEqual(before);
   });
 
-  it('tells the agent\'s own LLM to read the appointment back and wait for a yes before a change', async () => {
+  it("tells the agent's own LLM to read the appointment back and wait for a yes before a change", async () => {
     const defs = (await (await t.app.request('/retell/functions')).json()) as Array<{ name: string; description: string }>;
     for (const name of ['cancel_appointment', 'reschedule_appointment']) expect(defs.find((d) => d.name === name)?.description).toMatch(/nach einem Ja/);
   });

@@ -24,18 +24,33 @@ describe('input at the HTTP edge', () => {
     await t.close();
   });
 
-  const callOf = (extra: Record<string, unknown> = {}) => ({ call_id: randomUUID(), from_number: phone(), to_number: w.salon.definition.phoneNumbers[0], agent_id: 'agent_x', ...extra });
+  const callOf = (extra: Record<string, unknown> = {}) => ({
+    call_id: randomUUID(),
+    from_number: phone(),
+    to_number: w.salon.definition.phoneNumbers[0],
+    agent_id: 'agent_x',
+    ...extra,
+  });
   /** A function call as Retell signs it; `raw` lets a test send JSON escapes that JSON.stringify would not produce. */
   async function fn(name: string, args: unknown, call: Record<string, unknown> = callOf(), raw?: string): Promise<Answer> {
     const body = raw ?? JSON.stringify({ name, call, args });
-    const res = await t.app.request(`/retell/functions/${name}`, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-retell-signature': signRetellBody(body, TEST_RETELL_KEY, clock.now().getTime()) } });
+    const res = await t.app.request(`/retell/functions/${name}`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', 'x-retell-signature': signRetellBody(body, TEST_RETELL_KEY, clock.now().getTime()) },
+    });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   }
   async function api(path: string, init: { method?: string; body?: string; token?: string } = {}): Promise<Answer> {
-    const res = await t.app.request(path, { method: init.method ?? 'GET', ...(init.body !== undefined ? { body: init.body } : {}), headers: { 'content-type': 'application/json', ...bearer(init.token ?? w.tokens.admin) } });
+    const res = await t.app.request(path, {
+      method: init.method ?? 'GET',
+      ...(init.body !== undefined ? { body: init.body } : {}),
+      headers: { 'content-type': 'application/json', ...bearer(init.token ?? w.tokens.admin) },
+    });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   }
-  const statusOf = async (id: string) => (await t.database.db.select({ status: appointments.status, startsAt: appointments.startsAt }).from(appointments).where(eq(appointments.id, id)))[0];
+  const statusOf = async (id: string) =>
+    (await t.database.db.select({ status: appointments.status, startsAt: appointments.startsAt }).from(appointments).where(eq(appointments.id, id)))[0];
 
   describe('NUL characters and lone surrogates', () => {
     it.each([
@@ -63,7 +78,10 @@ describe('input at the HTTP edge', () => {
       const body = `{"name":"book_appointment","call":${JSON.stringify(callOf())},"args":{"dienstleistung":"Herrenhaarschnitt","datum":"2030-03-07","uhrzeit":"16:00","name":"J\\u00fcrgen\\u0000 M\\ud800\\u00fcller"}}`;
       const res = await fn('book_appointment', null, {}, body);
       expect(res).toMatchObject({ status: 200, body: { booked: true } });
-      const [row] = await t.database.db.select({ customerId: appointments.customerId }).from(appointments).where(eq(appointments.id, res.body.appointment_id as string));
+      const [row] = await t.database.db
+        .select({ customerId: appointments.customerId })
+        .from(appointments)
+        .where(eq(appointments.id, res.body.appointment_id as string));
       const [customer] = await t.database.db.select({ name: customers.name }).from(customers).where(eq(customers.id, row!.customerId!));
       expect(customer?.name).toBe('Jürgen M\ufffdüller');
     });
@@ -106,7 +124,12 @@ describe('input at the HTTP edge', () => {
       const call = callOf();
       const res = await fn(name, { dienstleistung: 'Herrenhaarschnitt', datum, ...(uhrzeit ? { uhrzeit } : {}), name: 'Max Mustermann' }, call);
       expect(res).toMatchObject({ status: 200, body: { ok: false, error: 'invalid_date', result: sentence } });
-      expect(await t.database.db.select().from(appointments).where(eq(appointments.callId, call.call_id as string))).toEqual([]);
+      expect(
+        await t.database.db
+          .select()
+          .from(appointments)
+          .where(eq(appointments.callId, call.call_id as string)),
+      ).toEqual([]);
     });
 
     it.each([['9999-12-31'], ['0000-01-01'], ['+275760-09-13']])('reschedule_appointment to %s: a German refusal, the appointment stays', async (datum) => {

@@ -21,10 +21,21 @@ describe('Retell custom functions over HTTP', () => {
     await t.close();
   });
 
-  const callOf = (callId: string, from = '+4917612345678') => ({ call_id: callId, from_number: from, to_number: salon.definition.phoneNumbers[0], agent_id: 'agent_x', call_type: 'phone_call', transcript: 'Agent: Hallo\nUser: Ich möchte einen Termin' });
+  const callOf = (callId: string, from = '+4917612345678') => ({
+    call_id: callId,
+    from_number: from,
+    to_number: salon.definition.phoneNumbers[0],
+    agent_id: 'agent_x',
+    call_type: 'phone_call',
+    transcript: 'Agent: Hallo\nUser: Ich möchte einen Termin',
+  });
   /** Signed at the test clock's "now": the service checks the signature's age against its own clock. */
   const postSigned = (path: string, body: string) =>
-    t.app.request(path, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-retell-signature': signRetellBody(body, TEST_RETELL_KEY, clock.now().getTime()) } });
+    t.app.request(path, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', 'x-retell-signature': signRetellBody(body, TEST_RETELL_KEY, clock.now().getTime()) },
+    });
   const call = (name: string, body: unknown) => postSigned(`/retell/functions/${name}`, JSON.stringify(body));
 
   it('lists the four functions with JSON Schema parameters in German', async () => {
@@ -40,63 +51,131 @@ describe('Retell custom functions over HTTP', () => {
 
   it('checks availability and books through {name, call, args}, linking the call', async () => {
     const callId = randomUUID();
-    const check = await call('check_availability', { name: 'check_availability', call: callOf(callId), args: { dienstleistung: 'Herrenhaarschnitt', datum: 'nächsten Dienstag', uhrzeit: 'halb drei', mitarbeiter: 'Emma' } });
+    const check = await call('check_availability', {
+      name: 'check_availability',
+      call: callOf(callId),
+      args: { dienstleistung: 'Herrenhaarschnitt', datum: 'nächsten Dienstag', uhrzeit: 'halb drei', mitarbeiter: 'Emma' },
+    });
     expect(check.status).toBe(200);
-    expect(await check.json()).toMatchObject({ available: true, result: 'Am Dienstag, dem 24. November, um halb drei ist bei Emma ein Termin für einen Herrenhaarschnitt frei. Soll ich ihn für Sie eintragen?' });
-    const book = await call('book_appointment', { name: 'book_appointment', call: callOf(callId), args: { dienstleistung: 'Herrenhaarschnitt', datum: '2026-11-24', uhrzeit: '14:30', mitarbeiter: 'Emma', name: 'Maria Schmidt' } });
+    expect(await check.json()).toMatchObject({
+      available: true,
+      result: 'Am Dienstag, dem 24. November, um halb drei ist bei Emma ein Termin für einen Herrenhaarschnitt frei. Soll ich ihn für Sie eintragen?',
+    });
+    const book = await call('book_appointment', {
+      name: 'book_appointment',
+      call: callOf(callId),
+      args: { dienstleistung: 'Herrenhaarschnitt', datum: '2026-11-24', uhrzeit: '14:30', mitarbeiter: 'Emma', name: 'Maria Schmidt' },
+    });
     const booked = (await book.json()) as { booked: boolean; appointment_id: string; result: string };
-    expect(booked).toMatchObject({ booked: true, result: 'Ihr Termin ist eingetragen: Herrenhaarschnitt am Dienstag, dem 24. November, um halb drei bei Emma.' });
+    expect(booked).toMatchObject({
+      booked: true,
+      result: 'Ihr Termin ist eingetragen: Herrenhaarschnitt am Dienstag, dem 24. November, um halb drei bei Emma.',
+    });
     const [row] = await t.database.db.select().from(appointments).where(eq(appointments.id, booked.appointment_id));
     expect(row).toMatchObject({ status: 'booked', callId, staffId: salon.staff.emma });
     expect(localTime(row!.startsAt)).toBe('2026-11-24T14:30');
-    expect((await t.database.db.select().from(calls).where(eq(calls.id, callId)))[0]).toMatchObject({ outcome: 'booked', appointmentId: booked.appointment_id });
+    expect((await t.database.db.select().from(calls).where(eq(calls.id, callId)))[0]).toMatchObject({
+      outcome: 'booked',
+      appointmentId: booked.appointment_id,
+    });
   });
 
   it('answers a retried function call with the first answer and books nothing new', async () => {
     const callId = randomUUID();
-    const body = { name: 'book_appointment', call: callOf(callId, '+4917611112222'), args: { dienstleistung: 'Damenhaarschnitt', datum: '2026-11-25', uhrzeit: '10:00', name: 'Eva Klein' } };
+    const body = {
+      name: 'book_appointment',
+      call: callOf(callId, '+4917611112222'),
+      args: { dienstleistung: 'Damenhaarschnitt', datum: '2026-11-25', uhrzeit: '10:00', name: 'Eva Klein' },
+    };
     const responses = await Promise.all([call('book_appointment', body), call('book_appointment', body), call('book_appointment', body)]);
     const answers = await Promise.all(responses.map((r) => r.json() as Promise<{ appointment_id: string; booked: boolean }>));
     expect(answers.every((a) => a.booked)).toBe(true);
     expect(new Set(answers.map((a) => a.appointment_id)).size).toBe(1);
-    expect(await t.database.db.select().from(appointments).where(and(eq(appointments.callId, callId), eq(appointments.status, 'booked')))).toHaveLength(1);
+    expect(
+      await t.database.db
+        .select()
+        .from(appointments)
+        .where(and(eq(appointments.callId, callId), eq(appointments.status, 'booked'))),
+    ).toHaveLength(1);
     expect(await t.database.db.select().from(processedEvents).where(eq(processedEvents.kind, 'function'))).not.toHaveLength(0);
   });
 
   it('books the same time twice in one call when it is for two different people', async () => {
     const callId = randomUUID();
     const args = { dienstleistung: 'Herrenhaarschnitt', datum: '2026-11-27', uhrzeit: '10:00' };
-    const first = (await (await call('book_appointment', { name: 'book_appointment', call: callOf(callId), args: { ...args, name: 'Jonas Weber' } })).json()) as { booked: boolean; appointment_id: string };
-    const second = (await (await call('book_appointment', { name: 'book_appointment', call: callOf(callId), args: { ...args, name: 'Paul Weber', telefon: '0176 22223333' } })).json()) as { booked: boolean; appointment_id: string };
+    const first = (await (
+      await call('book_appointment', { name: 'book_appointment', call: callOf(callId), args: { ...args, name: 'Jonas Weber' } })
+    ).json()) as { booked: boolean; appointment_id: string };
+    const second = (await (
+      await call('book_appointment', { name: 'book_appointment', call: callOf(callId), args: { ...args, name: 'Paul Weber', telefon: '0176 22223333' } })
+    ).json()) as { booked: boolean; appointment_id: string };
     expect(first.booked && second.booked).toBe(true);
     expect(second.appointment_id).not.toBe(first.appointment_id);
-    expect(await t.database.db.select().from(appointments).where(and(eq(appointments.callId, callId), eq(appointments.status, 'booked')))).toHaveLength(2);
+    expect(
+      await t.database.db
+        .select()
+        .from(appointments)
+        .where(and(eq(appointments.callId, callId), eq(appointments.status, 'booked'))),
+    ).toHaveLength(2);
   });
 
   it('answers a retried move that overlaps the first run with the move, not with "not possible"', async () => {
-    const booked = (await (await call('book_appointment', { name: 'book_appointment', call: callOf(randomUUID(), '+4917677778888'), args: { dienstleistung: 'Herrenhaarschnitt', datum: '2026-11-27', uhrzeit: '14:00', mitarbeiter: 'Oliver', name: 'Udo Lang' } })).json()) as { booked: boolean };
+    const booked = (await (
+      await call('book_appointment', {
+        name: 'book_appointment',
+        call: callOf(randomUUID(), '+4917677778888'),
+        args: { dienstleistung: 'Herrenhaarschnitt', datum: '2026-11-27', uhrzeit: '14:00', mitarbeiter: 'Oliver', name: 'Udo Lang' },
+      })
+    ).json()) as { booked: boolean };
     expect(booked.booked).toBe(true);
     const body = { name: 'reschedule_appointment', call: callOf(randomUUID(), '+4917677778888'), args: { datum: '2026-11-27', uhrzeit: '16:00' } };
-    const answers = await Promise.all([call('reschedule_appointment', body), call('reschedule_appointment', body)].map(async (r) => (await r).json() as Promise<{ rescheduled: boolean; result: string }>));
+    const answers = await Promise.all(
+      [call('reschedule_appointment', body), call('reschedule_appointment', body)].map(
+        async (r) => (await r).json() as Promise<{ rescheduled: boolean; result: string }>,
+      ),
+    );
     expect(answers.map((a) => a.rescheduled)).toEqual([true, true]);
     expect(answers[0]!.result).toContain('Ich habe Ihren Termin verschoben');
   });
 
   it('releases the slots a function-call agent held when the call_ended webhook arrives', async () => {
     const callId = randomUUID();
-    await call('check_availability', { name: 'check_availability', call: callOf(callId, '+4917699990000'), args: { dienstleistung: 'Damenhaarschnitt', datum: '2026-11-28', uhrzeit: '10:00' } });
-    const held = () => t.database.db.select().from(appointments).where(and(eq(appointments.callId, callId), eq(appointments.status, 'held')));
+    await call('check_availability', {
+      name: 'check_availability',
+      call: callOf(callId, '+4917699990000'),
+      args: { dienstleistung: 'Damenhaarschnitt', datum: '2026-11-28', uhrzeit: '10:00' },
+    });
+    const held = () =>
+      t.database.db
+        .select()
+        .from(appointments)
+        .where(and(eq(appointments.callId, callId), eq(appointments.status, 'held')));
     expect(await held()).toHaveLength(1);
-    const ended = JSON.stringify({ event: 'call_ended', call: { ...callOf(callId, '+4917699990000'), call_status: 'ended', start_timestamp: clock.now().getTime() - 60_000, end_timestamp: clock.now().getTime(), disconnection_reason: 'user_hangup' } });
+    const ended = JSON.stringify({
+      event: 'call_ended',
+      call: {
+        ...callOf(callId, '+4917699990000'),
+        call_status: 'ended',
+        start_timestamp: clock.now().getTime() - 60_000,
+        end_timestamp: clock.now().getTime(),
+        disconnection_reason: 'user_hangup',
+      },
+    });
     expect((await postSigned('/retell/webhook', ended)).status).toBe(204);
     expect(await held()).toHaveLength(0);
   });
 
   it('reads caller words for date and time, and refuses the args alone when several businesses could be meant', async () => {
-    const res = await call('check_availability', { name: 'check_availability', call: { call_id: randomUUID(), to_number: salon.definition.phoneNumbers[0] }, args: { dienstleistung: 'Waschen und Föhnen', datum: 'übermorgen', uhrzeit: 'vormittags' } });
+    const res = await call('check_availability', {
+      name: 'check_availability',
+      call: { call_id: randomUUID(), to_number: salon.definition.phoneNumbers[0] },
+      args: { dienstleistung: 'Waschen und Föhnen', datum: 'übermorgen', uhrzeit: 'vormittags' },
+    });
     expect(res.status).toBe(200);
     // Spoken, not written: "Waschen und Föhnen"; and the weekday with its date rather than "übermorgen".
-    expect(((await res.json()) as { result: string }).result).toMatch(/^Für Waschen und Föhnen (könnte ich Ihnen|habe ich) .*am Samstag, dem 21\. November, um /);
+    expect(((await res.json()) as { result: string }).result).toMatch(
+      /^Für Waschen und Föhnen (könnte ich Ihnen|habe ich) .*am Samstag, dem 21\. November, um /,
+    );
     // The args alone carry no number to route by; with several businesses the server will not guess.
     const bare = await call('check_availability', { dienstleistung: 'Waschen und Föhnen', datum: 'übermorgen' });
     expect(bare.status).toBe(422);

@@ -31,7 +31,17 @@ describe('POST /retell/webhook', () => {
   const startedAt = Date.now() - 5 * 60_000;
 
   function callObject(id: string, extra: Record<string, unknown> = {}) {
-    return { call_id: id, agent_id: 'agent_unrouted', call_type: 'phone_call', direction: 'inbound', from_number: '+4917612345678', to_number: salonNumber, call_status: 'ongoing', start_timestamp: startedAt, ...extra };
+    return {
+      call_id: id,
+      agent_id: 'agent_unrouted',
+      call_type: 'phone_call',
+      direction: 'inbound',
+      from_number: '+4917612345678',
+      to_number: salonNumber,
+      call_status: 'ongoing',
+      start_timestamp: startedAt,
+      ...extra,
+    };
   }
   function ended(id: string, extra: Record<string, unknown> = {}) {
     return callObject(id, {
@@ -49,11 +59,20 @@ describe('POST /retell/webhook', () => {
       ...extra,
     });
   }
-  const send = (event: string, call: unknown, envelope: 'call' | 'data' = 'call') => postSigned(t.app, '/retell/webhook', JSON.stringify({ event, [envelope]: call }));
+  const send = (event: string, call: unknown, envelope: 'call' | 'data' = 'call') =>
+    postSigned(t.app, '/retell/webhook', JSON.stringify({ event, [envelope]: call }));
 
   async function written(callId: string) {
     const [c] = await db().select({ n: count() }).from(calls).where(eq(calls.id, callId));
-    const [e] = await db().select({ n: count() }).from(processedEvents).where(inArray(processedEvents.key, EVENTS.map((ev) => `webhook:${ev}:${callId}`)));
+    const [e] = await db()
+      .select({ n: count() })
+      .from(processedEvents)
+      .where(
+        inArray(
+          processedEvents.key,
+          EVENTS.map((ev) => `webhook:${ev}:${callId}`),
+        ),
+      );
     return { calls: c?.n ?? 0, events: e?.n ?? 0 };
   }
   const rowOf = async (callId: string) => (await db().select().from(calls).where(eq(calls.id, callId)))[0];
@@ -61,7 +80,11 @@ describe('POST /retell/webhook', () => {
   describe('signature', () => {
     it('answers 401 to an unsigned request and writes nothing', async () => {
       const id = randomUUID();
-      const res = await t.app.request('/retell/webhook', { method: 'POST', body: JSON.stringify({ event: 'call_started', call: callObject(id) }), headers: { 'content-type': 'application/json' } });
+      const res = await t.app.request('/retell/webhook', {
+        method: 'POST',
+        body: JSON.stringify({ event: 'call_started', call: callObject(id) }),
+        headers: { 'content-type': 'application/json' },
+      });
       expect(res.status).toBe(401);
       expect(await res.json()).toMatchObject({ error: { code: 'unauthorized' } });
       expect(await written(id)).toEqual({ calls: 0, events: 0 });
@@ -70,7 +93,11 @@ describe('POST /retell/webhook', () => {
     it('answers 401 to a body signed with another key', async () => {
       const id = randomUUID();
       const body = JSON.stringify({ event: 'call_started', call: callObject(id) });
-      const res = await t.app.request('/retell/webhook', { method: 'POST', body, headers: { 'x-retell-signature': signRetellBody(body, 'someone-elses-key', Date.now()) } });
+      const res = await t.app.request('/retell/webhook', {
+        method: 'POST',
+        body,
+        headers: { 'x-retell-signature': signRetellBody(body, 'someone-elses-key', Date.now()) },
+      });
       expect(res.status).toBe(401);
       expect(await written(id)).toEqual({ calls: 0, events: 0 });
     });
@@ -81,7 +108,11 @@ describe('POST /retell/webhook', () => {
     ])('answers 401 to a signature %s', async (_name, skew) => {
       const id = randomUUID();
       const body = JSON.stringify({ event: 'call_started', call: callObject(id) });
-      const res = await t.app.request('/retell/webhook', { method: 'POST', body, headers: { 'x-retell-signature': signRetellBody(body, TEST_RETELL_KEY, Date.now() + skew) } });
+      const res = await t.app.request('/retell/webhook', {
+        method: 'POST',
+        body,
+        headers: { 'x-retell-signature': signRetellBody(body, TEST_RETELL_KEY, Date.now() + skew) },
+      });
       expect(res.status).toBe(401);
       expect((await res.json()) as unknown).toMatchObject({ error: { code: 'unauthorized', message: expect.stringContaining('stale') } });
       expect(await written(id)).toEqual({ calls: 0, events: 0 });
@@ -90,7 +121,11 @@ describe('POST /retell/webhook', () => {
     it('answers 401 when the signed body was altered on the way', async () => {
       const id = randomUUID();
       const body = JSON.stringify({ event: 'call_started', call: callObject(id) });
-      const res = await t.app.request('/retell/webhook', { method: 'POST', body: body.replace('ongoing', 'ended  '), headers: { 'x-retell-signature': signRetellBody(body, TEST_RETELL_KEY, Date.now()) } });
+      const res = await t.app.request('/retell/webhook', {
+        method: 'POST',
+        body: body.replace('ongoing', 'ended  '),
+        headers: { 'x-retell-signature': signRetellBody(body, TEST_RETELL_KEY, Date.now()) },
+      });
       expect(res.status).toBe(401);
     });
 
@@ -116,7 +151,12 @@ describe('POST /retell/webhook', () => {
           controller.close();
         },
       });
-      const chunked = await t.app.request('/retell/webhook', { method: 'POST', body: stream, duplex: 'half', headers: { 'x-retell-signature': signRetellBody(big, TEST_RETELL_KEY, Date.now()) } } as RequestInit);
+      const chunked = await t.app.request('/retell/webhook', {
+        method: 'POST',
+        body: stream,
+        duplex: 'half',
+        headers: { 'x-retell-signature': signRetellBody(big, TEST_RETELL_KEY, Date.now()) },
+      } as RequestInit);
       expect(chunked.status).toBe(413);
     });
 
@@ -142,7 +182,10 @@ describe('POST /retell/webhook', () => {
 
     it('rate-limits Retell traffic per address with 429 and Retry-After', async () => {
       // A clock that stands still, so the minute cannot roll over between the requests.
-      const local = await createTestApp({ RETELL_RATE_LIMIT_PER_MINUTE: '2', TRUST_PROXY: 'true' }, { database: t.database, clock: createFixedClock('2030-03-04T07:00:00Z') });
+      const local = await createTestApp(
+        { RETELL_RATE_LIMIT_PER_MINUTE: '2', TRUST_PROXY: 'true' },
+        { database: t.database, clock: createFixedClock('2030-03-04T07:00:00Z') },
+      );
       const post = (ip: string) => local.app.request('/retell/webhook', { method: 'POST', body: '{}', headers: { 'x-forwarded-for': ip } });
       expect((await post('198.51.100.1')).status).toBe(401);
       expect((await post('198.51.100.1')).status).toBe(401);
@@ -161,7 +204,16 @@ describe('POST /retell/webhook', () => {
       const res = await send('call_started', callObject(id, { from_number: '+49 176 2345 6789' }));
       expect(res.status).toBe(204);
       const row = await rowOf(id);
-      expect(row).toMatchObject({ businessId: salon.id, status: 'ongoing', direction: 'inbound', callType: 'phone_call', fromNumber: '+4917623456789', toNumber: salonNumber, agentId: 'agent_unrouted', outcome: null });
+      expect(row).toMatchObject({
+        businessId: salon.id,
+        status: 'ongoing',
+        direction: 'inbound',
+        callType: 'phone_call',
+        fromNumber: '+4917623456789',
+        toNumber: salonNumber,
+        agentId: 'agent_unrouted',
+        outcome: null,
+      });
       expect(row?.startedAt?.getTime()).toBe(startedAt);
       const [customer] = await db().select().from(customers).where(eq(customers.id, row!.customerId!));
       expect(customer).toMatchObject({ businessId: salon.id, phoneE164: '+4917623456789' });
@@ -171,7 +223,10 @@ describe('POST /retell/webhook', () => {
       const id = randomUUID();
       expect((await send('call_started', callObject(id))).status).toBe(204);
       expect((await send('call_ended', ended(id))).status).toBe(204);
-      expect((await send('call_analyzed', ended(id, { call_analysis: { call_summary: 'Rückruf angekündigt', user_sentiment: 'Neutral', call_successful: false } }))).status).toBe(204);
+      expect(
+        (await send('call_analyzed', ended(id, { call_analysis: { call_summary: 'Rückruf angekündigt', user_sentiment: 'Neutral', call_successful: false } })))
+          .status,
+      ).toBe(204);
       const row = await rowOf(id);
       expect(row).toMatchObject({
         status: 'ended',
@@ -220,7 +275,12 @@ describe('POST /retell/webhook', () => {
       await send('call_ended', ended(id));
       await send('call_started', callObject(id, { call_status: 'ongoing', transcript: '' }));
       const row = await rowOf(id);
-      expect(row).toMatchObject({ status: 'ended', durationMs: 95_000, transcriptText: 'Agent: Salon, guten Tag!\nUser: Ich rufe später wieder an.', outcome: 'abandoned' });
+      expect(row).toMatchObject({
+        status: 'ended',
+        durationMs: 95_000,
+        transcriptText: 'Agent: Salon, guten Tag!\nUser: Ich rufe später wieder an.',
+        outcome: 'abandoned',
+      });
       expect(row?.endedAt?.getTime()).toBe(startedAt + 95_000);
     });
 
@@ -234,7 +294,10 @@ describe('POST /retell/webhook', () => {
     it('routes by agent id when the called number is unknown', async () => {
       const agentId = `agent_${randomUUID()}`;
       const other = await createTestSalon(db());
-      await db().update(businesses).set({ retellAgentIds: [agentId] }).where(eq(businesses.id, other.id));
+      await db()
+        .update(businesses)
+        .set({ retellAgentIds: [agentId] })
+        .where(eq(businesses.id, other.id));
       const id = randomUUID();
       await send('call_started', callObject(id, { agent_id: agentId, to_number: '+493099999999' }));
       expect((await rowOf(id))?.businessId).toBe(other.id);
@@ -249,7 +312,10 @@ describe('POST /retell/webhook', () => {
     it('records a web call (no numbers) routed by agent, without a customer', async () => {
       const agentId = `agent_${randomUUID()}`;
       const other = await createTestSalon(db());
-      await db().update(businesses).set({ retellAgentIds: [agentId] }).where(eq(businesses.id, other.id));
+      await db()
+        .update(businesses)
+        .set({ retellAgentIds: [agentId] })
+        .where(eq(businesses.id, other.id));
       const id = randomUUID();
       const { from_number: _f, to_number: _t, direction: _d, ...web } = callObject(id, { call_type: 'web_call', agent_id: agentId });
       expect((await send('call_started', web)).status).toBe(204);
@@ -284,8 +350,15 @@ describe('POST /retell/webhook', () => {
       const id = randomUUID();
       const { deps } = bookingDeps(t.database);
       const booked = await bookAppointment(deps, {
-        businessId: salon.id, serviceId: salon.services.herrenhaarschnitt, staffId: salon.staff.emma, startsAt: berlin('2030-03-05T10:00'),
-        customer: { phone: callerNumber(), name: 'Jörg Bär' }, idempotencyKey: key(), source: 'phone', callId: id, actor: { type: 'caller', id: null },
+        businessId: salon.id,
+        serviceId: salon.services.herrenhaarschnitt,
+        staffId: salon.staff.emma,
+        startsAt: berlin('2030-03-05T10:00'),
+        customer: { phone: callerNumber(), name: 'Jörg Bär' },
+        idempotencyKey: key(),
+        source: 'phone',
+        callId: id,
+        actor: { type: 'caller', id: null },
       });
       expect(booked.kind).toBe('booked');
       await send('call_ended', ended(id, { disconnection_reason: 'agent_hangup' }));
@@ -300,16 +373,14 @@ describe('POST /retell/webhook', () => {
   });
 
   describe('payloads it cannot use', () => {
-    it.each([
-      ['transcript_updated'],
-      ['transfer_started'],
-      ['chat_started'],
-      ['some_future_event'],
-    ])('acknowledges %s with 204 and ignores it', async (event) => {
-      const id = randomUUID();
-      expect((await send(event, ended(id))).status).toBe(204);
-      expect(await written(id)).toEqual({ calls: 0, events: 0 });
-    });
+    it.each([['transcript_updated'], ['transfer_started'], ['chat_started'], ['some_future_event']])(
+      'acknowledges %s with 204 and ignores it',
+      async (event) => {
+        const id = randomUUID();
+        expect((await send(event, ended(id))).status).toBe(204);
+        expect(await written(id)).toEqual({ calls: 0, events: 0 });
+      },
+    );
 
     const invalid: Array<[string, (id: string) => string, string]> = [
       ['a missing call_id', (id) => JSON.stringify({ event: 'call_started', call: { ...callObject(id), call_id: undefined } }), 'call.call_id'],
@@ -342,15 +413,35 @@ describe('POST /retell/webhook', () => {
     let deep: unknown = 'tief';
     for (let i = 0; i < 200; i++) deep = { d: deep };
     const cases: Array<[string, (id: string) => string, string]> = [
-      ['a start timestamp as text', (id) => JSON.stringify({ event: 'call_ended', call: ended(id, { start_timestamp: '2030-03-05T09:00:00Z' }) }), 'call.start_timestamp'],
+      [
+        'a start timestamp as text',
+        (id) => JSON.stringify({ event: 'call_ended', call: ended(id, { start_timestamp: '2030-03-05T09:00:00Z' }) }),
+        'call.start_timestamp',
+      ],
       ['a negative duration', (id) => JSON.stringify({ event: 'call_ended', call: ended(id, { duration_ms: -5 }) }), 'call.duration_ms'],
       ['a fractional end timestamp', (id) => JSON.stringify({ event: 'call_ended', call: ended(id, { end_timestamp: 1.5 }) }), 'call.end_timestamp'],
-      ['a transcript object of strings', (id) => JSON.stringify({ event: 'call_ended', call: ended(id, { transcript_object: ['Hallo'] }) }), 'call.transcript_object'],
-      ['an utterance whose fields hide behind __proto__', (id) => JSON.stringify({ event: 'call_ended', call: ended(id) }).replace('{"role":"agent","content":"Salon, guten Tag!","words":[]}', '{"__proto__":{"role":"agent","content":"Salon, guten Tag!"}}'), 'call.transcript_object'],
+      [
+        'a transcript object of strings',
+        (id) => JSON.stringify({ event: 'call_ended', call: ended(id, { transcript_object: ['Hallo'] }) }),
+        'call.transcript_object',
+      ],
+      [
+        'an utterance whose fields hide behind __proto__',
+        (id) =>
+          JSON.stringify({ event: 'call_ended', call: ended(id) }).replace(
+            '{"role":"agent","content":"Salon, guten Tag!","words":[]}',
+            '{"__proto__":{"role":"agent","content":"Salon, guten Tag!"}}',
+          ),
+        'call.transcript_object',
+      ],
       ['an analysis that is a list', (id) => JSON.stringify({ event: 'call_ended', call: ended(id, { call_analysis: ['x'] }) }), 'call.call_analysis'],
       ['an analysis nested 200 levels deep', (id) => JSON.stringify({ event: 'call_ended', call: ended(id, { call_analysis: deep }) }), 'call.call_analysis'],
       ['latency nested 200 levels deep', (id) => JSON.stringify({ event: 'call_ended', call: ended(id, { latency: deep }) }), 'call.latency'],
-      ['an unparsable caller number', (id) => JSON.stringify({ event: 'call_ended', call: ended(id, { from_number: '12ab-not-a-number' }) }), 'call.from_number'],
+      [
+        'an unparsable caller number',
+        (id) => JSON.stringify({ event: 'call_ended', call: ended(id, { from_number: '12ab-not-a-number' }) }),
+        'call.from_number',
+      ],
       ['an unparsable called number', (id) => JSON.stringify({ event: 'call_ended', call: ended(id, { to_number: '+49 30' }) }), 'call.to_number'],
     ];
 
@@ -382,7 +473,8 @@ describe('POST /retell/webhook', () => {
   it('never answers 500 and never writes half, for random bodies with a valid signature', async () => {
     const utf16 = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((n) => String.fromCharCode(n)) });
     // Mostly well-typed fields, so that many bodies reach the database; now and then any JSON at all.
-    const field = (valid: fc.Arbitrary<unknown>) => fc.option(fc.oneof({ arbitrary: valid, weight: 40 }, { arbitrary: fc.jsonValue({ maxDepth: 3 }), weight: 1 }), { nil: undefined });
+    const field = (valid: fc.Arbitrary<unknown>) =>
+      fc.option(fc.oneof({ arbitrary: valid, weight: 40 }, { arbitrary: fc.jsonValue({ maxDepth: 3 }), weight: 1 }), { nil: undefined });
     // Realistic instants mostly; now and then the edges (epoch, the last millisecond of year 9999, beyond).
     const instant = fc.oneof(
       { arbitrary: fc.integer({ min: Date.now() - 86_400_000, max: Date.now() + 86_400_000 }), weight: 10 },
@@ -396,12 +488,19 @@ describe('POST /retell/webhook', () => {
             agent_id: field(fc.string()),
             call_type: field(fc.constantFrom('phone_call', 'web_call')),
             direction: field(fc.constantFrom('inbound', 'outbound')),
-            from_number: field(fc.oneof({ arbitrary: fc.constantFrom('+4917612345678', '0176 1234567', 'anonymous', ''), weight: 10 }, { arbitrary: fc.constantFrom('+1', '\u0000'), weight: 1 })),
+            from_number: field(
+              fc.oneof(
+                { arbitrary: fc.constantFrom('+4917612345678', '0176 1234567', 'anonymous', ''), weight: 10 },
+                { arbitrary: fc.constantFrom('+1', '\u0000'), weight: 1 },
+              ),
+            ),
             to_number: field(fc.oneof({ arbitrary: fc.constantFrom(salonNumber, '+493011111111'), weight: 10 }, { arbitrary: fc.constant('x'), weight: 1 })),
             call_status: field(fc.constantFrom('registered', 'ongoing', 'ended', 'error', 'not_connected')),
             start_timestamp: field(instant),
             end_timestamp: field(instant),
-            duration_ms: field(fc.oneof({ arbitrary: fc.nat({ max: 4 * 3_600_000 }), weight: 10 }, { arbitrary: fc.constantFrom(-1, 2 ** 31, 2 ** 32), weight: 1 })),
+            duration_ms: field(
+              fc.oneof({ arbitrary: fc.nat({ max: 4 * 3_600_000 }), weight: 10 }, { arbitrary: fc.constantFrom(-1, 2 ** 31, 2 ** 32), weight: 1 }),
+            ),
             disconnection_reason: field(fc.constantFrom('user_hangup', 'agent_hangup', 'error_unknown', 'call_transfer')),
             transcript: field(utf16),
             transcript_object: field(fc.array(fc.record({ role: fc.string(), content: utf16 }), { maxLength: 3 })),

@@ -79,7 +79,11 @@ describe('logs on failing writes', () => {
     admin = postgres(throwaway.url, { max: 3, onnotice: () => {} });
     server = postgres(inject('postgresServerUrl'), { max: 1, onnotice: () => {} });
     log = captureLog('debug');
-    ctx = await buildContext(loadConfig({ SEED_DEMO: 'false', RETELL_API_KEY: TEST_RETELL_KEY, METRICS_ENABLED: 'false' }), { database, logger: log.logger, clock });
+    ctx = await buildContext(loadConfig({ SEED_DEMO: 'false', RETELL_API_KEY: TEST_RETELL_KEY, METRICS_ENABLED: 'false' }), {
+      database,
+      logger: log.logger,
+      clock,
+    });
     app = createApp(ctx);
     voice = await startVoiceServer(createBookingConversations(bookingDepsOf(ctx)), { logger: log.logger, graceMs: 0, callDetailsTimeoutMs: 5_000 });
     salon = await createTestSalon(database.db);
@@ -160,7 +164,10 @@ describe('logs on failing writes', () => {
   async function lineOf(message: string, since: number): Promise<Record<string, unknown>> {
     return vi.waitFor(
       () => {
-        const line = log.entries().slice(since).find((l) => l.msg === message);
+        const line = log
+          .entries()
+          .slice(since)
+          .find((l) => l.msg === message);
         if (!line) throw new Error(`no '${message}' logged yet`);
         return line;
       },
@@ -187,7 +194,10 @@ describe('logs on failing writes', () => {
     const client = await RetellTestClient.connect(voice.url, { timeoutMs: 5_000 });
     const transcript: TestUtterance[] = [];
     let id = 0;
-    const greeting = await client.handshake({ call_id: client.callId, from_number: number, to_number: business.definition.phoneNumbers[0], direction: 'inbound', call_type: 'phone_call' }, 15_000);
+    const greeting = await client.handshake(
+      { call_id: client.callId, from_number: number, to_number: business.definition.phoneNumbers[0], direction: 'inbound', call_type: 'phone_call' },
+      15_000,
+    );
     transcript.push(agent(greeting.text));
     const say = async (text: string) => {
       transcript.push(user(text));
@@ -210,7 +220,11 @@ describe('logs on failing writes', () => {
 
   const signed = (path: string, body: unknown) => {
     const text = JSON.stringify(body);
-    return app.request(path, { method: 'POST', body: text, headers: { 'content-type': 'application/json', 'x-retell-signature': signRetellBody(text, TEST_RETELL_KEY, clock.now().getTime()) } });
+    return app.request(path, {
+      method: 'POST',
+      body: text,
+      headers: { 'content-type': 'application/json', 'x-retell-signature': signRetellBody(text, TEST_RETELL_KEY, clock.now().getTime()) },
+    });
   };
 
   describe.each(FAILURES)('%s', (failure) => {
@@ -222,7 +236,10 @@ describe('logs on failing writes', () => {
       let client: RetellTestClient | undefined;
       try {
         client = await RetellTestClient.connect(voice.url, { timeoutMs: 5_000 });
-        await client.handshake({ call_id: client.callId, from_number: number, to_number: salon.definition.phoneNumbers[0], direction: 'inbound', call_type: 'phone_call' }, 15_000);
+        await client.handshake(
+          { call_id: client.callId, from_number: number, to_number: salon.definition.phoneNumbers[0], direction: 'inbound', call_type: 'phone_call' },
+          15_000,
+        );
         const line = await lineOf('greeting failed; using the fallback line', since);
         expectSafe(since, number, [], line, failure);
       } finally {
@@ -293,7 +310,14 @@ describe('logs on failing writes', () => {
       try {
         const res = await signed('/retell/functions/book_appointment', {
           name: 'book_appointment',
-          call: { call_id: `call_${randomUUID().replaceAll('-', '')}`, from_number: number, to_number: own.definition.phoneNumbers[0], agent_id: 'agent_x', call_type: 'phone_call', transcript: `User: ${PLACE}` },
+          call: {
+            call_id: `call_${randomUUID().replaceAll('-', '')}`,
+            from_number: number,
+            to_number: own.definition.phoneNumbers[0],
+            agent_id: 'agent_x',
+            call_type: 'phone_call',
+            transcript: `User: ${PLACE}`,
+          },
           args: { dienstleistung: 'Herrenhaarschnitt', datum: '2026-11-25', uhrzeit: '11:00', mitarbeiter: 'Oliver', name: NAME },
         });
         expect(res.status).toBe(500);
@@ -351,9 +375,18 @@ describe('logs on failing writes', () => {
     const admins = { authorization: `Bearer ${await token(database.db, salon.id, 'admin')}` };
     const since = log.lines().length;
     const digits = number.slice(1);
-    const paths = [`/api/customers?phone=${encodeURIComponent(number)}`, `/api/customers?phone=${digits}&q=${encodeURIComponent(NAME)}`, `/api/calls?phone=${digits}`, `/api/customers/${digits}`, `/nowhere/${digits}`];
+    const paths = [
+      `/api/customers?phone=${encodeURIComponent(number)}`,
+      `/api/customers?phone=${digits}&q=${encodeURIComponent(NAME)}`,
+      `/api/calls?phone=${digits}`,
+      `/api/customers/${digits}`,
+      `/nowhere/${digits}`,
+    ];
     for (const path of paths) await app.request(path, { headers: { ...admins, 'x-request-id': `0${digits.slice(2, 5)}-${digits.slice(5)}` } });
-    const requests = log.entries().slice(since).filter((l) => l.msg === 'request');
+    const requests = log
+      .entries()
+      .slice(since)
+      .filter((l) => l.msg === 'request');
     expect(requests.map((l) => l.route)).toEqual(['/api/customers', '/api/customers', '/api/calls', '/api/customers/:id', '/*']);
     expect(leaksIn(log.lines().slice(since), { phones: [number], words: [NAME, 'Quistorp'] })).toEqual([]);
   });

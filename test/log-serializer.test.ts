@@ -42,13 +42,29 @@ describe('the error serializer', () => {
     const lines = logged(error);
     expect(leaksIn(lines, secrets)).toEqual([]);
     const err = JSON.parse(lines[0]!).err;
-    expect(err).toMatchObject({ type: 'DrizzleQueryError', code: '23514', constraint: 'customers_name_check', statement: 'insert customers', message: 'database query failed' });
-    expect(err.cause).toMatchObject({ type: 'PostgresError', code: '23514', table: 'customers', severity: 'ERROR', message: 'database error: check_violation' });
+    expect(err).toMatchObject({
+      type: 'DrizzleQueryError',
+      code: '23514',
+      constraint: 'customers_name_check',
+      statement: 'insert customers',
+      message: 'database query failed',
+    });
+    expect(err.cause).toMatchObject({
+      type: 'PostgresError',
+      code: '23514',
+      table: 'customers',
+      severity: 'ERROR',
+      message: 'database error: check_violation',
+    });
     expect(JSON.stringify(err)).not.toMatch(/detail|where|hint|params|parameters|Failing row/);
   });
 
   it('withholds the message of any error, its enumerable properties and a message set after it was thrown', () => {
-    const plain = Object.assign(new Error(`could not save the state of ${NAME} (${NUMBER}): ${WORDS}`), { phone: NUMBER, customer: { name: NAME }, transcript: [{ role: 'user', content: WORDS }] });
+    const plain = Object.assign(new Error(`could not save the state of ${NAME} (${NUMBER}): ${WORDS}`), {
+      phone: NUMBER,
+      customer: { name: NAME },
+      transcript: [{ role: 'user', content: WORDS }],
+    });
     const mutated = new Error(`call from 0151 12345678 (${NAME})`);
     mutated.message = 'something else';
     for (const error of [plain, mutated, new TypeError(`Invalid URL: ${NUMBER}`), new SyntaxError(`Unexpected token, "${WORDS}" is not valid JSON`)]) {
@@ -59,7 +75,9 @@ describe('the error serializer', () => {
   });
 
   it('strips a multi-line message from the stack, even one that imitates stack frames', () => {
-    const error = new Error(`Failed query: update "calls" set "transcript" = $1\nparams: ${NUMBER},${NAME}\n    at ${NUMBER} (/${WORDS}:1:1)\n    at /${NAME.replace(' ', '/')}:1:1`);
+    const error = new Error(
+      `Failed query: update "calls" set "transcript" = $1\nparams: ${NUMBER},${NAME}\n    at ${NUMBER} (/${WORDS}:1:1)\n    at /${NAME.replace(' ', '/')}:1:1`,
+    );
     const lines = logged(error);
     expect(leaksIn(lines, secrets)).toEqual([]);
     expect(JSON.parse(lines[0]!).err.stack).toContain('log-serializer.test.ts');
@@ -72,10 +90,17 @@ describe('the error serializer', () => {
     const cyclic = new Error(`cyclic ${NUMBER}`) as Error & { cause?: unknown };
     cyclic.cause = cyclic;
     const deep = Array.from({ length: 20 }, (_, i) => i).reduce<Error>((cause, i) => new Error(`level ${i} ${NAME}`, { cause }), new Error(NUMBER));
-    const aggregate = Object.assign(new AggregateError([new Error(`a ${NUMBER}`), postgresCheckViolation()], `all failed for ${NAME}`), { code: 'ECONNREFUSED' });
+    const aggregate = Object.assign(new AggregateError([new Error(`a ${NUMBER}`), postgresCheckViolation()], `all failed for ${NAME}`), {
+      code: 'ECONNREFUSED',
+    });
     for (const error of [outer, cyclic, deep, aggregate]) expect(leaksIn(logged(error), secrets)).toEqual([]);
     expect(serializeError(outer).cause?.cause?.type).toBe('Error');
-    expect(serializeError(aggregate)).toMatchObject({ type: 'AggregateError', code: 'ECONNREFUSED', message: 'connection failed', errors: [{ type: 'Error' }, { type: 'PostgresError', code: '23514' }] });
+    expect(serializeError(aggregate)).toMatchObject({
+      type: 'AggregateError',
+      code: 'ECONNREFUSED',
+      message: 'connection failed',
+      errors: [{ type: 'Error' }, { type: 'PostgresError', code: '23514' }],
+    });
   });
 
   it('logs a 10 MB message as a short line', () => {
@@ -87,11 +112,18 @@ describe('the error serializer', () => {
   });
 
   it('keeps only issue codes of a zod error, whose messages and paths can quote the input', () => {
-    const parsed = z.object({ telefon: z.string().regex(/^\d+$/), kunden: z.record(z.string(), z.number()) }).safeParse({ telefon: NUMBER, kunden: { [NAME]: WORDS } });
+    const parsed = z
+      .object({ telefon: z.string().regex(/^\d+$/), kunden: z.record(z.string(), z.number()) })
+      .safeParse({ telefon: NUMBER, kunden: { [NAME]: WORDS } });
     expect(parsed.success).toBe(false);
     const lines = logged(parsed.error);
     expect(leaksIn(lines, secrets)).toEqual([]);
-    expect(JSON.parse(lines[0]!).err).toMatchObject({ type: 'ZodError', message: 'validation failed', issues: 2, issue_codes: expect.arrayContaining(['invalid_format', 'invalid_type']) });
+    expect(JSON.parse(lines[0]!).err).toMatchObject({
+      type: 'ZodError',
+      message: 'validation failed',
+      issues: 2,
+      issue_codes: expect.arrayContaining(['invalid_format', 'invalid_type']),
+    });
   });
 
   it('names lock, redis and abort errors by class', () => {
@@ -101,7 +133,10 @@ describe('the error serializer', () => {
       [new DOMException(`timed out for ${NUMBER}`, 'TimeoutError'), { type: 'TimeoutError', message: 'operation timed out' }],
       [new ExecutionError(`quorum not reached for staff:${NUMBER}`, []), { type: 'ExecutionError' }],
       [new ReplyError(`ERR wrong number of arguments for ${NUMBER}`), { type: 'ReplyError', message: 'redis replied with an error' }],
-      [Object.assign(new Error(`write CONNECTION_CLOSED 10.0.0.1:5432 ${NUMBER}`), { code: 'CONNECTION_CLOSED', address: NUMBER }), { type: 'Error', code: 'CONNECTION_CLOSED', message: 'connection failed' }],
+      [
+        Object.assign(new Error(`write CONNECTION_CLOSED 10.0.0.1:5432 ${NUMBER}`), { code: 'CONNECTION_CLOSED', address: NUMBER }),
+        { type: 'Error', code: 'CONNECTION_CLOSED', message: 'connection failed' },
+      ],
     ];
     for (const [error, expected] of cases) {
       const lines = logged(error);
@@ -140,7 +175,11 @@ describe('the error serializer', () => {
         dialogue_state: {
           version: 1,
           owner: 'instance-a',
-          state: { caller: { number: NUMBER, name: NAME, known: true, phone: NUMBER, phoneConfirmed: true }, memory: { outcome: null, reminders: 1, lastLine: `Danke, ${NAME}`, saying: [WORDS], operations: 3 }, step: { phase: 'offered', offers: [{ staffId: 's', startsAt: WORDS }] } },
+          state: {
+            caller: { number: NUMBER, name: NAME, known: true, phone: NUMBER, phoneConfirmed: true },
+            memory: { outcome: null, reminders: 1, lastLine: `Danke, ${NAME}`, saying: [WORDS], operations: 3 },
+            step: { phase: 'offered', offers: [{ staffId: 's', startsAt: WORDS }] },
+          },
         },
         call: { call_id: 'call_1', from_number: NUMBER, transcript: WORDS, call_status: 'ended' },
         args: { name: NAME, telefon: NUMBER, [WORDS]: 1 },

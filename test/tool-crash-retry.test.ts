@@ -88,9 +88,17 @@ describe('function calls replayed after the service was SIGKILLed mid-booking', 
     const blocker = postgres(throwaway.url, { max: 1, onnotice: () => {} });
     try {
       await blocker`select pg_advisory_lock(${STAFF_LOCK_NAMESPACE}, hashtext(${salon.staff.oliver}))`;
-      const inFlight = requests.map((r) => send(first, r.body).then((res) => res.status, () => 'lost' as const));
+      const inFlight = requests.map((r) =>
+        send(first, r.body).then(
+          (res) => res.status,
+          () => 'lost' as const,
+        ),
+      );
       const oliverKeys = requests.slice(0, 3).map((r) => r.key);
-      await until('the locked bookings to claim their keys', async () => (await database.db.select().from(processedEvents).where(inArray(processedEvents.key, oliverKeys))).length === 3);
+      await until(
+        'the locked bookings to claim their keys',
+        async () => (await database.db.select().from(processedEvents).where(inArray(processedEvents.key, oliverKeys))).length === 3,
+      );
       await until('a booking to wait for the staff lock', async () => {
         const [row] = await blocker<Array<{ n: number }>>`select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted`;
         return (row?.n ?? 0) > 0;
@@ -114,7 +122,10 @@ describe('function calls replayed after the service was SIGKILLed mid-booking', 
     expect(replays.map((r) => r.status)).toEqual(requests.map(() => 200));
     expect(replays.map((r) => r.answer.booked)).toEqual(requests.map(() => true));
 
-    const booked = await database.db.select().from(appointments).where(and(eq(appointments.businessId, salon.id), eq(appointments.status, 'booked')));
+    const booked = await database.db
+      .select()
+      .from(appointments)
+      .where(and(eq(appointments.businessId, salon.id), eq(appointments.status, 'booked')));
     // Each answer names an appointment that is in the database, booked for that call; nothing is booked twice.
     for (const r of replays) expect(booked.find((a) => a.id === r.answer.appointment_id)?.callId).toBe(r.callId);
     expect(booked).toHaveLength(requests.length);
@@ -123,7 +134,12 @@ describe('function calls replayed after the service was SIGKILLed mid-booking', 
     const claims = await database.db
       .select({ key: processedEvents.key, answered: sql<boolean>`${processedEvents.result} is not null`, attempts: processedEvents.attempts })
       .from(processedEvents)
-      .where(inArray(processedEvents.key, requests.map((r) => r.key)));
+      .where(
+        inArray(
+          processedEvents.key,
+          requests.map((r) => r.key),
+        ),
+      );
     expect(claims.filter((c) => c.answered)).toHaveLength(requests.length);
     // The three bookings the kill interrupted were taken over by their replays.
     expect(claims.filter((c) => c.attempts > 1).length).toBeGreaterThanOrEqual(3);

@@ -35,14 +35,27 @@ describe.each(engines)('the booking tools on $name', ({ open }) => {
     salon = await createTestSalon(database.db);
     deps = bookingDeps(database, { now: NOW }).deps;
   };
-  const ctxFor = (callId: string | null, callerNumber: string | null = '+4917612345678'): ToolContext => ({ deps, businessId: salon.id, callId, callerNumber, source: 'function' });
+  const ctxFor = (callId: string | null, callerNumber: string | null = '+4917612345678'): ToolContext => ({
+    deps,
+    businessId: salon.id,
+    callId,
+    callerNumber,
+    source: 'function',
+  });
 
   it('offers the exact slot in speakable German and holds it for the call', async () => {
     await fresh();
     const callId = randomUUID();
-    const r = await runTool(ctxFor(callId), 'check_availability', { dienstleistung: 'Herrenschnitt', datum: 'nächsten Dienstag', uhrzeit: 'halb drei', mitarbeiter: 'bei der Emma' });
+    const r = await runTool(ctxFor(callId), 'check_availability', {
+      dienstleistung: 'Herrenschnitt',
+      datum: 'nächsten Dienstag',
+      uhrzeit: 'halb drei',
+      mitarbeiter: 'bei der Emma',
+    });
     expect(r).toMatchObject({ ok: true, available: true, held: 1 });
-    expect(r.result).toBe('Am Dienstag, dem 24. November, um halb drei ist bei Emma ein Termin für einen Herrenhaarschnitt frei. Soll ich ihn für Sie eintragen?');
+    expect(r.result).toBe(
+      'Am Dienstag, dem 24. November, um halb drei ist bei Emma ein Termin für einen Herrenhaarschnitt frei. Soll ich ihn für Sie eintragen?',
+    );
     const held = await database.db.select().from(appointments).where(eq(appointments.callId, callId));
     expect(held.map((a) => [a.status, a.staffId, localTime(a.startsAt)])).toEqual([['held', salon.staff.emma, '2026-11-24T14:30']]);
   });
@@ -53,7 +66,9 @@ describe.each(engines)('the booking tools on $name', ({ open }) => {
     await runTool(ctxFor(randomUUID()), 'check_availability', args);
     const second = await runTool(ctxFor(randomUUID()), 'check_availability', args);
     expect(second).toMatchObject({ ok: true, available: false, reason: 'taken' });
-    expect(second.result).toBe('Zu der Zeit ist Emma leider schon ausgebucht. Bei Emma könnte ich Ihnen am Dienstag, dem 24. November, um 14 Uhr oder um 15 Uhr anbieten. Was passt Ihnen besser?');
+    expect(second.result).toBe(
+      'Zu der Zeit ist Emma leider schon ausgebucht. Bei Emma könnte ich Ihnen am Dienstag, dem 24. November, um 14 Uhr oder um 15 Uhr anbieten. Was passt Ihnen besser?',
+    );
     const alternatives = second.alternatives as Array<{ start: string; staff_id: string }>;
     expect(alternatives.length).toBeGreaterThan(0);
     expect(alternatives.every((a) => a.staff_id === salon.staff.emma && a.start !== '2026-11-24T13:30:00.000Z')).toBe(true);
@@ -69,29 +84,52 @@ describe.each(engines)('the booking tools on $name', ({ open }) => {
     expect(booked.result).toBe('Ihr Termin ist eingetragen: Ansatzfärbung am Mittwoch, dem 25. November, um 10 Uhr bei Oliver.');
     const again = await runTool(ctxFor(callId), 'book_appointment', args);
     expect(again.appointment_id).toBe(booked.appointment_id);
-    const rows = await database.db.select().from(appointments).where(and(eq(appointments.businessId, salon.id), eq(appointments.status, 'booked')));
+    const rows = await database.db
+      .select()
+      .from(appointments)
+      .where(and(eq(appointments.businessId, salon.id), eq(appointments.status, 'booked')));
     expect(rows).toHaveLength(1);
     const [call] = await database.db.select().from(calls).where(eq(calls.id, callId));
     expect(call).toMatchObject({ outcome: 'booked', appointmentId: booked.appointment_id, businessId: salon.id });
     const [customer] = await database.db.select().from(customers).where(eq(customers.id, rows[0]!.customerId!));
     expect(customer).toMatchObject({ name: 'Maria Schmidt', phoneE164: '+4917612345678', appointmentCount: 1 });
-    expect(await database.db.select().from(appointments).where(and(eq(appointments.callId, callId), eq(appointments.status, 'held')))).toHaveLength(0);
+    expect(
+      await database.db
+        .select()
+        .from(appointments)
+        .where(and(eq(appointments.callId, callId), eq(appointments.status, 'held'))),
+    ).toHaveLength(0);
   });
 
   it('answers unknown services, unknown staff, impossible dates and missing fields with a sentence, writing nothing', async () => {
     await fresh();
     const ctx = ctxFor(randomUUID());
     expect(await runTool(ctx, 'check_availability', { dienstleistung: 'Dauerwelle mit Glitzer' })).toMatchObject({ ok: false, error: 'unknown_service' });
-    expect(await runTool(ctx, 'check_availability', { dienstleistung: 'Herrenhaarschnitt', mitarbeiter: 'Günther' })).toMatchObject({ ok: false, error: 'unknown_staff' });
-    expect(await runTool(ctx, 'check_availability', { dienstleistung: 'Herrenhaarschnitt', datum: '2026-02-30' })).toMatchObject({ ok: false, error: 'invalid_date' });
+    expect(await runTool(ctx, 'check_availability', { dienstleistung: 'Herrenhaarschnitt', mitarbeiter: 'Günther' })).toMatchObject({
+      ok: false,
+      error: 'unknown_staff',
+    });
+    expect(await runTool(ctx, 'check_availability', { dienstleistung: 'Herrenhaarschnitt', datum: '2026-02-30' })).toMatchObject({
+      ok: false,
+      error: 'invalid_date',
+    });
     // An impossible or unreadable date in words is refused, not read as today because a time came with it.
     for (const datum of ['30. Februar', 'am 31. April', 'blablub']) {
       const answer = await runTool(ctx, 'check_availability', { dienstleistung: 'Herrenhaarschnitt', datum, uhrzeit: '10:00' });
       expect(answer).toMatchObject({ ok: false, error: 'invalid_date', result: `Ich habe "${datum}" nicht als Datum verstanden.` });
     }
-    expect(await runTool(ctx, 'book_appointment', { dienstleistung: 'Herrenhaarschnitt', datum: '30. Februar', uhrzeit: '10:00', name: 'X' })).toMatchObject({ ok: false, error: 'invalid_date' });
-    expect(await runTool(ctx, 'book_appointment', { dienstleistung: 'Herrenhaarschnitt', datum: '2026-11-24' })).toMatchObject({ ok: false, error: 'invalid_arguments', fields: ['uhrzeit', 'name'] });
-    expect(await runTool(ctxFor(randomUUID(), null), 'book_appointment', { dienstleistung: 'Herrenhaarschnitt', datum: '2026-11-24', uhrzeit: '10:00', name: 'X' })).toMatchObject({ error: 'phone_required' });
+    expect(await runTool(ctx, 'book_appointment', { dienstleistung: 'Herrenhaarschnitt', datum: '30. Februar', uhrzeit: '10:00', name: 'X' })).toMatchObject({
+      ok: false,
+      error: 'invalid_date',
+    });
+    expect(await runTool(ctx, 'book_appointment', { dienstleistung: 'Herrenhaarschnitt', datum: '2026-11-24' })).toMatchObject({
+      ok: false,
+      error: 'invalid_arguments',
+      fields: ['uhrzeit', 'name'],
+    });
+    expect(
+      await runTool(ctxFor(randomUUID(), null), 'book_appointment', { dienstleistung: 'Herrenhaarschnitt', datum: '2026-11-24', uhrzeit: '10:00', name: 'X' }),
+    ).toMatchObject({ error: 'phone_required' });
     expect(await database.db.select().from(appointments).where(eq(appointments.businessId, salon.id))).toHaveLength(0);
   });
 
@@ -104,7 +142,10 @@ describe.each(engines)('the booking tools on $name', ({ open }) => {
     expect(lost).toMatchObject({ booked: false, error: 'slot_taken' });
     const alternatives = lost.alternatives as Array<{ start: string }>;
     expect(alternatives.length).toBeGreaterThan(0);
-    const held = await database.db.select().from(appointments).where(and(eq(appointments.callId, loser), eq(appointments.status, 'held')));
+    const held = await database.db
+      .select()
+      .from(appointments)
+      .where(and(eq(appointments.callId, loser), eq(appointments.status, 'held')));
     expect(held.map((h) => h.startsAt.toISOString()).sort()).toEqual(alternatives.map((a) => a.start).sort());
   });
 
@@ -126,15 +167,21 @@ describe.each(engines)('the booking tools on $name', ({ open }) => {
     expect(christmas.result).toMatch(/^Am 25\. Dezember ist erster Weihnachtstag, da haben wir geschlossen\. .*am Donnerstag, dem 24\. Dezember, um 10 Uhr/);
 
     // Booked directly, without an offer first: the same reason, the same day before first.
-    const direct = await runTool(ctxFor(randomUUID()), 'book_appointment', { dienstleistung: 'Herrenhaarschnitt', datum: '2026-11-22', uhrzeit: '11:00', name: 'Jonas Weber' });
+    const direct = await runTool(ctxFor(randomUUID()), 'book_appointment', {
+      dienstleistung: 'Herrenhaarschnitt',
+      datum: '2026-11-22',
+      uhrzeit: '11:00',
+      name: 'Jonas Weber',
+    });
     expect(direct).toMatchObject({ ok: true, booked: false, error: 'closed_day' });
     expect(direct.result).toMatch(/^Sonntags haben wir leider geschlossen\. .*\?$/);
     expect(starts(direct)[0]).toBe('2026-11-21T11:00');
   });
 
-  it('cancels the caller\'s only appointment by phone number and asks which one when there are several', async () => {
+  it("cancels the caller's only appointment by phone number and asks which one when there are several", async () => {
     await fresh();
-    const book = (datum: string) => runTool(ctxFor(randomUUID()), 'book_appointment', { dienstleistung: 'Herrenhaarschnitt', datum, uhrzeit: '11:00', name: 'Jonas Weber' });
+    const book = (datum: string) =>
+      runTool(ctxFor(randomUUID()), 'book_appointment', { dienstleistung: 'Herrenhaarschnitt', datum, uhrzeit: '11:00', name: 'Jonas Weber' });
     const first = await book('2026-11-24');
     const callId = randomUUID();
     const cancelled = await runTool(ctxFor(callId), 'cancel_appointment', {});
@@ -154,25 +201,44 @@ describe.each(engines)('the booking tools on $name', ({ open }) => {
   it('changes only appointments of the number the call comes from, whatever number the caller names', async () => {
     await fresh();
     const victim = '+4917655550000';
-    const booked = await runTool(ctxFor(randomUUID(), victim), 'book_appointment', { dienstleistung: 'Herrenhaarschnitt', datum: '2026-11-24', uhrzeit: '10:00', name: 'Eva Klein' });
+    const booked = await runTool(ctxFor(randomUUID(), victim), 'book_appointment', {
+      dienstleistung: 'Herrenhaarschnitt',
+      datum: '2026-11-24',
+      uhrzeit: '10:00',
+      name: 'Eva Klein',
+    });
     expect(booked.booked).toBe(true);
     const stranger = ctxFor(randomUUID(), '+4917699998888');
     expect(await runTool(stranger, 'cancel_appointment', { telefon: victim })).toMatchObject({ error: 'no_appointment' });
-    expect(await runTool(stranger, 'reschedule_appointment', { datum: '2026-11-27', uhrzeit: '10:00', telefon: victim })).toMatchObject({ error: 'no_appointment' });
+    expect(await runTool(stranger, 'reschedule_appointment', { datum: '2026-11-27', uhrzeit: '10:00', telefon: victim })).toMatchObject({
+      error: 'no_appointment',
+    });
     expect(await runTool(ctxFor(randomUUID(), null), 'cancel_appointment', { telefon: victim })).toMatchObject({ ok: false, error: 'phone_required' });
-    const [row] = await database.db.select().from(appointments).where(eq(appointments.id, booked.appointment_id as string));
+    const [row] = await database.db
+      .select()
+      .from(appointments)
+      .where(eq(appointments.id, booked.appointment_id as string));
     expect(row).toMatchObject({ status: 'booked' });
     expect(localTime(row!.startsAt)).toBe('2026-11-24T10:00');
   });
 
   it('moves an appointment and keeps the staff member', async () => {
     await fresh();
-    const booked = await runTool(ctxFor(randomUUID()), 'book_appointment', { dienstleistung: 'Herrenhaarschnitt', datum: '2026-11-24', uhrzeit: '10:00', mitarbeiter: 'Fabian', name: 'Jonas Weber' });
+    const booked = await runTool(ctxFor(randomUUID()), 'book_appointment', {
+      dienstleistung: 'Herrenhaarschnitt',
+      datum: '2026-11-24',
+      uhrzeit: '10:00',
+      mitarbeiter: 'Fabian',
+      name: 'Jonas Weber',
+    });
     expect(booked.booked).toBe(true);
     const moved = await runTool(ctxFor(randomUUID()), 'reschedule_appointment', { datum: '2026-11-27', uhrzeit: 'halb drei' });
     expect(moved).toMatchObject({ ok: true, rescheduled: true });
     expect(moved.result).toBe('Ich habe Ihren Termin verschoben: Herrenhaarschnitt jetzt am Freitag, dem 27. November, um halb drei bei Fabian.');
-    const active = await database.db.select().from(appointments).where(and(eq(appointments.businessId, salon.id), eq(appointments.status, 'booked')));
+    const active = await database.db
+      .select()
+      .from(appointments)
+      .where(and(eq(appointments.businessId, salon.id), eq(appointments.status, 'booked')));
     expect(active.map((a) => [a.staffId, localTime(a.startsAt)])).toEqual([[salon.staff.fabian, '2026-11-27T14:30']]);
   });
 });

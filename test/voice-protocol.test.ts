@@ -45,7 +45,10 @@ async function eventually(check: () => void, timeoutMs = 2_000): Promise<void> {
   }
 }
 
-const isResponse = (id: number) => (f: { response_type: string; response_id?: number }): f is ResponseFrame => f.response_type === 'response' && f.response_id === id;
+const isResponse =
+  (id: number) =>
+  (f: { response_type: string; response_id?: number }): f is ResponseFrame =>
+    f.response_type === 'response' && f.response_id === id;
 
 describe('Retell LLM WebSocket: opening a call', () => {
   it('sends config with keepalive, call details and tool-call transcripts as the very first frame', async () => {
@@ -61,7 +64,16 @@ describe('Retell LLM WebSocket: opening a call', () => {
     const greeting = await client.handshake({ metadata: { business: 'salon' } });
     expect(greeting.frames).toEqual([{ response_type: 'response', response_id: 0, content: 'Hallo +4917612345678', content_complete: true }]);
     expect(fakes.call(client.callId).greetings).toEqual([
-      { callId: client.callId, agentId: 'agent_test', fromNumber: '+4917612345678', toNumber: '+493012345670', direction: 'inbound', callType: 'phone_call', sensitiveDataOptOut: false, metadata: { business: 'salon' } },
+      {
+        callId: client.callId,
+        agentId: 'agent_test',
+        fromNumber: '+4917612345678',
+        toNumber: '+493012345670',
+        direction: 'inbound',
+        callType: 'phone_call',
+        sensitiveDataOptOut: false,
+        metadata: { business: 'salon' },
+      },
     ]);
     client.sendCallDetails();
     await sleep(100);
@@ -104,7 +116,11 @@ describe('Retell LLM WebSocket: opening a call', () => {
 
   it('rejects other paths with 404 and malformed call ids with 400', async () => {
     const { server } = await setup();
-    const statusOf = (options: ConnectOptions) => RetellTestClient.connect(server.url, options).then(() => 101, (e: { statusCode?: number }) => e.statusCode);
+    const statusOf = (options: ConnectOptions) =>
+      RetellTestClient.connect(server.url, options).then(
+        () => 101,
+        (e: { statusCode?: number }) => e.statusCode,
+      );
     expect(await statusOf({ path: '/other' })).toBe(404);
     expect(await statusOf({ path: '', callId: 'llm-websocket' })).toBe(404);
     expect(await statusOf({ callId: 'bad.id' })).toBe(400);
@@ -120,8 +136,14 @@ describe('Retell LLM WebSocket: turns', () => {
     const client = await connect();
     await client.handshake();
     const reply = await client.ask(1, [user('Ich hätte gern einen Termin.')]);
-    expect(reply.frames.map((f) => [f.content, f.content_complete])).toEqual([['Gern. ', false], ['Wann passt es Ihnen?', false], ['', true]]);
-    expect(fakes.call(client.callId).requests).toEqual([{ kind: 'response_required', responseId: 1, transcript: [{ role: 'user', content: 'Ich hätte gern einen Termin.' }] }]);
+    expect(reply.frames.map((f) => [f.content, f.content_complete])).toEqual([
+      ['Gern. ', false],
+      ['Wann passt es Ihnen?', false],
+      ['', true],
+    ]);
+    expect(fakes.call(client.callId).requests).toEqual([
+      { kind: 'response_required', responseId: 1, transcript: [{ role: 'user', content: 'Ich hätte gern einen Termin.' }] },
+    ]);
   });
 
   it('answers reminder_required like response_required and accepts unknown transcript roles', async () => {
@@ -153,7 +175,10 @@ describe('Retell LLM WebSocket: turns', () => {
     client.requestResponse(1, [user('Ich möchte')]);
     await client.waitFor(isResponse(1));
     const reply = await client.ask(2, [user('Ich möchte am Dienstag')]);
-    expect(reply.frames.map((f) => [f.content, f.content_complete])).toEqual([['Neue Antwort.', false], ['', true]]);
+    expect(reply.frames.map((f) => [f.content, f.content_complete])).toEqual([
+      ['Neue Antwort.', false],
+      ['', true],
+    ]);
     await sleep(100);
     expect(client.responseFrames(1)).toEqual([{ response_type: 'response', response_id: 1, content: 'Erster Teil. ', content_complete: false }]);
     expect(client.frames.filter((f) => f.response_type === 'tool_call_invocation')).toEqual([]);
@@ -184,7 +209,10 @@ describe('Retell LLM WebSocket: turns', () => {
     const client = await connect();
     await client.handshake();
     expect((await client.ask(1)).frames.map((f) => [f.content, f.content_complete])).toEqual([[APOLOGY_LINE, true]]);
-    expect((await client.ask(2)).frames.map((f) => [f.content, f.content_complete])).toEqual([['Einen Moment. ', false], [APOLOGY_LINE, true]]);
+    expect((await client.ask(2)).frames.map((f) => [f.content, f.content_complete])).toEqual([
+      ['Einen Moment. ', false],
+      [APOLOGY_LINE, true],
+    ]);
     expect(client.open).toBe(true);
   });
 
@@ -224,7 +252,9 @@ describe('Retell LLM WebSocket: turns', () => {
     const client = await connect();
     await client.handshake();
     const reply = await client.ask(1);
-    expect(reply.frames).toEqual([{ response_type: 'response', response_id: 1, content: 'Ich verbinde Sie.', content_complete: true, transfer_number: '+493012345679' }]);
+    expect(reply.frames).toEqual([
+      { response_type: 'response', response_id: 1, content: 'Ich verbinde Sie.', content_complete: true, transfer_number: '+493012345679' },
+    ]);
   });
 
   it('sends tool call invocations and results in order within the turn', async () => {
@@ -242,7 +272,12 @@ describe('Retell LLM WebSocket: turns', () => {
     await client.ask(1);
     expect(client.frames.slice(since)).toEqual([
       { response_type: 'response', response_id: 1, content: 'Ich schaue nach. ', content_complete: false },
-      { response_type: 'tool_call_invocation', tool_call_id: 'tc1', name: 'book_appointment', arguments: '{"dienstleistung":"Damenhaarschnitt","datum":"2026-11-20"}' },
+      {
+        response_type: 'tool_call_invocation',
+        tool_call_id: 'tc1',
+        name: 'book_appointment',
+        arguments: '{"dienstleistung":"Damenhaarschnitt","datum":"2026-11-20"}',
+      },
       { response_type: 'tool_call_result', tool_call_id: 'tc1', content: 'Gebucht: Freitag, 20. November, 14 Uhr.', successful: true },
       { response_type: 'response', response_id: 1, content: 'Ihr Termin ist gebucht.', content_complete: false },
       { response_type: 'response', response_id: 1, content: '', content_complete: true },
@@ -254,7 +289,11 @@ describe('Retell LLM WebSocket: turns', () => {
     const client = await connect();
     await client.handshake();
     const before = client.received.length;
-    client.send({ interaction_type: 'update_only', transcript: [{ role: 'user', content: 'Hallo', words: [{ word: 'Hallo', start: 0.1, end: 0.4 }] }], turntaking: 'agent_turn' });
+    client.send({
+      interaction_type: 'update_only',
+      transcript: [{ role: 'user', content: 'Hallo', words: [{ word: 'Hallo', start: 0.1, end: 0.4 }] }],
+      turntaking: 'agent_turn',
+    });
     await eventually(() => expect(fakes.call(client.callId).observed).toEqual([[{ role: 'user', content: 'Hallo' }]]));
     await sleep(50);
     expect(client.received.length).toBe(before);
@@ -421,7 +460,15 @@ describe('Retell LLM WebSocket: reconnects and the call registry', () => {
 
   it('reports open calls, turns by outcome and time to the first response frame', async () => {
     const metrics = new Registry();
-    const { connect } = await setup({ respond: (r, io) => { if (r.responseId === 2) throw new Error('boom'); io.say('Ok.'); } }, { metrics });
+    const { connect } = await setup(
+      {
+        respond: (r, io) => {
+          if (r.responseId === 2) throw new Error('boom');
+          io.say('Ok.');
+        },
+      },
+      { metrics },
+    );
     const client = await connect();
     await client.handshake();
     await client.ask(1);

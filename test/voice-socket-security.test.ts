@@ -29,7 +29,11 @@ async function serviceWith(database: Database, env: Record<string, string>): Pro
     clock: createFixedClock(NOW),
     logger: createLogger('info', stream),
   });
-  const logs = () => text.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as Record<string, unknown>);
+  const logs = () =>
+    text
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
   return { service, logs };
 }
 
@@ -71,14 +75,21 @@ describe('the call socket', () => {
   });
 
   const callRow = async (callId: string) => (await database.db.select().from(calls).where(eq(calls.id, callId)))[0];
-  const heldOf = (callId: string) => database.db.select().from(appointments).where(and(eq(appointments.callId, callId), eq(appointments.status, 'held')));
+  const heldOf = (callId: string) =>
+    database.db
+      .select()
+      .from(appointments)
+      .where(and(eq(appointments.callId, callId), eq(appointments.status, 'held')));
 
   /** Retell's side of one call on `service`: keeps the transcript and numbers the requests. */
   async function dial(url: string, options: { path?: string; from?: string; to?: string } = {}) {
     const client = await RetellTestClient.connect(url, { timeoutMs: 5_000, ...(options.path ? { path: options.path } : {}) });
     const transcript: TestUtterance[] = [];
     let id = 0;
-    const greeting = await client.handshake({ call_id: client.callId, from_number: options.from ?? '+4917612345678', to_number: options.to ?? salon.definition.phoneNumbers[0] }, 5_000);
+    const greeting = await client.handshake(
+      { call_id: client.callId, from_number: options.from ?? '+4917612345678', to_number: options.to ?? salon.definition.phoneNumbers[0] },
+      5_000,
+    );
     transcript.push(agent(greeting.text));
     const say = async (text: string) => {
       transcript.push(user(text));
@@ -111,7 +122,10 @@ describe('the call socket', () => {
       expect((await call.say('ja')).text).toContain('Ihr Termin ist eingetragen');
       expect((await call.say('nein danke, tschüss')).final).toMatchObject({ end_call: true });
       await call.client.close();
-      await vi.waitFor(async () => expect(await callRow(call.client.callId)).toMatchObject({ status: 'ended', outcome: 'booked', businessId: salon.id }), { timeout: 8_000, interval: 100 });
+      await vi.waitFor(async () => expect(await callRow(call.client.callId)).toMatchObject({ status: 'ended', outcome: 'booked', businessId: salon.id }), {
+        timeout: 8_000,
+        interval: 100,
+      });
     });
 
     it('logs no warning about an open socket', () => {
@@ -164,11 +178,25 @@ describe('the call socket', () => {
   describe('a call id belongs to one business and one life', () => {
     it('refuses a socket for an ended call without a word, and leaves that call exactly as it was', async () => {
       const callId = randomCallId('ended');
-      const [customer] = await database.db.insert(customers).values({ businessId: salon.id, phoneE164: '+4917699990001', name: 'Erika Mustermann' }).returning();
+      const [customer] = await database.db
+        .insert(customers)
+        .values({ businessId: salon.id, phoneE164: '+4917699990001', name: 'Erika Mustermann' })
+        .returning();
       await database.db.insert(calls).values({
-        id: callId, businessId: salon.id, status: 'ended', outcome: 'booked', fromNumber: '+4917699990001', toNumber: salon.definition.phoneNumbers[0], customerId: customer!.id,
-        transcript: [{ role: 'agent', content: 'Salon Haarmonie, guten Tag!' }, { role: 'user', content: 'Einen Herrenschnitt bitte' }], transcriptText: 'Agent: Salon Haarmonie, guten Tag!\nUser: Einen Herrenschnitt bitte',
-        startedAt: new Date('2026-11-18T09:00:00Z'), endedAt: new Date('2026-11-18T09:05:00Z'),
+        id: callId,
+        businessId: salon.id,
+        status: 'ended',
+        outcome: 'booked',
+        fromNumber: '+4917699990001',
+        toNumber: salon.definition.phoneNumbers[0],
+        customerId: customer!.id,
+        transcript: [
+          { role: 'agent', content: 'Salon Haarmonie, guten Tag!' },
+          { role: 'user', content: 'Einen Herrenschnitt bitte' },
+        ],
+        transcriptText: 'Agent: Salon Haarmonie, guten Tag!\nUser: Einen Herrenschnitt bitte',
+        startedAt: new Date('2026-11-18T09:00:00Z'),
+        endedAt: new Date('2026-11-18T09:05:00Z'),
       });
       const before = await callRow(callId);
       const client = await RetellTestClient.connect(open.service.url, { callId, timeoutMs: 5_000 });
@@ -183,7 +211,9 @@ describe('the call socket', () => {
 
     it('refuses a socket for a live call of another business, touching nothing of it', async () => {
       const callId = randomCallId('foreign');
-      await database.db.insert(calls).values({ id: callId, businessId: other.id, status: 'ongoing', toNumber: other.definition.phoneNumbers[0], startedAt: new Date(NOW) });
+      await database.db
+        .insert(calls)
+        .values({ id: callId, businessId: other.id, status: 'ongoing', toNumber: other.definition.phoneNumbers[0], startedAt: new Date(NOW) });
       const before = await callRow(callId);
       const client = await RetellTestClient.connect(open.service.url, { callId, timeoutMs: 5_000 });
       await client.waitFor((f) => f.response_type === 'config', { what: 'config' });
@@ -193,7 +223,7 @@ describe('the call socket', () => {
       expect(await callRow(callId)).toEqual(before);
     });
 
-    it('drops a socket that joins a live call with another business\'s numbers, and the call goes on', async () => {
+    it("drops a socket that joins a live call with another business's numbers, and the call goes on", async () => {
       const call = await dial(open.service.url, { from: '+4917655501234' });
       const offer = await call.say('Einen Herrenschnitt am Samstag um zehn bei Oliver');
       expect(offer.text).toMatch(/Soll ich (Ihnen den Termin|ihn für Sie) eintragen\?/);
@@ -206,7 +236,9 @@ describe('the call socket', () => {
       const again = await RetellTestClient.connect(open.service.url, { callId: call.client.callId, timeoutMs: 5_000 });
       await again.waitFor((f) => f.response_type === 'config', { what: 'config' });
       again.sendCallDetails({ call_id: call.client.callId, from_number: '+4917655501234', to_number: salon.definition.phoneNumbers[0] });
-      const reply = await again.ask(10, [agent(call.greeting.text), user('Einen Herrenschnitt am Samstag um zehn bei Oliver'), agent(offer.text), user('ja')], { timeoutMs: 10_000 });
+      const reply = await again.ask(10, [agent(call.greeting.text), user('Einen Herrenschnitt am Samstag um zehn bei Oliver'), agent(offer.text), user('ja')], {
+        timeoutMs: 10_000,
+      });
       expect(reply.text).toContain('Auf welchen Namen');
       expect(await heldOf(call.client.callId)).toHaveLength(1);
       await again.close();
@@ -221,10 +253,17 @@ describe('the call socket', () => {
       expect((await callRow(call.client.callId))?.fromNumber).toBe('+4917655501299');
     });
 
-    it('refuses to resume another business\'s saved conversation under a call id', async () => {
+    it("refuses to resume another business's saved conversation under a call id", async () => {
       const callId = randomCallId('foreignsaved');
       const snapshot = { phase: 'offered', businessId: other.id, owner: 'another-instance', name: 'Erika Mustermann', knownCustomer: true };
-      await database.db.insert(calls).values({ id: callId, businessId: other.id, status: 'ongoing', toNumber: other.definition.phoneNumbers[0], startedAt: new Date(NOW), dialogueState: snapshot });
+      await database.db.insert(calls).values({
+        id: callId,
+        businessId: other.id,
+        status: 'ongoing',
+        toNumber: other.definition.phoneNumbers[0],
+        startedAt: new Date(NOW),
+        dialogueState: snapshot,
+      });
       const before = await callRow(callId);
       const client = await RetellTestClient.connect(open.service.url, { callId, timeoutMs: 5_000 });
       await client.waitFor((f) => f.response_type === 'config', { what: 'config' });
@@ -238,7 +277,15 @@ describe('the call socket', () => {
     const { deps } = bookingDeps(database, { now: NOW });
     const callId = randomCallId('quick');
     const conversation = createBookingConversations(deps)(callId);
-    const greeting = conversation.greet({ callId, agentId: null, fromNumber: '+4917612345678', toNumber: salon.definition.phoneNumbers[0]!, direction: 'inbound', callType: 'phone_call', metadata: null });
+    const greeting = conversation.greet({
+      callId,
+      agentId: null,
+      fromNumber: '+4917612345678',
+      toNumber: salon.definition.phoneNumbers[0]!,
+      direction: 'inbound',
+      callType: 'phone_call',
+      metadata: null,
+    });
     // The caller is gone before the call row even exists.
     await conversation.end('closed');
     await greeting;
@@ -261,10 +308,13 @@ describe('the call socket', () => {
       clearInterval(keepalive);
     }
     expect((await client.waitForClose(10_000)).code).toBe(CloseCode.idle);
-    await vi.waitFor(async () => {
-      expect(await heldOf(client.callId)).toEqual([]);
-      expect(await callRow(client.callId)).toMatchObject({ status: 'ended', outcome: 'abandoned' });
-    }, { timeout: 5_000, interval: 100 });
+    await vi.waitFor(
+      async () => {
+        expect(await heldOf(client.callId)).toEqual([]);
+        expect(await callRow(client.callId)).toMatchObject({ status: 'ended', outcome: 'abandoned' });
+      },
+      { timeout: 5_000, interval: 100 },
+    );
   });
 
   it('closes the socket itself shortly after the agent hangs up or transfers', async () => {
@@ -317,7 +367,13 @@ describe('the call socket', () => {
   it('cleans NUL and lone surrogates from every frame, and the call still ends with its outcome', async () => {
     const client = await RetellTestClient.connect(open.service.url, { timeoutMs: 5_000 });
     await client.waitFor((f) => f.response_type === 'config', { what: 'config' });
-    client.sendCallDetails({ call_id: `${client.callId}\u0000`, from_number: '+49176\u000012345678', to_number: salon.definition.phoneNumbers[0], agent_id: 'agent\ud800', metadata: { 'k\u0000': 'v\udc00' } });
+    client.sendCallDetails({
+      call_id: `${client.callId}\u0000`,
+      from_number: '+49176\u000012345678',
+      to_number: salon.definition.phoneNumbers[0],
+      agent_id: 'agent\ud800',
+      metadata: { 'k\u0000': 'v\udc00' },
+    });
     const greeting = await client.collectResponse(0, { timeoutMs: 5_000 });
     const transcript: TestUtterance[] = [agent(greeting.text), user('Herrenschnitt\u0000 am Freitag \ud800um elf bei Oliver')];
     client.sendUpdate(transcript);
@@ -326,13 +382,16 @@ describe('the call socket', () => {
     transcript.push(agent(offer.text), user('nein danke, tschüss\u0000\udfff'));
     expect((await client.ask(2, transcript, { timeoutMs: 10_000 })).final).toMatchObject({ end_call: true });
     await client.close();
-    await vi.waitFor(async () => {
-      const row = await callRow(client.callId);
-      expect(row).toMatchObject({ status: 'ended', businessId: salon.id });
-      expect(row?.outcome).not.toBeNull();
-      expect(row?.transcript?.at(1)?.content).toBe('Herrenschnitt am Freitag \uFFFDum elf bei Oliver');
-      expect(row?.transcriptText).not.toContain('\u0000');
-      expect(await heldOf(client.callId)).toEqual([]);
-    }, { timeout: 8_000, interval: 100 });
+    await vi.waitFor(
+      async () => {
+        const row = await callRow(client.callId);
+        expect(row).toMatchObject({ status: 'ended', businessId: salon.id });
+        expect(row?.outcome).not.toBeNull();
+        expect(row?.transcript?.at(1)?.content).toBe('Herrenschnitt am Freitag \uFFFDum elf bei Oliver');
+        expect(row?.transcriptText).not.toContain('\u0000');
+        expect(await heldOf(client.callId)).toEqual([]);
+      },
+      { timeout: 8_000, interval: 100 },
+    );
   });
 });

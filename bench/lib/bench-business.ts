@@ -10,7 +10,15 @@ export async function createBenchBusiness(db: Db, staffCount: number, options: {
   const serviceIds = { quick: randomUUID(), cut: randomUUID(), colour: randomUUID() };
   const staffIds = Array.from({ length: staffCount }, () => randomUUID());
   const hours = options.lunch
-    ? Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ start: '06:00', end: '12:00' }, { start: '13:00', end: '22:00' }]]))
+    ? Object.fromEntries(
+        ['1', '2', '3', '4', '5', '6', '7'].map((d) => [
+          d,
+          [
+            { start: '06:00', end: '12:00' },
+            { start: '13:00', end: '22:00' },
+          ],
+        ]),
+      )
     : every('06:00', '22:00');
   const business: DemoBusiness = {
     id: randomUUID(),
@@ -24,8 +32,28 @@ export async function createBenchBusiness(db: Db, staffCount: number, options: {
     address: '',
     openingHours: every('06:00', '22:00'),
     services: [
-      { id: serviceIds.quick, name: 'Kurz', synonyms: [], description: '', durationMinutes: 15, priceCents: 0, bufferBeforeMinutes: 0, bufferAfterMinutes: 0, segments: [] },
-      { id: serviceIds.cut, name: 'Schnitt', synonyms: [], description: '', durationMinutes: 45, priceCents: 0, bufferBeforeMinutes: 0, bufferAfterMinutes: 0, segments: [] },
+      {
+        id: serviceIds.quick,
+        name: 'Kurz',
+        synonyms: [],
+        description: '',
+        durationMinutes: 15,
+        priceCents: 0,
+        bufferBeforeMinutes: 0,
+        bufferAfterMinutes: 0,
+        segments: [],
+      },
+      {
+        id: serviceIds.cut,
+        name: 'Schnitt',
+        synonyms: [],
+        description: '',
+        durationMinutes: 45,
+        priceCents: 0,
+        bufferBeforeMinutes: 0,
+        bufferAfterMinutes: 0,
+        segments: [],
+      },
       {
         id: serviceIds.colour,
         name: 'Farbe',

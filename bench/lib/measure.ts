@@ -65,7 +65,16 @@ function round(ms: number): number {
 
 /** Prints results as an aligned table. */
 export function printTable(results: BenchResult[]): void {
-  const rows = results.map((r) => [r.name, String(r.iterations), r.p50Ms.toFixed(3), r.p99Ms.toFixed(3), String(r.opsPerSec), r.target ?? '', r.floor ?? '', r.notes ?? '']);
+  const rows = results.map((r) => [
+    r.name,
+    String(r.iterations),
+    r.p50Ms.toFixed(3),
+    r.p99Ms.toFixed(3),
+    String(r.opsPerSec),
+    r.target ?? '',
+    r.floor ?? '',
+    r.notes ?? '',
+  ]);
   const head = ['benchmark', 'n', 'p50 ms', 'p99 ms', 'ops/s', 'target', 'floor', 'notes'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');

@@ -75,7 +75,14 @@ export function buildReport(input: {
     conflictsOfferedAlternatives: records.reduce((sum, r) => sum + r.conflicts, 0),
     cancelled: told.filter((t) => t.kind === 'cancelled').length,
     moved: told.filter((t) => t.kind === 'rescheduled').length,
-    latency: { turns: sorted.length, withoutFrame: calls.withoutFrame, p50Ms: percentile(sorted, 0.5), p90Ms: percentile(sorted, 0.9), p99Ms: percentile(sorted, 0.99), maxMs: sorted.at(-1) ?? 0 },
+    latency: {
+      turns: sorted.length,
+      withoutFrame: calls.withoutFrame,
+      p50Ms: percentile(sorted, 0.5),
+      p90Ms: percentile(sorted, 0.9),
+      p99Ms: percentile(sorted, 0.99),
+      maxMs: sorted.at(-1) ?? 0,
+    },
     completeLatency: { p50Ms: percentile(complete, 0.5), p90Ms: percentile(complete, 0.9), p99Ms: percentile(complete, 0.99), maxMs: complete.at(-1) ?? 0 },
     slowTurns: { count: slow.length, byFault: tally(slow.map((t) => (t.during.length > 0 ? t.during.join('+') : 'no fault'))), slowest: slow.slice(0, 5) },
     faults: faults.events,
@@ -86,11 +93,20 @@ export function buildReport(input: {
     samples: records
       .filter((r) => r.outcome !== 'achieved')
       .slice(0, 5)
-      .map((r) => ({ callId: r.callId, outcome: r.outcome, reason: r.reason, transcript: r.transcript.map((u) => `${u.role === 'agent' ? 'Agent' : 'Caller'}: ${u.content}`) })),
+      .map((r) => ({
+        callId: r.callId,
+        outcome: r.outcome,
+        reason: r.reason,
+        transcript: r.transcript.map((u) => `${u.role === 'agent' ? 'Agent' : 'Caller'}: ${u.content}`),
+      })),
     protocolViolations,
     checks: input.checks,
     violations,
     records,
-    instanceLogs: input.infra.instances.map((i) => ({ instance: i.index, killed: faults.killedInstance === i.index, lines: Object.fromEntries([...i.log.counts].sort((a, b) => b[1] - a[1])) })),
+    instanceLogs: input.infra.instances.map((i) => ({
+      instance: i.index,
+      killed: faults.killedInstance === i.index,
+      lines: Object.fromEntries([...i.log.counts].sort((a, b) => b[1] - a[1])),
+    })),
   };
 }

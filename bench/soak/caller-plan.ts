@@ -29,8 +29,50 @@ export interface Persona {
   calls: CallGoal[];
 }
 
-const FIRST = ['Maria', 'Jonas', 'Anna', 'Karl', 'Eva', 'Lukas', 'Sophie', 'Felix', 'Laura', 'Paul', 'Julia', 'Tobias', 'Lena', 'Martin', 'Sarah', 'Stefan', 'Nina', 'Thomas', 'Katrin', 'Jan'];
-const LAST = ['Schmidt', 'Weber', 'Roth', 'Huber', 'Klein', 'Wagner', 'Becker', 'Schulz', 'Koch', 'Richter', 'Neumann', 'Schwarz', 'Zimmermann', 'Braun', 'Krüger', 'Hartmann', 'Lange', 'Vogel', 'Keller', 'Busch'];
+const FIRST = [
+  'Maria',
+  'Jonas',
+  'Anna',
+  'Karl',
+  'Eva',
+  'Lukas',
+  'Sophie',
+  'Felix',
+  'Laura',
+  'Paul',
+  'Julia',
+  'Tobias',
+  'Lena',
+  'Martin',
+  'Sarah',
+  'Stefan',
+  'Nina',
+  'Thomas',
+  'Katrin',
+  'Jan',
+];
+const LAST = [
+  'Schmidt',
+  'Weber',
+  'Roth',
+  'Huber',
+  'Klein',
+  'Wagner',
+  'Becker',
+  'Schulz',
+  'Koch',
+  'Richter',
+  'Neumann',
+  'Schwarz',
+  'Zimmermann',
+  'Braun',
+  'Krüger',
+  'Hartmann',
+  'Lange',
+  'Vogel',
+  'Keller',
+  'Busch',
+];
 
 // Saturday morning with Emma is what everybody wants: the slots the callers fight over.
 const POPULAR = [
@@ -49,14 +91,20 @@ const STAFF = ['bei Emma', 'bei Fabian', 'bei Oliver', '', '', 'egal bei wem'];
 const CORRECTIONS = ['nein, lieber am Freitag', 'nein, lieber um elf', 'nein, lieber am Donnerstag', 'nein, lieber bei Fabian'];
 const OTHER_TIMES = ['dann am Freitag nachmittags', 'dann am Mittwoch vormittags', 'dann am Donnerstag um drei', 'dann nächsten Samstag um zwölf'];
 const FALLBACKS = ['dann am Mittwoch nachmittags', 'dann am Donnerstag vormittags', 'dann übernächsten Dienstag'];
-const QUESTIONS = ['Was kostet ein Damenhaarschnitt?', 'Wann haben Sie denn geöffnet?', 'Wie lange dauert denn eine Ansatzfärbung?', 'Was kostet ein Herrenhaarschnitt?'];
+const QUESTIONS = [
+  'Was kostet ein Damenhaarschnitt?',
+  'Wann haben Sie denn geöffnet?',
+  'Wie lange dauert denn eine Ansatzfärbung?',
+  'Was kostet ein Herrenhaarschnitt?',
+];
 const MOVE_TARGETS = ['auf Freitag um elf', 'auf Mittwoch um halb drei', 'auf Donnerstag um vier', 'auf Freitag um zehn', 'auf Dienstag um drei'];
 
 /** A booking wish: mostly the popular Saturday slots, the rest spread over the week (composite services included). */
 export function planBooking(prng: Prng): CallGoal {
   let wish: string;
   if (prng.chance(0.5)) wish = prng.pick(POPULAR);
-  else if (prng.chance(0.1)) wish = prng.pick(['Ansatzfärbung am Mittwoch um zehn bei Oliver', 'Strähnchen am Donnerstag um neun bei Emma', 'Ansatzfärbung am Freitag um zwei']);
+  else if (prng.chance(0.1))
+    wish = prng.pick(['Ansatzfärbung am Mittwoch um zehn bei Oliver', 'Strähnchen am Donnerstag um neun bei Emma', 'Ansatzfärbung am Freitag um zwei']);
   else wish = [prng.pick(SERVICES), prng.pick(DAYS), prng.pick(TIMES), prng.pick(STAFF)].filter(Boolean).join(' ');
   const mood = prng.next();
   return {

@@ -49,8 +49,12 @@ export async function checkBookings(sql: Sql, facts: RunFacts): Promise<CheckRes
     const row = byId.get(id);
     if (!row) violations.push(`told booked but missing: appointment ${id} (call ${p.callId}, ${p.start})`);
     else if (row.status !== 'booked') violations.push(`told booked but ${row.status}: appointment ${id} (call ${p.callId}, ${p.start})`);
-    else if (row.starts_at.getTime() !== new Date(p.start).getTime()) violations.push(`told ${p.start} but booked at ${row.starts_at.toISOString()}: appointment ${id} (call ${p.callId})`);
-    else if (p.staffId && row.staff_id !== p.staffId) violations.push(`told staff ${p.staffId} but booked with ${row.staff_id}: appointment ${id} (call ${p.callId}${row.rescheduled_from_id ? ', after a move' : ''})`);
+    else if (row.starts_at.getTime() !== new Date(p.start).getTime())
+      violations.push(`told ${p.start} but booked at ${row.starts_at.toISOString()}: appointment ${id} (call ${p.callId})`);
+    else if (p.staffId && row.staff_id !== p.staffId)
+      violations.push(
+        `told staff ${p.staffId} but booked with ${row.staff_id}: appointment ${id} (call ${p.callId}${row.rescheduled_from_id ? ', after a move' : ''})`,
+      );
   }
   for (const id of cancelled) {
     const row = byId.get(id);
@@ -66,7 +70,11 @@ export async function checkBookings(sql: Sql, facts: RunFacts): Promise<CheckRes
   for (const row of rows) {
     const record = row.call_id ? callOf.get(row.call_id) : undefined;
     if (row.status === 'booked' && !promised.has(row.id)) {
-      const where = !record ? 'no call of this run' : touchedKilledInstance(record, facts) ? `call ${record.callId}, which was connected to the killed instance` : `call ${record.callId}`;
+      const where = !record
+        ? 'no call of this run'
+        : touchedKilledInstance(record, facts)
+          ? `call ${record.callId}, which was connected to the killed instance`
+          : `call ${record.callId}`;
       violations.push(`booked but never told to a caller: appointment ${row.id} at ${row.starts_at.toISOString()} with staff ${row.staff_id} (${where})`);
     }
     if (row.status === 'held') {

@@ -23,7 +23,8 @@ export async function checkCalls(sql: Sql, facts: RunFacts): Promise<CheckResult
     const lost = lostWithKilledInstance(record, facts);
     if (!row) {
       // A call that never got a greeting may never have reached the dialogue.
-      if (record.outcome === 'failed' && record.turns === 0) notes.push(`call ${record.callId}: no row, the call never got past the greeting (${record.reason})`);
+      if (record.outcome === 'failed' && record.turns === 0)
+        notes.push(`call ${record.callId}: no row, the call never got past the greeting (${record.reason})`);
       else violations.push(`call ${record.callId}: no row in calls`);
       continue;
     }
@@ -34,7 +35,10 @@ export async function checkCalls(sql: Sql, facts: RunFacts): Promise<CheckResult
       continue;
     }
     const line = `call ${record.callId}: status ${row.status}, outcome ${row.outcome ?? 'none'}`;
-    if (lost) notes.push(`${line}; its session died with the killed instance ${record.outcome === 'failed' ? 'mid-call' : `${endedBeforeKill(record, facts)} after the call ended, before its end was recorded`}`);
+    if (lost)
+      notes.push(
+        `${line}; its session died with the killed instance ${record.outcome === 'failed' ? 'mid-call' : `${endedBeforeKill(record, facts)} after the call ended, before its end was recorded`}`,
+      );
     else violations.push(`${line} after every surviving instance shut down`);
   }
   // The function calls' own rows are checked with them (check-function-calls.ts).

@@ -21,7 +21,9 @@ export async function checkCustomers(sql: Sql, facts: RunFacts): Promise<CheckRe
   const violations = [
     ...duplicates.map((d) => `customer ${d.phone_e164} exists ${d.n} times`),
     ...[...booked].filter((p) => !known.has(p)).map((p) => `caller ${p} was told of a booking but is no customer`),
-    ...[...known].filter((p) => !booked.has(p)).map((p) => `customer ${p} exists although ${callers.has(p) ? 'this caller was never told of a booking' : 'no caller of this run has the number'}`),
+    ...[...known]
+      .filter((p) => !booked.has(p))
+      .map((p) => `customer ${p} exists although ${callers.has(p) ? 'this caller was never told of a booking' : 'no caller of this run has the number'}`),
   ];
   return {
     name: 'customers are never duplicated',

@@ -29,14 +29,21 @@ export async function checkOverlaps(sql: Sql): Promise<CheckResult> {
     select count(*)::int as segments, count(*) filter (where status in ('held', 'booked'))::int as active from appointment_segments`;
 
   const violations = [
-    ...bySegment.map((r) => `staff ${r.staff_id}: appointments ${r.a} [${iso(r.a_start)}, ${iso(r.a_end)}) and ${r.b} [${iso(r.b_start)}, ${iso(r.b_end)}) overlap`),
+    ...bySegment.map(
+      (r) => `staff ${r.staff_id}: appointments ${r.a} [${iso(r.a_start)}, ${iso(r.a_end)}) and ${r.b} [${iso(r.b_start)}, ${iso(r.b_end)}) overlap`,
+    ),
     ...byAppointment.map((r) => `staff ${r.staff_id}: appointments ${r.a} (${r.a_status}) and ${r.b} (${r.b_status}) overlap (by appointment status)`),
     ...((mismatch?.n ?? 0) > 0 ? [`${mismatch?.n} segments whose status differs from their appointment's`] : []),
   ];
   return {
     name: 'no staff member booked twice',
     violations: [...new Set(violations)],
-    facts: { segments: totals?.segments ?? 0, 'active segments': totals?.active ?? 0, 'overlapping pairs': bySegment.length, 'overlapping pairs by appointment status': byAppointment.length },
+    facts: {
+      segments: totals?.segments ?? 0,
+      'active segments': totals?.active ?? 0,
+      'overlapping pairs': bySegment.length,
+      'overlapping pairs by appointment status': byAppointment.length,
+    },
     notes: [],
   };
 }

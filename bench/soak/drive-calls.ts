@@ -90,4 +90,3 @@ export async function driveCalls(options: SoakOptions, infra: Infrastructure, fa
   const lastEnd = Math.max(firstStart, ...records.map((r) => r.endedAt));
   return { records, latencies, completions, withoutFrame, firstStart, lastEnd, peakConcurrent };
 }
-

@@ -90,9 +90,11 @@ export class FaultInjector {
         };
         if (!this.burst) return kill('');
         this.inFlight.push(
-          this.burst.strike(instance, () => kill(' amid book_appointment function calls')).catch((error: unknown) => {
-            kill(` (the function calls failed to start: ${error instanceof Error ? error.message : String(error)})`);
-          }),
+          this.burst
+            .strike(instance, () => kill(' amid book_appointment function calls'))
+            .catch((error: unknown) => {
+              kill(` (the function calls failed to start: ${error instanceof Error ? error.message : String(error)})`);
+            }),
         );
         return;
       }

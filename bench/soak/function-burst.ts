@@ -77,7 +77,17 @@ export class FunctionBurst {
       const callId = `soak_fn_${seed}_${i}`;
       const args = { dienstleistung: 'Herrenhaarschnitt', datum: day, uhrzeit: time, mitarbeiter: staff.name, name: `Funktion ${i}` };
       const start = DateTime.fromISO(`${day}T${time}`, { zone: demoSalon.timeZone }).toUTC().toISO()!;
-      return { callId, key: functionCallKey(callId, 'book_appointment', args), phone: phoneOf(i), staffId: staff.id, start, tries: [], answer: null, told: [], body: JSON.stringify(envelope(callId, i, args)) };
+      return {
+        callId,
+        key: functionCallKey(callId, 'book_appointment', args),
+        phone: phoneOf(i),
+        staffId: staff.id,
+        start,
+        tries: [],
+        answer: null,
+        told: [],
+        body: JSON.stringify(envelope(callId, i, args)),
+      };
     });
   }
 
@@ -96,7 +106,9 @@ export class FunctionBurst {
         await sleep(2);
       }
       kill();
-      const [row] = await blocker<Array<{ n: number }>>`select count(*)::int as n from processed_events where key = any(${this.calls.map((c) => c.key)}) and result is null`;
+      const [row] = await blocker<
+        Array<{ n: number }>
+      >`select count(*)::int as n from processed_events where key = any(${this.calls.map((c) => c.key)}) and result is null`;
       this.cutOff = row?.n ?? 0;
     } finally {
       await blocker.end({ timeout: 2 });
@@ -122,7 +134,12 @@ export class FunctionBurst {
     for (const call of this.calls) {
       const answer = call.answer;
       if (answer?.booked === true && typeof answer.appointment_id === 'string' && typeof answer.staff_id === 'string') {
-        call.told.push({ kind: 'booked', appointmentId: answer.appointment_id, start: typeof answer.start === 'string' ? answer.start : call.start, staffId: answer.staff_id });
+        call.told.push({
+          kind: 'booked',
+          appointmentId: answer.appointment_id,
+          start: typeof answer.start === 'string' ? answer.start : call.start,
+          staffId: answer.staff_id,
+        });
       }
     }
     await Promise.all(this.calls.map((call, n) => endCall(survivors[n % survivors.length]!, call.callId, n)));
@@ -166,7 +183,10 @@ function callOf(callId: string, n: number) {
 /** Retell's `call_ended` for a function-call agent's call: the call gets its final status. */
 async function endCall(instance: ServerInstance, callId: string, n: number): Promise<void> {
   const now = Date.now();
-  const body = JSON.stringify({ event: 'call_ended', call: { ...callOf(callId, n), call_status: 'ended', start_timestamp: now - 60_000, end_timestamp: now, disconnection_reason: 'user_hangup' } });
+  const body = JSON.stringify({
+    event: 'call_ended',
+    call: { ...callOf(callId, n), call_status: 'ended', start_timestamp: now - 60_000, end_timestamp: now, disconnection_reason: 'user_hangup' },
+  });
   await fetch(`${instance.url}/retell/webhook`, {
     method: 'POST',
     body,

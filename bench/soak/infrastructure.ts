@@ -43,7 +43,12 @@ export async function startInfrastructure(
   const instances: ServerInstance[] = [];
   cleanup.add('stop the server instances', async () => void (await Promise.all(instances.map((instance) => instance.stop(5_000)))));
   const redisUrls = redis.map((r) => r.url);
-  await allStarted(Array.from({ length: settings.instances }, async (_, index) => void instances.push(await startServerInstance(index, { databaseUrl: throwaway.url, redisUrls }))));
+  await allStarted(
+    Array.from(
+      { length: settings.instances },
+      async (_, index) => void instances.push(await startServerInstance(index, { databaseUrl: throwaway.url, redisUrls })),
+    ),
+  );
   instances.sort((a, b) => a.index - b.index);
   log(`${instances.length} server instances ready: ${instances.map((i) => `#${i.index} pid ${i.pid} ${i.url}`).join(', ')}`);
   return { databaseUrl: throwaway.url, redis, instances };

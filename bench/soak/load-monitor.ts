@@ -11,7 +11,13 @@ export function monitorLoad(everyMs = 2_000): { stop(): { cpus: number; load1mAt
       clearInterval(timer);
       const end = loadavg()[0] ?? 0;
       samples.push(end);
-      return { cpus: cpus().length, load1mAtStart: start, load1mMax: Math.max(...samples), load1mMean: samples.reduce((a, b) => a + b, 0) / samples.length, load1mAtEnd: end };
+      return {
+        cpus: cpus().length,
+        load1mAtStart: start,
+        load1mMax: Math.max(...samples),
+        load1mMean: samples.reduce((a, b) => a + b, 0) / samples.length,
+        load1mAtEnd: end,
+      };
     },
   };
 }

@@ -21,7 +21,13 @@ export function noteTold(tool: ToolOutcome, record: CallRecord, book: PersonaBoo
     book.cancelled(r.appointment_id);
     return 'cancel';
   }
-  if (tool.name === 'reschedule_appointment' && r.rescheduled === true && typeof r.appointment_id === 'string' && typeof r.previous_appointment_id === 'string' && typeof r.start === 'string') {
+  if (
+    tool.name === 'reschedule_appointment' &&
+    r.rescheduled === true &&
+    typeof r.appointment_id === 'string' &&
+    typeof r.previous_appointment_id === 'string' &&
+    typeof r.start === 'string'
+  ) {
     // The result names no staff member; a move keeps the old one unless the caller named another (ours never do).
     const staffId = typeof r.staff_id === 'string' ? r.staff_id : (book.find(r.previous_appointment_id)?.staffId ?? null);
     record.told.push({ kind: 'rescheduled', appointmentId: r.appointment_id, previousAppointmentId: r.previous_appointment_id, start: r.start, staffId });

@@ -49,7 +49,8 @@ export function resolveOptions(partial: Partial<SoakOptions>): SoakOptions {
   if (!Number.isInteger(options.calls) || options.calls < 1 || options.calls > 1000) throw new Error('--calls must be an integer from 1 to 1000');
   if (!Number.isInteger(options.instances) || options.instances < 1 || options.instances > 8) throw new Error('--instances must be an integer from 1 to 8');
   if (!Number.isInteger(options.redis) || options.redis < 1 || options.redis > 7) throw new Error('--redis must be an integer from 1 to 7');
-  if (options.faults.includes('instance') && options.instances < 2) throw new Error('the instance fault needs at least 2 instances (callers reconnect to another one)');
+  if (options.faults.includes('instance') && options.instances < 2)
+    throw new Error('the instance fault needs at least 2 instances (callers reconnect to another one)');
   if (options.faults.includes('redis') && options.redis < 3) throw new Error('the redis fault needs at least 3 nodes, so a quorum survives it');
   if (!Number.isInteger(options.seed)) throw new Error('--seed must be an integer');
   return options;
@@ -116,7 +117,10 @@ export function parseSoakArgs(argv: string[]): { options: Partial<SoakOptions> }
 function parseFaults(raw: string | undefined): Fault[] {
   if (raw === undefined || raw === '') throw new Error('--faults needs a list (redis,instance,db) or none');
   if (raw === 'none') return [];
-  const names = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const name of names) if (!(FAULTS as readonly string[]).includes(name)) throw new Error(`unknown fault ${name} (redis, instance, db, none)`);
   return [...new Set(names)] as Fault[];
 }

@@ -251,7 +251,6 @@ export class PhoneLine {
     if (this.pingTimer) clearInterval(this.pingTimer);
     this.pingTimer = null;
   }
-
 }
 
 function message(error: unknown): string {

@@ -58,7 +58,11 @@ export async function placeCall(settings: CallSettings): Promise<CallRecord> {
     violations: [],
     transcript: [],
   };
-  const line = new PhoneLine({ callId: settings.callId, from: persona.phone, to: SALON_NUMBER, responseTimeoutMs: settings.responseTimeoutMs }, settings.pool, settings.events);
+  const line = new PhoneLine(
+    { callId: settings.callId, from: persona.phone, to: SALON_NUMBER, responseTimeoutMs: settings.responseTimeoutMs },
+    settings.pool,
+    settings.events,
+  );
   const mind = new CallerMind(goal, persona, book, record);
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -91,7 +95,8 @@ export async function placeCall(settings: CallSettings): Promise<CallRecord> {
       }
       previous = { line: said, reply: reply.text, acted: reply.tools.length > 0 };
     }
-    if (record.outcome === 'gave_up' && record.endedByAgent && record.reason === UNSTARTED) record.reason = 'the agent ended the call before the caller got anywhere';
+    if (record.outcome === 'gave_up' && record.endedByAgent && record.reason === UNSTARTED)
+      record.reason = 'the agent ended the call before the caller got anywhere';
   } catch (error) {
     record.outcome = 'failed';
     const kind = timedOut ? 'call_timeout' : error instanceof LineError ? error.kind : 'error';

@@ -12,7 +12,14 @@ import type { RunFacts } from './run-context.js';
 export async function runChecks(databaseUrl: string, facts: RunFacts): Promise<CheckResult[]> {
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   try {
-    return [await checkOverlaps(sql), await checkBookings(sql, facts), await checkCustomers(sql, facts), await checkCalls(sql, facts), await checkOffers(sql, facts), await checkFunctionCalls(sql, facts)];
+    return [
+      await checkOverlaps(sql),
+      await checkBookings(sql, facts),
+      await checkCustomers(sql, facts),
+      await checkCalls(sql, facts),
+      await checkOffers(sql, facts),
+      await checkFunctionCalls(sql, facts),
+    ];
   } finally {
     await sql.end({ timeout: 2 });
   }

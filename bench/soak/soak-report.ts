@@ -90,27 +90,61 @@ export function byGoal(records: CallRecord[]): SoakReport['byGoal'] {
 export function formatReport(report: SoakReport): string {
   const c = report.calls;
   const rows: Array<[string, string]> = [
-    ['calls placed', `${c.placed} (${Object.entries(report.byGoal).map(([g, v]) => `${g} ${v.placed}`).join(', ')}), at most ${c.peakConcurrent} at once`],
+    [
+      'calls placed',
+      `${c.placed} (${Object.entries(report.byGoal)
+        .map(([g, v]) => `${g} ${v.placed}`)
+        .join(', ')}), at most ${c.peakConcurrent} at once`,
+    ],
     ['callers got what they called for', `${c.achieved}`],
     ['callers gave up', `${c.gaveUp}`],
     ['booked (told to callers)', `${report.booked}`],
     ['conflicts offered alternatives', `${report.conflictsOfferedAlternatives}`],
     ['cancelled', `${report.cancelled}`],
     ['moved', `${report.moved}`],
-    ['calls failed by a fault', `${Object.values(c.failedByFault).reduce((a, b) => a + b, 0)} (${Object.entries(c.failedByFault).map(([f, n]) => `${f} ${n}`).join(', ') || 'no faults'})`],
+    [
+      'calls failed by a fault',
+      `${Object.values(c.failedByFault).reduce((a, b) => a + b, 0)} (${
+        Object.entries(c.failedByFault)
+          .map(([f, n]) => `${f} ${n}`)
+          .join(', ') || 'no faults'
+      })`,
+    ],
     ['calls failed otherwise', `${c.failedOther}`],
     ['calls reconnected', `${c.reconnected} (agent asked for the wish again in ${c.restartsAfterReconnect})`],
     ['apologies heard', `${c.apologies}`],
     ['tool results after their response completed', `${c.lateToolResults}`],
     ['agent repeated itself to new words', `${c.echoes} times in ${c.withEchoes} calls`],
-    ['first frame p50 / p90 / p99 / max', `${ms(report.latency.p50Ms)} / ${ms(report.latency.p90Ms)} / ${ms(report.latency.p99Ms)} / ${ms(report.latency.maxMs)} (${report.latency.turns} turns${report.latency.withoutFrame ? `, ${report.latency.withoutFrame} without a frame` : ''})`],
-    ['complete response p50 / p90 / p99 / max', `${ms(report.completeLatency.p50Ms)} / ${ms(report.completeLatency.p90Ms)} / ${ms(report.completeLatency.p99Ms)} / ${ms(report.completeLatency.maxMs)}`],
-    ['responses slower than 5 s', `${report.slowTurns.count}${report.slowTurns.count ? ` (${Object.entries(report.slowTurns.byFault).map(([f, n]) => `${f} ${n}`).join(', ')})` : ''}`],
+    [
+      'first frame p50 / p90 / p99 / max',
+      `${ms(report.latency.p50Ms)} / ${ms(report.latency.p90Ms)} / ${ms(report.latency.p99Ms)} / ${ms(report.latency.maxMs)} (${report.latency.turns} turns${report.latency.withoutFrame ? `, ${report.latency.withoutFrame} without a frame` : ''})`,
+    ],
+    [
+      'complete response p50 / p90 / p99 / max',
+      `${ms(report.completeLatency.p50Ms)} / ${ms(report.completeLatency.p90Ms)} / ${ms(report.completeLatency.p99Ms)} / ${ms(report.completeLatency.maxMs)}`,
+    ],
+    [
+      'responses slower than 5 s',
+      `${report.slowTurns.count}${
+        report.slowTurns.count
+          ? ` (${Object.entries(report.slowTurns.byFault)
+              .map(([f, n]) => `${f} ${n}`)
+              .join(', ')})`
+          : ''
+      }`,
+    ],
     ['wall time', `${(report.callsWallMs / 1000).toFixed(1)} s of calls, ${(report.totalWallMs / 1000).toFixed(1)} s in all`],
-    ['machine load (1 min)', `${report.machine.load1mAtStart.toFixed(2)} at start, mean ${report.machine.load1mMean.toFixed(2)}, max ${report.machine.load1mMax.toFixed(2)} on ${report.machine.cpus} cpus`],
+    [
+      'machine load (1 min)',
+      `${report.machine.load1mAtStart.toFixed(2)} at start, mean ${report.machine.load1mMean.toFixed(2)}, max ${report.machine.load1mMax.toFixed(2)} on ${report.machine.cpus} cpus`,
+    ],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
-  const lines = ['', `soak: ${report.settings.calls} calls, ${report.settings.instances} instances, ${report.settings.redis} redis nodes, faults ${report.settings.faults.join(',') || 'none'}, seed ${report.settings.seed}`, ''];
+  const lines = [
+    '',
+    `soak: ${report.settings.calls} calls, ${report.settings.instances} instances, ${report.settings.redis} redis nodes, faults ${report.settings.faults.join(',') || 'none'}, seed ${report.settings.seed}`,
+    '',
+  ];
   lines.push(...rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`));
   lines.push('', 'faults:');
   for (const f of report.faults) lines.push(`  +${((f.at - Date.parse(report.startedAt)) / 1000).toFixed(1)} s  ${f.detail}`);
@@ -118,11 +152,16 @@ export function formatReport(report: SoakReport): string {
   if (report.faults.length === 0 && report.faultsMissed.length === 0) lines.push('  none');
   if (report.slowTurns.slowest.length > 0) {
     lines.push('', 'slowest responses:');
-    for (const t of report.slowTurns.slowest) lines.push(`  +${t.atS.toFixed(1)} s  ${ms(t.completeMs)}  ${t.callId}${t.during.length > 0 ? `  (after ${t.during.join(', ')})` : ''}`);
+    for (const t of report.slowTurns.slowest)
+      lines.push(`  +${t.atS.toFixed(1)} s  ${ms(t.completeMs)}  ${t.callId}${t.during.length > 0 ? `  (after ${t.during.join(', ')})` : ''}`);
   }
   lines.push('', 'checks:');
   for (const check of report.checks) {
-    lines.push(`  ${check.violations.length === 0 ? 'ok  ' : 'FAIL'}  ${check.name}: ${Object.entries(check.facts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    lines.push(
+      `  ${check.violations.length === 0 ? 'ok  ' : 'FAIL'}  ${check.name}: ${Object.entries(check.facts)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
     for (const v of check.violations.slice(0, 20)) lines.push(`          ✗ ${v}`);
     if (check.violations.length > 20) lines.push(`          … ${check.violations.length - 20} more`);
     for (const e of check.notes.slice(0, 5)) lines.push(`          ~ ${e}`);

@@ -18,7 +18,11 @@ export interface ClientAddressInput {
  */
 export function clientAddress(input: ClientAddressInput): string {
   if (input.trustProxy) {
-    const last = input.forwardedFor?.split(',').map((part) => part.trim()).filter((part) => part.length > 0).pop();
+    const last = input.forwardedFor
+      ?.split(',')
+      .map((part) => part.trim())
+      .filter((part) => part.length > 0)
+      .pop();
     if (last) return normalizeAddress(last);
   }
   return input.remoteAddress ? normalizeAddress(input.remoteAddress) : 'unknown';

@@ -12,9 +12,7 @@ export interface CreateTokenInput {
 }
 
 export type CreateTokenOutcome =
-  | { kind: 'created'; id: string; token: string; staffName: string | null }
-  | { kind: 'staff_required' }
-  | { kind: 'not_found'; what: 'staff' };
+  { kind: 'created'; id: string; token: string; staffName: string | null } | { kind: 'staff_required' } | { kind: 'not_found'; what: 'staff' };
 
 /** Creates a token for a business (admin) or one of its staff members. The token is returned once, stored hashed. */
 export async function createApiToken(db: Queryable, input: CreateTokenInput): Promise<CreateTokenOutcome> {
@@ -22,7 +20,11 @@ export async function createApiToken(db: Queryable, input: CreateTokenInput): Pr
   let staffName: string | null = null;
   if (input.role === 'staff') {
     if (!input.staffId) return { kind: 'staff_required' };
-    const [member] = await db.select({ id: staff.id, name: staff.name }).from(staff).where(and(eq(staff.id, input.staffId), eq(staff.businessId, input.businessId))).limit(1);
+    const [member] = await db
+      .select({ id: staff.id, name: staff.name })
+      .from(staff)
+      .where(and(eq(staff.id, input.staffId), eq(staff.businessId, input.businessId)))
+      .limit(1);
     if (!member) return { kind: 'not_found', what: 'staff' };
     staffId = member.id;
     staffName = member.name;

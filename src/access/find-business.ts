@@ -5,8 +5,7 @@ import { businesses } from '../db/schema.js';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type BusinessChoice =
-  | { kind: 'found'; business: { id: string; slug: string; name: string }; /** Chosen as the first of several. */ ambiguous: boolean }
-  | { kind: 'not_found' };
+  { kind: 'found'; business: { id: string; slug: string; name: string }; /** Chosen as the first of several. */ ambiguous: boolean } | { kind: 'not_found' };
 
 /** A business by id or slug; without a reference the only one (or the first created, flagged as ambiguous). */
 export async function findBusiness(db: Queryable, ref?: string): Promise<BusinessChoice> {
@@ -16,7 +15,11 @@ export async function findBusiness(db: Queryable, ref?: string): Promise<Busines
     const [row] = await db.select(columns).from(businesses).where(match).limit(1);
     return row ? { kind: 'found', business: row, ambiguous: false } : { kind: 'not_found' };
   }
-  const rows = await db.select({ ...columns, total: sql<number>`count(*) over ()`.mapWith(Number) }).from(businesses).orderBy(asc(businesses.createdAt), asc(businesses.id)).limit(1);
+  const rows = await db
+    .select({ ...columns, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(businesses)
+    .orderBy(asc(businesses.createdAt), asc(businesses.id))
+    .limit(1);
   const first = rows[0];
   if (!first) return { kind: 'not_found' };
   const { total, ...business } = first;

@@ -66,25 +66,41 @@ describe('answerWish: why not, and what instead', () => {
 
   it('answers outside_opening_hours after closing, on weekdays and on Saturday', () => {
     expect(summary(ask(demoSalon(), { staffId: 'emma', date: TUESDAY, time: '18:00' }))).toBe('outside_opening_hours: 17:30 emma, 17:15 emma, 17:00 emma');
-    expect(summary(ask(demoSalon(), { serviceId: 'damen', staffId: 'emma', date: '2026-06-13', time: '13:45' }))).toBe('outside_opening_hours: 13:15 emma, 13:00 emma, 12:45 emma');
+    expect(summary(ask(demoSalon(), { serviceId: 'damen', staffId: 'emma', date: '2026-06-13', time: '13:45' }))).toBe(
+      'outside_opening_hours: 13:15 emma, 13:00 emma, 12:45 emma',
+    );
   });
 
   it('offers the wished time on the nearest open days first when the day is closed, and says why it is closed', () => {
     // "Sonntag um elf": Saturday at eleven (the day before) comes before Tuesday at eleven, then the nearest times.
     const sunday = ask(demoSalon(), { staffId: 'emma', date: '2026-06-14', time: '11:00' });
-    expect(sunday.kind === 'alternatives' && sunday.alternatives.map((s) => local(s.startsAt))).toEqual(['2026-06-13 11:00', '2026-06-16 11:00', '2026-06-13 10:45']);
+    expect(sunday.kind === 'alternatives' && sunday.alternatives.map((s) => local(s.startsAt))).toEqual([
+      '2026-06-13 11:00',
+      '2026-06-16 11:00',
+      '2026-06-13 10:45',
+    ]);
     expect(sunday.kind === 'alternatives' && sunday.detail).toEqual({ closedDay: { cause: 'weekday', date: '2026-06-14', weekday: 7 } });
 
     const monday = ask(demoSalon(), { staffId: 'emma', date: '2026-06-15', time: '10:00' });
     expect(summary(monday)).toBe('closed_day: 10:00 emma, 10:00 emma, 09:45 emma');
     // Monday: Tuesday is the nearer open day (one after), Saturday the nearest one before.
-    expect(monday.kind === 'alternatives' && monday.alternatives.map((s) => local(s.startsAt))).toEqual(['2026-06-16 10:00', '2026-06-13 10:00', '2026-06-16 09:45']);
+    expect(monday.kind === 'alternatives' && monday.alternatives.map((s) => local(s.startsAt))).toEqual([
+      '2026-06-16 10:00',
+      '2026-06-13 10:00',
+      '2026-06-16 09:45',
+    ]);
 
     const christmas = ask(demoSalon(), { staffId: 'emma', date: '2026-12-25', time: '10:00' }, at('2026-12-20', '10:00'));
     expect(christmas.kind === 'alternatives' && christmas.reason).toBe('closed_day');
-    expect(christmas.kind === 'alternatives' && christmas.detail).toEqual({ closedDay: { cause: 'holiday', date: '2026-12-25', weekday: 5, name: '1. Weihnachtstag' } });
+    expect(christmas.kind === 'alternatives' && christmas.detail).toEqual({
+      closedDay: { cause: 'holiday', date: '2026-12-25', weekday: 5, name: '1. Weihnachtstag' },
+    });
     // Heiligabend is no public holiday: the day before Christmas is the nearest open day.
-    expect(christmas.kind === 'alternatives' && christmas.alternatives.map((s) => local(s.startsAt))).toEqual(['2026-12-24 10:00', '2026-12-29 10:00', '2026-12-24 09:45']);
+    expect(christmas.kind === 'alternatives' && christmas.alternatives.map((s) => local(s.startsAt))).toEqual([
+      '2026-12-24 10:00',
+      '2026-12-29 10:00',
+      '2026-12-24 09:45',
+    ]);
 
     const salon = demoSalon();
     salon.business.closures.push({ ...wholeDay(TUESDAY), reason: 'Betriebsurlaub' });
@@ -97,7 +113,11 @@ describe('answerWish: why not, and what instead', () => {
     const salon = demoSalon();
     book(salon, 'emma', 'herren', at('2026-06-13', '11:00'));
     const sunday = ask(salon, { staffId: 'emma', date: '2026-06-14', time: '11:00' });
-    expect(sunday.kind === 'alternatives' && sunday.alternatives.map((s) => local(s.startsAt))).toEqual(['2026-06-16 11:00', '2026-06-16 10:45', '2026-06-16 11:15']);
+    expect(sunday.kind === 'alternatives' && sunday.alternatives.map((s) => local(s.startsAt))).toEqual([
+      '2026-06-16 11:00',
+      '2026-06-16 10:45',
+      '2026-06-16 11:15',
+    ]);
   });
 
   it('says that today is closed when the caller asks for today without a time', () => {
@@ -115,7 +135,11 @@ describe('answerWish: why not, and what instead', () => {
     salon.staff[0]!.timeOff.push(wholeDay(TUESDAY));
     const away = ask(salon, { staffId: 'emma', date: TUESDAY, time: '10:00' });
     expect(away.kind === 'alternatives' && away.reason).toBe('staff_absent');
-    expect(away.kind === 'alternatives' && away.alternatives.map((s) => local(s.startsAt))).toEqual(['2026-06-10 09:00', '2026-06-10 09:15', '2026-06-10 09:30']);
+    expect(away.kind === 'alternatives' && away.alternatives.map((s) => local(s.startsAt))).toEqual([
+      '2026-06-10 09:00',
+      '2026-06-10 09:15',
+      '2026-06-10 09:30',
+    ]);
   });
 
   it('says when the named stylist does not do the service and offers those who do', () => {
@@ -133,7 +157,11 @@ describe('answerWish: why not, and what instead', () => {
   it('answers beyond_horizon with the last open times inside the horizon', () => {
     const answer = ask(demoSalon(), { staffId: 'emma', date: '2026-09-01', time: '10:00' });
     expect(answer.kind === 'alternatives' && answer.reason).toBe('beyond_horizon');
-    expect(answer.kind === 'alternatives' && answer.alternatives.map((s) => local(s.startsAt))).toEqual(['2026-08-06 17:30', '2026-08-06 17:15', '2026-08-06 17:00']);
+    expect(answer.kind === 'alternatives' && answer.alternatives.map((s) => local(s.startsAt))).toEqual([
+      '2026-08-06 17:30',
+      '2026-08-06 17:15',
+      '2026-08-06 17:00',
+    ]);
   });
 
   it('answers not_on_slot_grid for 10:10 and offers the neighbouring quarter hours', () => {
@@ -172,22 +200,33 @@ describe('answerWish: wishes without a time', () => {
 
   it('starts nachmittags at 13:00 on a day without a lunch break, never at noon', () => {
     // Saturday 09–14 without lunch: the old noon-based afternoon offered 12:00 and 12:30.
-    expect(summary(ask(demoSalon(), { staffId: 'emma', date: '2026-06-13', partOfDay: 'nachmittags' }))).toBe('no_time_given: 13:00 emma, 13:15 emma, 13:30 emma');
+    expect(summary(ask(demoSalon(), { staffId: 'emma', date: '2026-06-13', partOfDay: 'nachmittags' }))).toBe(
+      'no_time_given: 13:00 emma, 13:15 emma, 13:30 emma',
+    );
   });
 
   it('keeps to the finer parts of the day of the one table', () => {
-    expect(summary(ask(demoSalon(), { staffId: 'emma', date: TUESDAY, partOfDay: 'spaetnachmittags' }))).toBe('no_time_given: 15:30 emma, 16:00 emma, 16:30 emma');
-    expect(summary(ask(demoSalon(), { staffId: 'emma', date: TUESDAY, partOfDay: 'nach_der_arbeit' }))).toBe('no_time_given: 16:30 emma, 17:00 emma, 17:30 emma');
+    expect(summary(ask(demoSalon(), { staffId: 'emma', date: TUESDAY, partOfDay: 'spaetnachmittags' }))).toBe(
+      'no_time_given: 15:30 emma, 16:00 emma, 16:30 emma',
+    );
+    expect(summary(ask(demoSalon(), { staffId: 'emma', date: TUESDAY, partOfDay: 'nach_der_arbeit' }))).toBe(
+      'no_time_given: 16:30 emma, 17:00 emma, 17:30 emma',
+    );
     expect(summary(ask(demoSalon(), { staffId: 'emma', date: TUESDAY, partOfDay: 'frueh' }))).toBe('no_time_given: 09:00 emma, 09:15 emma, 09:30 emma');
     expect(summary(ask(demoSalon(), { staffId: 'emma', date: TUESDAY, partOfDay: 'mittags' }))).toBe('no_time_given: 11:30 emma, 13:00 emma, 13:30 emma');
   });
 
   it('says taken when the wished afternoon is full and offers afternoons of other days, not that morning', () => {
     const salon = demoSalon();
-    for (let minute = 13 * 60; minute < 18 * 60; minute += 30) book(salon, 'emma', 'herren', at(TUESDAY, `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`));
+    for (let minute = 13 * 60; minute < 18 * 60; minute += 30)
+      book(salon, 'emma', 'herren', at(TUESDAY, `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`));
     const answer = ask(salon, { staffId: 'emma', date: TUESDAY, partOfDay: 'nachmittags' });
     expect(answer.kind === 'alternatives' && answer.reason).toBe('taken');
-    expect(answer.kind === 'alternatives' && answer.alternatives.map((s) => local(s.startsAt))).toEqual(['2026-06-10 13:00', '2026-06-10 13:30', '2026-06-10 14:00']);
+    expect(answer.kind === 'alternatives' && answer.alternatives.map((s) => local(s.startsAt))).toEqual([
+      '2026-06-10 13:00',
+      '2026-06-10 13:30',
+      '2026-06-10 14:00',
+    ]);
   });
 
   it('says taken and offers the nearest slots when no day has room in that part of the day', () => {
@@ -213,7 +252,11 @@ describe('answerWish: wishes without a time', () => {
 
   it('offers the first open slots from now for “so früh wie möglich”', () => {
     const answer = ask(demoSalon(), { staffId: 'fabian', earliest: true, time: '15:00' });
-    expect(answer.kind === 'alternatives' && answer.alternatives.map((s) => local(s.startsAt))).toEqual(['2026-06-09 09:00', '2026-06-09 09:30', '2026-06-09 10:00']);
+    expect(answer.kind === 'alternatives' && answer.alternatives.map((s) => local(s.startsAt))).toEqual([
+      '2026-06-09 09:00',
+      '2026-06-09 09:30',
+      '2026-06-09 10:00',
+    ]);
   });
 });
 

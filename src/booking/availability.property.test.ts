@@ -44,7 +44,13 @@ const dayRanges = fc.uniqueArray(fc.constantFrom(...BOUNDARIES), { minLength: 2,
 // Mostly ordinary days (with or without a lunch break), sometimes odd ones, sometimes a day off.
 const someDay = fc.oneof(
   { arbitrary: fc.constant<TimeRange[]>([{ start: '08:00', end: '20:00' }]), weight: 2 },
-  { arbitrary: fc.constant<TimeRange[]>([{ start: '00:00', end: '12:00' }, { start: '13:00', end: '24:00' }]), weight: 2 },
+  {
+    arbitrary: fc.constant<TimeRange[]>([
+      { start: '00:00', end: '12:00' },
+      { start: '13:00', end: '24:00' },
+    ]),
+    weight: 2,
+  },
   { arbitrary: dayRanges, weight: 4 },
   { arbitrary: fc.constant<TimeRange[]>([]), weight: 1 },
 );
@@ -53,7 +59,9 @@ const wide: WeeklyHours = Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((d) => [`
 
 const segment: fc.Arbitrary<ServiceSegment> = fc.oneof(
   fc.integer({ min: 1, max: 12 }).map((n): ServiceSegment => ({ kind: 'work', minutes: n * 5 })),
-  fc.record({ n: fc.integer({ min: 1, max: 12 }), policy: fc.constantFrom('free' as const, 'blocked' as const) }).map(({ n, policy }): ServiceSegment => ({ kind: 'gap', minutes: n * 5, policy })),
+  fc
+    .record({ n: fc.integer({ min: 1, max: 12 }), policy: fc.constantFrom('free' as const, 'blocked' as const) })
+    .map(({ n, policy }): ServiceSegment => ({ kind: 'gap', minutes: n * 5, policy })),
 );
 const service = fc
   .record({
@@ -64,12 +72,21 @@ const service = fc
   })
   .map(({ first, rest, before, after }): ServiceDef => {
     const segments: ServiceSegment[] = [{ kind: 'work', minutes: first * 5 }, ...rest];
-    return { id: 'svc', name: 'Service', durationMinutes: segments.reduce((sum, s) => sum + s.minutes, 0), bufferBeforeMinutes: before * 5, bufferAfterMinutes: after * 5, segments };
+    return {
+      id: 'svc',
+      name: 'Service',
+      durationMinutes: segments.reduce((sum, s) => sum + s.minutes, 0),
+      bufferBeforeMinutes: before * 5,
+      bufferAfterMinutes: after * 5,
+      segments,
+    };
   });
 
 /** An interval inside the generated week, on the 5-minute grid. */
 const span = (maxMinutes: number) =>
-  fc.record({ start: fc.integer({ min: 0, max: (10 * DAY) / FIVE }), length: fc.integer({ min: 1, max: maxMinutes / 5 }) }).map(({ start, length }) => ({ offset: start * FIVE, length: length * FIVE }));
+  fc
+    .record({ start: fc.integer({ min: 0, max: (10 * DAY) / FIVE }), length: fc.integer({ min: 1, max: maxMinutes / 5 }) })
+    .map(({ start, length }) => ({ offset: start * FIVE, length: length * FIVE }));
 
 const scenario = fc
   .record({
@@ -89,9 +106,24 @@ const scenario = fc
   .map((s) => {
     const origin = DateTime.fromISO(s.week.monday, { zone: s.week.zone }).toMillis() - DAY;
     const place = (i: { offset: number; length: number }): Interval => ({ startsAt: origin + i.offset, endsAt: origin + i.offset + i.length });
-    const staff: StaffDef[] = s.staffHours.map((hours, i) => ({ id: `s${i}`, name: `Staff ${i}`, workingHours: hours, serviceIds: ['svc'], timeOff: (s.staffTimeOff[i] ?? []).map(place) }));
+    const staff: StaffDef[] = s.staffHours.map((hours, i) => ({
+      id: `s${i}`,
+      name: `Staff ${i}`,
+      workingHours: hours,
+      serviceIds: ['svc'],
+      timeOff: (s.staffTimeOff[i] ?? []).map(place),
+    }));
     const calendar: Calendar = {
-      business: { id: 'b', timeZone: s.week.zone, holidayRegion: s.region, openingHours: s.opening, closures: s.closures.map(place), slotStepMinutes: s.step, minNoticeMinutes: s.notice, horizonDays: s.horizon },
+      business: {
+        id: 'b',
+        timeZone: s.week.zone,
+        holidayRegion: s.region,
+        openingHours: s.opening,
+        closures: s.closures.map(place),
+        slotStepMinutes: s.step,
+        minNoticeMinutes: s.notice,
+        horizonDays: s.horizon,
+      },
       services: [s.service],
       staff,
       busy: s.busy.filter((b) => b.who < staff.length).map((b): BusyInterval => ({ ...place(b.at), staffId: `s${b.who}` })),
@@ -236,8 +268,13 @@ describe('availability properties', () => {
   it('answers wishes with open slots ranked by distance, "none" only when the horizon is full, identically every time', () => {
     const wish = fc.record({
       day: fc.integer({ min: 0, max: 8 }),
-      minute: fc.option(fc.integer({ min: 0, max: 287 }).filter((n) => n < 12 || n >= 36), { nil: undefined }), // no 01:xx/02:xx (DST)
-      partOfDay: fc.option(fc.constantFrom('morgens' as const, 'vormittags' as const, 'mittags' as const, 'nachmittags' as const, 'abends' as const), { nil: undefined }),
+      minute: fc.option(
+        fc.integer({ min: 0, max: 287 }).filter((n) => n < 12 || n >= 36),
+        { nil: undefined },
+      ), // no 01:xx/02:xx (DST)
+      partOfDay: fc.option(fc.constantFrom('morgens' as const, 'vormittags' as const, 'mittags' as const, 'nachmittags' as const, 'abends' as const), {
+        nil: undefined,
+      }),
       staff: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
       earliest: fc.boolean(),
     });
@@ -246,7 +283,14 @@ describe('availability properties', () => {
         const zone = calendar.business.timeZone;
         const date = DateTime.fromMillis(origin, { zone }).plus({ days: w.day }).toISODate()!;
         const staffId = w.staff === undefined ? undefined : calendar.staff[w.staff % calendar.staff.length]!.id;
-        const request: Wish = { serviceId: 'svc', date, staffId, partOfDay: w.partOfDay, earliest: w.earliest, time: w.minute === undefined ? undefined : hhmm(w.minute * 5) };
+        const request: Wish = {
+          serviceId: 'svc',
+          date,
+          staffId,
+          partOfDay: w.partOfDay,
+          earliest: w.earliest,
+          time: w.minute === undefined ? undefined : hhmm(w.minute * 5),
+        };
         const answer = answerWish(calendar, request, now);
         expect(answerWish(calendar, request, now)).toEqual(answer);
 

@@ -20,7 +20,14 @@ describe('busySegmentsFor', () => {
   });
 
   it('keeps a blocked gap busy, so the pieces around it merge', () => {
-    const perm: ServiceDef = { ...service('damen'), segments: [{ kind: 'work', minutes: 20 }, { kind: 'gap', minutes: 25, policy: 'blocked' }, { kind: 'work', minutes: 10 }] };
+    const perm: ServiceDef = {
+      ...service('damen'),
+      segments: [
+        { kind: 'work', minutes: 20 },
+        { kind: 'gap', minutes: 25, policy: 'blocked' },
+        { kind: 'work', minutes: 10 },
+      ],
+    };
     expect(spans(perm)).toEqual([[0, 55]]);
   });
 
@@ -41,7 +48,14 @@ describe('busySegmentsFor', () => {
   });
 
   it('ignores zero-length phases instead of emitting empty intervals', () => {
-    const odd: ServiceDef = { ...service('damen'), segments: [{ kind: 'work', minutes: 0 }, { kind: 'gap', minutes: 5, policy: 'free' }, { kind: 'work', minutes: 30 }] };
+    const odd: ServiceDef = {
+      ...service('damen'),
+      segments: [
+        { kind: 'work', minutes: 0 },
+        { kind: 'gap', minutes: 5, policy: 'free' },
+        { kind: 'work', minutes: 30 },
+      ],
+    };
     expect(spans(odd)).toEqual([[5, 35]]);
   });
 });

@@ -33,7 +33,10 @@ export async function findCallHolds(db: Db, callId: string, now: Date): Promise<
  * The call's booked appointment for this service, start and customer, if it already has one (a repeated request).
  * The customer matters: one call may book the same time for two people.
  */
-export async function findCallBooking(db: Db, input: { callId: string; serviceId: string; startsAt: Date; staffId?: string | undefined; phoneE164: string }): Promise<AppointmentView | null> {
+export async function findCallBooking(
+  db: Db,
+  input: { callId: string; serviceId: string; startsAt: Date; staffId?: string | undefined; phoneE164: string },
+): Promise<AppointmentView | null> {
   const [row] = await db
     .select({ appointment: appointments })
     .from(appointments)

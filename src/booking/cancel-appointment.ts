@@ -26,7 +26,14 @@ export async function cancelAppointment(deps: BookingDeps, input: CancelInput): 
     const now = deps.clock.now();
     await setAppointmentStatus(tx, current.id, 'cancelled', now);
     if (current.status === 'booked') await adjustAppointmentCount(tx, current.customerId, -1);
-    await recordActivity(tx, { businessId: current.businessId, actor: input.actor, action: 'appointment.cancelled', entityType: 'appointment', entityId: current.id, details: { previousStatus: current.status, reason: input.reason ?? null, ...(input.request ? { request: input.request } : {}) } });
+    await recordActivity(tx, {
+      businessId: current.businessId,
+      actor: input.actor,
+      action: 'appointment.cancelled',
+      entityType: 'appointment',
+      entityId: current.id,
+      details: { previousStatus: current.status, reason: input.reason ?? null, ...(input.request ? { request: input.request } : {}) },
+    });
     return { kind: 'cancelled', appointment: { ...current, status: 'cancelled' }, repeated: false };
   });
 }

@@ -37,11 +37,24 @@ export async function confirmHold(deps: BookingDeps, input: ConfirmHoldInput): P
       throw error;
     }
     await adjustAppointmentCount(tx, customer.customerId, 1);
-    await recordActivity(tx, { businessId: current.businessId, actor: input.actor, action: 'appointment.confirmed', entityType: 'appointment', entityId: current.id, details: { expiredBeforeConfirm: current.status === 'expired' } });
+    await recordActivity(tx, {
+      businessId: current.businessId,
+      actor: input.actor,
+      action: 'appointment.confirmed',
+      entityType: 'appointment',
+      entityId: current.id,
+      details: { expiredBeforeConfirm: current.status === 'expired' },
+    });
     return { kind: 'booked', appointment: { ...current, status: 'booked', customerId: customer.customerId }, repeated: false };
   });
   if (outcome.kind === 'hold_expired') {
-    const alternatives = await findAlternatives(deps, { businessId: found.businessId, serviceId: found.serviceId, staffId: found.staffId, startsAt: found.startsAt, now: deps.clock.now() });
+    const alternatives = await findAlternatives(deps, {
+      businessId: found.businessId,
+      serviceId: found.serviceId,
+      staffId: found.staffId,
+      startsAt: found.startsAt,
+      now: deps.clock.now(),
+    });
     return { kind: 'hold_expired', alternatives };
   }
   deps.metrics?.bookings.inc({ outcome: `confirm_${outcome.kind}` });

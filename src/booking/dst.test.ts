@@ -38,7 +38,10 @@ describe('slots across daylight saving time', () => {
     const across = slots.find((s) => clock(s.startsAt) === '01:30')!;
     expect(across.endsAt - across.startsAt).toBe(120 * MINUTE_MS);
     expect(clock(across.endsAt)).toBe('04:30'); // 01:30 CET + 2 h elapsed = 04:30 CEST
-    expect(across.segments.map((s) => `${utc(s.startsAt)}–${utc(s.endsAt)}`)).toEqual(['2026-03-29T00:30Z–2026-03-29T01:00Z', '2026-03-29T01:45Z–2026-03-29T02:30Z']);
+    expect(across.segments.map((s) => `${utc(s.startsAt)}–${utc(s.endsAt)}`)).toEqual([
+      '2026-03-29T00:30Z–2026-03-29T01:00Z',
+      '2026-03-29T01:45Z–2026-03-29T02:30Z',
+    ]);
     // 5 real hours of night shift (00:00 CET–06:00 CEST): last 120-minute start is 04:00 local.
     expect(starts.at(-1)).toBe('04:00');
   });
@@ -47,8 +50,14 @@ describe('slots across daylight saving time', () => {
     const slots = slotsOn(AUTUMN, 'straehnen', [['00:00', '06:00']]);
     const twos = slots.filter((s) => clock(s.startsAt).startsWith('02:')).map((s) => utc(s.startsAt));
     expect(twos).toEqual([
-      '2026-10-25T00:00Z', '2026-10-25T00:15Z', '2026-10-25T00:30Z', '2026-10-25T00:45Z',
-      '2026-10-25T01:00Z', '2026-10-25T01:15Z', '2026-10-25T01:30Z', '2026-10-25T01:45Z',
+      '2026-10-25T00:00Z',
+      '2026-10-25T00:15Z',
+      '2026-10-25T00:30Z',
+      '2026-10-25T00:45Z',
+      '2026-10-25T01:00Z',
+      '2026-10-25T01:15Z',
+      '2026-10-25T01:30Z',
+      '2026-10-25T01:45Z',
     ]);
     const across = slots.find((s) => utc(s.startsAt) === '2026-10-25T00:00Z')!;
     expect(across.endsAt - across.startsAt).toBe(105 * MINUTE_MS);

@@ -17,7 +17,12 @@ export async function markHoldsExpired(tx: Queryable, which: SQL | undefined, no
   await tx
     .update(appointmentSegments)
     .set({ status: 'expired' })
-    .where(anyUuid(appointmentSegments.appointmentId, expired.map((e) => e.id)));
+    .where(
+      anyUuid(
+        appointmentSegments.appointmentId,
+        expired.map((e) => e.id),
+      ),
+    );
   return expired.length;
 }
 

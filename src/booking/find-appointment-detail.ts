@@ -20,10 +20,21 @@ export async function findAppointmentDetail(db: Queryable, scope: Scope, id: str
     .limit(1);
   if (!row) return null;
   const [extra, segments, call] = await Promise.all([
-    db.select({ holdExpiresAt: appointments.holdExpiresAt, cancelledAt: appointments.cancelledAt, notes: appointments.notes }).from(appointments).where(eq(appointments.id, id)),
-    db.select({ startsAt: appointmentSegments.startsAt, endsAt: appointmentSegments.endsAt }).from(appointmentSegments).where(eq(appointmentSegments.appointmentId, id)).orderBy(asc(appointmentSegments.startsAt)),
+    db
+      .select({ holdExpiresAt: appointments.holdExpiresAt, cancelledAt: appointments.cancelledAt, notes: appointments.notes })
+      .from(appointments)
+      .where(eq(appointments.id, id)),
+    db
+      .select({ startsAt: appointmentSegments.startsAt, endsAt: appointmentSegments.endsAt })
+      .from(appointmentSegments)
+      .where(eq(appointmentSegments.appointmentId, id))
+      .orderBy(asc(appointmentSegments.startsAt)),
     row.callId
-      ? db.select({ id: calls.id, outcome: calls.outcome, startedAt: calls.startedAt }).from(calls).where(and(eq(calls.id, row.callId), eq(calls.businessId, scope.businessId))).limit(1)
+      ? db
+          .select({ id: calls.id, outcome: calls.outcome, startedAt: calls.startedAt })
+          .from(calls)
+          .where(and(eq(calls.id, row.callId), eq(calls.businessId, scope.businessId)))
+          .limit(1)
       : Promise.resolve([]),
   ]);
   return {

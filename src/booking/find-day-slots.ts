@@ -4,7 +4,6 @@ import { findOpenSlots } from './find-open-slots.js';
 import { loadCalendar, type CalendarSource } from './load-calendar.js';
 import { localDayOf } from './local-days.js';
 
-
 export interface DaySlotsQuery {
   businessId: string;
   serviceId: string;
@@ -15,9 +14,7 @@ export interface DaySlotsQuery {
 }
 
 export type DaySlotsOutcome =
-  | { kind: 'slots'; timeZone: string; slots: Slot[] }
-  | { kind: 'not_found'; what: 'business' | 'service' | 'staff' }
-  | { kind: 'invalid_date' };
+  { kind: 'slots'; timeZone: string; slots: Slot[] } | { kind: 'not_found'; what: 'business' | 'service' | 'staff' } | { kind: 'invalid_date' };
 
 /** The open slots of a service on one local day of the business, for one staff member or all who perform it. */
 export async function findDaySlots(source: CalendarSource, query: DaySlotsQuery): Promise<DaySlotsOutcome> {
@@ -30,6 +27,12 @@ export async function findDaySlots(source: CalendarSource, query: DaySlotsQuery)
   if (query.staffId && !calendar.staff.some((m) => m.id === query.staffId)) return { kind: 'not_found', what: 'staff' };
   const day = localDayOf(calendar.business.timeZone, query.date);
   if (!day) return { kind: 'invalid_date' };
-  const slots = findOpenSlots(calendar, { serviceId: query.serviceId, ...(query.staffId ? { staffId: query.staffId } : {}), from: day.startsAt, to: day.endsAt, now: query.now.getTime() });
+  const slots = findOpenSlots(calendar, {
+    serviceId: query.serviceId,
+    ...(query.staffId ? { staffId: query.staffId } : {}),
+    from: day.startsAt,
+    to: day.endsAt,
+    now: query.now.getTime(),
+  });
   return { kind: 'slots', timeZone: calendar.business.timeZone, slots };
 }

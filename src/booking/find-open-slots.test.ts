@@ -37,7 +37,18 @@ describe('findOpenSlots in the demo salon', () => {
 
   it('lets a free gap span the stylist’s lunch while the customer waits in the open salon', () => {
     const salon = demoSalon();
-    salon.services.push({ id: 'dauerwelle', name: 'Dauerwelle', durationMinutes: 120, bufferBeforeMinutes: 0, bufferAfterMinutes: 0, segments: [{ kind: 'work', minutes: 30 }, { kind: 'gap', minutes: 60, policy: 'free' }, { kind: 'work', minutes: 30 }] });
+    salon.services.push({
+      id: 'dauerwelle',
+      name: 'Dauerwelle',
+      durationMinutes: 120,
+      bufferBeforeMinutes: 0,
+      bufferAfterMinutes: 0,
+      segments: [
+        { kind: 'work', minutes: 30 },
+        { kind: 'gap', minutes: 60, policy: 'free' },
+        { kind: 'work', minutes: 30 },
+      ],
+    });
     salon.staff[0]!.serviceIds.push('dauerwelle');
     expect(times(slotsOn(salon, TUESDAY, 'dauerwelle', 'emma'))).toContain('11:30');
   });
@@ -87,7 +98,14 @@ describe('findOpenSlots in the demo salon', () => {
 
   it('lets buffers reach past closing but never into another booking', () => {
     const salon = demoSalon();
-    salon.services.push({ id: 'buffered', name: 'Schnitt mit Vorbereitung', durationMinutes: 45, bufferBeforeMinutes: 15, bufferAfterMinutes: 15, segments: [] });
+    salon.services.push({
+      id: 'buffered',
+      name: 'Schnitt mit Vorbereitung',
+      durationMinutes: 45,
+      bufferBeforeMinutes: 15,
+      bufferAfterMinutes: 15,
+      segments: [],
+    });
     salon.staff[0]!.serviceIds.push('buffered');
     book(salon, 'emma', 'herren', at(TUESDAY, '10:00'));
     const tuesday = times(slotsOn(salon, TUESDAY, 'buffered', 'emma'));

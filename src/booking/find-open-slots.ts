@@ -5,7 +5,6 @@ import { isInsideOne } from './intervals.js';
 import { localDaysCovering, slotGrid } from './local-days.js';
 import { layoutService, placeAt } from './service-layout.js';
 
-
 /**
  * All open slots for `query.serviceId` that start in [from, to), for `query.staffId` or for
  * every staff member who performs the service; sorted by start, then staff id.

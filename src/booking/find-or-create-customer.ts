@@ -14,7 +14,9 @@ export type CustomerOutcome = { kind: 'found' | 'created'; customerId: string; n
 export async function findOrCreateCustomer(db: Queryable, businessId: string, phone: string, name?: string | null): Promise<CustomerOutcome> {
   const e164 = normalizePhone(phone);
   if (!e164) return { kind: 'invalid_phone' };
-  const [upserted] = rowsOf<{ customer_id: string; created: boolean }>(await db.execute(sql`select customer_id, created from upsert_customer(${businessId}::uuid, ${e164}::text, ${name ?? null}::text)`));
+  const [upserted] = rowsOf<{ customer_id: string; created: boolean }>(
+    await db.execute(sql`select customer_id, created from upsert_customer(${businessId}::uuid, ${e164}::text, ${name ?? null}::text)`),
+  );
   if (!upserted) throw new Error('customer upsert returned no row');
   // A second statement: the one that ran the function reads from a snapshot taken before the function wrote.
   const result = await db.execute(sql`select c.id, c.name, c.appointment_count from customers c where c.id = ${upserted.customer_id}::uuid`);

@@ -18,7 +18,10 @@ export interface RequestedChange {
  * transaction as the change, so it is there exactly when the change committed). A retry after the first run died
  * answers with it instead of looking for the appointment again: a cancelled appointment is no longer "upcoming".
  */
-export async function findRequestedChange(db: Queryable, input: { businessId: string; callId: string; request: string; action: ChangeAction }): Promise<RequestedChange | null> {
+export async function findRequestedChange(
+  db: Queryable,
+  input: { businessId: string; callId: string; request: string; action: ChangeAction },
+): Promise<RequestedChange | null> {
   // Two lookups by index (the caller's activity, then the appointment by id) rather than one join on a cast id.
   const [change] = await db
     .select({ appointmentId: activityLog.entityId })

@@ -35,7 +35,9 @@ export async function findUpcomingAppointments(db: Queryable, businessId: string
     .innerJoin(customers, eq(customers.id, appointments.customerId))
     .innerJoin(services, eq(services.id, appointments.serviceId))
     .innerJoin(staff, eq(staff.id, appointments.staffId))
-    .where(and(eq(appointments.businessId, businessId), eq(customers.phoneE164, e164), inArray(appointments.status, ['booked']), gt(appointments.startsAt, now)))
+    .where(
+      and(eq(appointments.businessId, businessId), eq(customers.phoneE164, e164), inArray(appointments.status, ['booked']), gt(appointments.startsAt, now)),
+    )
     .orderBy(asc(appointments.startsAt))
     .limit(20);
 }

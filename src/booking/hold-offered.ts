@@ -29,7 +29,16 @@ export async function holdOffered(deps: BookingDeps, input: HoldOfferedInput, sl
     // A fresh key per hold: a released hold must not answer a later offer of the same slot as "cancelled".
     const attempt = await attemptSlot(
       deps,
-      { businessId: input.businessId, serviceId: input.serviceId, staffId: slot.staffId, startsAt: new Date(slot.startsAt), idempotencyKey: `hold:${input.callId}:${randomUUID()}`, source: input.source, callId: input.callId, actor: input.actor },
+      {
+        businessId: input.businessId,
+        serviceId: input.serviceId,
+        staffId: slot.staffId,
+        startsAt: new Date(slot.startsAt),
+        idempotencyKey: `hold:${input.callId}:${randomUUID()}`,
+        source: input.source,
+        callId: input.callId,
+        actor: input.actor,
+      },
       slot,
       'held',
       now,

@@ -38,7 +38,12 @@ export async function inStaffTransaction<T>(deps: BookingDeps, staffIds: string[
  * distributed lock and retries as `inStaffTransaction` but without a transaction around it: a booking that is
  * one statement is one round trip to the database instead of four.
  */
-export async function asStaffStatement<T>(deps: BookingDeps, staffId: string, statement: (db: Queryable) => Promise<T>, options: StaffLockOptions = {}): Promise<T> {
+export async function asStaffStatement<T>(
+  deps: BookingDeps,
+  staffId: string,
+  statement: (db: Queryable) => Promise<T>,
+  options: StaffLockOptions = {},
+): Promise<T> {
   return underStaffLocks(deps, [staffId], options, () => statement(deps.db));
 }
 
@@ -58,7 +63,12 @@ async function underStaffLocks<T>(deps: BookingDeps, sortedIds: string[], option
   // Holds placed for an offer skip the distributed lock: when a hundred callers are offered the same popular
   // stylist at once, Redlock's retry pauses queue them for seconds, while Postgres' advisory lock queues them in
   // order without pauses. The constraint decides either way.
-  return options.distributedLock === false ? retried() : deps.locks.withLocks(sortedIds.map((id) => `staff:${id}`), retried);
+  return options.distributedLock === false
+    ? retried()
+    : deps.locks.withLocks(
+        sortedIds.map((id) => `staff:${id}`),
+        retried,
+      );
 }
 
 /** Marks the staff members' holds that expired before `now` as expired, freeing their segments. */

@@ -25,7 +25,16 @@ export async function listStaff(db: Queryable, scope: Scope): Promise<StaffRecor
   const links = await db
     .select({ staffId: staffServices.staffId, serviceId: staffServices.serviceId })
     .from(staffServices)
-    .where(anyUuid(staffServices.staffId, rows.map((r) => r.id)))
+    .where(
+      anyUuid(
+        staffServices.staffId,
+        rows.map((r) => r.id),
+      ),
+    )
     .orderBy(asc(staffServices.serviceId));
-  return rows.map((r) => ({ ...r, workingHours: readJsonColumn(WeeklyHours, r.workingHours, 'staff.working_hours'), serviceIds: links.filter((l) => l.staffId === r.id).map((l) => l.serviceId) }));
+  return rows.map((r) => ({
+    ...r,
+    workingHours: readJsonColumn(WeeklyHours, r.workingHours, 'staff.working_hours'),
+    serviceIds: links.filter((l) => l.staffId === r.id).map((l) => l.serviceId),
+  }));
 }

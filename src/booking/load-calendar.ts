@@ -26,7 +26,16 @@ export interface CalendarSource {
 
 type Pair = [number | string, number | string];
 interface RulesJson {
-  business: { id: string; time_zone: string; holiday_region: string | null; opening_hours: unknown; slot_step_minutes: number; min_notice_minutes: number; horizon_days: number; rules_version: number | string };
+  business: {
+    id: string;
+    time_zone: string;
+    holiday_region: string | null;
+    opening_hours: unknown;
+    slot_step_minutes: number;
+    min_notice_minutes: number;
+    horizon_days: number;
+    rules_version: number | string;
+  };
   services: Array<{ id: string; name: string; duration_minutes: number; buffer_before_minutes: number; buffer_after_minutes: number; segments: unknown }>;
   staff: Array<{ id: string; name: string; working_hours: unknown; service_ids: string[]; time_off: Pair[] }>;
   closures: Array<[number | string, number | string, string | null]>;
@@ -94,7 +103,13 @@ function parseRules(json: RulesJson | null | undefined): CalendarRules | null {
       segments: readJsonColumn(ServiceSegments, s.segments, 'services.segments'),
     })),
     // Sorted by id (in SQL) so every consumer sees the same order: the engine's tie-breaks rely on it.
-    staff: json.staff.map((m) => ({ id: m.id, name: m.name, workingHours: readJsonColumn(WeeklyHours, m.working_hours, 'staff.working_hours'), serviceIds: m.service_ids, timeOff: m.time_off.map(ms) })),
+    staff: json.staff.map((m) => ({
+      id: m.id,
+      name: m.name,
+      workingHours: readJsonColumn(WeeklyHours, m.working_hours, 'staff.working_hours'),
+      serviceIds: m.service_ids,
+      timeOff: m.time_off.map(ms),
+    })),
   };
 }
 

@@ -5,7 +5,16 @@ import { BusinessAnswers, readJsonColumn, ServiceSegments, WeeklyHours, type Ser
 
 /** What a business offers, as callers name it: services with synonyms, staff with aliases. */
 export interface Directory {
-  business: { id: string; name: string; kind: string; timeZone: string; transferNumber: string | null; openingHours: WeeklyHours; address: string | null; answers: BusinessAnswers };
+  business: {
+    id: string;
+    name: string;
+    kind: string;
+    timeZone: string;
+    transferNumber: string | null;
+    openingHours: WeeklyHours;
+    address: string | null;
+    answers: BusinessAnswers;
+  };
   services: Array<{
     id: string;
     name: string;
@@ -25,14 +34,35 @@ export interface Directory {
 export async function loadDirectory(db: Queryable, businessId: string): Promise<Directory | null> {
   const [businessRows, serviceRows, staffRows, links] = await Promise.all([
     db.select().from(businesses).where(eq(businesses.id, businessId)).limit(1),
-    db.select().from(services).where(and(eq(services.businessId, businessId), eq(services.active, true))).orderBy(asc(services.name)),
-    db.select().from(staff).where(and(eq(staff.businessId, businessId), eq(staff.active, true))).orderBy(asc(staff.name)),
-    db.select({ staffId: staffServices.staffId, serviceId: staffServices.serviceId }).from(staffServices).innerJoin(staff, eq(staff.id, staffServices.staffId)).where(eq(staff.businessId, businessId)),
+    db
+      .select()
+      .from(services)
+      .where(and(eq(services.businessId, businessId), eq(services.active, true)))
+      .orderBy(asc(services.name)),
+    db
+      .select()
+      .from(staff)
+      .where(and(eq(staff.businessId, businessId), eq(staff.active, true)))
+      .orderBy(asc(staff.name)),
+    db
+      .select({ staffId: staffServices.staffId, serviceId: staffServices.serviceId })
+      .from(staffServices)
+      .innerJoin(staff, eq(staff.id, staffServices.staffId))
+      .where(eq(staff.businessId, businessId)),
   ]);
   const b = businessRows[0];
   if (!b) return null;
   return {
-    business: { id: b.id, name: b.name, kind: b.kind, timeZone: b.timeZone, transferNumber: b.transferNumber, openingHours: readJsonColumn(WeeklyHours, b.openingHours, 'businesses.opening_hours'), address: b.address, answers: readJsonColumn(BusinessAnswers, b.answers, 'businesses.answers') },
+    business: {
+      id: b.id,
+      name: b.name,
+      kind: b.kind,
+      timeZone: b.timeZone,
+      transferNumber: b.transferNumber,
+      openingHours: readJsonColumn(WeeklyHours, b.openingHours, 'businesses.opening_hours'),
+      address: b.address,
+      answers: readJsonColumn(BusinessAnswers, b.answers, 'businesses.answers'),
+    },
     services: serviceRows.map((s) => ({
       id: s.id,
       name: s.name,

@@ -18,7 +18,9 @@ const SERVICES = ['herren', 'damen', 'waschen'] as const;
 const isOpen = (date: DateTime) => date.weekday >= 2 && date.weekday <= 6 && !HOLIDAYS.includes(date.toISODate()!);
 
 const closedDay = fc.oneof(
-  fc.integer({ min: 0, max: 20 }).chain((week) => fc.constantFrom(0, 1).map((monday) => DateTime.fromISO('2026-11-22', { zone: ZONE }).plus({ weeks: week, days: monday }))),
+  fc
+    .integer({ min: 0, max: 20 })
+    .chain((week) => fc.constantFrom(0, 1).map((monday) => DateTime.fromISO('2026-11-22', { zone: ZONE }).plus({ weeks: week, days: monday }))),
   fc.constantFrom(...HOLIDAYS).map((d) => DateTime.fromISO(d, { zone: ZONE })),
 );
 
@@ -30,7 +32,9 @@ describe('alternatives for a wish on a closed day', () => {
         fc.integer({ min: 9 * 4, max: 17 * 4 + 3 }),
         fc.option(fc.constantFrom(...STAFF), { nil: undefined }),
         fc.constantFrom(...SERVICES),
-        fc.array(fc.record({ who: fc.constantFrom(...STAFF), day: fc.integer({ min: -3, max: 3 }), quarter: fc.integer({ min: 9 * 4, max: 17 * 4 }) }), { maxLength: 12 }),
+        fc.array(fc.record({ who: fc.constantFrom(...STAFF), day: fc.integer({ min: -3, max: 3 }), quarter: fc.integer({ min: 9 * 4, max: 17 * 4 }) }), {
+          maxLength: 12,
+        }),
         (day, quarter, staffId, serviceId, bookings) => {
           fc.pre(!isOpen(day));
           const salon = demoSalon();

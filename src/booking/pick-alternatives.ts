@@ -63,7 +63,7 @@ function* searchTiers(calendar: Calendar, q: AlternativeQuery): Generator<{ slot
 function narrow(slots: Slot[], days: LocalDay[], q: AlternativeQuery, load: LoadMeter, usePartOfDay: boolean): Slot[] {
   const kept: Slot[] = [];
   let d = 0;
-  for (let i = 0; i < slots.length; ) {
+  for (let i = 0; i < slots.length;) {
     let j = i + 1;
     while (j < slots.length && slots[j]!.startsAt === slots[i]!.startsAt) j++;
     const start = slots[i]!.startsAt;
@@ -163,8 +163,13 @@ function pickAroundClosedDay(calendar: Calendar, q: AlternativeQuery, exactAt: n
     }
   };
   sameTime(nearest);
-  const nearby = nearest.flatMap(({ day }, rank) => openAt(day, day.startsAt, day.endsAt).map((slot) => ({ slot, rank, off: Math.abs(minuteOfDayAt(day, slot.startsAt) - minute) })));
-  nearby.sort((a, b) => a.off - b.off || a.rank - b.rank || a.slot.startsAt - b.slot.startsAt || (a.slot.staffId < b.slot.staffId ? -1 : a.slot.staffId > b.slot.staffId ? 1 : 0));
+  const nearby = nearest.flatMap(({ day }, rank) =>
+    openAt(day, day.startsAt, day.endsAt).map((slot) => ({ slot, rank, off: Math.abs(minuteOfDayAt(day, slot.startsAt) - minute) })),
+  );
+  nearby.sort(
+    (a, b) =>
+      a.off - b.off || a.rank - b.rank || a.slot.startsAt - b.slot.startsAt || (a.slot.staffId < b.slot.staffId ? -1 : a.slot.staffId > b.slot.staffId ? 1 : 0),
+  );
   for (const { slot } of nearby) add(slot);
   // Both nearest days full: the wished time later in the week still beats the regular search's first free hour.
   sameTime(open.filter((d) => !nearest.includes(d)));

@@ -14,7 +14,6 @@ import type { AppointmentView, BookingOutcome } from './outcomes.js';
 import { repeatOutcome } from './repeat-outcome.js';
 import type { CalendarRules } from './rules-cache.js';
 
-
 export interface PlaceInput {
   businessId: string;
   serviceId: string;
@@ -78,7 +77,14 @@ export async function placeAppointment(deps: BookingDeps, input: PlaceInput, sta
  * answer (the start looks closed or unknown, or the rules changed meanwhile): the caller reads the calendar and
  * decides on fresh data, so every refusal is still explained from the database.
  */
-async function placeOnCachedRules(deps: BookingDeps, input: PlaceInput, status: 'held' | 'booked', now: Date, customer: Customer | null, rules: CalendarRules): Promise<BookingOutcome | null> {
+async function placeOnCachedRules(
+  deps: BookingDeps,
+  input: PlaceInput,
+  status: 'held' | 'booked',
+  now: Date,
+  customer: Customer | null,
+  rules: CalendarRules,
+): Promise<BookingOutcome | null> {
   const start = input.startsAt.getTime();
   const calendar = calendarOf(rules, [], { from: start - DAY_MS, to: start + DAY_MS });
   const [slot] = openCandidates(calendar, input, now.getTime());
@@ -102,7 +108,8 @@ function openCandidates(calendar: Calendar, input: PlaceInput, now: number): Slo
   if (input.staffId) return slots;
   const busyMinutes = new Map<string, number>();
   for (const b of calendar.busy) {
-    if (b.endsAt > start - DAY_MS / 2 && b.startsAt < start + DAY_MS / 2) busyMinutes.set(b.staffId, (busyMinutes.get(b.staffId) ?? 0) + (b.endsAt - b.startsAt));
+    if (b.endsAt > start - DAY_MS / 2 && b.startsAt < start + DAY_MS / 2)
+      busyMinutes.set(b.staffId, (busyMinutes.get(b.staffId) ?? 0) + (b.endsAt - b.startsAt));
   }
   return [...slots].sort((a, b) => (busyMinutes.get(a.staffId) ?? 0) - (busyMinutes.get(b.staffId) ?? 0) || (a.staffId < b.staffId ? -1 : 1));
 }
@@ -138,7 +145,12 @@ export async function attemptSlot(
   const extras = {
     ...(customer ? { customer } : {}),
     countForCustomer: status === 'booked',
-    activity: { actorType: input.actor.type, actorId: input.actor.id, action: status === 'held' ? 'appointment.held' : 'appointment.booked', details: { serviceId: input.serviceId, callId: input.callId ?? null } },
+    activity: {
+      actorType: input.actor.type,
+      actorId: input.actor.id,
+      action: status === 'held' ? 'appointment.held' : 'appointment.booked',
+      details: { serviceId: input.serviceId, callId: input.callId ?? null },
+    },
     // Released inside the same statement, so an expired hold is never what refuses the insert.
     releaseExpiredHoldsAt: now,
     ...(options.rulesVersion !== undefined ? { rulesVersion: options.rulesVersion } : {}),
@@ -147,7 +159,10 @@ export async function attemptSlot(
   switch (inserted.kind) {
     case 'inserted': {
       const view: AppointmentView = { ...appointment, id: inserted.id, customerId: inserted.customerId, rescheduledFromId: null };
-      return { kind: 'done', outcome: status === 'held' ? { kind: 'held', appointment: view, repeated: false } : { kind: 'booked', appointment: view, repeated: false } };
+      return {
+        kind: 'done',
+        outcome: status === 'held' ? { kind: 'held', appointment: view, repeated: false } : { kind: 'booked', appointment: view, repeated: false },
+      };
     }
     case 'duplicate_key': {
       // A repeat with the same key committed first (the unique index is checked before the busy segments are
@@ -170,7 +185,13 @@ export async function attemptSlot(
 async function whyNot(deps: BookingDeps, input: PlaceInput, now: Date, lostRace: boolean): Promise<BookingOutcome> {
   const earlier = await findAppointmentByKey(deps.db, input.idempotencyKey);
   if (earlier) return repeatOutcome(deps, earlier);
-  const answer = await answerNear(deps, { businessId: input.businessId, serviceId: input.serviceId, ...(input.staffId ? { staffId: input.staffId } : {}), startsAt: input.startsAt, now });
+  const answer = await answerNear(deps, {
+    businessId: input.businessId,
+    serviceId: input.serviceId,
+    ...(input.staffId ? { staffId: input.staffId } : {}),
+    startsAt: input.startsAt,
+    now,
+  });
   // After every candidate was found open and then lost at insert, it was a race, whatever the engine says now.
   return toUnavailable(lostRace && answer.kind === 'alternatives' ? { ...answer, reason: 'taken' } : answer);
 }

@@ -18,7 +18,14 @@ export async function recordCallOutcome(
   const finalList = DECISIVE_OUTCOMES_SQL;
   await db
     .insert(calls)
-    .values({ id: input.callId, businessId: input.businessId, status: 'ongoing', outcome: input.outcome, appointmentId: input.appointmentId ?? null, customerId: input.customerId ?? null })
+    .values({
+      id: input.callId,
+      businessId: input.businessId,
+      status: 'ongoing',
+      outcome: input.outcome,
+      appointmentId: input.appointmentId ?? null,
+      customerId: input.customerId ?? null,
+    })
     .onConflictDoUpdate({
       target: calls.id,
       set: {

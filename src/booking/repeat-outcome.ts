@@ -20,6 +20,12 @@ export async function repeatOutcome(deps: BookingDeps, appointment: AppointmentV
 }
 
 async function holdExpired(deps: BookingDeps, appointment: AppointmentView): Promise<BookingOutcome> {
-  const alternatives = await findAlternatives(deps, { businessId: appointment.businessId, serviceId: appointment.serviceId, staffId: appointment.staffId, startsAt: appointment.startsAt, now: deps.clock.now() });
+  const alternatives = await findAlternatives(deps, {
+    businessId: appointment.businessId,
+    serviceId: appointment.serviceId,
+    staffId: appointment.staffId,
+    startsAt: appointment.startsAt,
+    now: deps.clock.now(),
+  });
   return { kind: 'hold_expired', alternatives };
 }

@@ -13,7 +13,6 @@ import { recordActivity } from './record-activity.js';
 import { repeatOutcome } from './repeat-outcome.js';
 import { setAppointmentStatus } from './set-appointment-status.js';
 
-
 export interface RescheduleInput {
   appointmentId: string;
   startsAt: Date;
@@ -70,7 +69,10 @@ export async function rescheduleAppointment(deps: BookingDeps, input: Reschedule
   if (!calendar) return { kind: 'not_found', what: 'business' };
   if (!calendar.staff.some((m) => m.id === staffId)) return { kind: 'not_found', what: 'staff' };
   const [slot] = findOpenSlots(calendar, { serviceId: old.serviceId, staffId, from: start, to: start + 1, now: now.getTime() });
-  if (!slot) return toUnavailable(await answerNear(deps, { businessId: old.businessId, serviceId: old.serviceId, staffId, startsAt: input.startsAt, now, excludeAppointmentIds: [old.id] }));
+  if (!slot)
+    return toUnavailable(
+      await answerNear(deps, { businessId: old.businessId, serviceId: old.serviceId, staffId, startsAt: input.startsAt, now, excludeAppointmentIds: [old.id] }),
+    );
 
   try {
     return await inStaffTransaction(deps, [old.staffId, staffId], async (tx): Promise<BookingOutcome> => {
@@ -97,7 +99,19 @@ export async function rescheduleAppointment(deps: BookingDeps, input: Reschedule
       );
       // Losing the new time must also undo the release of the old one: abort the whole transaction.
       if (inserted.kind !== 'inserted') throw new LostRace();
-      await recordActivity(tx, { businessId: current.businessId, actor: input.actor, action: 'appointment.rescheduled', entityType: 'appointment', entityId: inserted.id, details: { from: current.id, previousStart: current.startsAt.toISOString(), previousStaffId: current.staffId, ...(input.request ? { request: input.request } : {}) } });
+      await recordActivity(tx, {
+        businessId: current.businessId,
+        actor: input.actor,
+        action: 'appointment.rescheduled',
+        entityType: 'appointment',
+        entityId: inserted.id,
+        details: {
+          from: current.id,
+          previousStart: current.startsAt.toISOString(),
+          previousStaffId: current.staffId,
+          ...(input.request ? { request: input.request } : {}),
+        },
+      });
       const appointment = (await findAppointment(tx, inserted.id)) as AppointmentView;
       return { kind: 'rescheduled', appointment, previousId: current.id, repeated: false };
     });

@@ -3,10 +3,21 @@ import type { Tx } from '../db/database.js';
 import { appointments, appointmentSegments, customers, type AppointmentStatus } from '../db/schema.js';
 
 /** Moves an appointment and its busy segments to a new status together (the constraint reads the segments). */
-export async function setAppointmentStatus(tx: Tx, id: string, status: AppointmentStatus, now: Date, extra: { customerId?: string | null } = {}): Promise<void> {
+export async function setAppointmentStatus(
+  tx: Tx,
+  id: string,
+  status: AppointmentStatus,
+  now: Date,
+  extra: { customerId?: string | null } = {},
+): Promise<void> {
   await tx
     .update(appointments)
-    .set({ status, updatedAt: now, ...(status === 'cancelled' ? { cancelledAt: now } : {}), ...(extra.customerId !== undefined ? { customerId: extra.customerId } : {}) })
+    .set({
+      status,
+      updatedAt: now,
+      ...(status === 'cancelled' ? { cancelledAt: now } : {}),
+      ...(extra.customerId !== undefined ? { customerId: extra.customerId } : {}),
+    })
     .where(eq(appointments.id, id));
   await tx.update(appointmentSegments).set({ status }).where(eq(appointmentSegments.appointmentId, id));
 }

@@ -18,6 +18,11 @@ export function toUnavailable(answer: WishAnswer): BookingOutcome {
       if (answer.reason === 'unknown_service') return { kind: 'not_found', what: 'service' };
       if (answer.reason === 'unknown_staff') return { kind: 'not_found', what: 'staff' };
       if (answer.reason === 'taken') return { kind: 'slot_taken', alternatives: [] };
-      return { kind: 'unavailable', reason: answer.reason === 'invalid_wish' ? 'outside_opening_hours' : answer.reason, alternatives: [], ...(answer.detail ? { detail: answer.detail } : {}) };
+      return {
+        kind: 'unavailable',
+        reason: answer.reason === 'invalid_wish' ? 'outside_opening_hours' : answer.reason,
+        alternatives: [],
+        ...(answer.detail ? { detail: answer.detail } : {}),
+      };
   }
 }

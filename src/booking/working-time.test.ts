@@ -7,7 +7,10 @@ const show = (list: { startsAt: number; endsAt: number }[]) => list.map((i) => `
 
 describe('workingIntervals', () => {
   it('splits a stylist day at the lunch break', () => {
-    expect(show(workingIntervals(STYLIST_HOURS, ZONE, wholeDay('2026-06-09')))).toEqual(['2026-06-09T07:00Z–2026-06-09T10:00Z', '2026-06-09T11:00Z–2026-06-09T16:00Z']);
+    expect(show(workingIntervals(STYLIST_HOURS, ZONE, wholeDay('2026-06-09')))).toEqual([
+      '2026-06-09T07:00Z–2026-06-09T10:00Z',
+      '2026-06-09T11:00Z–2026-06-09T16:00Z',
+    ]);
   });
 
   it('has no working time on a weekday without hours', () => {

@@ -28,7 +28,12 @@ export async function findCallDetail(db: Queryable, scope: Scope, id: string): P
   if (!row) return null;
   const c = row.call;
   const linked = await selectAppointmentSummaries(db)
-    .where(and(appointmentsVisibleTo(scope), c.appointmentId ? or(eq(appointments.id, c.appointmentId), eq(appointments.callId, c.id)) : eq(appointments.callId, c.id)))
+    .where(
+      and(
+        appointmentsVisibleTo(scope),
+        c.appointmentId ? or(eq(appointments.id, c.appointmentId), eq(appointments.callId, c.id)) : eq(appointments.callId, c.id),
+      ),
+    )
     .orderBy(asc(appointments.createdAt), asc(appointments.id));
   return {
     id: c.id,
@@ -48,7 +53,10 @@ export async function findCallDetail(db: Queryable, scope: Scope, id: string): P
     recordingUrl: c.recordingUrl,
     analysis: c.analysis === null ? null : readJsonColumn(JsonObject, c.analysis, 'calls.analysis'),
     latency: c.latency === null ? null : readJsonColumn(JsonObject, c.latency, 'calls.latency'),
-    customer: row.customer?.id && row.customer.phone ? { id: row.customer.id, name: row.customer.name, phone: row.customer.phone, appointmentCount: row.customer.appointmentCount ?? 0 } : null,
+    customer:
+      row.customer?.id && row.customer.phone
+        ? { id: row.customer.id, name: row.customer.name, phone: row.customer.phone, appointmentCount: row.customer.appointmentCount ?? 0 }
+        : null,
     appointments: linked.map(toAppointmentSummary),
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,

@@ -8,7 +8,10 @@ import { DECISIVE_OUTCOMES_SQL } from '../booking/record-call-outcome.js';
  * dialogue's own outcome wins over one the lifecycle webhook guessed from the disconnection reason, but never
  * over a decisive one (a booking stays a booking); without one, an empty outcome becomes `abandoned`.
  */
-export async function finishCall(db: Queryable, input: { callId: string; transcript: Array<{ role: string; content: string }> | null; outcome: CallOutcome | null; at: Date }): Promise<void> {
+export async function finishCall(
+  db: Queryable,
+  input: { callId: string; transcript: Array<{ role: string; content: string }> | null; outcome: CallOutcome | null; at: Date },
+): Promise<void> {
   const decisive = DECISIVE_OUTCOMES_SQL;
   // null: the call opted out of sensitive data storage; nothing of what was said is kept.
   const text = input.transcript?.map((u) => `${u.role === 'agent' ? 'Agent' : 'User'}: ${u.content}`).join('\n') ?? null;

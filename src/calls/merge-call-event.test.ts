@@ -5,8 +5,21 @@ import { deriveCallOutcome } from './derive-call-outcome.js';
 import { mergeCallEvent, type CallState } from './merge-call-event.js';
 
 const empty: CallState = {
-  agentId: null, callType: null, direction: null, fromNumber: null, toNumber: null, status: 'registered', startedAt: null, endedAt: null,
-  durationMs: null, disconnectionReason: null, transcript: null, transcriptText: null, recordingUrl: null, analysis: null, latency: null,
+  agentId: null,
+  callType: null,
+  direction: null,
+  fromNumber: null,
+  toNumber: null,
+  status: 'registered',
+  startedAt: null,
+  endedAt: null,
+  durationMs: null,
+  disconnectionReason: null,
+  transcript: null,
+  transcriptText: null,
+  recordingUrl: null,
+  analysis: null,
+  latency: null,
 };
 
 const start = new Date('2030-03-05T09:00:00Z');
@@ -15,18 +28,44 @@ const end = new Date('2030-03-05T09:03:20Z');
 /** The three events of one call as Retell sends them: each stage carries what the earlier ones did, and more. */
 function eventsOf(opts: { status?: 'ended' | 'error'; reason?: string } = {}): Record<CallEventKind, CallEvent> {
   const base = {
-    callId: 'call_1', agentId: 'agent_1', callType: 'phone_call', direction: 'inbound' as const, fromNumber: '+4917612345678', toNumber: '+493012345670',
-    startedAt: start, endedAt: null, durationMs: null, disconnectionReason: null, transcript: [] as CallEvent['transcript'], transcriptText: null, recordingUrl: null, analysis: null, latency: null,
+    callId: 'call_1',
+    agentId: 'agent_1',
+    callType: 'phone_call',
+    direction: 'inbound' as const,
+    fromNumber: '+4917612345678',
+    toNumber: '+493012345670',
+    startedAt: start,
+    endedAt: null,
+    durationMs: null,
+    disconnectionReason: null,
+    transcript: [] as CallEvent['transcript'],
+    transcriptText: null,
+    recordingUrl: null,
+    analysis: null,
+    latency: null,
   };
   const full = {
-    ...base, endedAt: end, durationMs: 200_000, disconnectionReason: opts.reason ?? 'user_hangup',
-    transcript: [{ role: 'agent', content: 'Salon Haarmonie, guten Tag!' }, { role: 'user', content: 'Ich hätte gern einen Termin.' }],
-    transcriptText: 'Agent: Salon Haarmonie, guten Tag!\nUser: Ich hätte gern einen Termin.', recordingUrl: 'https://example.test/r.wav', latency: { e2e: { p50: 800 } },
+    ...base,
+    endedAt: end,
+    durationMs: 200_000,
+    disconnectionReason: opts.reason ?? 'user_hangup',
+    transcript: [
+      { role: 'agent', content: 'Salon Haarmonie, guten Tag!' },
+      { role: 'user', content: 'Ich hätte gern einen Termin.' },
+    ],
+    transcriptText: 'Agent: Salon Haarmonie, guten Tag!\nUser: Ich hätte gern einen Termin.',
+    recordingUrl: 'https://example.test/r.wav',
+    latency: { e2e: { p50: 800 } },
   };
   return {
     call_started: { ...base, kind: 'call_started', status: 'ongoing' },
     call_ended: { ...full, kind: 'call_ended', status: opts.status ?? 'ended' },
-    call_analyzed: { ...full, kind: 'call_analyzed', status: opts.status ?? 'ended', analysis: { call_summary: 'Termin gewünscht', user_sentiment: 'Neutral' } },
+    call_analyzed: {
+      ...full,
+      kind: 'call_analyzed',
+      status: opts.status ?? 'ended',
+      analysis: { call_summary: 'Termin gewünscht', user_sentiment: 'Neutral' },
+    },
   };
 }
 
@@ -34,7 +73,14 @@ describe('mergeCallEvent', () => {
   it('builds the full row from the events in order', () => {
     const e = eventsOf();
     const row = [e.call_started, e.call_ended, e.call_analyzed].reduce(mergeCallEvent, empty);
-    expect(row).toMatchObject({ status: 'ended', startedAt: start, endedAt: end, durationMs: 200_000, disconnectionReason: 'user_hangup', analysis: { call_summary: 'Termin gewünscht' } });
+    expect(row).toMatchObject({
+      status: 'ended',
+      startedAt: start,
+      endedAt: end,
+      durationMs: 200_000,
+      disconnectionReason: 'user_hangup',
+      analysis: { call_summary: 'Termin gewünscht' },
+    });
     expect(row.transcript).toHaveLength(2);
   });
 
@@ -66,12 +112,10 @@ describe('mergeCallEvent', () => {
     fc.assert(
       fc.property(
         fc.constantFrom<'ended' | 'error'>('ended', 'error'),
-        fc
-          .array(fc.constantFrom<CallEventKind>('call_started', 'call_ended', 'call_analyzed'), { maxLength: 6 })
-          .chain((extra) => {
-            const all: CallEventKind[] = ['call_started', 'call_ended', 'call_analyzed', ...extra];
-            return fc.shuffledSubarray(all, { minLength: all.length, maxLength: all.length });
-          }),
+        fc.array(fc.constantFrom<CallEventKind>('call_started', 'call_ended', 'call_analyzed'), { maxLength: 6 }).chain((extra) => {
+          const all: CallEventKind[] = ['call_started', 'call_ended', 'call_analyzed', ...extra];
+          return fc.shuffledSubarray(all, { minLength: all.length, maxLength: all.length });
+        }),
         (status, order) => {
           const e = eventsOf({ status });
           const inOrder = (['call_started', 'call_ended', 'call_analyzed'] as const).map((k) => e[k]).reduce(mergeCallEvent, empty);

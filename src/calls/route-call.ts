@@ -15,7 +15,11 @@ export interface CallRouting {
  */
 export async function routeCall(db: Queryable, input: { toNumber: string | null; agentId: string | null }): Promise<CallRouting | null> {
   const rows = await db
-    .select({ id: businesses.id, byNumber: sql<boolean>`${input.toNumber ?? ''} = any(${businesses.phoneNumbers})`, byAgent: sql<boolean>`${input.agentId ?? ''} = any(${businesses.retellAgentIds})` })
+    .select({
+      id: businesses.id,
+      byNumber: sql<boolean>`${input.toNumber ?? ''} = any(${businesses.phoneNumbers})`,
+      byAgent: sql<boolean>`${input.agentId ?? ''} = any(${businesses.retellAgentIds})`,
+    })
     .from(businesses)
     .orderBy(asc(businesses.createdAt), asc(businesses.id))
     .limit(1000);

@@ -27,7 +27,16 @@ export type StartedCall =
  */
 export async function startCall(
   db: Queryable,
-  input: { callId: string; businessId: string; fromNumber: string | null; toNumber: string | null; agentId: string | null; direction: string | null; callType: string | null; at: Date },
+  input: {
+    callId: string;
+    businessId: string;
+    fromNumber: string | null;
+    toNumber: string | null;
+    agentId: string | null;
+    direction: string | null;
+    callType: string | null;
+    at: Date;
+  },
 ): Promise<StartedCall> {
   const callerNumber = input.fromNumber ? normalizePhone(input.fromNumber) : null;
   const recognized = callerNumber ? await recognizeCaller(db, input.businessId, callerNumber) : ({ kind: 'none' } as const);

@@ -70,7 +70,8 @@ function parseArgs(args: string[], port: string, secret: string | null): Args | 
     out[flags[flag as keyof typeof flags]] = value;
   }
   if (!CALL_ID.test(out.callId)) return '--call-id may contain only letters, digits, _ and - (at most 128)';
-  if (out.secret !== null && !LlmWebSocketSecret.safeParse(out.secret).success) return '--secret (or LLM_WEBSOCKET_SECRET) must be 16-256 letters, digits or . _ ~ -';
+  if (out.secret !== null && !LlmWebSocketSecret.safeParse(out.secret).success)
+    return '--secret (or LLM_WEBSOCKET_SECRET) must be 16-256 letters, digits or . _ ~ -';
   try {
     const url = new URL(out.url.replace(/^http/, 'ws'));
     if (url.protocol !== 'ws:' && url.protocol !== 'wss:') return '--url must be a ws:// or wss:// URL';
@@ -101,7 +102,12 @@ export async function runCallCommand(args: string[], io: CallIo, options: CallCo
     await call.opened;
   } catch (error) {
     const status = (error as { statusCode?: unknown }).statusCode;
-    const hint = status === 401 ? (parsed.secret ? ' (wrong --secret / LLM_WEBSOCKET_SECRET?)' : ' (the service has LLM_WEBSOCKET_SECRET set: pass it with --secret)') : '';
+    const hint =
+      status === 401
+        ? parsed.secret
+          ? ' (wrong --secret / LLM_WEBSOCKET_SECRET?)'
+          : ' (the service has LLM_WEBSOCKET_SECRET set: pass it with --secret)'
+        : '';
     io.stderr.write(`Could not connect to ${shown}: ${error instanceof Error ? error.message : String(error)}${hint}\n`);
     return 1;
   }

@@ -44,10 +44,14 @@ describe('termin-agent parse', () => {
     const stdout = new PassThrough();
     const chunks: string[] = [];
     stdout.on('data', (c: Buffer) => chunks.push(c.toString()));
-    await runParseCommand(['Kontrolle bei Dr. Weber', '--ref', REF], { stdin: Readable.from(['']), stdout, stderr: new PassThrough() }, {
-      services: [{ id: 'k', name: 'Kontrolluntersuchung', synonyms: ['Kontrolle'] }],
-      staff: [{ id: 'w', name: 'Dr. Anna Weber', aliases: [] }],
-    });
+    await runParseCommand(
+      ['Kontrolle bei Dr. Weber', '--ref', REF],
+      { stdin: Readable.from(['']), stdout, stderr: new PassThrough() },
+      {
+        services: [{ id: 'k', name: 'Kontrolluntersuchung', synonyms: ['Kontrolle'] }],
+        staff: [{ id: 'w', name: 'Dr. Anna Weber', aliases: [] }],
+      },
+    );
     expect(chunks.join('')).toMatch(/services\s+Kontrolluntersuchung/);
     expect(chunks.join('')).toMatch(/staff\s+Dr\. Anna Weber/);
   });
@@ -64,7 +68,10 @@ describe('termin-agent parse', () => {
     ].join('\n');
     const r = await run(['--jsonl', '--ref', REF], `${input}\n`);
     expect(r.code).toBe(0);
-    const lines = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(7);
     expect(lines[0]).toEqual({ date: '2026-11-20', time: '14:00', part_of_day: null, ambiguous: false });
     expect(lines[1]).toMatchObject({ date: null, time: null, part_of_day: null, ambiguous: false, error: 'invalid JSON' });
@@ -78,7 +85,12 @@ describe('termin-agent parse', () => {
 
   it('handles CRLF input and a missing final newline', async () => {
     const r = await run(['--jsonl'], `${JSON.stringify({ text: 'um drei', ref: REF })}\r\n${JSON.stringify({ text: 'heute', ref: REF })}`);
-    expect(r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { time: string | null; date: string | null })).toEqual([
+    expect(
+      r.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { time: string | null; date: string | null }),
+    ).toEqual([
       { date: null, time: '15:00', part_of_day: null, ambiguous: false },
       { date: '2026-11-19', time: null, part_of_day: null, ambiguous: false },
     ]);
@@ -99,7 +111,10 @@ describe('termin-agent parse', () => {
 
   it('writes the coarse part of the day of the contract, the finer one, and a stretch of days as its first day with the stretch beside it', async () => {
     const input = ['am späten Nachmittag', 'nach der Arbeit', 'nächste Woche', 'früh'].map((text) => JSON.stringify({ text, ref: REF })).join('\n');
-    const lines = (await run(['--jsonl'], `${input}\n`)).stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = (await run(['--jsonl'], `${input}\n`)).stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toEqual([
       { date: null, time: null, part_of_day: 'nachmittags', ambiguous: false, part_of_day_detail: 'spaetnachmittags' },
       { date: null, time: null, part_of_day: 'abends', ambiguous: false, part_of_day_detail: 'nach_der_arbeit' },

@@ -7,7 +7,13 @@
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import {
-  coarsePartOfDay, readCallerUtterance, resolveReference, DEFAULT_ZONE, type CallerUtterance, type ServiceEntry, type StaffEntry,
+  coarsePartOfDay,
+  readCallerUtterance,
+  resolveReference,
+  DEFAULT_ZONE,
+  type CallerUtterance,
+  type ServiceEntry,
+  type StaffEntry,
 } from '../german/understand/index.js';
 
 export interface ParseCommandIo {
@@ -113,7 +119,11 @@ function describe(ref: string, zone: string, u: CallerUtterance, options: ParseC
   if (r.earliest) lines.push(['earliest', 'yes (so früh wie möglich)']);
   if (r.alternatives) lines.push(['alternatives', r.alternatives.map(slot).join('; ')]);
   if (r.excludedWeekdays) lines.push(['excluded days', r.excludedWeekdays.map((d) => WEEKDAY_NAMES[d - 1]).join(', ')]);
-  if (u.services.length > 0) lines.push(['services', u.services.map((m) => `${services.find((s) => s.id === m.serviceId)?.name ?? m.serviceId} (${m.confidence.toFixed(2)})`).join(', ')]);
+  if (u.services.length > 0)
+    lines.push([
+      'services',
+      u.services.map((m) => `${services.find((s) => s.id === m.serviceId)?.name ?? m.serviceId} (${m.confidence.toFixed(2)})`).join(', '),
+    ]);
   if (u.question) lines.push(['question', u.question]);
   const who = u.staff;
   const staffName = (id: string) => staff.find((s) => s.id === id)?.name ?? id;

@@ -51,7 +51,9 @@ export class RetellCaller {
         resolve();
       });
       this.socket.once('error', reject);
-      this.socket.once('unexpected-response', (_req, res) => reject(Object.assign(new Error(`the server answered HTTP ${res.statusCode}`), { statusCode: res.statusCode })));
+      this.socket.once('unexpected-response', (_req, res) =>
+        reject(Object.assign(new Error(`the server answered HTTP ${res.statusCode}`), { statusCode: res.statusCode })),
+      );
     });
     this.opened.catch(() => undefined);
     this.socket.on('message', (data, isBinary) => this.receive(isBinary ? null : String(data)));
@@ -126,7 +128,15 @@ export class RetellCaller {
         }
         this.send({
           interaction_type: 'call_details',
-          call: { call_id: this.call.callId, call_type: 'phone_call', direction: 'inbound', from_number: this.call.from, to_number: this.call.to, call_status: 'registered', agent_id: 'terminal' },
+          call: {
+            call_id: this.call.callId,
+            call_type: 'phone_call',
+            direction: 'inbound',
+            from_number: this.call.from,
+            to_number: this.call.to,
+            call_status: 'registered',
+            agent_id: 'terminal',
+          },
         });
         return;
       case 'ping_pong':
@@ -144,7 +154,9 @@ export class RetellCaller {
         this.print(`[${frame.name} ${frame.arguments}]`);
         return;
       case 'tool_call_result':
-        this.print(`[${this.toolNames.get(frame.tool_call_id) ?? frame.tool_call_id} → ${oneLine(frame.content)}${frame.successful === false ? ' (failed)' : ''}]`);
+        this.print(
+          `[${this.toolNames.get(frame.tool_call_id) ?? frame.tool_call_id} → ${oneLine(frame.content)}${frame.successful === false ? ' (failed)' : ''}]`,
+        );
         return;
       default:
         return;

@@ -154,7 +154,13 @@ async function list(database: Database, flags: Flags, io: CliIo): Promise<number
     ...tokens.map((t) => [t.id, t.businessSlug, t.role, t.staffName ?? '-', t.label ?? '-', at(t.createdAt), at(t.lastUsedAt), at(t.revokedAt)]),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  for (const r of rows) io.stdout.write(`${r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()}\n`);
+  for (const r of rows)
+    io.stdout.write(
+      `${r
+        .map((cell, i) => cell.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd()}\n`,
+    );
   return 0;
 }
 

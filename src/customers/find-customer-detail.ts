@@ -19,7 +19,11 @@ export interface CustomerDetail {
 
 /** A customer of the business with their appointments and calls, newest first; null for any other id. */
 export async function findCustomerDetail(db: Queryable, businessId: string, id: string): Promise<CustomerDetail | null> {
-  const [customer] = await db.select().from(customers).where(and(eq(customers.id, id), eq(customers.businessId, businessId))).limit(1);
+  const [customer] = await db
+    .select()
+    .from(customers)
+    .where(and(eq(customers.id, id), eq(customers.businessId, businessId)))
+    .limit(1);
   if (!customer) return null;
   const [history, callRows] = await Promise.all([
     selectAppointmentSummaries(db)
@@ -27,7 +31,14 @@ export async function findCustomerDetail(db: Queryable, businessId: string, id: 
       .orderBy(desc(appointments.startsAt), desc(appointments.id))
       .limit(HISTORY_LIMIT),
     db
-      .select({ id: calls.id, status: calls.status, outcome: calls.outcome, startedAt: calls.startedAt, durationMs: calls.durationMs, createdAt: calls.createdAt })
+      .select({
+        id: calls.id,
+        status: calls.status,
+        outcome: calls.outcome,
+        startedAt: calls.startedAt,
+        durationMs: calls.durationMs,
+        createdAt: calls.createdAt,
+      })
       .from(calls)
       .where(and(eq(calls.customerId, id), eq(calls.businessId, businessId)))
       .orderBy(desc(calls.createdAt), desc(calls.id))

@@ -23,9 +23,20 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
 /** A page of a business's customers matching `q`, newest first. */
 export async function searchCustomers(db: Queryable, businessId: string, query: SearchCustomersQuery): Promise<Page<CustomerSummary>> {
-  const conditions: Array<SQL | undefined> = [eq(customers.businessId, businessId), matching(query.q), query.after ? afterKey(customers.createdAt, customers.id, query.after, 'desc', 'uuid') : undefined];
+  const conditions: Array<SQL | undefined> = [
+    eq(customers.businessId, businessId),
+    matching(query.q),
+    query.after ? afterKey(customers.createdAt, customers.id, query.after, 'desc', 'uuid') : undefined,
+  ];
   const rows = await db
-    .select({ id: customers.id, name: customers.name, phone: customers.phoneE164, appointmentCount: customers.appointmentCount, createdAt: customers.createdAt, sortKey: sortKeyText(customers.createdAt) })
+    .select({
+      id: customers.id,
+      name: customers.name,
+      phone: customers.phoneE164,
+      appointmentCount: customers.appointmentCount,
+      createdAt: customers.createdAt,
+      sortKey: sortKeyText(customers.createdAt),
+    })
     .from(customers)
     .where(and(...conditions))
     .orderBy(desc(customers.createdAt), desc(customers.id))

@@ -3,10 +3,33 @@ import { BadJsonColumnError, readJsonColumn, ServiceSegments, WeeklyHours } from
 
 describe('JSON columns', () => {
   it('reads weekly hours and service phases that have their shape', () => {
-    expect(readJsonColumn(WeeklyHours, { '2': [{ start: '09:00', end: '13:00' }, { start: '14:00', end: '24:00' }] }, 'staff.working_hours')).toEqual({
-      '2': [{ start: '09:00', end: '13:00' }, { start: '14:00', end: '24:00' }],
+    expect(
+      readJsonColumn(
+        WeeklyHours,
+        {
+          '2': [
+            { start: '09:00', end: '13:00' },
+            { start: '14:00', end: '24:00' },
+          ],
+        },
+        'staff.working_hours',
+      ),
+    ).toEqual({
+      '2': [
+        { start: '09:00', end: '13:00' },
+        { start: '14:00', end: '24:00' },
+      ],
     });
-    expect(readJsonColumn(ServiceSegments, [{ kind: 'work', minutes: 30 }, { kind: 'gap', minutes: 45, policy: 'free' }], 'services.segments')).toHaveLength(2);
+    expect(
+      readJsonColumn(
+        ServiceSegments,
+        [
+          { kind: 'work', minutes: 30 },
+          { kind: 'gap', minutes: 45, policy: 'free' },
+        ],
+        'services.segments',
+      ),
+    ).toHaveLength(2);
   });
 
   it('refuses a value without its shape, naming the column and the path but never the value', () => {

@@ -14,7 +14,15 @@ export type TimeRange = z.infer<typeof TimeRange>;
 
 const Ranges = z.array(TimeRange);
 /** Ranges per ISO weekday ("1" = Monday … "7" = Sunday); several ranges on a day model a break; a missing day is off. */
-export const WeeklyHours = z.object({ '1': Ranges.optional(), '2': Ranges.optional(), '3': Ranges.optional(), '4': Ranges.optional(), '5': Ranges.optional(), '6': Ranges.optional(), '7': Ranges.optional() });
+export const WeeklyHours = z.object({
+  '1': Ranges.optional(),
+  '2': Ranges.optional(),
+  '3': Ranges.optional(),
+  '4': Ranges.optional(),
+  '5': Ranges.optional(),
+  '6': Ranges.optional(),
+  '7': Ranges.optional(),
+});
 export type WeeklyHours = z.infer<typeof WeeklyHours>;
 
 /** One phase of a service: work occupies the staff member; a `free` gap lets them serve someone else, a `blocked` one does not. */
@@ -36,7 +44,10 @@ export const BusinessAnswers = z.object({
   parking: z.string().min(1).max(300).optional(),
   wifi: z.string().min(1).max(300).optional(),
   accessibility: z.string().min(1).max(300).optional(),
-  faq: z.array(z.object({ keywords: z.array(z.string().min(2).max(60)).min(1).max(20), answer: z.string().min(1).max(500) })).max(50).optional(),
+  faq: z
+    .array(z.object({ keywords: z.array(z.string().min(2).max(60)).min(1).max(20), answer: z.string().min(1).max(500) }))
+    .max(50)
+    .optional(),
 });
 export type BusinessAnswers = z.infer<typeof BusinessAnswers>;
 
@@ -50,7 +61,10 @@ export type JsonObject = z.infer<typeof JsonObject>;
 
 /** A JSON column's value did not have its shape. */
 export class BadJsonColumnError extends Error {
-  constructor(readonly column: string, readonly issues: string[]) {
+  constructor(
+    readonly column: string,
+    readonly issues: string[],
+  ) {
     super(`${column} does not have its shape: ${issues.join('; ')}`);
     this.name = 'BadJsonColumnError';
   }
@@ -60,6 +74,10 @@ export class BadJsonColumnError extends Error {
 export function readJsonColumn<S extends z.ZodType>(schema: S, value: unknown, column: string): z.infer<S> {
   const parsed = schema.safeParse(value);
   // Paths and codes only: a message could quote the value, and values may be personal data.
-  if (!parsed.success) throw new BadJsonColumnError(column, parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.code}`));
+  if (!parsed.success)
+    throw new BadJsonColumnError(
+      column,
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.code}`),
+    );
   return parsed.data;
 }

@@ -64,13 +64,22 @@ export const businesses = pgTable('businesses', {
   /** ISO 3166-2 code whose public holidays close the business, e.g. DE-BE. */
   holidayRegion: text('holiday_region'),
   /** Called numbers (E.164) and Retell agent ids that route a call to this business. */
-  phoneNumbers: text('phone_numbers').array().notNull().default(sql`'{}'::text[]`),
-  retellAgentIds: text('retell_agent_ids').array().notNull().default(sql`'{}'::text[]`),
+  phoneNumbers: text('phone_numbers')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  retellAgentIds: text('retell_agent_ids')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   /** Where "Ich möchte mit einem Menschen sprechen" is transferred to. */
   transferNumber: text('transfer_number'),
   address: text('address'),
   /** Directions, payment, parking and the business's own questions and answers (see `BusinessAnswers`). */
-  answers: jsonb('answers').$type<BusinessAnswers>().notNull().default(sql`'{}'::jsonb`),
+  answers: jsonb('answers')
+    .$type<BusinessAnswers>()
+    .notNull()
+    .default(sql`'{}'::jsonb`),
   openingHours: jsonb('opening_hours').$type<WeeklyHours>().notNull(),
   slotStepMinutes: integer('slot_step_minutes').notNull().default(15),
   minNoticeMinutes: integer('min_notice_minutes').notNull().default(60),
@@ -81,7 +90,9 @@ export const businesses = pgTable('businesses', {
    * rules and compare this number instead of reading them again; a booking carries the number it was checked
    * against.
    */
-  rulesVersion: bigint('rules_version', { mode: 'number' }).notNull().default(sql`nextval('rules_version_seq')`),
+  rulesVersion: bigint('rules_version', { mode: 'number' })
+    .notNull()
+    .default(sql`nextval('rules_version_seq')`),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -91,7 +102,9 @@ export const closures = pgTable(
   'closures',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    businessId: uuid('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+    businessId: uuid('business_id')
+      .notNull()
+      .references(() => businesses.id, { onDelete: 'cascade' }),
     startsAt: instant('starts_at').notNull(),
     endsAt: instant('ends_at').notNull(),
     reason: text('reason'),
@@ -103,10 +116,15 @@ export const staff = pgTable(
   'staff',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    businessId: uuid('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+    businessId: uuid('business_id')
+      .notNull()
+      .references(() => businesses.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     /** Spoken forms callers use: "Emma", "Frau Williams". */
-    aliases: text('aliases').array().notNull().default(sql`'{}'::text[]`),
+    aliases: text('aliases')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     workingHours: jsonb('working_hours').$type<WeeklyHours>().notNull(),
     active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
@@ -119,7 +137,9 @@ export const staffTimeOff = pgTable(
   'staff_time_off',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    staffId: uuid('staff_id').notNull().references(() => staff.id, { onDelete: 'cascade' }),
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
     startsAt: instant('starts_at').notNull(),
     endsAt: instant('ends_at').notNull(),
     reason: text('reason'),
@@ -131,16 +151,24 @@ export const services = pgTable(
   'services',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    businessId: uuid('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+    businessId: uuid('business_id')
+      .notNull()
+      .references(() => businesses.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
-    synonyms: text('synonyms').array().notNull().default(sql`'{}'::text[]`),
+    synonyms: text('synonyms')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     description: text('description'),
     durationMinutes: integer('duration_minutes').notNull(),
     priceCents: integer('price_cents'),
     bufferBeforeMinutes: integer('buffer_before_minutes').notNull().default(0),
     bufferAfterMinutes: integer('buffer_after_minutes').notNull().default(0),
     /** Ordered work phases and gaps; empty means one work phase of durationMinutes. */
-    segments: jsonb('segments').$type<ServiceSegment[]>().notNull().default(sql`'[]'::jsonb`),
+    segments: jsonb('segments')
+      .$type<ServiceSegment[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     /**
      * The name's grammatical gender, for the articles a sentence needs ("einen Herrenhaarschnitt", "bei der
      * Ansatzfärbung"): m, f or n; null: the name is said without an article ("für Waschen und Föhnen").
@@ -163,8 +191,12 @@ export const services = pgTable(
 export const staffServices = pgTable(
   'staff_services',
   {
-    staffId: uuid('staff_id').notNull().references(() => staff.id, { onDelete: 'cascade' }),
-    serviceId: uuid('service_id').notNull().references(() => services.id, { onDelete: 'cascade' }),
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.staffId, t.serviceId] })],
 );
@@ -173,7 +205,9 @@ export const customers = pgTable(
   'customers',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    businessId: uuid('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+    businessId: uuid('business_id')
+      .notNull()
+      .references(() => businesses.id, { onDelete: 'cascade' }),
     phoneE164: text('phone_e164').notNull(),
     name: text('name'),
     /**
@@ -201,10 +235,16 @@ export const appointments = pgTable(
   'appointments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    businessId: uuid('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+    businessId: uuid('business_id')
+      .notNull()
+      .references(() => businesses.id, { onDelete: 'cascade' }),
     customerId: uuid('customer_id').references(() => customers.id),
-    serviceId: uuid('service_id').notNull().references(() => services.id),
-    staffId: uuid('staff_id').notNull().references(() => staff.id),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id),
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staff.id),
     /** When the customer's visit starts and ends (buffers excluded). */
     startsAt: instant('starts_at').notNull(),
     endsAt: instant('ends_at').notNull(),
@@ -225,7 +265,9 @@ export const appointments = pgTable(
     index('appointments_staff_start_idx').on(t.staffId, t.startsAt),
     index('appointments_customer_idx').on(t.customerId),
     index('appointments_call_idx').on(t.callId),
-    index('appointments_held_expiry_idx').on(t.holdExpiresAt).where(sql`${t.status} = 'held'`),
+    index('appointments_held_expiry_idx')
+      .on(t.holdExpiresAt)
+      .where(sql`${t.status} = 'held'`),
     check('appointments_range', sql`${t.endsAt} > ${t.startsAt}`),
     check('appointments_status', sql`${t.status} in ('held','booked','cancelled','expired','completed','no_show')`),
     check('appointments_hold_expiry', sql`${t.status} <> 'held' or ${t.holdExpiresAt} is not null`),
@@ -240,9 +282,15 @@ export const appointmentSegments = pgTable(
   'appointment_segments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    appointmentId: uuid('appointment_id').notNull().references(() => appointments.id, { onDelete: 'cascade' }),
-    businessId: uuid('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
-    staffId: uuid('staff_id').notNull().references(() => staff.id),
+    appointmentId: uuid('appointment_id')
+      .notNull()
+      .references(() => appointments.id, { onDelete: 'cascade' }),
+    businessId: uuid('business_id')
+      .notNull()
+      .references(() => businesses.id, { onDelete: 'cascade' }),
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staff.id),
     startsAt: instant('starts_at').notNull(),
     endsAt: instant('ends_at').notNull(),
     status: text('status', { enum: APPOINTMENT_STATUSES }).notNull(),
@@ -286,10 +334,7 @@ export const calls = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    index('calls_business_created_idx').on(t.businessId, t.createdAt),
-    index('calls_customer_idx').on(t.customerId),
-  ],
+  (t) => [index('calls_business_created_idx').on(t.businessId, t.createdAt), index('calls_customer_idx').on(t.customerId)],
 );
 
 /** One row per webhook event or function call already handled; a repeat returns `result` instead of acting again. */
@@ -313,7 +358,9 @@ export const apiTokens = pgTable(
   'api_tokens',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    businessId: uuid('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+    businessId: uuid('business_id')
+      .notNull()
+      .references(() => businesses.id, { onDelete: 'cascade' }),
     role: text('role', { enum: ['admin', 'staff'] }).notNull(),
     staffId: uuid('staff_id').references(() => staff.id, { onDelete: 'cascade' }),
     /** sha256 of the token; the token itself is shown once and never stored. */
@@ -330,7 +377,9 @@ export const activityLog = pgTable(
   'activity_log',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    businessId: uuid('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+    businessId: uuid('business_id')
+      .notNull()
+      .references(() => businesses.id, { onDelete: 'cascade' }),
     actorType: text('actor_type', { enum: ['caller', 'staff', 'admin', 'system'] }).notNull(),
     actorId: text('actor_id'),
     action: text('action').notNull(),
@@ -343,6 +392,8 @@ export const activityLog = pgTable(
     index('activity_log_business_created_idx').on(t.businessId, t.createdAt),
     index('activity_log_entity_idx').on(t.entityType, t.entityId),
     // A retried function call finds what its first run changed by the call that asked (see cancel and move).
-    index('activity_log_actor_idx').on(t.actorId).where(sql`${t.actorType} = 'caller'`),
+    index('activity_log_actor_idx')
+      .on(t.actorId)
+      .where(sql`${t.actorType} = 'caller'`),
   ],
 );

@@ -18,7 +18,10 @@ export function createApp(ctx: AppContext): Hono<{ Variables: RequestVariables }
 
   // Retell calls from a handful of its own addresses: this limit is per address and must fit the peak call volume.
   const retellLimiter = createRateLimiter(ctx.config.retellRateLimitPerMinute, ctx.clock);
-  app.use('/retell/*', rateLimit(retellLimiter, (c) => `ip:${clientIp(c, ctx.config.trustProxy)}`));
+  app.use(
+    '/retell/*',
+    rateLimit(retellLimiter, (c) => `ip:${clientIp(c, ctx.config.trustProxy)}`),
+  );
   app.route('/', retellWebhookRoutes(ctx));
   app.route('/', retellFunctionRoutes(ctx));
 

@@ -3,16 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 /** The closed set of error codes the HTTP API answers with. */
 export type ApiErrorCode =
-  | 'bad_request'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'payload_too_large'
-  | 'unprocessable'
-  | 'rate_limited'
-  | 'unavailable'
-  | 'internal';
+  'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'payload_too_large' | 'unprocessable' | 'rate_limited' | 'unavailable' | 'internal';
 
 const statusOf: Record<ApiErrorCode, ContentfulStatusCode> = {
   bad_request: 400,

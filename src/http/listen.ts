@@ -31,4 +31,3 @@ function closeServer(server: Server, timeoutMs: number): Promise<void> {
     server.closeIdleConnections();
   });
 }
-

@@ -8,7 +8,9 @@ const T = 1_700_000_000_000;
 describe('Retell signature', () => {
   it('matches the known answer from Retell’s SDK tests', () => {
     expect(signRetellBody('{"event":"call_ended"}', KEY, T)).toBe('v=1700000000000,d=07024cabe7dd8f6d1c6e4a8324ca92c812e6ad4a7ee506c04f7e462e3321823e');
-    expect(verifyRetellSignature('{"event":"call_ended"}', KEY, 'v=1700000000000,d=07024cabe7dd8f6d1c6e4a8324ca92c812e6ad4a7ee506c04f7e462e3321823e', T)).toEqual({ ok: true, timestampMs: T });
+    expect(
+      verifyRetellSignature('{"event":"call_ended"}', KEY, 'v=1700000000000,d=07024cabe7dd8f6d1c6e4a8324ca92c812e6ad4a7ee506c04f7e462e3321823e', T),
+    ).toEqual({ ok: true, timestampMs: T });
   });
 
   it('accepts upper-case hex and surrounding whitespace', () => {

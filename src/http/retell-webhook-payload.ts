@@ -9,7 +9,9 @@ const Millis = z.number().int().min(0).max(253_402_300_799_999);
 const Text = (max: number) => z.string().max(max).nullish();
 const Utterance = z.looseObject({ role: z.string().max(50), content: z.string() });
 /** Analysis and latency are stored as given; only their shape (an object) is checked here, their depth when cleaned. */
-const JsonObject = z.custom<Record<string, unknown>>((value) => value !== null && typeof value === 'object' && !Array.isArray(value), { error: 'expected an object' });
+const JsonObject = z.custom<Record<string, unknown>>((value) => value !== null && typeof value === 'object' && !Array.isArray(value), {
+  error: 'expected an object',
+});
 
 /**
  * The fields of Retell's call object we keep, each checked on its own: one unusable field is dropped and named,
@@ -72,7 +74,8 @@ export function parseRetellWebhook(rawBody: string): ParsedWebhook {
 
   const prefix = envelope.data.call === undefined && envelope.data.data !== undefined ? 'data' : 'call';
   const body = envelope.data.call ?? envelope.data.data;
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return { kind: 'invalid', event: kind, callId: null, problem: `${prefix}: expected an object` };
+  if (body === null || typeof body !== 'object' || Array.isArray(body))
+    return { kind: 'invalid', event: kind, callId: null, problem: `${prefix}: expected an object` };
   const raw = body as Record<string, unknown>;
   const callId = CallId.safeParse(raw.call_id);
   if (!callId.success) return { kind: 'invalid', event: kind, callId: null, problem: describe(callId.error, `${prefix}.call_id`) };

@@ -125,7 +125,12 @@ describe('createInProcessLocks', () => {
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
-    await expect(withTimeout(locks.withLocks(['staff:a'], async () => 'next'), 1_000)).resolves.toBe('next');
+    await expect(
+      withTimeout(
+        locks.withLocks(['staff:a'], async () => 'next'),
+        1_000,
+      ),
+    ).resolves.toBe('next');
     expect(locks.heldKeyCount()).toBe(0);
   });
 
@@ -137,7 +142,12 @@ describe('createInProcessLocks', () => {
 
   it('treats a key named twice as one key instead of waiting on itself', async () => {
     const locks = createInProcessLocks();
-    await expect(withTimeout(locks.withLocks(['staff:a', 'staff:a'], async () => 'ran'), 1_000)).resolves.toBe('ran');
+    await expect(
+      withTimeout(
+        locks.withLocks(['staff:a', 'staff:a'], async () => 'ran'),
+        1_000,
+      ),
+    ).resolves.toBe('ran');
   });
 
   it('answers ping and refuses work after close', async () => {

@@ -14,7 +14,12 @@ export interface LockMetrics {
 /** Registers the lock metrics on `registry`, reusing ones a second lock service already registered there. */
 export function createLockMetrics(registry: Registry | undefined): LockMetrics {
   if (!registry) return { degraded: () => {}, lost: () => {}, acquireSeconds: () => {} };
-  const degraded = counter(registry, 'termin_lock_degraded_total', 'Calls that ran without the distributed lock (the database constraint still guards).', 'reason');
+  const degraded = counter(
+    registry,
+    'termin_lock_degraded_total',
+    'Calls that ran without the distributed lock (the database constraint still guards).',
+    'reason',
+  );
   const lost = counter(registry, 'termin_lock_lost_total', 'Held locks that expired or were superseded while their holder was running.', 'kind');
   const acquire = histogram(registry, 'termin_lock_acquire_seconds', 'Time to acquire the distributed lock, or to give up on it.', 'outcome');
   return {

@@ -49,11 +49,7 @@ export class LockBusyError extends Error {
 export class LockLostError extends Error {
   readonly code = 'lock_lost';
   constructor(readonly kind: 'expired' | 'superseded') {
-    super(
-      kind === 'superseded'
-        ? 'The lock no longer belongs to this holder on a quorum of nodes.'
-        : 'The lock expired before it could be extended.',
-    );
+    super(kind === 'superseded' ? 'The lock no longer belongs to this holder on a quorum of nodes.' : 'The lock expired before it could be extended.');
     this.name = 'LockLostError';
   }
 }

@@ -68,7 +68,14 @@ export function createRedisLockClients(urls: readonly string[], options: RedisLo
     clients,
     connecting,
     async pingQuorum(needed) {
-      const answers = await Promise.all(clients.map((client) => client.ping().then(() => 1, () => 0)));
+      const answers = await Promise.all(
+        clients.map((client) =>
+          client.ping().then(
+            () => 1,
+            () => 0,
+          ),
+        ),
+      );
       return answers.reduce<number>((sum, n) => sum + n, 0) >= needed;
     },
     async close() {

@@ -38,7 +38,8 @@ const SYMBOLIC_CODE = /^[A-Z][A-Z0-9_]{1,39}$/;
 const SNAKE_CODE = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/;
 const SEVERITIES = new Set(['ERROR', 'FATAL', 'PANIC', 'WARNING', 'NOTICE', 'DEBUG', 'INFO', 'LOG']);
 /** One V8 stack frame: `    at fn (location:line:col)` or `    at location:line:col`, locations without spaces. */
-const FRAME = /^ {4}at (?:(?:async |new )?[^\s()]{1,200}(?: \[as [^\s\]]{1,100}\])? \()?(?:(?:file:\/\/|node:|wasm:\/\/|\/|[A-Za-z]:\\)[^\s()]{0,500}|<anonymous>|native|index \d{1,4})\)?$/;
+const FRAME =
+  /^ {4}at (?:(?:async |new )?[^\s()]{1,200}(?: \[as [^\s\]]{1,100}\])? \()?(?:(?:file:\/\/|node:|wasm:\/\/|\/|[A-Za-z]:\\)[^\s()]{0,500}|<anonymous>|native|index \d{1,4})\)?$/;
 
 /** Postgres condition names of the SQLSTATEs worth naming; the class names the rest. */
 const CONDITIONS: Record<string, string> = {

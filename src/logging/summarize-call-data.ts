@@ -24,7 +24,8 @@ const CODE = /^[a-z][a-z0-9_]{0,39}$/;
 /** Argument names are ours (`dienstleistung`, `telefon`); a key shaped otherwise came from the input. */
 const FIELD = /^[a-z][a-z0-9_]{0,39}$/;
 
-const asRecord = (value: unknown): Record<string, unknown> | null => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null);
+const asRecord = (value: unknown): Record<string, unknown> | null =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 const code = (value: unknown): string | undefined => (typeof value === 'string' && CODE.test(value) ? value : undefined);
 const count = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
 const present = (value: unknown): boolean => value !== null && value !== undefined && value !== '';

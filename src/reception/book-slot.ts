@@ -38,8 +38,15 @@ export async function bookSlot(deps: BookingDeps, scope: ReceptionScope, request
   // A repeat of a request this call already booked, perhaps by a run that died before it could answer: by the
   // booking's own key, or through a confirmed hold (which carries the hold's key). It is answered, and what the
   // dead run did not get to (releasing the call's other holds, recording the call's outcome) is done now.
-  const earlier = callId ? ((await findAppointmentByKey(deps.db, idempotencyKey)) ?? (await findCallBooking(deps.db, { callId, serviceId, startsAt: start, staffId, phoneE164 }))) : null;
-  const hold = callId && !earlier ? (await findCallHolds(deps.db, callId, now)).find((h) => h.serviceId === serviceId && h.startsAt.getTime() === start.getTime() && (!staffId || h.staffId === staffId)) : undefined;
+  const earlier = callId
+    ? ((await findAppointmentByKey(deps.db, idempotencyKey)) ?? (await findCallBooking(deps.db, { callId, serviceId, startsAt: start, staffId, phoneE164 })))
+    : null;
+  const hold =
+    callId && !earlier
+      ? (await findCallHolds(deps.db, callId, now)).find(
+          (h) => h.serviceId === serviceId && h.startsAt.getTime() === start.getTime() && (!staffId || h.staffId === staffId),
+        )
+      : undefined;
 
   let outcome: BookingOutcome;
   if (earlier) {
@@ -71,7 +78,13 @@ export async function bookSlot(deps: BookingDeps, scope: ReceptionScope, request
   if (outcome.kind === 'booked' && request.forSomeoneElse && outcome.appointment.customerId) await markBookedByOther(deps.db, outcome.appointment.customerId);
   if (callId) {
     if (outcome.kind === 'booked') {
-      await recordCallOutcome(deps.db, { callId, businessId: scope.businessId, outcome: 'booked', appointmentId: outcome.appointment.id, customerId: outcome.appointment.customerId });
+      await recordCallOutcome(deps.db, {
+        callId,
+        businessId: scope.businessId,
+        outcome: 'booked',
+        appointmentId: outcome.appointment.id,
+        customerId: outcome.appointment.customerId,
+      });
     } else if (outcome.kind === 'slot_taken' || outcome.kind === 'hold_expired') {
       await recordCallOutcome(deps.db, { callId, businessId: scope.businessId, outcome: 'booking_conflict' });
     }
@@ -96,7 +109,12 @@ function toBookOutcome(outcome: BookingOutcome, scope: ReceptionScope): BookOutc
     case 'hold_expired':
       return { kind: 'slot_taken', alternatives: outcome.alternatives.map(toOfferedSlot) };
     case 'unavailable':
-      return { kind: 'unavailable', reason: outcome.reason, alternatives: outcome.alternatives.map(toOfferedSlot), ...(outcome.detail ? { detail: outcome.detail } : {}) };
+      return {
+        kind: 'unavailable',
+        reason: outcome.reason,
+        alternatives: outcome.alternatives.map(toOfferedSlot),
+        ...(outcome.detail ? { detail: outcome.detail } : {}),
+      };
     case 'invalid_phone':
       return { kind: 'invalid_phone' };
     case 'cancelled':

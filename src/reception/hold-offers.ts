@@ -16,7 +16,11 @@ export async function holdOffers(deps: BookingDeps, scope: ReceptionScope, servi
   const alreadyHeld = new Set(existing.filter(keep).map((h) => keyOf(h.staffId, h.startsAt.getTime())));
   if (existing.some((h) => !keep(h))) await releaseCallHolds(deps, scope.callId, keep);
   const fresh = slots.filter((s) => !alreadyHeld.has(keyOf(s.staffId, s.startsAt)));
-  const held = await holdOffered(deps, { businessId: scope.businessId, serviceId, callId: scope.callId, source: scope.source, actor: { type: 'caller', id: scope.callId } }, fresh);
+  const held = await holdOffered(
+    deps,
+    { businessId: scope.businessId, serviceId, callId: scope.callId, source: scope.source, actor: { type: 'caller', id: scope.callId } },
+    fresh,
+  );
   const nowHeld = new Set([...alreadyHeld, ...held.map((h) => keyOf(h.staffId, h.startsAt.getTime()))]);
   return slots.filter((s) => nowHeld.has(keyOf(s.staffId, s.startsAt)));
 }

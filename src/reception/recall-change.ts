@@ -13,7 +13,12 @@ import type { ReceptionScope } from './reception-scope.js';
 export async function recallCancel(deps: BookingDeps, scope: ReceptionScope): Promise<Extract<CancelOutcome, { kind: 'cancelled' }> | null> {
   const done = await recall(deps, scope, 'appointment.cancelled');
   if (!done || !scope.callId) return null;
-  await recordCallOutcome(deps.db, { callId: scope.callId, businessId: scope.businessId, outcome: 'cancelled_appointment', appointmentId: done.appointment.id });
+  await recordCallOutcome(deps.db, {
+    callId: scope.callId,
+    businessId: scope.businessId,
+    outcome: 'cancelled_appointment',
+    appointmentId: done.appointment.id,
+  });
   return { kind: 'cancelled', appointment: done.appointment, repeated: true };
 }
 
@@ -22,14 +27,34 @@ export async function recallReschedule(deps: BookingDeps, scope: ReceptionScope)
   const done = await recall(deps, scope, 'appointment.rescheduled');
   if (!done || !scope.callId) return null;
   const { appointment } = done;
-  await recordCallOutcome(deps.db, { callId: scope.callId, businessId: scope.businessId, outcome: 'rescheduled_appointment', appointmentId: appointment.id, customerId: appointment.customerId });
+  await recordCallOutcome(deps.db, {
+    callId: scope.callId,
+    businessId: scope.businessId,
+    outcome: 'rescheduled_appointment',
+    appointmentId: appointment.id,
+    customerId: appointment.customerId,
+  });
   return { kind: 'rescheduled', appointment, previousId: done.previousId ?? appointment.id, repeated: true };
 }
 
-async function recall(deps: BookingDeps, scope: ReceptionScope, action: ChangeAction): Promise<{ appointment: AppointmentRef; previousId: string | null } | null> {
+async function recall(
+  deps: BookingDeps,
+  scope: ReceptionScope,
+  action: ChangeAction,
+): Promise<{ appointment: AppointmentRef; previousId: string | null } | null> {
   if (!scope.callId || !scope.requestKey) return null;
   const done = await findRequestedChange(deps.db, { businessId: scope.businessId, callId: scope.callId, request: scope.requestKey, action });
   if (!done) return null;
   const a = done.appointment;
-  return { appointment: { id: a.id, serviceId: a.serviceId, staffId: a.staffId, customerId: done.customerId, startsAt: a.startsAt.toISOString(), endsAt: a.endsAt.toISOString() }, previousId: done.previousId };
+  return {
+    appointment: {
+      id: a.id,
+      serviceId: a.serviceId,
+      staffId: a.staffId,
+      customerId: done.customerId,
+      startsAt: a.startsAt.toISOString(),
+      endsAt: a.endsAt.toISOString(),
+    },
+    previousId: done.previousId,
+  };
 }

@@ -29,13 +29,25 @@ export async function rescheduleCallerAppointment(deps: BookingDeps, scope: Rece
   switch (outcome.kind) {
     case 'rescheduled': {
       const appointment = toAppointmentRef(outcome.appointment);
-      if (scope.callId) await recordCallOutcome(deps.db, { callId: scope.callId, businessId: scope.businessId, outcome: 'rescheduled_appointment', appointmentId: appointment.id, customerId: appointment.customerId });
+      if (scope.callId)
+        await recordCallOutcome(deps.db, {
+          callId: scope.callId,
+          businessId: scope.businessId,
+          outcome: 'rescheduled_appointment',
+          appointmentId: appointment.id,
+          customerId: appointment.customerId,
+        });
       return { kind: 'rescheduled', appointment, previousId: outcome.previousId, repeated: outcome.repeated };
     }
     case 'slot_taken':
       return { kind: 'slot_taken', alternatives: outcome.alternatives.map(toOfferedSlot) };
     case 'unavailable':
-      return { kind: 'unavailable', reason: outcome.reason, alternatives: outcome.alternatives.map(toOfferedSlot), ...(outcome.detail ? { detail: outcome.detail } : {}) };
+      return {
+        kind: 'unavailable',
+        reason: outcome.reason,
+        alternatives: outcome.alternatives.map(toOfferedSlot),
+        ...(outcome.detail ? { detail: outcome.detail } : {}),
+      };
     case 'not_found':
       return outcome.what === 'staff' ? { kind: 'unknown_staff' } : { kind: 'not_found' };
     default:

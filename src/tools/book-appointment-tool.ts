@@ -27,7 +27,12 @@ export async function bookAppointmentTool(ctx: ToolContext, args: BookAppointmen
   if (!phone) return { ok: false, error: 'phone_required', result: ASK_PHONE_FOR_BOOKING };
   if (!normalizePhone(phone)) return { ok: false, error: 'invalid_phone', result: PHONE_NOT_UNDERSTOOD };
 
-  const outcome = await receptionOf(ctx, directory).book({ serviceId: service.id, staffId: member?.id ?? null, startsAt: startsAt.toUTC().toISO()!, customer: { name: args.name, phone } });
+  const outcome = await receptionOf(ctx, directory).book({
+    serviceId: service.id,
+    staffId: member?.id ?? null,
+    startsAt: startsAt.toUTC().toISO()!,
+    customer: { name: args.name, phone },
+  });
   const result = phraseBooking(outcome, { directory, now, service, staffName: outcome.kind === 'booked' || !member ? undefined : speakStaff(member) });
   switch (outcome.kind) {
     case 'booked': {

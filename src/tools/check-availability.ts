@@ -22,7 +22,14 @@ export async function checkAvailability(ctx: ToolContext, args: CheckAvailabilit
     case 'exact':
       return { ok: true, available: true, result, slot: slotJson(outcome.slot, directory, now), alternatives: [], held: held(1) };
     case 'alternatives':
-      return { ok: true, available: false, reason: outcome.reason, result, alternatives: outcome.slots.map((s) => slotJson(s, directory, now)), held: held(outcome.slots.length) };
+      return {
+        ok: true,
+        available: false,
+        reason: outcome.reason,
+        result,
+        alternatives: outcome.slots.map((s) => slotJson(s, directory, now)),
+        held: held(outcome.slots.length),
+      };
     case 'none':
       return { ok: true, available: false, reason: outcome.reason, result, alternatives: [] };
     case 'unknown_service':

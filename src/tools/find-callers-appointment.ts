@@ -18,7 +18,13 @@ export type CallersAppointment = { kind: 'found'; appointment: AppointmentRef } 
  * one: a number the caller says could be anyone's), narrowed by the day/time the caller named. Several
  * candidates → the agent asks which one.
  */
-export async function findCallersAppointment(ctx: ToolContext, reception: Reception, directory: Directory, datum?: string, uhrzeit?: string): Promise<CallersAppointment> {
+export async function findCallersAppointment(
+  ctx: ToolContext,
+  reception: Reception,
+  directory: Directory,
+  datum?: string,
+  uhrzeit?: string,
+): Promise<CallersAppointment> {
   const now = ctx.deps.clock.now();
   const phone = ctx.callerNumber;
   if (!phone) return { kind: 'answer', result: { ok: false, error: 'phone_required', result: CHANGES_NEED_CALLING_NUMBER } };
@@ -39,8 +45,18 @@ export async function findCallersAppointment(ctx: ToolContext, reception: Recept
       const [first, ...rest] = found.appointments;
       if (first && rest.length === 0) return { kind: 'found', appointment: first };
       const staffName = (id: string) => directory.staff.find((m) => m.id === id)?.name ?? null;
-      const appointments = found.appointments.map((a) => ({ id: a.id, start: a.startsAt, service: serviceNameOf(a.serviceId, directory), service_id: a.serviceId, staff: staffName(a.staffId), staff_id: a.staffId }));
-      return { kind: 'answer', result: { ok: true, error: 'several_appointments', result: askWhichAppointment(found.appointments, directory, now), appointments } };
+      const appointments = found.appointments.map((a) => ({
+        id: a.id,
+        start: a.startsAt,
+        service: serviceNameOf(a.serviceId, directory),
+        service_id: a.serviceId,
+        staff: staffName(a.staffId),
+        staff_id: a.staffId,
+      }));
+      return {
+        kind: 'answer',
+        result: { ok: true, error: 'several_appointments', result: askWhichAppointment(found.appointments, directory, now), appointments },
+      };
     }
   }
 }

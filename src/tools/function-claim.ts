@@ -67,7 +67,11 @@ export async function storeFunctionResult(db: Db, key: string, result: ToolResul
 }
 
 function reportsCommittedWrite(result: ToolResult): boolean {
-  return ('booked' in result && result.booked === true) || ('cancelled' in result && result.cancelled === true) || ('rescheduled' in result && result.rescheduled === true);
+  return (
+    ('booked' in result && result.booked === true) ||
+    ('cancelled' in result && result.cancelled === true) ||
+    ('rescheduled' in result && result.rescheduled === true)
+  );
 }
 const COMMITTED_SQL = sql`coalesce((${processedEvents.result}->>'booked')::boolean, false) or coalesce((${processedEvents.result}->>'cancelled')::boolean, false) or coalesce((${processedEvents.result}->>'rescheduled')::boolean, false)`;
 

@@ -50,7 +50,19 @@ export async function rescheduleAppointmentTool(ctx: ToolContext, args: Reschedu
   }
 }
 
-function moved(outcome: Extract<RescheduleOutcome, { kind: 'rescheduled' }>, previous: AppointmentRef, directory: Directory, now: Date): RescheduleAppointmentResult {
+function moved(
+  outcome: Extract<RescheduleOutcome, { kind: 'rescheduled' }>,
+  previous: AppointmentRef,
+  directory: Directory,
+  now: Date,
+): RescheduleAppointmentResult {
   const a = outcome.appointment;
-  return { ok: true, rescheduled: true, appointment_id: a.id, previous_appointment_id: outcome.previousId, start: a.startsAt, result: phraseReschedule(outcome, previous, directory, now) };
+  return {
+    ok: true,
+    rescheduled: true,
+    appointment_id: a.id,
+    previous_appointment_id: outcome.previousId,
+    start: a.startsAt,
+    result: phraseReschedule(outcome, previous, directory, now),
+  };
 }

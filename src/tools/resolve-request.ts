@@ -24,7 +24,10 @@ export function invalidDate(message: string): Refusal {
  * Reads the words of a request (service, staff member, day, time) into the business's records. What cannot be
  * read comes back as the function's answer, in German, so the agent can ask the caller.
  */
-export async function resolveRequest(ctx: ToolContext, args: { dienstleistung: string; mitarbeiter?: string | undefined; datum?: string | undefined; uhrzeit?: string | undefined }): Promise<ResolvedRequest | Refusal> {
+export async function resolveRequest(
+  ctx: ToolContext,
+  args: { dienstleistung: string; mitarbeiter?: string | undefined; datum?: string | undefined; uhrzeit?: string | undefined },
+): Promise<ResolvedRequest | Refusal> {
   const directory = await directoryOf(ctx);
   if (!directory) return UNKNOWN_BUSINESS_REFUSAL;
   const service = resolveService(args.dienstleistung, directory);

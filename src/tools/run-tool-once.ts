@@ -6,10 +6,11 @@ import { WRITE_TOOLS, type ToolName } from './schemas.js';
 import type { ToolContext, ToolResult } from './tool-context.js';
 import { canonicalJson } from '../text/canonical-json.js';
 
-
 /** The identity of one function call: the call, the tool and its arguments (in any key order). */
 export function functionCallKey(callId: string, name: ToolName, args: unknown): string {
-  return `function:${callId}:${name}:${createHash('sha256').update(canonicalJson(args ?? {})).digest('hex')}`;
+  return `function:${callId}:${name}:${createHash('sha256')
+    .update(canonicalJson(args ?? {}))
+    .digest('hex')}`;
 }
 
 /**

@@ -39,7 +39,14 @@ export async function directoryOf(ctx: ToolContext): Promise<Directory | null> {
 
 /** Whom the reception serves for this tool call, reusing the directory already read. */
 export function scopeOf(ctx: ToolContext, directory: Directory): ReceptionScope {
-  return { businessId: ctx.businessId, callId: ctx.callId, callerNumber: ctx.callerNumber, source: ctx.source, directory, ...(ctx.requestKey ? { requestKey: ctx.requestKey } : {}) };
+  return {
+    businessId: ctx.businessId,
+    callId: ctx.callId,
+    callerNumber: ctx.callerNumber,
+    source: ctx.source,
+    directory,
+    ...(ctx.requestKey ? { requestKey: ctx.requestKey } : {}),
+  };
 }
 
 /** The reception of the tool's call (or request). */

@@ -3,11 +3,13 @@ import { TOOL_ARGS, type ToolName } from './schemas.js';
 
 const DESCRIPTIONS: Record<ToolName, { description: string; execution: string }> = {
   check_availability: {
-    description: 'Prüft, ob für eine Leistung zum gewünschten Zeitpunkt (optional bei einer bestimmten Person) ein Termin frei ist, und nennt sonst die nächsten freien Termine. Angebotene Termine werden kurz für den Anruf reserviert.',
+    description:
+      'Prüft, ob für eine Leistung zum gewünschten Zeitpunkt (optional bei einer bestimmten Person) ein Termin frei ist, und nennt sonst die nächsten freien Termine. Angebotene Termine werden kurz für den Anruf reserviert.',
     execution: 'Einen Moment, ich schaue kurz nach.',
   },
   book_appointment: {
-    description: 'Bucht den vereinbarten Termin verbindlich. Erst aufrufen, wenn Leistung, Tag, Uhrzeit und Name feststehen. Nur wenn das Ergebnis "booked": true enthält, ist der Termin gebucht.',
+    description:
+      'Bucht den vereinbarten Termin verbindlich. Erst aufrufen, wenn Leistung, Tag, Uhrzeit und Name feststehen. Nur wenn das Ergebnis "booked": true enthält, ist der Termin gebucht.',
     execution: 'Einen Moment, ich trage das ein.',
   },
   cancel_appointment: {

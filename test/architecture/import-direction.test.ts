@@ -52,9 +52,18 @@ const under = (path: string, ...prefixes: string[]) => prefixes.some((p) => path
 const RULES: Array<{ name: string; breaks: (i: Import) => boolean }> = [
   { name: 'a domain module imports a transport', breaks: (i) => DOMAIN.includes(area(i.from)) && TRANSPORTS.includes(area(i.to)) },
   { name: 'tools/ imports voice/', breaks: (i) => under(i.from, 'tools') && under(i.to, 'voice') },
-  { name: 'db/ imports a domain module', breaks: (i) => under(i.from, 'db') && (DOMAIN.includes(area(i.to)) || TRANSPORTS.includes(area(i.to)) || area(i.to) === 'german') && !under(i.to, 'db') },
-  { name: 'booking/, reception/ or db/ import german/ (no German in the domain)', breaks: (i) => under(i.from, 'booking', 'reception', 'db') && under(i.to, 'german') },
-  { name: 'german/ uses a module outside german/ (only types may come in; it does no I/O)', breaks: (i) => under(i.from, 'german') && !under(i.to, 'german', ...PURE_SHARED) && !i.typeOnly },
+  {
+    name: 'db/ imports a domain module',
+    breaks: (i) => under(i.from, 'db') && (DOMAIN.includes(area(i.to)) || TRANSPORTS.includes(area(i.to)) || area(i.to) === 'german') && !under(i.to, 'db'),
+  },
+  {
+    name: 'booking/, reception/ or db/ import german/ (no German in the domain)',
+    breaks: (i) => under(i.from, 'booking', 'reception', 'db') && under(i.to, 'german'),
+  },
+  {
+    name: 'german/ uses a module outside german/ (only types may come in; it does no I/O)',
+    breaks: (i) => under(i.from, 'german') && !under(i.to, 'german', ...PURE_SHARED) && !i.typeOnly,
+  },
   { name: 'the conversation calls the function endpoints instead of the reception', breaks: (i) => under(i.from, 'voice/dialogue') && under(i.to, 'tools') },
   {
     name: 'german/understand internals imported from outside german/',
@@ -63,7 +72,8 @@ const RULES: Array<{ name: string; breaks: (i: Import) => boolean }> = [
 ];
 
 /** Words only German parsing puts in a pattern. */
-const GERMAN_WORDS = /[äöüß]|\b(uhr|halb|viertel|morgen|heute|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|januar|februar|termin(?!-agent)|absagen|stornier|verschieb|erste|zweite|dritte|letzte|bitte|nein)/i;
+const GERMAN_WORDS =
+  /[äöüß]|\b(uhr|halb|viertel|morgen|heute|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|januar|februar|termin(?!-agent)|absagen|stornier|verschieb|erste|zweite|dritte|letzte|bitte|nein)/i;
 const REGEX_LITERAL = /(?<![\w)\]])\/(?![*/\s])((?:\\.|\[(?:\\.|[^\]\n])*\]|[^/\n\\])+)\/[dgimsuvy]*/g;
 
 /** Regular expressions over German words in a file outside german/: German parsing that belongs in german/. */

@@ -18,18 +18,26 @@ describe('whole calls that book', () => {
     const s = await scenario(database);
     const { driver, greeting } = await s.call();
     expect(greeting).toBe('Salon Haarmonie, guten Tag! Hier ist der digitale Assistent. Wie kann ich Ihnen helfen?');
-    expect((await driver.say('Hallo, ich hätte gern einen Herrenschnitt')).text).toBe('Wann hätten Sie denn Zeit? Sagen Sie mir gern einen Tag und eine Uhrzeit.');
+    expect((await driver.say('Hallo, ich hätte gern einen Herrenschnitt')).text).toBe(
+      'Wann hätten Sie denn Zeit? Sagen Sie mir gern einen Tag und eine Uhrzeit.',
+    );
     const offer = await driver.say('äh nächsten Dienstag so gegen halb drei, bei der Emma');
-    expect(offer.text).toBe('Einen Moment, ich schaue kurz nach. Am Dienstag, dem 24. November, um halb drei ist bei Emma ein Termin für einen Herrenhaarschnitt frei. Soll ich ihn für Sie eintragen?');
+    expect(offer.text).toBe(
+      'Einen Moment, ich schaue kurz nach. Am Dienstag, dem 24. November, um halb drei ist bei Emma ein Termin für einen Herrenhaarschnitt frei. Soll ich ihn für Sie eintragen?',
+    );
     expect(await s.held()).toHaveLength(1);
     expect((await driver.say('ja passt')).text).toContain('Auf welchen Namen darf ich den Termin eintragen?');
     expect((await driver.say('Maria Schmidt')).text).toBe('Darf ich den Termin unter der Nummer eintragen, von der Sie anrufen, mit den Endziffern 5 6 7 8?');
     const done = await driver.say('ja genau');
-    expect(done.text).toBe('Einen Moment, ich trage das ein. Wunderbar. Ihr Termin ist eingetragen: Herrenhaarschnitt am Dienstag, dem 24. November, um halb drei bei Emma. Kann ich sonst noch etwas für Sie tun?');
+    expect(done.text).toBe(
+      'Einen Moment, ich trage das ein. Wunderbar. Ihr Termin ist eingetragen: Herrenhaarschnitt am Dienstag, dem 24. November, um halb drei bei Emma. Kann ich sonst noch etwas für Sie tun?',
+    );
     const bye = await driver.say('nein danke, das wars');
     expect(bye).toMatchObject({ endCall: true });
     await driver.end();
-    expect(await s.booked()).toEqual([expect.objectContaining({ at: '2026-11-24T14:30', staffId: s.salon.staff.emma, serviceId: s.salon.services.herrenhaarschnitt, callId: driver.callId })]);
+    expect(await s.booked()).toEqual([
+      expect.objectContaining({ at: '2026-11-24T14:30', staffId: s.salon.staff.emma, serviceId: s.salon.services.herrenhaarschnitt, callId: driver.callId }),
+    ]);
     expect(await s.customer()).toMatchObject({ name: 'Maria Schmidt', appointmentCount: 1 });
     expect(await s.callRow(driver.callId)).toMatchObject({ outcome: 'booked', status: 'ended', businessId: s.salon.id });
     expect(await s.held()).toHaveLength(0);
@@ -39,7 +47,9 @@ describe('whole calls that book', () => {
     const s = await scenario(database);
     const { driver } = await s.call();
     const offer = await driver.say('Ich brauche einen Herrenhaarschnitt morgen um zehn, egal bei wem');
-    expect(offer.text).toMatch(/^Einen Moment, ich schaue kurz nach\. Morgen um 10 Uhr hat (Emma|Fabian|Oliver) Zeit für einen Herrenhaarschnitt\. Soll ich Ihnen den Termin eintragen\?$/);
+    expect(offer.text).toMatch(
+      /^Einen Moment, ich schaue kurz nach\. Morgen um 10 Uhr hat (Emma|Fabian|Oliver) Zeit für einen Herrenhaarschnitt\. Soll ich Ihnen den Termin eintragen\?$/,
+    );
     await driver.say('ja gerne');
     await driver.say('Weber, Jonas');
     const done = await driver.say('jawoll');
@@ -73,7 +83,9 @@ describe('whole calls that book', () => {
     await first.driver.say('ja');
     await first.driver.end();
     const { driver, greeting } = await s.call();
-    expect(greeting).toBe('Salon Haarmonie, guten Tag, Herr Weber! Schön, dass Sie wieder anrufen. Hier ist der digitale Assistent. Wie kann ich Ihnen helfen?');
+    expect(greeting).toBe(
+      'Salon Haarmonie, guten Tag, Herr Weber! Schön, dass Sie wieder anrufen. Hier ist der digitale Assistent. Wie kann ich Ihnen helfen?',
+    );
     await driver.say('Herrenhaarschnitt am Freitag um elf');
     const done = await driver.say('ja bitte');
     // Said on a Thursday, "Freitag" is tomorrow.
@@ -99,7 +111,10 @@ describe('whole calls that book', () => {
     await driver.say('ja');
     const rows = await s.booked();
     expect(rows).toHaveLength(2);
-    const people = await database.db.select({ id: customers.id, name: customers.name }).from(customers).where(and(eq(customers.businessId, s.salon.id), eq(customers.phoneE164, CALLER)));
+    const people = await database.db
+      .select({ id: customers.id, name: customers.name })
+      .from(customers)
+      .where(and(eq(customers.businessId, s.salon.id), eq(customers.phoneE164, CALLER)));
     expect(people.map((p) => p.name).sort()).toEqual(['Jonas Weber', 'Lena Weber']);
     const byName = new Map(people.map((p) => [p.name, p.id]));
     expect(rows.find((r) => r.at === '2026-11-25T11:00')?.customerId).toBe(byName.get('Lena Weber'));
@@ -115,7 +130,9 @@ describe('whole calls that book', () => {
     await other.driver.say('ja');
     const { driver } = await s.call();
     const offer = await driver.say('Einen Herrenschnitt am Dienstag um zehn bei Emma bitte');
-    expect(offer.text).toBe('Einen Moment, ich schaue kurz nach. Zu der Zeit ist Emma leider schon ausgebucht. Bei Emma habe ich am Dienstag, dem 24. November, um halb zehn oder um halb elf noch einen Termin frei. Welcher der beiden Termine wäre Ihnen lieber?');
+    expect(offer.text).toBe(
+      'Einen Moment, ich schaue kurz nach. Zu der Zeit ist Emma leider schon ausgebucht. Bei Emma habe ich am Dienstag, dem 24. November, um halb zehn oder um halb elf noch einen Termin frei. Welcher der beiden Termine wäre Ihnen lieber?',
+    );
     // The tool result in Retell's transcript is the reception's typed outcome: the held slots in instants.
     const alternatives = offer.tools[0]!.result!.slots as Array<{ startsAt: string }>;
     await driver.say('den zweiten bitte');
@@ -141,7 +158,9 @@ describe('whole calls that book', () => {
     const { driver } = await s.call();
     const r = await driver.say('Geht ein Herrenhaarschnitt am Montag um zehn?');
     // Which day is closed, and the wished time on the nearest open days: Tuesday (one day after) before Saturday.
-    expect(r.text).toMatch(/^Einen Moment, ich schaue kurz nach\. Montags haben wir leider geschlossen\. .*am Dienstag, dem 24\. November, um 10 Uhr.*am Samstag, dem 21\. November, um 10 Uhr.*\?$/);
+    expect(r.text).toMatch(
+      /^Einen Moment, ich schaue kurz nach\. Montags haben wir leider geschlossen\. .*am Dienstag, dem 24\. November, um 10 Uhr.*am Samstag, dem 21\. November, um 10 Uhr.*\?$/,
+    );
   });
 
   it('says when a staff member does not do a service and offers who does', async () => {
@@ -175,7 +194,9 @@ describe('whole calls that book', () => {
     await driver.say('Karl Huber');
     expect((await driver.say('nein, lieber auf eine andere')).text).toBe('Unter welcher Telefonnummer erreichen wir Sie?');
     // Another number is read back digit by digit before anything is booked under it.
-    expect((await driver.say('null eins sieben sechs, neun acht sieben sechs, fünf vier drei zwei')).text).toBe('Ich wiederhole die Nummer: null eins sieben sechs, neun acht sieben sechs, fünf vier drei zwo. Ist das richtig?');
+    expect((await driver.say('null eins sieben sechs, neun acht sieben sechs, fünf vier drei zwei')).text).toBe(
+      'Ich wiederhole die Nummer: null eins sieben sechs, neun acht sieben sechs, fünf vier drei zwo. Ist das richtig?',
+    );
     expect(await s.customer('+4917698765432')).toBeUndefined();
     const done = await driver.say('ja, stimmt');
     expect(done.text).toContain('Ihr Termin ist eingetragen');
@@ -188,7 +209,9 @@ describe('whole calls that book', () => {
     const { driver } = await s.call();
     await driver.say('Herrenhaarschnitt am Mittwoch um zehn');
     expect((await driver.say('nein, das passt mir nicht')).text).toBe('Kein Problem. Wann würde es Ihnen stattdessen passen?');
-    expect((await driver.say('dann Freitag nachmittags')).text).toMatch(/^Einen Moment, ich schaue kurz nach\. Für einen Herrenhaarschnitt (könnte ich Ihnen|habe ich) (bei \p{L}+ )?morgen um /u);
+    expect((await driver.say('dann Freitag nachmittags')).text).toMatch(
+      /^Einen Moment, ich schaue kurz nach\. Für einen Herrenhaarschnitt (könnte ich Ihnen|habe ich) (bei \p{L}+ )?morgen um /u,
+    );
   });
 
   it('books a second appointment in the same call', async () => {
@@ -198,7 +221,9 @@ describe('whole calls that book', () => {
     await driver.say('ja');
     await driver.say('Jonas Weber');
     await driver.say('ja');
-    expect((await driver.say('ja, noch einen Damenhaarschnitt am Mittwoch um zehn bei Emma')).text).toContain('um 10 Uhr hat Emma Zeit für einen Damenhaarschnitt.');
+    expect((await driver.say('ja, noch einen Damenhaarschnitt am Mittwoch um zehn bei Emma')).text).toContain(
+      'um 10 Uhr hat Emma Zeit für einen Damenhaarschnitt.',
+    );
     expect((await driver.say('ja')).text).toContain('Ihr Termin ist eingetragen: Damenhaarschnitt');
     expect((await s.booked()).map((b) => b.staffId).sort()).toEqual([s.salon.staff.emma, s.salon.staff.fabian].sort());
   });

@@ -23,7 +23,11 @@ describe('changes over the Retell WebSocket', () => {
 
   beforeAll(async () => {
     const database = openTestPostgres();
-    service = await startService(loadConfig({ PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'false', METRICS_ENABLED: 'false' }), { database, clock, logger: createLogger('silent') });
+    service = await startService(loadConfig({ PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'false', METRICS_ENABLED: 'false' }), {
+      database,
+      clock,
+      logger: createLogger('silent'),
+    });
     salon = await createTestSalon(database.db);
   });
   afterAll(async () => {
@@ -35,7 +39,10 @@ describe('changes over the Retell WebSocket', () => {
     const client = await RetellTestClient.connect(service.url, { timeoutMs: 5_000 });
     const transcript: TestUtterance[] = [];
     let id = 0;
-    const greeting = await client.handshake({ call_id: client.callId, from_number: from, to_number: salon.definition.phoneNumbers[0], direction: 'inbound', call_type: 'phone_call' }, 5_000);
+    const greeting = await client.handshake(
+      { call_id: client.callId, from_number: from, to_number: salon.definition.phoneNumbers[0], direction: 'inbound', call_type: 'phone_call' },
+      5_000,
+    );
     transcript.push(agent(greeting.text));
     const say = async (text: string) => {
       transcript.push(user(text));
@@ -53,9 +60,15 @@ describe('changes over the Retell WebSocket', () => {
       .sort((a, b) => a.id.localeCompare(b.id));
   /** The booked appointments of the customer with this number. */
   const bookedFor = async (phone: string) => {
-    const [customer] = await service.ctx.database.db.select().from(customers).where(and(eq(customers.businessId, salon.id), eq(customers.phoneE164, phone)));
+    const [customer] = await service.ctx.database.db
+      .select()
+      .from(customers)
+      .where(and(eq(customers.businessId, salon.id), eq(customers.phoneE164, phone)));
     if (!customer) return [];
-    const rows = await service.ctx.database.db.select().from(appointments).where(and(eq(appointments.businessId, salon.id), eq(appointments.customerId, customer.id), eq(appointments.status, 'booked')));
+    const rows = await service.ctx.database.db
+      .select()
+      .from(appointments)
+      .where(and(eq(appointments.businessId, salon.id), eq(appointments.customerId, customer.id), eq(appointments.status, 'booked')));
     return rows.map((a) => ({ at: localTime(a.startsAt), staffId: a.staffId }));
   };
 
@@ -69,7 +82,7 @@ describe('changes over the Retell WebSocket', () => {
     return call;
   }
 
-  it('never changes another customer\'s appointment, whatever the caller claims about a number or a person', async () => {
+  it("never changes another customer's appointment, whatever the caller claims about a number or a person", async () => {
     const victim = '+4917655501234';
     const stranger = '+4917655509876';
     await (await bookAs(victim, 'Damenhaarschnitt am Dienstag um zehn bei Emma', 'Eva Krause')).client.close();
@@ -97,11 +110,13 @@ describe('changes over the Retell WebSocket', () => {
     await call2.client.close();
   });
 
-  it('cancels the caller\'s own appointment only after reading it back and hearing yes', async () => {
+  it("cancels the caller's own appointment only after reading it back and hearing yes", async () => {
     const own = '+4917655502222';
     await (await bookAs(own, 'Herrenhaarschnitt am Freitag um zehn bei Fabian', 'Tom Berg')).client.close();
     const call = await dial(own);
-    expect((await call.say('Ich muss meinen Termin leider absagen')).text.trim()).toBe('Einen Moment, ich schaue kurz nach. Soll ich Ihren Termin morgen um 10 Uhr bei Fabian absagen?');
+    expect((await call.say('Ich muss meinen Termin leider absagen')).text.trim()).toBe(
+      'Einen Moment, ich schaue kurz nach. Soll ich Ihren Termin morgen um 10 Uhr bei Fabian absagen?',
+    );
     expect(await bookedFor(own)).toHaveLength(1);
     expect((await call.say('nein, doch nicht')).text.trim()).toBe('Gut, dann bleibt Ihr Termin, wie er ist. Kann ich sonst noch etwas für Sie tun?');
     expect(await bookedFor(own)).toHaveLength(1);
@@ -144,7 +159,10 @@ describe('changes over the Retell WebSocket', () => {
     const bookingId = call.nextId();
     const since = call.client.frames.length;
     call.client.requestResponse(bookingId, [...call.transcript]);
-    await call.client.waitFor((f) => f.response_type === 'response' && f.response_id === bookingId && f.content.includes('ich trage das ein'), { since, what: 'the booking filler' });
+    await call.client.waitFor((f) => f.response_type === 'response' && f.response_id === bookingId && f.content.includes('ich trage das ein'), {
+      since,
+      what: 'the booking filler',
+    });
     call.transcript.push(user('nein warten sie, lieber um elf'));
     const newerId = call.nextId();
     const newerAt = call.client.frames.length;

@@ -29,7 +29,7 @@ describe('whole calls: changes, questions and the awkward moments', () => {
     await driver.end();
   }
 
-  it('cancels the caller\'s appointment, found by the calling number', async () => {
+  it("cancels the caller's appointment, found by the calling number", async () => {
     const s = await scenario(database);
     await bookFirst(s, 'Herrenhaarschnitt am Dienstag um zehn bei Fabian');
     const { driver } = await s.call();
@@ -38,7 +38,9 @@ describe('whole calls: changes, questions and the awkward moments', () => {
     // Read back, nothing changed yet: only the yes cancels.
     expect(await s.booked()).toHaveLength(1);
     const r = await driver.say('ja, bitte');
-    expect(r.text).toBe('Einen Moment, ich schaue kurz nach. Ich habe Ihren Termin abgesagt: Herrenhaarschnitt am Dienstag, dem 24. November, um 10 Uhr bei Fabian. Kann ich sonst noch etwas für Sie tun?');
+    expect(r.text).toBe(
+      'Einen Moment, ich schaue kurz nach. Ich habe Ihren Termin abgesagt: Herrenhaarschnitt am Dienstag, dem 24. November, um 10 Uhr bei Fabian. Kann ich sonst noch etwas für Sie tun?',
+    );
     expect(await s.booked()).toHaveLength(0);
     await driver.say('nein danke');
     await driver.end();
@@ -61,7 +63,9 @@ describe('whole calls: changes, questions and the awkward moments', () => {
     await bookFirst(s, 'Herrenhaarschnitt am Dienstag um zehn bei Fabian');
     const { driver } = await s.call();
     expect((await driver.say('Kann ich meinen Termin verschieben?')).text).toBe('Gern. Auf welchen Tag und welche Uhrzeit soll ich Ihren Termin verschieben?');
-    expect((await driver.say('auf Mittwoch um halb drei')).text).toBe('Einen Moment, ich schaue kurz nach. Soll ich Ihren Termin am Dienstag, dem 24. November, um 10 Uhr bei Fabian auf Mittwoch, den 25. November, um halb drei verschieben?');
+    expect((await driver.say('auf Mittwoch um halb drei')).text).toBe(
+      'Einen Moment, ich schaue kurz nach. Soll ich Ihren Termin am Dienstag, dem 24. November, um 10 Uhr bei Fabian auf Mittwoch, den 25. November, um halb drei verschieben?',
+    );
     const moved = await driver.say('ja');
     expect(moved.text).toContain('Ich habe Ihren Termin verschoben: Herrenhaarschnitt jetzt am Mittwoch, dem 25. November, um halb drei bei Fabian.');
     expect(await s.booked()).toEqual([expect.objectContaining({ at: '2026-11-25T14:30', staffId: s.salon.staff.fabian })]);
@@ -84,7 +88,9 @@ describe('whole calls: changes, questions and the awkward moments', () => {
     const { driver } = await s.call();
     await driver.say('Ich möchte meinen Termin verschieben');
     expect((await driver.say('auf den 27.11. um 10:15 Uhr')).text).toMatch(/verschieben\?$/);
-    expect((await driver.say('ja')).text).toContain('Ich habe Ihren Termin verschoben: Herrenhaarschnitt jetzt am Freitag, dem 27. November, um Viertel nach zehn bei Fabian.');
+    expect((await driver.say('ja')).text).toContain(
+      'Ich habe Ihren Termin verschoben: Herrenhaarschnitt jetzt am Freitag, dem 27. November, um Viertel nach zehn bei Fabian.',
+    );
   });
 
   it('lets the caller drop a move and keeps the appointment', async () => {
@@ -96,7 +102,7 @@ describe('whole calls: changes, questions and the awkward moments', () => {
     expect((await s.booked()).map((b) => b.at)).toEqual(['2026-11-24T10:00']);
   });
 
-  it('transfers a caller who wants a human to the salon\'s number', async () => {
+  it("transfers a caller who wants a human to the salon's number", async () => {
     const s = await scenario(database);
     const { driver } = await s.call();
     const r = await driver.say('Kann ich bitte mit einem Mitarbeiter sprechen?');
@@ -120,7 +126,9 @@ describe('whole calls: changes, questions and the awkward moments', () => {
   it('asks again on unintelligible audio and repeats itself on "wie bitte?"', async () => {
     const s = await scenario(database);
     const { driver } = await s.call();
-    expect((await driver.say('(unintelligible audio)')).text).toBe('Entschuldigung, das habe ich akustisch nicht verstanden. Könnten Sie das bitte wiederholen?');
+    expect((await driver.say('(unintelligible audio)')).text).toBe(
+      'Entschuldigung, das habe ich akustisch nicht verstanden. Könnten Sie das bitte wiederholen?',
+    );
     const offer = await driver.say('Herrenhaarschnitt am Mittwoch um zehn bei Emma');
     expect((await driver.say('wie bitte?')).text).toBe(offer.text);
   });
@@ -129,7 +137,9 @@ describe('whole calls: changes, questions and the awkward moments', () => {
     const s = await scenario(database);
     const { driver } = await s.call();
     expect((await driver.say('Was kostet ein Damenhaarschnitt?')).text).toBe('Ein Damenhaarschnitt kostet bei uns 49 Euro. Möchten Sie dafür einen Termin?');
-    expect((await driver.say('Wann haben Sie denn geöffnet?')).text).toBe('Wir haben Dienstag bis Freitag von 9 bis 18 Uhr und Samstag von 9 bis 14 Uhr geöffnet.');
+    expect((await driver.say('Wann haben Sie denn geöffnet?')).text).toBe(
+      'Wir haben Dienstag bis Freitag von 9 bis 18 Uhr und Samstag von 9 bis 14 Uhr geöffnet.',
+    );
   });
 
   it('books once when Retell asks twice for the same "ja" (the first answer was discarded)', async () => {
@@ -148,7 +158,15 @@ describe('whole calls: changes, questions and the awkward moments', () => {
   it('finishes a booking whose turn was superseded and tells the result in the next turn', async () => {
     const s = await scenario(database);
     const conversation = createBookingConversations(s.deps)(randomUUID());
-    await conversation.greet({ callId: 'x', agentId: null, fromNumber: CALLER, toNumber: s.salon.definition.phoneNumbers[0]!, direction: 'inbound', callType: 'phone_call', metadata: null });
+    await conversation.greet({
+      callId: 'x',
+      agentId: null,
+      fromNumber: CALLER,
+      toNumber: s.salon.definition.phoneNumbers[0]!,
+      direction: 'inbound',
+      callType: 'phone_call',
+      metadata: null,
+    });
     const transcript: Array<{ role: string; content: string }> = [];
     /** `bargeIn`: the caller speaks again the moment the booking starts, so everything after it goes unheard. */
     const run = async (text: string | null, bargeIn = false) => {
@@ -211,12 +229,28 @@ describe('whole calls: changes, questions and the awkward moments', () => {
     const firstOwner = ((await s.callRow(driver.callId))?.dialogueState as { owner?: string } | null)?.owner;
     // The first instance is gone; Retell reconnects to another, which has its own conversations in memory.
     const elsewhere = createBookingConversations(s.deps)(driver.callId);
-    const greeting = await elsewhere.greet({ callId: driver.callId, agentId: null, fromNumber: CALLER, toNumber: s.salon.definition.phoneNumbers[0]!, direction: 'inbound', callType: 'phone_call', metadata: null });
+    const greeting = await elsewhere.greet({
+      callId: driver.callId,
+      agentId: null,
+      fromNumber: CALLER,
+      toNumber: s.salon.definition.phoneNumbers[0]!,
+      direction: 'inbound',
+      callType: 'phone_call',
+      metadata: null,
+    });
     expect(greeting).toEqual({ content: '' });
     let said = '';
-    const io: TurnIo = { signal: new AbortController().signal, isStale: () => false, say: (c) => (said += c), toolCallInvocation: () => {}, toolCallResult: () => {} };
+    const io: TurnIo = {
+      signal: new AbortController().signal,
+      isStale: () => false,
+      say: (c) => (said += c),
+      toolCallInvocation: () => {},
+      toolCallResult: () => {},
+    };
     await elsewhere.respond({ kind: 'response_required', responseId: 7, transcript: [...driver.transcript, { role: 'user', content: 'ja' }] }, io);
-    expect(said.trim()).toBe('Gut, also der Herrenhaarschnitt am Mittwoch, dem 25. November, um 10 Uhr bei Emma. Auf welchen Namen darf ich den Termin eintragen?');
+    expect(said.trim()).toBe(
+      'Gut, also der Herrenhaarschnitt am Mittwoch, dem 25. November, um 10 Uhr bei Emma. Auf welchen Namen darf ich den Termin eintragen?',
+    );
     // The first instance's grace period runs out later: it must neither release the hold nor finish the call.
     await vi.waitFor(async () => expect(((await s.callRow(driver.callId))?.dialogueState as { owner?: string } | null)?.owner).not.toBe(firstOwner));
     await driver.end();
@@ -233,13 +267,36 @@ describe('whole calls: changes, questions and the awkward moments', () => {
     await vi.waitFor(async () => expect((await s.callRow(driver.callId))?.dialogueState).toMatchObject({ state: { step: { phase: 'offered' } } }));
     // What an older version (or a damaged row) left: the flat state of before, with an offer list that is no list.
     const { saveDialogueSnapshot } = await import('../../src/calls/dialogue-snapshot.js');
-    await saveDialogueSnapshot(database.db, driver.callId, { owner: 'gone', businessId: s.salon.id, phase: 'offered', offers: 'garbage', chosen: { start: 42 } });
+    await saveDialogueSnapshot(database.db, driver.callId, {
+      owner: 'gone',
+      businessId: s.salon.id,
+      phase: 'offered',
+      offers: 'garbage',
+      chosen: { start: 42 },
+    });
     const elsewhere = createBookingConversations(s.deps)(driver.callId);
-    const greeting = await elsewhere.greet({ callId: driver.callId, agentId: null, fromNumber: CALLER, toNumber: s.salon.definition.phoneNumbers[0]!, direction: 'inbound', callType: 'phone_call', metadata: null });
+    const greeting = await elsewhere.greet({
+      callId: driver.callId,
+      agentId: null,
+      fromNumber: CALLER,
+      toNumber: s.salon.definition.phoneNumbers[0]!,
+      direction: 'inbound',
+      callType: 'phone_call',
+      metadata: null,
+    });
     expect(greeting).toEqual({ content: '' });
     let said = '';
-    const io: TurnIo = { signal: new AbortController().signal, isStale: () => false, say: (c) => (said += c), toolCallInvocation: () => {}, toolCallResult: () => {} };
-    await elsewhere.respond({ kind: 'response_required', responseId: 9, transcript: [...driver.transcript, { role: 'user', content: 'Herrenhaarschnitt am Freitag um elf' }] }, io);
+    const io: TurnIo = {
+      signal: new AbortController().signal,
+      isStale: () => false,
+      say: (c) => (said += c),
+      toolCallInvocation: () => {},
+      toolCallResult: () => {},
+    };
+    await elsewhere.respond(
+      { kind: 'response_required', responseId: 9, transcript: [...driver.transcript, { role: 'user', content: 'Herrenhaarschnitt am Freitag um elf' }] },
+      io,
+    );
     expect(said).toMatch(/^Einen Moment, ich schaue kurz nach\. Morgen um 11 Uhr hat .* Zeit für einen Herrenhaarschnitt\./);
     // The fresh state is saved under the new owner, in the readable shape.
     await vi.waitFor(async () => expect((await s.callRow(driver.callId))?.dialogueState).toMatchObject({ version: 1, state: { step: { phase: 'offered' } } }));
@@ -291,7 +348,7 @@ describe('whole calls: changes, questions and the awkward moments', () => {
   it('says goodbye and hangs up when the caller is done', async () => {
     const s = await scenario(database);
     const { driver } = await s.call();
-    expect(await driver.say('Ach, das war\'s schon, tschüss')).toMatchObject({ text: 'Vielen Dank für Ihren Anruf. Auf Wiederhören!', endCall: true });
+    expect(await driver.say("Ach, das war's schon, tschüss")).toMatchObject({ text: 'Vielen Dank für Ihren Anruf. Auf Wiederhören!', endCall: true });
   });
 
   it('never says "eingetragen" when nothing was booked', async () => {

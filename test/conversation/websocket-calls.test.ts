@@ -17,7 +17,11 @@ describe('calls over the Retell WebSocket', () => {
 
   beforeAll(async () => {
     const database = openTestPostgres();
-    service = await startService(loadConfig({ PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'false', METRICS_ENABLED: 'false' }), { database, clock, logger: createLogger('silent') });
+    service = await startService(loadConfig({ PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'false', METRICS_ENABLED: 'false' }), {
+      database,
+      clock,
+      logger: createLogger('silent'),
+    });
     salon = await createTestSalon(database.db);
     // A second business: an unknown number must not reach "the only business" when this file runs alone.
     await createTestSalon(database.db, (b) => ({ ...b, name: 'Salon Nebenan' }));
@@ -32,7 +36,10 @@ describe('calls over the Retell WebSocket', () => {
     const client = await RetellTestClient.connect(service.url, { timeoutMs: 5_000, ...(callId ? { callId } : {}) });
     const transcript: TestUtterance[] = [];
     let id = 0;
-    const greeting = await client.handshake({ call_id: client.callId, from_number: from, to_number: salon.definition.phoneNumbers[0], direction: 'inbound', call_type: 'phone_call' }, 5_000);
+    const greeting = await client.handshake(
+      { call_id: client.callId, from_number: from, to_number: salon.definition.phoneNumbers[0], direction: 'inbound', call_type: 'phone_call' },
+      5_000,
+    );
     transcript.push(agent(greeting.text));
     const say = async (text: string) => {
       transcript.push(user(text));
@@ -52,12 +59,17 @@ describe('calls over the Retell WebSocket', () => {
     const done = await call.say('ja');
     expect(done.frames[0]?.content).toBe('Einen Moment, ich trage das ein. ');
     expect(done.text).toContain('Ihr Termin ist eingetragen: Herrenhaarschnitt am Dienstag, dem 24. November, um halb drei bei Emma.');
-    const toolFrames = call.client.frames.filter((f) => f.response_type === 'tool_call_invocation' || f.response_type === 'tool_call_result').map((f) => f.response_type);
+    const toolFrames = call.client.frames
+      .filter((f) => f.response_type === 'tool_call_invocation' || f.response_type === 'tool_call_result')
+      .map((f) => f.response_type);
     expect(toolFrames).toEqual(['tool_call_invocation', 'tool_call_result', 'tool_call_invocation', 'tool_call_result']);
     const bye = await call.say('nein danke, tschüss');
     expect(bye.final).toMatchObject({ end_call: true, no_interruption_allowed: true, content_complete: true });
     expect(call.client.violations).toEqual([]);
-    const rows = await service.ctx.database.db.select().from(appointments).where(and(eq(appointments.callId, call.client.callId), eq(appointments.status, 'booked')));
+    const rows = await service.ctx.database.db
+      .select()
+      .from(appointments)
+      .where(and(eq(appointments.callId, call.client.callId), eq(appointments.status, 'booked')));
     expect(rows.map((r) => r.staffId)).toEqual([salon.staff.emma]);
     await call.client.close();
     // After the agent's own hang-up the call is finished within seconds, transcript and outcome stored.
@@ -83,7 +95,10 @@ describe('calls over the Retell WebSocket', () => {
     call.client.requestResponse(first, [...call.transcript]);
     const reply = await call.client.ask(second, [...call.transcript], { timeoutMs: 10_000 });
     expect(reply.text).toContain('Ihr Termin ist eingetragen: Damenhaarschnitt am Mittwoch, dem 25. November, um 10 Uhr bei Fabian.');
-    const rows = await service.ctx.database.db.select().from(appointments).where(and(eq(appointments.callId, call.client.callId), eq(appointments.status, 'booked')));
+    const rows = await service.ctx.database.db
+      .select()
+      .from(appointments)
+      .where(and(eq(appointments.callId, call.client.callId), eq(appointments.status, 'booked')));
     expect(rows).toHaveLength(1);
     expect(call.client.responseFrames(first).some((f) => f.content_complete)).toBe(false);
     await call.client.close();
@@ -115,8 +130,13 @@ describe('calls over the Retell WebSocket', () => {
 
   it('ends a call to a number no business owns with one polite line, and says it again if asked', async () => {
     const client = await RetellTestClient.connect(service.url, { timeoutMs: 5_000 });
-    const greeting = await client.handshake({ call_id: client.callId, from_number: '+4917677778888', to_number: '+491111111111', direction: 'inbound', call_type: 'phone_call' }, 5_000);
-    expect(greeting.text).toBe('Guten Tag! Diese Nummer ist bei uns leider keinem Geschäft zugeordnet, daher kann ich hier keine Termine vergeben. Auf Wiederhören!');
+    const greeting = await client.handshake(
+      { call_id: client.callId, from_number: '+4917677778888', to_number: '+491111111111', direction: 'inbound', call_type: 'phone_call' },
+      5_000,
+    );
+    expect(greeting.text).toBe(
+      'Guten Tag! Diese Nummer ist bei uns leider keinem Geschäft zugeordnet, daher kann ich hier keine Termine vergeben. Auf Wiederhören!',
+    );
     expect(greeting.final).toMatchObject({ content_complete: true, end_call: true, no_interruption_allowed: true });
     const again = await client.ask(1, [agent(greeting.text), user('Hallo? Ich möchte einen Termin')], { timeoutMs: 5_000 });
     expect(again.final).toMatchObject({ end_call: true });

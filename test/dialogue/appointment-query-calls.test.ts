@@ -30,17 +30,21 @@ const questions = [
 ];
 
 const calls: CallScript[] = [
-  ...questions.map(
-    (words): CallScript => ({
-      name: `reads the caller's appointment out for "${words}"`,
-      steps: [{ say: words, world: [find.found(tue)], ops: [lookup], hear: ONE }],
-      finally: (state) => expect(state.memory.outcome).toBe('information'),
-    }),
-  ),
+  ...questions.map((words): CallScript => ({
+    name: `reads the caller's appointment out for "${words}"`,
+    steps: [{ say: words, world: [find.found(tue)], ops: [lookup], hear: ONE }],
+    finally: (state) => expect(state.memory.outcome).toBe('information'),
+  })),
   { name: 'reads two appointments out', steps: [{ say: 'Welche Termine hab ich denn?', world: [find.found(tue, sat)], hear: TWO }] },
   {
     name: 'names three of many and counts the rest',
-    steps: [{ say: 'wann sind meine termine', world: [find.found(tue, sat, dec, dec2)], hear: /^Einen Moment, ich schaue kurz nach\. Sie haben vier Termine bei uns: .* und Herrenhaarschnitt am Mittwoch, dem 2\. Dezember, um 11 Uhr bei Oliver, und dazu noch einen weiteren\. Kann ich sonst/ }],
+    steps: [
+      {
+        say: 'wann sind meine termine',
+        world: [find.found(tue, sat, dec, dec2)],
+        hear: /^Einen Moment, ich schaue kurz nach\. Sie haben vier Termine bei uns: .* und Herrenhaarschnitt am Mittwoch, dem 2\. Dezember, um 11 Uhr bei Oliver, und dazu noch einen weiteren\. Kann ich sonst/,
+      },
+    ],
   },
   { name: 'says so when the number has no appointment', steps: [{ say: 'Wann ist mein Termin?', world: [find.none()], hear: NONE }] },
   {
@@ -52,12 +56,25 @@ const calls: CallScript[] = [
     name: 'reads the appointment out, then cancels it only after the read-back and a yes',
     steps: [
       { say: 'wann ist mein termin', world: [find.found(tue)], hear: ONE },
-      { say: 'den muss ich leider absagen', world: [find.found(tue)], hear: `${LOOKING} Soll ich Ihren Termin am Dienstag, dem 24. November, um halb drei bei Emma absagen?` },
+      {
+        say: 'den muss ich leider absagen',
+        world: [find.found(tue)],
+        hear: `${LOOKING} Soll ich Ihren Termin am Dienstag, dem 24. November, um halb drei bei Emma absagen?`,
+      },
       { say: 'ja', world: [cancel.cancelled(tue)], ops: [{ operation: 'cancel', request: { appointmentId: 'q-tue' } }], hear: /abgesagt/ },
     ],
   },
-  { name: 'says goodbye after the answer', steps: [{ say: 'Wann ist mein Termin?', world: [find.found(tue)], hear: ONE }, { say: 'super danke das wars', hear: /Auf Wiederhören/, end: 'hang_up' }] },
-  { name: 'takes "wann hätten Sie einen Termin frei" as a new booking, not as a question about booked ones', steps: [{ say: 'Wann hätten Sie denn einen Termin frei?', ops: [], hear: /Welche Leistung wünschen Sie\?/ }] },
+  {
+    name: 'says goodbye after the answer',
+    steps: [
+      { say: 'Wann ist mein Termin?', world: [find.found(tue)], hear: ONE },
+      { say: 'super danke das wars', hear: /Auf Wiederhören/, end: 'hang_up' },
+    ],
+  },
+  {
+    name: 'takes "wann hätten Sie einen Termin frei" as a new booking, not as a question about booked ones',
+    steps: [{ say: 'Wann hätten Sie denn einen Termin frei?', ops: [], hear: /Welche Leistung wünschen Sie\?/ }],
+  },
 ];
 
 describe('scripted calls: "wann ist mein Termin?"', () => {

@@ -24,12 +24,26 @@ const calls: CallScript[] = [
     name: 'asks for the day when only a time was said, then offers on the day named',
     steps: [
       { say: 'Ich hätte gern einen Herrenhaarschnitt um zehn', ...noOffer, hear: 'Um 10 Uhr, gern. An welchem Tag hätten Sie Zeit?' },
-      { say: 'Freitag', world: [offer.exact(fri)], ops: [{ operation: 'offer', request: { serviceId: SERVICES.herrenhaarschnitt, date: '2026-11-20', time: '10:00' } }], hear: hasTime('Morgen um 10 Uhr', 'Emma', 'einen Herrenhaarschnitt') },
+      {
+        say: 'Freitag',
+        world: [offer.exact(fri)],
+        ops: [{ operation: 'offer', request: { serviceId: SERVICES.herrenhaarschnitt, date: '2026-11-20', time: '10:00' } }],
+        hear: hasTime('Morgen um 10 Uhr', 'Emma', 'einen Herrenhaarschnitt'),
+      },
     ],
   },
-  { name: 'never books tomorrow for a bare "halb drei"', steps: [{ say: 'Damenhaarschnitt so um halb drei', ...noOffer, hear: 'Um halb drei, gern. An welchem Tag hätten Sie Zeit?' }] },
-  { name: 'asks the day for a part of day alone', steps: [{ say: 'Waschen und Föhnen, am liebsten nachmittags', ...noOffer, hear: 'Nachmittags, gern. An welchem Tag hätten Sie Zeit?' }] },
-  { name: 'recogniser style: asks the day for "um elf" without one', steps: [{ say: 'äh ja herrenhaarschnitt um elf uhr bitte', ...noOffer, hear: 'Um 11 Uhr, gern. An welchem Tag hätten Sie Zeit?' }] },
+  {
+    name: 'never books tomorrow for a bare "halb drei"',
+    steps: [{ say: 'Damenhaarschnitt so um halb drei', ...noOffer, hear: 'Um halb drei, gern. An welchem Tag hätten Sie Zeit?' }],
+  },
+  {
+    name: 'asks the day for a part of day alone',
+    steps: [{ say: 'Waschen und Föhnen, am liebsten nachmittags', ...noOffer, hear: 'Nachmittags, gern. An welchem Tag hätten Sie Zeit?' }],
+  },
+  {
+    name: 'recogniser style: asks the day for "um elf" without one',
+    steps: [{ say: 'äh ja herrenhaarschnitt um elf uhr bitte', ...noOffer, hear: 'Um 11 Uhr, gern. An welchem Tag hätten Sie Zeit?' }],
+  },
   {
     name: 'asks the day when the time came first and the service after',
     steps: [
@@ -37,12 +51,26 @@ const calls: CallScript[] = [
       { say: 'einen Herrenhaarschnitt', ...noOffer, hear: 'Um 16 Uhr, gern. An welchem Tag hätten Sie Zeit?' },
     ],
   },
-  { name: '"nächste Woche" alone asks which day instead of taking Monday', steps: [{ say: 'Ich bräuchte nächste Woche einen Herrenhaarschnitt', ...noOffer, hear: 'Gern, nächste Woche. An welchem Tag passt es Ihnen, oder soll ich Ihnen die ersten freien Termine der Woche nennen?' }] },
+  {
+    name: '"nächste Woche" alone asks which day instead of taking Monday',
+    steps: [
+      {
+        say: 'Ich bräuchte nächste Woche einen Herrenhaarschnitt',
+        ...noOffer,
+        hear: 'Gern, nächste Woche. An welchem Tag passt es Ihnen, oder soll ich Ihnen die ersten freien Termine der Woche nennen?',
+      },
+    ],
+  },
   {
     name: 'a weekday after "nächste Woche" is that week\'s day',
     steps: [
       { say: 'Damenhaarschnitt nächste Woche', ...noOffer, hear: /An welchem Tag passt es Ihnen/ },
-      { say: 'Dienstag um neun', world: [offer.exact(tueNext)], ops: [{ operation: 'offer', request: { serviceId: SERVICES.damenhaarschnitt, date: '2026-11-24', time: '09:00' } }], hear: OFFER_ASKS },
+      {
+        say: 'Dienstag um neun',
+        world: [offer.exact(tueNext)],
+        ops: [{ operation: 'offer', request: { serviceId: SERVICES.damenhaarschnitt, date: '2026-11-24', time: '09:00' } }],
+        hear: OFFER_ASKS,
+      },
     ],
   },
   {
@@ -61,21 +89,34 @@ const calls: CallScript[] = [
     name: 'recogniser style: "egal" to the week question offers the first free slots of the week',
     steps: [
       { say: 'ähm ich bräuchte nen herrenhaarschnitt nächste woche', ...noOffer, hear: /An welchem Tag passt es Ihnen/ },
-      { say: 'egal', world: [offer.alternatives('no_time_given', tueNext)], ops: [{ operation: 'offer', request: { date: '2026-11-23', earliest: true, staffId: null } }], hear: /^Einen Moment, ich schaue kurz nach\. Die ersten freien Termine ab Montag, dem 23\. November:/ },
+      {
+        say: 'egal',
+        world: [offer.alternatives('no_time_given', tueNext)],
+        ops: [{ operation: 'offer', request: { date: '2026-11-23', earliest: true, staffId: null } }],
+        hear: /^Einen Moment, ich schaue kurz nach\. Die ersten freien Termine ab Montag, dem 23\. November:/,
+      },
     ],
   },
   {
     name: 'reads back what was understood when the answer holds nothing readable',
     steps: [
       { say: 'Herrenhaarschnitt bei Emma', hear: ASK_TIME },
-      { say: 'öhm, wie gesagt, dann wenn es passt', ...noOffer, hear: 'Ich habe bisher Herrenhaarschnitt bei Emma verstanden. An welchem Tag und um wie viel Uhr hätten Sie gern?' },
+      {
+        say: 'öhm, wie gesagt, dann wenn es passt',
+        ...noOffer,
+        hear: 'Ich habe bisher Herrenhaarschnitt bei Emma verstanden. An welchem Tag und um wie viel Uhr hätten Sie gern?',
+      },
     ],
   },
   {
     name: 'asks only for the missing time when the day was understood',
     steps: [
       { say: 'Damenhaarschnitt', hear: ASK_TIME },
-      { say: 'Freitag', world: [offer.alternatives('no_time_given', fri)], hear: `${LOOKING} Für einen Damenhaarschnitt habe ich morgen um 10 Uhr bei Emma noch einen Termin frei. Wäre das etwas für Sie?` },
+      {
+        say: 'Freitag',
+        world: [offer.alternatives('no_time_given', fri)],
+        hear: `${LOOKING} Für einen Damenhaarschnitt habe ich morgen um 10 Uhr bei Emma noch einen Termin frei. Wäre das etwas für Sie?`,
+      },
     ],
   },
   {
@@ -83,21 +124,36 @@ const calls: CallScript[] = [
     steps: [
       { say: 'Herrenhaarschnitt', hear: ASK_TIME },
       { say: 'wie soll ich sagen', ...noOffer, hear: /^Ich habe bisher Herrenhaarschnitt verstanden\./ },
-      { say: 'also am Freitag um zehn', world: [offer.exact(fri)], ops: [{ operation: 'offer', request: { date: '2026-11-20', time: '10:00' } }], hear: OFFER_ASKS },
+      {
+        say: 'also am Freitag um zehn',
+        world: [offer.exact(fri)],
+        ops: [{ operation: 'offer', request: { date: '2026-11-20', time: '10:00' } }],
+        hear: OFFER_ASKS,
+      },
     ],
   },
   {
     name: 'keeps the time while asking the day, and the day named then completes the wish',
     steps: [
       { say: 'Strähnchen um neun Uhr', ...noOffer, hear: /^Um 9 Uhr, gern\./ },
-      { say: 'am Mittwoch nächste Woche', world: [offer.exact(slot('2026-11-25 09:00', 'emma', 120))], ops: [{ operation: 'offer', request: { serviceId: SERVICES.straehnchen, date: '2026-11-25', time: '09:00' } }], hear: OFFER_ASKS },
+      {
+        say: 'am Mittwoch nächste Woche',
+        world: [offer.exact(slot('2026-11-25 09:00', 'emma', 120))],
+        ops: [{ operation: 'offer', request: { serviceId: SERVICES.straehnchen, date: '2026-11-25', time: '09:00' } }],
+        hear: OFFER_ASKS,
+      },
     ],
   },
   {
     name: 'recogniser style: a time then "morgen" books nothing before the day is said',
     steps: [
       { say: 'herrenhaarschnitt halb elf', ...noOffer, hear: /^Um halb elf, gern\./ },
-      { say: 'morgen', world: [offer.exact(slot('2026-11-20 10:30', 'oliver'))], ops: [{ operation: 'offer', request: { date: '2026-11-20', time: '10:30' } }], hear: OFFER_ASKS },
+      {
+        say: 'morgen',
+        world: [offer.exact(slot('2026-11-20 10:30', 'oliver'))],
+        ops: [{ operation: 'offer', request: { date: '2026-11-20', time: '10:30' } }],
+        hear: OFFER_ASKS,
+      },
     ],
   },
   {
@@ -108,8 +164,27 @@ const calls: CallScript[] = [
       { say: 'am freitag', world: [offer.alternatives('no_time_given', fri)], hear: ONE_OFFER_ASKS },
     ],
   },
-  { name: '"so früh wie möglich" still offers the earliest slots without asking', steps: [{ say: 'Herrenhaarschnitt so früh wie möglich', world: [offer.alternatives('no_time_given', fri)], ops: [{ operation: 'offer', request: { earliest: true, date: null } }], hear: ONE_OFFER_ASKS }] },
-  { name: '"übernächste Woche" asks which day of that week', steps: [{ say: 'Damenhaarschnitt übernächste Woche', ...noOffer, hear: 'Gern, in der Woche ab dem 30. November. An welchem Tag passt es Ihnen, oder soll ich Ihnen die ersten freien Termine der Woche nennen?' }] },
+  {
+    name: '"so früh wie möglich" still offers the earliest slots without asking',
+    steps: [
+      {
+        say: 'Herrenhaarschnitt so früh wie möglich',
+        world: [offer.alternatives('no_time_given', fri)],
+        ops: [{ operation: 'offer', request: { earliest: true, date: null } }],
+        hear: ONE_OFFER_ASKS,
+      },
+    ],
+  },
+  {
+    name: '"übernächste Woche" asks which day of that week',
+    steps: [
+      {
+        say: 'Damenhaarschnitt übernächste Woche',
+        ...noOffer,
+        hear: 'Gern, in der Woche ab dem 30. November. An welchem Tag passt es Ihnen, oder soll ich Ihnen die ersten freien Termine der Woche nennen?',
+      },
+    ],
+  },
 ];
 
 describe('scripted calls: nothing is assumed that was not said', () => {
@@ -124,7 +199,12 @@ describe('scripted calls: a weekday after "übernächste Woche"', () => {
       name: 'übernächste Woche, then Mittwoch',
       steps: [
         { say: 'Damenhaarschnitt übernächste Woche', hear: /An welchem Tag passt es Ihnen/ },
-        { say: 'Mittwoch um zehn', world: [offer.exact(slot('2026-12-02 10:00', 'emma'))], ops: [{ operation: 'offer', request: { date: '2026-12-02', time: '10:00' } }], hear: OFFER_ASKS },
+        {
+          say: 'Mittwoch um zehn',
+          world: [offer.exact(slot('2026-12-02 10:00', 'emma'))],
+          ops: [{ operation: 'offer', request: { date: '2026-12-02', time: '10:00' } }],
+          hear: OFFER_ASKS,
+        },
       ],
     });
   });

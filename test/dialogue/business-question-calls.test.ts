@@ -9,7 +9,8 @@ import { ANYTHING_ELSE, WHAT_ELSE } from './lines.js';
 const ADDRESS = 'Unsere Adresse ist Kastanienallee 12, 10435 Berlin.';
 const PAYMENT = 'Sie können bei uns bar, mit EC-Karte oder mit Kreditkarte bezahlen.';
 const PARKING = 'Parkplätze sind in der Kastanienallee knapp; am einfachsten ist das Parkhaus in der Schwedter Straße, etwa fünf Minuten entfernt.';
-const DIRECTIONS = 'Mit der U2 bis Eberswalder Straße, von dort sind es etwa fünf Minuten zu Fuß die Kastanienallee hinauf. Die Tram M1 hält direkt vor der Tür.';
+const DIRECTIONS =
+  'Mit der U2 bis Eberswalder Straße, von dort sind es etwa fünf Minuten zu Fuß die Kastanienallee hinauf. Die Tram M1 hält direkt vor der Tür.';
 const OFFER_TRANSFER = 'Soll ich Sie mit einer Kollegin verbinden, die Ihnen das sagen kann?';
 const NO_WIFI = 'Ob es bei uns WLAN gibt, kann ich Ihnen leider nicht sagen.';
 const TRANSFER = 'Einen Moment bitte, ich verbinde Sie mit einer Kollegin.';
@@ -18,23 +19,46 @@ const fri11 = slot('2026-11-20 11:00', 'oliver');
 const OFFER_ASKS = /(Soll ich Ihnen den Termin eintragen|Soll ich ihn für Sie eintragen)\?$/;
 const bare = directoryOf(demoSalon, (d) => ({ ...d, business: { ...d.business, answers: {}, address: null } }));
 const bareNoTransfer = directoryOf(demoSalon, (d) => ({ ...d, business: { ...d.business, answers: {}, transferNumber: null } }));
-const fragments = directoryOf(demoSalon, (d) => ({ ...d, business: { ...d.business, answers: { payment: 'Bar und EC-Karte', parking: 'Parkhaus gegenüber' } } }));
+const fragments = directoryOf(demoSalon, (d) => ({
+  ...d,
+  business: { ...d.business, answers: { payment: 'Bar und EC-Karte', parking: 'Parkhaus gegenüber' } },
+}));
 
 const calls: CallScript[] = [
   { name: 'tells where the salon is', steps: [{ say: 'Wo finde ich Sie eigentlich?', hear: `${ADDRESS} ${WHAT_ELSE}` }] },
   { name: 'tells the way, with the address', steps: [{ say: 'wie komme ich am besten zu ihnen', hear: `${ADDRESS} ${DIRECTIONS} ${WHAT_ELSE}` }] },
   { name: 'answers whether cards are taken', steps: [{ say: 'Kann ich bei Ihnen mit Karte zahlen?', hear: `${PAYMENT} ${WHAT_ELSE}` }] },
   { name: 'answers about parking in recogniser style', steps: [{ say: 'äh gibt es bei ihnen parkplätze', hear: `${PARKING} ${WHAT_ELSE}` }] },
-  { name: 'answers the salon’s own question by its keywords', steps: [{ say: 'verkaufen sie auch gutscheine', hear: `Ja, Gutscheine bekommen Sie bei uns im Salon, über jeden Betrag. ${WHAT_ELSE}` }] },
-  { name: 'answers about step-free access', steps: [{ say: 'Ist der Salon barrierefrei, ich komme mit dem Rollstuhl?', hear: `Der Salon liegt im Erdgeschoss und ist ohne Stufen erreichbar. ${WHAT_ELSE}` }] },
+  {
+    name: 'answers the salon’s own question by its keywords',
+    steps: [{ say: 'verkaufen sie auch gutscheine', hear: `Ja, Gutscheine bekommen Sie bei uns im Salon, über jeden Betrag. ${WHAT_ELSE}` }],
+  },
+  {
+    name: 'answers about step-free access',
+    steps: [
+      { say: 'Ist der Salon barrierefrei, ich komme mit dem Rollstuhl?', hear: `Der Salon liegt im Erdgeschoss und ist ohne Stufen erreichbar. ${WHAT_ELSE}` },
+    ],
+  },
   {
     name: 'says honestly that it does not know about WLAN, offers the transfer, and transfers on a yes',
     steps: [
       { say: 'Haben Sie WLAN?', hear: `${NO_WIFI} ${OFFER_TRANSFER}` },
-      { say: 'ja gerne', world: [recorded], ops: [{ operation: 'recordOutcome', request: 'transferred' }], hear: TRANSFER, end: { transfer: SALON.business.transferNumber! } },
+      {
+        say: 'ja gerne',
+        world: [recorded],
+        ops: [{ operation: 'recordOutcome', request: 'transferred' }],
+        hear: TRANSFER,
+        end: { transfer: SALON.business.transferNumber! },
+      },
     ],
   },
-  { name: 'goes back to where it was when the caller does not want the transfer', steps: [{ say: 'gibt es wlan bei ihnen', hear: `${NO_WIFI} ${OFFER_TRANSFER}` }, { say: 'nein danke', hear: WHAT_ELSE }] },
+  {
+    name: 'goes back to where it was when the caller does not want the transfer',
+    steps: [
+      { say: 'gibt es wlan bei ihnen', hear: `${NO_WIFI} ${OFFER_TRANSFER}` },
+      { say: 'nein danke', hear: WHAT_ELSE },
+    ],
+  },
   {
     name: 'answers a question between offer and yes, asks the offer again, and books on the yes',
     steps: [
@@ -45,7 +69,13 @@ const calls: CallScript[] = [
   },
   {
     name: 'answers the question and takes the booking said in the same breath',
-    steps: [{ say: 'wo sind sie denn genau, und ich hätte gern einen Herrenhaarschnitt am Freitag um elf', world: [offer.exact(fri11)], hear: new RegExp(`^${ADDRESS.replace(/[.]/g, '\\.')} Einen Moment, ich schaue kurz nach\\..*${OFFER_ASKS.source}`) }],
+    steps: [
+      {
+        say: 'wo sind sie denn genau, und ich hätte gern einen Herrenhaarschnitt am Freitag um elf',
+        world: [offer.exact(fri11)],
+        hear: new RegExp(`^${ADDRESS.replace(/[.]/g, '\\.')} Einen Moment, ich schaue kurz nach\\..*${OFFER_ASKS.source}`),
+      },
+    ],
   },
   {
     name: 'after a booking, answers about parking and asks what else',
@@ -57,13 +87,54 @@ const calls: CallScript[] = [
       { say: 'ach und wo kann ich das auto abstellen', hear: `${PARKING} ${ANYTHING_ELSE}` },
     ],
   },
-  { name: 'never invents an address the business has not given', directory: bare, steps: [{ say: 'Was ist Ihre Adresse?', hear: `Unsere Adresse habe ich hier leider nicht vorliegen. ${OFFER_TRANSFER}` }] },
-  { name: 'gives the address but says it knows no more about the way', directory: directoryOf(demoSalon, (d) => ({ ...d, business: { ...d.business, answers: {} } })), steps: [{ say: 'Wie finde ich zu Ihnen hin?', hear: `${ADDRESS} Zur Anfahrt habe ich leider keine Angaben. ${OFFER_TRANSFER}` }] },
-  { name: 'without a number to transfer to, says where the answer can be had', directory: bareNoTransfer, steps: [{ say: 'nehmen sie kreditkarte', hear: `Zu den Zahlungsmöglichkeiten habe ich leider keine Angaben. Das beantwortet Ihnen gern eine Kollegin, wenn Sie uns besuchen. ${WHAT_ELSE}` }] },
-  { name: 'reads a business file’s short answers as sentences', directory: fragments, steps: [{ say: 'kann ich bar bezahlen', hear: `Zum Bezahlen: Bar und EC-Karte. ${WHAT_ELSE}` }, { say: 'und parken', hear: `Zum Parken: Parkhaus gegenüber. ${WHAT_ELSE}` }] },
-  { name: 'the practice has no parking answer: says so and offers the transfer', directory: PRACTICE, steps: [{ say: 'Gibt es bei Ihnen Parkplätze?', hear: `Zu Parkmöglichkeiten habe ich leider keine Angaben. ${OFFER_TRANSFER}` }] },
-  { name: 'the practice answers about WLAN in the waiting room', directory: PRACTICE, steps: [{ say: 'haben sie wlan im wartezimmer', hear: `Im Wartezimmer gibt es ein kostenloses WLAN für Patienten. ${WHAT_ELSE}` }] },
-  { name: 'the practice answers its own question about insurance cards', directory: PRACTICE, steps: [{ say: 'muss ich meine versichertenkarte mitbringen', hear: `Wir behandeln gesetzlich und privat Versicherte. Bitte bringen Sie Ihre Versichertenkarte mit. ${WHAT_ELSE}` }] },
+  {
+    name: 'never invents an address the business has not given',
+    directory: bare,
+    steps: [{ say: 'Was ist Ihre Adresse?', hear: `Unsere Adresse habe ich hier leider nicht vorliegen. ${OFFER_TRANSFER}` }],
+  },
+  {
+    name: 'gives the address but says it knows no more about the way',
+    directory: directoryOf(demoSalon, (d) => ({ ...d, business: { ...d.business, answers: {} } })),
+    steps: [{ say: 'Wie finde ich zu Ihnen hin?', hear: `${ADDRESS} Zur Anfahrt habe ich leider keine Angaben. ${OFFER_TRANSFER}` }],
+  },
+  {
+    name: 'without a number to transfer to, says where the answer can be had',
+    directory: bareNoTransfer,
+    steps: [
+      {
+        say: 'nehmen sie kreditkarte',
+        hear: `Zu den Zahlungsmöglichkeiten habe ich leider keine Angaben. Das beantwortet Ihnen gern eine Kollegin, wenn Sie uns besuchen. ${WHAT_ELSE}`,
+      },
+    ],
+  },
+  {
+    name: 'reads a business file’s short answers as sentences',
+    directory: fragments,
+    steps: [
+      { say: 'kann ich bar bezahlen', hear: `Zum Bezahlen: Bar und EC-Karte. ${WHAT_ELSE}` },
+      { say: 'und parken', hear: `Zum Parken: Parkhaus gegenüber. ${WHAT_ELSE}` },
+    ],
+  },
+  {
+    name: 'the practice has no parking answer: says so and offers the transfer',
+    directory: PRACTICE,
+    steps: [{ say: 'Gibt es bei Ihnen Parkplätze?', hear: `Zu Parkmöglichkeiten habe ich leider keine Angaben. ${OFFER_TRANSFER}` }],
+  },
+  {
+    name: 'the practice answers about WLAN in the waiting room',
+    directory: PRACTICE,
+    steps: [{ say: 'haben sie wlan im wartezimmer', hear: `Im Wartezimmer gibt es ein kostenloses WLAN für Patienten. ${WHAT_ELSE}` }],
+  },
+  {
+    name: 'the practice answers its own question about insurance cards',
+    directory: PRACTICE,
+    steps: [
+      {
+        say: 'muss ich meine versichertenkarte mitbringen',
+        hear: `Wir behandeln gesetzlich und privat Versicherte. Bitte bringen Sie Ihre Versichertenkarte mit. ${WHAT_ELSE}`,
+      },
+    ],
+  },
 ];
 
 describe('scripted calls: questions about the business', () => {

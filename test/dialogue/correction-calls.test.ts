@@ -16,7 +16,8 @@ const sat10 = slot('2026-11-21 10:00', 'emma');
 // An offer of one slot is said one of two ways, by the slot; either ends with the question whether to book it.
 const OFFER_ASKS = /(Soll ich Ihnen den Termin eintragen|Soll ich ihn für Sie eintragen)\?$/;
 const hasTime = (when: string, staff: string) => `${LOOKING} ${when} hat ${staff} Zeit für einen Herrenhaarschnitt. Soll ich Ihnen den Termin eintragen?`;
-const isFree = (when: string, staff: string) => `${LOOKING} ${when} ist bei ${staff} ein Termin für einen Herrenhaarschnitt frei. Soll ich ihn für Sie eintragen?`;
+const isFree = (when: string, staff: string) =>
+  `${LOOKING} ${when} ist bei ${staff} ein Termin für einen Herrenhaarschnitt frei. Soll ich ihn für Sie eintragen?`;
 /** An offer of two slots ends with a question between the two. */
 const TWO_OFFERS_ASK = /(Was passt Ihnen besser|Welcher der beiden Termine wäre Ihnen lieber)\?$/;
 const offered: ScriptStep = { say: 'Herrenhaarschnitt am Freitag um zehn', world: [offer.exact(fri10)], hear: OFFER_ASKS };
@@ -27,40 +28,94 @@ const later = (time: string) => ({ operation: 'offer' as const, request: { servi
 const calls: CallScript[] = [
   {
     name: '"Ach nee, zehn ist schlecht – geht\'s auch etwas später?" is no yes: it asks for later that day',
-    steps: [offered, { say: 'Ach nee, zehn ist schlecht – geht\'s auch etwas später?', world: [offer.exact(fri11)], ops: [later('11:00')], hear: hasTime('Morgen um 11 Uhr', 'Emma') }],
+    steps: [
+      offered,
+      {
+        say: "Ach nee, zehn ist schlecht – geht's auch etwas später?",
+        world: [offer.exact(fri11)],
+        ops: [later('11:00')],
+        hear: hasTime('Morgen um 11 Uhr', 'Emma'),
+      },
+    ],
   },
   {
     name: '"eine Stunde später" at the name question looks again from the chosen slot',
-    steps: [...atName, { say: 'Warten Sie, lieber doch eine Stunde später', world: [offer.exact(fri11)], ops: [later('11:00')], hear: hasTime('Morgen um 11 Uhr', 'Emma') }],
+    steps: [
+      ...atName,
+      { say: 'Warten Sie, lieber doch eine Stunde später', world: [offer.exact(fri11)], ops: [later('11:00')], hear: hasTime('Morgen um 11 Uhr', 'Emma') },
+    ],
   },
   {
     name: 'a new day at the name question keeps the chosen hour',
-    steps: [...atName, { say: 'nein Moment, doch lieber Samstag', world: [offer.exact(sat10)], ops: [{ operation: 'offer', request: { date: '2026-11-21', time: '10:00' } }], hear: hasTime('Am Samstag, dem 21. November, um 10 Uhr', 'Emma') }],
+    steps: [
+      ...atName,
+      {
+        say: 'nein Moment, doch lieber Samstag',
+        world: [offer.exact(sat10)],
+        ops: [{ operation: 'offer', request: { date: '2026-11-21', time: '10:00' } }],
+        hear: hasTime('Am Samstag, dem 21. November, um 10 Uhr', 'Emma'),
+      },
+    ],
   },
   {
     name: 'a correction at the number question changes the slot, not the number',
-    steps: [...atPhone, { say: 'ach nee, lieber eine halbe Stunde später', world: [offer.exact(slot('2026-11-20 10:30', 'emma'))], ops: [later('10:30')], hear: isFree('Morgen um halb elf', 'Emma') }],
+    steps: [
+      ...atPhone,
+      {
+        say: 'ach nee, lieber eine halbe Stunde später',
+        world: [offer.exact(slot('2026-11-20 10:30', 'emma'))],
+        ops: [later('10:30')],
+        hear: isFree('Morgen um halb elf', 'Emma'),
+      },
+    ],
     finally: (s) => expect(s.caller.phoneConfirmed).toBe(false),
   },
   {
     name: '"etwas früher" at the offer looks before the slot on the table',
-    steps: [offered, { say: 'geht das auch etwas früher?', world: [offer.exact(slot('2026-11-20 09:00', 'emma'))], ops: [later('09:00')], hear: hasTime('Morgen um 9 Uhr', 'Emma') }],
+    steps: [
+      offered,
+      {
+        say: 'geht das auch etwas früher?',
+        world: [offer.exact(slot('2026-11-20 09:00', 'emma'))],
+        ops: [later('09:00')],
+        hear: hasTime('Morgen um 9 Uhr', 'Emma'),
+      },
+    ],
   },
   {
     name: '"den Tag danach" moves the day and keeps the hour',
-    steps: [offered, { say: 'hm, eher den Tag danach', world: [offer.exact(sat10)], ops: [{ operation: 'offer', request: { date: '2026-11-21', time: '10:00' } }], hear: hasTime('Am Samstag, dem 21. November, um 10 Uhr', 'Emma') }],
+    steps: [
+      offered,
+      {
+        say: 'hm, eher den Tag danach',
+        world: [offer.exact(sat10)],
+        ops: [{ operation: 'offer', request: { date: '2026-11-21', time: '10:00' } }],
+        hear: hasTime('Am Samstag, dem 21. November, um 10 Uhr', 'Emma'),
+      },
+    ],
   },
   {
     name: 'the slot turned down is never offered again when the later one is taken',
     steps: [
       offered,
-      { say: 'lieber etwas später', world: [offer.alternatives('taken', fri10, fri1130)], hear: /Ich könnte Ihnen morgen um halb zwölf bei Fabian anbieten\. Wäre das etwas für Sie\?$/ },
+      {
+        say: 'lieber etwas später',
+        world: [offer.alternatives('taken', fri10, fri1130)],
+        hear: /Ich könnte Ihnen morgen um halb zwölf bei Fabian anbieten\. Wäre das etwas für Sie\?$/,
+      },
     ],
     finally: (s) => expect(s.step).toMatchObject({ phase: 'offered', offers: [fri1130] }),
   },
   {
     name: 'says so when nothing is left later that day',
-    steps: [offered, { say: 'Das ist mir zu früh, geht es eine Stunde später?', world: [offer.alternatives('taken', fri10, slot('2026-11-20 09:00', 'fabian'))], hear: 'Einen Moment, ich schaue kurz nach. Später ist dafür leider nichts mehr frei. Kein Problem. Welcher Tag oder welche Uhrzeit wäre Ihnen stattdessen lieber?' }],
+    steps: [
+      offered,
+      {
+        say: 'Das ist mir zu früh, geht es eine Stunde später?',
+        world: [offer.alternatives('taken', fri10, slot('2026-11-20 09:00', 'fabian'))],
+        hear: 'Einen Moment, ich schaue kurz nach. Später ist dafür leider nichts mehr frei. Kein Problem. Welcher Tag oder welche Uhrzeit wäre Ihnen stattdessen lieber?',
+      },
+    ],
     finally: (s) => expect(s.step.phase).toBe('collect'),
   },
   {
@@ -74,15 +129,34 @@ const calls: CallScript[] = [
   },
   {
     name: 'recogniser style: "ach nee zehn is doof lieber um elf" at the offer asks for eleven',
-    steps: [offered, { say: 'ach nee zehn is doof lieber um elf', world: [offer.exact(fri11)], ops: [later('11:00')], hear: hasTime('Morgen um 11 Uhr', 'Emma') }],
+    steps: [
+      offered,
+      { say: 'ach nee zehn is doof lieber um elf', world: [offer.exact(fri11)], ops: [later('11:00')], hear: hasTime('Morgen um 11 Uhr', 'Emma') },
+    ],
   },
   {
     name: 'recogniser style: "zwei stunden später" at the name question',
-    steps: [...atName, { say: 'äh warten sie mal zwei stunden später wär besser', world: [offer.exact(slot('2026-11-20 12:00', 'emma'))], ops: [later('12:00')], hear: hasTime('Morgen um 12 Uhr', 'Emma') }],
+    steps: [
+      ...atName,
+      {
+        say: 'äh warten sie mal zwei stunden später wär besser',
+        world: [offer.exact(slot('2026-11-20 12:00', 'emma'))],
+        ops: [later('12:00')],
+        hear: hasTime('Morgen um 12 Uhr', 'Emma'),
+      },
+    ],
   },
   {
     name: 'recogniser style: another staff member at the number question',
-    steps: [...atPhone, { say: 'nee doch lieber bei fabian', world: [offer.exact(slot('2026-11-20 10:00', 'fabian'))], ops: [{ operation: 'offer', request: { staffId: STAFF.fabian, date: '2026-11-20', time: '10:00' } }], hear: hasTime('Morgen um 10 Uhr', 'Fabian') }],
+    steps: [
+      ...atPhone,
+      {
+        say: 'nee doch lieber bei fabian',
+        world: [offer.exact(slot('2026-11-20 10:00', 'fabian'))],
+        ops: [{ operation: 'offer', request: { staffId: STAFF.fabian, date: '2026-11-20', time: '10:00' } }],
+        hear: hasTime('Morgen um 10 Uhr', 'Fabian'),
+      },
+    ],
   },
   {
     name: 'recogniser style: "n bisschen später" at the offer of two slots starts from the first',

@@ -45,7 +45,15 @@ describe('the decision', () => {
   it('asks the reception in ids and instants, with one filler and the save last', () => {
     const { effects } = decide(opened, heard('Herrenhaarschnitt am Mittwoch um zehn bei Emma', 1), SALON);
     expect(effects).toEqual([
-      { kind: 'run', call: { operation: 'offer', request: { serviceId: SERVICES.herrenhaarschnitt, staffId: STAFF.emma, date: '2026-11-25', time: '10:00', partOfDay: null, earliest: false } }, filler: 'Einen Moment, ich schaue kurz nach.', seq: 1 },
+      {
+        kind: 'run',
+        call: {
+          operation: 'offer',
+          request: { serviceId: SERVICES.herrenhaarschnitt, staffId: STAFF.emma, date: '2026-11-25', time: '10:00', partOfDay: null, earliest: false },
+        },
+        filler: 'Einen Moment, ich schaue kurz nach.',
+        seq: 1,
+      },
       { kind: 'save' },
     ]);
   });
@@ -56,7 +64,11 @@ describe('the decision', () => {
   });
 
   it('goes back to the question asked last when an operation never answered (the reception failed)', () => {
-    const booking: DialogueState = { ...opened, caller: { ...opened.caller, name: 'Jonas Weber' }, step: { phase: 'booking', wish, chosen: wed10, customer: { name: 'Jonas Weber', phone: '+4917612345678' } } };
+    const booking: DialogueState = {
+      ...opened,
+      caller: { ...opened.caller, name: 'Jonas Weber' },
+      step: { phase: 'booking', wish, chosen: wed10, customer: { name: 'Jonas Weber', phone: '+4917612345678' } },
+    };
     const next = decide(booking, heard('ja', 5), SALON);
     expect(next.state.step).toMatchObject({ phase: 'booking', chosen: wed10 });
     expect(next.effects[0]).toMatchObject({ kind: 'run', call: { operation: 'book' }, filler: 'Einen Moment, ich trage das ein.' });
@@ -87,7 +99,11 @@ describe('the snapshot', () => {
   });
 
   it('reads the owner and business of an unreadable snapshot, and nothing else', () => {
-    expect(readSnapshot({ owner: 'instance-b', businessId: 'b-1', phase: 'offered', offers: 'garbage' })).toEqual({ kind: 'unreadable', owner: 'instance-b', businessId: 'b-1' });
+    expect(readSnapshot({ owner: 'instance-b', businessId: 'b-1', phase: 'offered', offers: 'garbage' })).toEqual({
+      kind: 'unreadable',
+      owner: 'instance-b',
+      businessId: 'b-1',
+    });
     expect(readSnapshot('not even an object')).toEqual({ kind: 'unreadable', owner: null, businessId: null });
     expect(readSnapshot({ owner: 42, businessId: ['x'] })).toEqual({ kind: 'unreadable', owner: null, businessId: null });
   });

@@ -14,7 +14,12 @@ const wish = { say: 'Herrenhaarschnitt am Freitag um elf', world: [offer.exact(f
 const chosen = 'Gut, also der Herrenhaarschnitt morgen um 11 Uhr bei Oliver.';
 const booked = `${BOOKING} Wunderbar. Ihr Termin ist eingetragen: Herrenhaarschnitt morgen um 11 Uhr bei Oliver. ${ANYTHING_ELSE}`;
 const READ_BACK = 'Ich wiederhole die Nummer: null eins sieben sechs, neun acht sieben sechs, fünf vier drei zwo. Ist das richtig?';
-const bookedFor = (name: string, phone = CALLER) => ({ say: 'ja', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: [{ operation: 'book' as const, request: { customer: { name, phone } } }], hear: booked });
+const bookedFor = (name: string, phone = CALLER) => ({
+  say: 'ja',
+  world: [book.booked(fri11, 'herrenhaarschnitt')],
+  ops: [{ operation: 'book' as const, request: { customer: { name, phone } } }],
+  hear: booked,
+});
 
 const introduced = (say: string, name: string): CallScript => ({
   name: `takes the name from "${say}" and never asks it`,
@@ -32,7 +37,11 @@ const calls: CallScript[] = [
   introduced('Grüß Gott, Petra Freitag mein Name', 'Petra Freitag'),
   {
     name: 'a name said in the wish itself is taken at once',
-    steps: [{ say: 'Hallo, mein Name ist Tom Wagner, ich möchte einen Herrenhaarschnitt am Freitag um elf', world: [offer.exact(fri11)], hear: OFFER_ASKS }, { say: 'ja', hear: `${chosen} ${CONFIRM_PHONE}` }, bookedFor('Tom Wagner')],
+    steps: [
+      { say: 'Hallo, mein Name ist Tom Wagner, ich möchte einen Herrenhaarschnitt am Freitag um elf', world: [offer.exact(fri11)], hear: OFFER_ASKS },
+      { say: 'ja', hear: `${chosen} ${CONFIRM_PHONE}` },
+      bookedFor('Tom Wagner'),
+    ],
   },
   {
     name: '"Ich heiße Lisa Meyer und meine Nummer ist 0176 98765432" books under that number after reading it back',
@@ -49,7 +58,12 @@ const calls: CallScript[] = [
       { say: 'ja hallo hier ist lisa meyer meine nummer null eins sieben sechs neun acht sieben sechs fünf vier drei zwei', ops: [], hear: ASK_SERVICE },
       wish,
       { say: 'ja', hear: `${chosen} ${READ_BACK}` },
-      { say: 'genau', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: [{ operation: 'book', request: { customer: { name: 'Lisa Meyer', phone: '+4917698765432' } } }], hear: booked },
+      {
+        say: 'genau',
+        world: [book.booked(fri11, 'herrenhaarschnitt')],
+        ops: [{ operation: 'book', request: { customer: { name: 'Lisa Meyer', phone: '+4917698765432' } } }],
+        hear: booked,
+      },
     ],
   },
   {
@@ -59,8 +73,17 @@ const calls: CallScript[] = [
       wish,
       { say: 'ja', hear: `${chosen} ${READ_BACK}` },
       { say: 'nein, das stimmt nicht', ops: [], hear: 'Dann sagen Sie mir die Nummer bitte noch einmal, gern langsam in Zweier- oder Dreiergruppen.' },
-      { say: '0176 98765433', ops: [], hear: 'Ich wiederhole die Nummer: null eins sieben sechs, neun acht sieben sechs, fünf vier drei drei. Ist das richtig?' },
-      { say: 'ja', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: [{ operation: 'book', request: { customer: { phone: '+4917698765433' } } }], hear: booked },
+      {
+        say: '0176 98765433',
+        ops: [],
+        hear: 'Ich wiederhole die Nummer: null eins sieben sechs, neun acht sieben sechs, fünf vier drei drei. Ist das richtig?',
+      },
+      {
+        say: 'ja',
+        world: [book.booked(fri11, 'herrenhaarschnitt')],
+        ops: [{ operation: 'book', request: { customer: { phone: '+4917698765433' } } }],
+        hear: booked,
+      },
     ],
   },
   {
@@ -74,11 +97,24 @@ const calls: CallScript[] = [
   },
   {
     name: 'recogniser style: "mein name ist" followed by a booking in one breath',
-    steps: [{ say: 'mein name ist jan kowalski ich brauch nen herrenhaarschnitt freitag um elf', world: [offer.exact(fri11)], hear: OFFER_ASKS }, { say: 'ja', hear: `${chosen} ${CONFIRM_PHONE}` }, bookedFor('Jan Kowalski')],
+    steps: [
+      { say: 'mein name ist jan kowalski ich brauch nen herrenhaarschnitt freitag um elf', world: [offer.exact(fri11)], hear: OFFER_ASKS },
+      { say: 'ja', hear: `${chosen} ${CONFIRM_PHONE}` },
+      bookedFor('Jan Kowalski'),
+    ],
   },
   {
     name: 'the calling number said as the number is not read back again',
-    steps: [{ say: 'Hier ist Lisa Meyer, meine Nummer ist 0176 12345678', hear: ASK_SERVICE }, wish, { say: 'ja', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: [{ operation: 'book', request: { customer: { name: 'Lisa Meyer', phone: CALLER } } }], hear: `${chosen} ${booked}` }],
+    steps: [
+      { say: 'Hier ist Lisa Meyer, meine Nummer ist 0176 12345678', hear: ASK_SERVICE },
+      wish,
+      {
+        say: 'ja',
+        world: [book.booked(fri11, 'herrenhaarschnitt')],
+        ops: [{ operation: 'book', request: { customer: { name: 'Lisa Meyer', phone: CALLER } } }],
+        hear: `${chosen} ${booked}`,
+      },
+    ],
   },
   {
     name: 'a returning customer is not renamed by an introduction',

@@ -5,7 +5,11 @@ import { book, offer, slot } from '../support/world.js';
 import { ANYTHING_ELSE, ASK_NAME, ASK_PHONE, BOOKING, CONFIRM_PHONE } from './lines.js';
 
 const fri11 = slot('2026-11-20 11:00', 'oliver');
-const offered: ScriptStep = { say: 'Herrenhaarschnitt am Freitag um elf', world: [offer.exact(fri11)], hear: /hat Oliver Zeit für einen Herrenhaarschnitt\. Soll ich Ihnen den Termin eintragen\?$/ };
+const offered: ScriptStep = {
+  say: 'Herrenhaarschnitt am Freitag um elf',
+  world: [offer.exact(fri11)],
+  hear: /hat Oliver Zeit für einen Herrenhaarschnitt\. Soll ich Ihnen den Termin eintragen\?$/,
+};
 const chosen = 'Gut, also der Herrenhaarschnitt morgen um 11 Uhr bei Oliver.';
 const booked = `${BOOKING} Wunderbar. Ihr Termin ist eingetragen: Herrenhaarschnitt morgen um 11 Uhr bei Oliver. ${ANYTHING_ELSE}`;
 const PHONE_NOT_UNDERSTOOD = 'Die Nummer habe ich leider nicht ganz verstanden. Könnten Sie sie bitte Ziffer für Ziffer sagen?';
@@ -20,12 +24,27 @@ const calls: CallScript[] = [
     greeting: 'Salon Haarmonie, guten Tag, Herr Weber! Schön, dass Sie wieder anrufen. Hier ist der digitale Assistent. Wie kann ich Ihnen helfen?',
     steps: [
       offered,
-      { say: 'ja bitte', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: [{ operation: 'book', request: { staffId: STAFF.oliver, customer: { name: 'Jonas Weber', phone: CALLER } } }], hear: `${chosen} ${booked}` },
+      {
+        say: 'ja bitte',
+        world: [book.booked(fri11, 'herrenhaarschnitt')],
+        ops: [{ operation: 'book', request: { staffId: STAFF.oliver, customer: { name: 'Jonas Weber', phone: CALLER } } }],
+        hear: `${chosen} ${booked}`,
+      },
     ],
   },
   {
     name: 'confirms the calling number by its last digits',
-    steps: [offered, { say: 'ja', hear: `${chosen} ${ASK_NAME}` }, { say: 'Karl Huber', hear: CONFIRM_PHONE }, { say: 'ja, gerne', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: [{ operation: 'book', request: { customer: { name: 'Karl Huber', phone: CALLER } } }], hear: booked }],
+    steps: [
+      offered,
+      { say: 'ja', hear: `${chosen} ${ASK_NAME}` },
+      { say: 'Karl Huber', hear: CONFIRM_PHONE },
+      {
+        say: 'ja, gerne',
+        world: [book.booked(fri11, 'herrenhaarschnitt')],
+        ops: [{ operation: 'book', request: { customer: { name: 'Karl Huber', phone: CALLER } } }],
+        hear: booked,
+      },
+    ],
   },
   {
     name: 'books under another number when the caller does not want the calling one',
@@ -35,7 +54,12 @@ const calls: CallScript[] = [
       { say: 'Karl Huber', hear: CONFIRM_PHONE },
       { say: 'nein, lieber auf eine andere', hear: ASK_PHONE },
       { say: 'null eins sieben sechs, neun acht sieben sechs, fünf vier drei zwei', ops: [], hear: READ_BACK_0176 },
-      { say: 'ja, genau', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: [{ operation: 'book', request: { customer: { name: 'Karl Huber', phone: '+4917698765432' } } }], hear: booked },
+      {
+        say: 'ja, genau',
+        world: [book.booked(fri11, 'herrenhaarschnitt')],
+        ops: [{ operation: 'book', request: { customer: { name: 'Karl Huber', phone: '+4917698765432' } } }],
+        hear: booked,
+      },
     ],
   },
   {
@@ -45,7 +69,12 @@ const calls: CallScript[] = [
       { say: 'ja', hear: /Auf welchen Namen/ },
       { say: 'Karl Huber', hear: CONFIRM_PHONE },
       { say: 'nehmen Sie lieber die 0151 2345 6789', ops: [], hear: READ_BACK_0151 },
-      { say: 'ja', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: [{ operation: 'book', request: { customer: { phone: '+4915123456789' } } }], hear: booked },
+      {
+        say: 'ja',
+        world: [book.booked(fri11, 'herrenhaarschnitt')],
+        ops: [{ operation: 'book', request: { customer: { phone: '+4915123456789' } } }],
+        hear: booked,
+      },
     ],
   },
   {
@@ -56,11 +85,22 @@ const calls: CallScript[] = [
       { say: 'ja', hear: /Auf welchen Namen/ },
       { say: 'Karl Huber', hear: ASK_PHONE },
       { say: 'null eins sieben sechs, neun acht sieben sechs, fünf vier drei zwei', ops: [], hear: READ_BACK_0176 },
-      { say: 'richtig', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: [{ operation: 'book', request: { customer: { phone: '+4917698765432' } } }], hear: booked },
+      {
+        say: 'richtig',
+        world: [book.booked(fri11, 'herrenhaarschnitt')],
+        ops: [{ operation: 'book', request: { customer: { phone: '+4917698765432' } } }],
+        hear: booked,
+      },
     ],
   },
-  { name: 'asks for the number digit by digit when it was not understood', steps: [offered, { say: 'ja', hear: /Namen/ }, { say: 'Karl Huber', hear: CONFIRM_PHONE }, { say: 'äh, Moment mal', hear: PHONE_NOT_UNDERSTOOD }] },
-  { name: 'asks for the name again when the answer holds none', steps: [offered, { say: 'ja', hear: /Namen/ }, { say: 'ja', hear: 'Wie war Ihr Name, bitte?' }, { say: 'Schmidt', hear: CONFIRM_PHONE }] },
+  {
+    name: 'asks for the number digit by digit when it was not understood',
+    steps: [offered, { say: 'ja', hear: /Namen/ }, { say: 'Karl Huber', hear: CONFIRM_PHONE }, { say: 'äh, Moment mal', hear: PHONE_NOT_UNDERSTOOD }],
+  },
+  {
+    name: 'asks for the name again when the answer holds none',
+    steps: [offered, { say: 'ja', hear: /Namen/ }, { say: 'ja', hear: 'Wie war Ihr Name, bitte?' }, { say: 'Schmidt', hear: CONFIRM_PHONE }],
+  },
   {
     name: 'asks for the number again when the reception cannot use it, and keeps the chosen slot',
     steps: [
@@ -70,7 +110,12 @@ const calls: CallScript[] = [
       { say: 'nein, unter 0151 2345 6789', hear: READ_BACK_0151 },
       { say: 'ja', world: [book.invalidPhone()], hear: `${BOOKING} ${PHONE_INVALID}` },
       { say: 'null eins sieben sechs, neun acht sieben sechs, fünf vier drei zwei', ops: [], hear: READ_BACK_0176 },
-      { say: 'ja', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: [{ operation: 'book', request: { staffId: STAFF.oliver, startsAt: fri11.startsAt, customer: { phone: '+4917698765432' } } }], hear: booked },
+      {
+        say: 'ja',
+        world: [book.booked(fri11, 'herrenhaarschnitt')],
+        ops: [{ operation: 'book', request: { staffId: STAFF.oliver, startsAt: fri11.startsAt, customer: { phone: '+4917698765432' } } }],
+        hear: booked,
+      },
     ],
   },
   {
@@ -80,8 +125,16 @@ const calls: CallScript[] = [
       { say: 'ja', hear: /Namen/ },
       { say: 'Karl Huber', hear: CONFIRM_PHONE },
       { say: 'ja', world: [book.booked(fri11, 'herrenhaarschnitt')], hear: booked },
-      { say: 'noch Waschen und Föhnen am Samstag um zehn', world: [offer.exact(slot('2026-11-21 10:00', 'emma'))], hear: /^Einen Moment, ich schaue kurz nach\. Am Samstag, dem 21\. November, um 10 Uhr hat Emma Zeit für Waschen und Föhnen\. Soll ich Ihnen den Termin eintragen\?$/ },
-      { say: 'ja', world: [book.booked(slot('2026-11-21 10:00', 'emma'), 'waschenFoehnen')], hear: /^Gut, also Waschen und Föhnen am Samstag, dem 21\. November, um 10 Uhr bei Emma\. Einen Moment, ich trage das ein\. Wunderbar\./ },
+      {
+        say: 'noch Waschen und Föhnen am Samstag um zehn',
+        world: [offer.exact(slot('2026-11-21 10:00', 'emma'))],
+        hear: /^Einen Moment, ich schaue kurz nach\. Am Samstag, dem 21\. November, um 10 Uhr hat Emma Zeit für Waschen und Föhnen\. Soll ich Ihnen den Termin eintragen\?$/,
+      },
+      {
+        say: 'ja',
+        world: [book.booked(slot('2026-11-21 10:00', 'emma'), 'waschenFoehnen')],
+        hear: /^Gut, also Waschen und Föhnen am Samstag, dem 21\. November, um 10 Uhr bei Emma\. Einen Moment, ich trage das ein\. Wunderbar\./,
+      },
     ],
   },
   {
@@ -90,7 +143,12 @@ const calls: CallScript[] = [
       offered,
       { say: 'ja', hear: /Namen/ },
       { say: 'Mein Name ist Petra Freitag', hear: CONFIRM_PHONE },
-      { say: 'ja', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: [{ operation: 'book', request: { customer: { name: 'Petra Freitag' } } }], hear: booked },
+      {
+        say: 'ja',
+        world: [book.booked(fri11, 'herrenhaarschnitt')],
+        ops: [{ operation: 'book', request: { customer: { name: 'Petra Freitag' } } }],
+        hear: booked,
+      },
     ],
     finally: (state) => expect(state.caller).toMatchObject({ name: 'Petra Freitag', phone: CALLER, phoneConfirmed: true }),
   },

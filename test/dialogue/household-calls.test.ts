@@ -11,7 +11,9 @@ const sat10 = slot('2026-11-21 10:00', 'emma');
 // An offer of one slot is said one of two ways, by the slot; either ends with the question whether to book it.
 const OFFER_ASKS = /(Soll ich Ihnen den Termin eintragen|Soll ich ihn für Sie eintragen)\?$/;
 const offered = (say = 'Herrenhaarschnitt am Freitag um elf'): ScriptStep => ({ say, world: [offer.exact(fri11)], hear: OFFER_ASKS });
-const bookedAs = (name: string, extra: Record<string, unknown> = {}): NonNullable<TurnScript['ops']> => [{ operation: 'book', request: { staffId: STAFF.oliver, customer: { name, phone: CALLER }, ...extra } }];
+const bookedAs = (name: string, extra: Record<string, unknown> = {}): NonNullable<TurnScript['ops']> => [
+  { operation: 'book', request: { staffId: STAFF.oliver, customer: { name, phone: CALLER }, ...extra } },
+];
 const BOOKED = /Ihr Termin ist eingetragen/;
 const ASK_FOR_DAUGHTER = 'Gern. Auf welchen Namen darf ich den Termin für Ihre Tochter eintragen? Bitte mit Vor- und Nachnamen.';
 const WHOSE_NEXT = /Für wen ist dieser Termin, und auf welchen Namen darf ich ihn eintragen\?$/;
@@ -34,7 +36,12 @@ const calls: CallScript[] = [
     name: 'greets a household’s number without a name and asks the caller’s name before booking',
     caller: { household: true },
     greeting: greeting('guten Tag! Schön, dass Sie wieder anrufen.'),
-    steps: [offered(), { say: 'ja', hear: /Auf welchen Namen darf ich den Termin eintragen\?$/ }, { say: 'Anna Schmidt', hear: CONFIRM_PHONE }, { say: 'ja', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: bookedAs('Anna Schmidt'), hear: BOOKED }],
+    steps: [
+      offered(),
+      { say: 'ja', hear: /Auf welchen Namen darf ich den Termin eintragen\?$/ },
+      { say: 'Anna Schmidt', hear: CONFIRM_PHONE },
+      { say: 'ja', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: bookedAs('Anna Schmidt'), hear: BOOKED },
+    ],
   },
   {
     name: 'books for the daughter under her own name, said with the wish, and keeps the known caller’s name',
@@ -69,10 +76,20 @@ const calls: CallScript[] = [
     caller: { knownName: 'Anna Schmidt' },
     steps: [
       offered('Herrenhaarschnitt für meine Tochter Lena Schmidt am Freitag um elf'),
-      { say: 'ja', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: bookedAs('Lena Schmidt', { forSomeoneElse: true }), hear: new RegExp(`${ANYTHING_ELSE.replace('?', '\\?')}$`) },
+      {
+        say: 'ja',
+        world: [book.booked(fri11, 'herrenhaarschnitt')],
+        ops: bookedAs('Lena Schmidt', { forSomeoneElse: true }),
+        hear: new RegExp(`${ANYTHING_ELSE.replace('?', '\\?')}$`),
+      },
       { say: 'ja, noch Waschen und Föhnen am Samstag um zehn', world: [offer.exact(sat10)], hear: OFFER_ASKS },
       { say: 'ja', hear: WHOSE_NEXT },
-      { say: 'für mich selbst', world: [book.booked(sat10, 'waschenFoehnen')], ops: [{ operation: 'book', request: { customer: { name: 'Anna Schmidt', phone: CALLER } } }], hear: BOOKED },
+      {
+        say: 'für mich selbst',
+        world: [book.booked(sat10, 'waschenFoehnen')],
+        ops: [{ operation: 'book', request: { customer: { name: 'Anna Schmidt', phone: CALLER } } }],
+        hear: BOOKED,
+      },
     ],
   },
   {
@@ -83,7 +100,12 @@ const calls: CallScript[] = [
       { say: 'ja', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: bookedAs('Paul', { forSomeoneElse: true }), hear: BOOKED },
       { say: 'und waschen föhnen für mich am samstag um zehn', world: [offer.exact(sat10)], hear: OFFER_ASKS },
       { say: 'ja', hear: /Auf welchen Namen darf ich den Termin eintragen\?$/ },
-      { say: 'Anna Brandt', world: [book.booked(sat10, 'waschenFoehnen')], ops: [{ operation: 'book', request: { customer: { name: 'Anna Brandt', phone: CALLER } } }], hear: BOOKED },
+      {
+        say: 'Anna Brandt',
+        world: [book.booked(sat10, 'waschenFoehnen')],
+        ops: [{ operation: 'book', request: { customer: { name: 'Anna Brandt', phone: CALLER } } }],
+        hear: BOOKED,
+      },
     ],
     finally: (state) => expect(state.caller.name).toBe('Anna Brandt'),
   },
@@ -120,17 +142,31 @@ const calls: CallScript[] = [
   {
     name: 'asks again when the answer for the other person holds no name',
     caller: { knownName: 'Maria Keller' },
-    steps: [offered('Herrenhaarschnitt für meinen Mann am Freitag um elf'), { say: 'ja', hear: /für Ihren Mann/ }, { say: 'ja genau', hear: 'Wie war Ihr Name, bitte?' }],
+    steps: [
+      offered('Herrenhaarschnitt für meinen Mann am Freitag um elf'),
+      { say: 'ja', hear: /für Ihren Mann/ },
+      { say: 'ja genau', hear: 'Wie war Ihr Name, bitte?' },
+    ],
   },
   {
     name: 'books for “uns beide” one after the other, the second under the other person’s name',
     caller: { knownName: 'Maria Keller' },
     steps: [
       offered('wir beide bräuchten einen Herrenhaarschnitt, ich am Freitag um elf'),
-      { say: 'ja', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: bookedAs('Maria Keller'), hear: /Dann jetzt noch der Termin für die zweite Person: Welche Leistung darf es sein, und wann\?$/ },
+      {
+        say: 'ja',
+        world: [book.booked(fri11, 'herrenhaarschnitt')],
+        ops: bookedAs('Maria Keller'),
+        hear: /Dann jetzt noch der Termin für die zweite Person: Welche Leistung darf es sein, und wann\?$/,
+      },
       { say: 'auch einen herrenhaarschnitt am samstag um zehn', world: [offer.exact(sat10)], hear: OFFER_ASKS },
       { say: 'ja', hear: /Auf welchen Namen darf ich den Termin für die andere Person eintragen\?/ },
-      { say: 'Thomas Keller', world: [book.booked(sat10, 'herrenhaarschnitt')], ops: [{ operation: 'book', request: { customer: { name: 'Thomas Keller', phone: CALLER }, forSomeoneElse: true } }], hear: BOOKED },
+      {
+        say: 'Thomas Keller',
+        world: [book.booked(sat10, 'herrenhaarschnitt')],
+        ops: [{ operation: 'book', request: { customer: { name: 'Thomas Keller', phone: CALLER }, forSomeoneElse: true } }],
+        hear: BOOKED,
+      },
     ],
   },
   {
@@ -145,12 +181,18 @@ const calls: CallScript[] = [
     name: 'a known caller who says “für mich” books under their own name without being asked',
     caller: { knownName: 'Jonas Weber' },
     greeting: greeting('guten Tag, Herr Weber! Schön, dass Sie wieder anrufen.'),
-    steps: [offered('für mich einen herrenhaarschnitt am freitag um elf'), { say: 'ja', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: bookedAs('Jonas Weber'), hear: BOOKED }],
+    steps: [
+      offered('für mich einen herrenhaarschnitt am freitag um elf'),
+      { say: 'ja', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: bookedAs('Jonas Weber'), hear: BOOKED },
+    ],
   },
   {
     name: 'booking for a person named after “für” asks no relation and books under that name',
     caller: { knownName: 'Anna Schmidt' },
-    steps: [offered('Herrenhaarschnitt für Lena Schmidt am Freitag um elf'), { say: 'ja', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: bookedAs('Lena Schmidt', { forSomeoneElse: true }), hear: BOOKED }],
+    steps: [
+      offered('Herrenhaarschnitt für Lena Schmidt am Freitag um elf'),
+      { say: 'ja', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: bookedAs('Lena Schmidt', { forSomeoneElse: true }), hear: BOOKED },
+    ],
   },
   {
     name: 'a new call greets nobody by name while the number is a household’s, and books the one who says their name',
@@ -159,7 +201,12 @@ const calls: CallScript[] = [
       offered('hallo äh einen herrenhaarschnitt freitag um elf'),
       { say: 'ja', hear: `Gut, also der Herrenhaarschnitt morgen um 11 Uhr bei Oliver. ${ASK_NAME}` },
       { say: 'Lena Schmidt', hear: CONFIRM_PHONE },
-      { say: 'ja', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: bookedAs('Lena Schmidt'), hear: `${BOOKING} Wunderbar. Ihr Termin ist eingetragen: Herrenhaarschnitt morgen um 11 Uhr bei Oliver. ${ANYTHING_ELSE}` },
+      {
+        say: 'ja',
+        world: [book.booked(fri11, 'herrenhaarschnitt')],
+        ops: bookedAs('Lena Schmidt'),
+        hear: `${BOOKING} Wunderbar. Ihr Termin ist eingetragen: Herrenhaarschnitt morgen um 11 Uhr bei Oliver. ${ANYTHING_ELSE}`,
+      },
     ],
   },
 ];

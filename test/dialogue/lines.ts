@@ -10,10 +10,12 @@ export const ASK_NAME = 'Auf welchen Namen darf ich den Termin eintragen?';
 export const ASK_PHONE = 'Unter welcher Telefonnummer erreichen wir Sie?';
 export const CONFIRM_PHONE = 'Darf ich den Termin unter der Nummer eintragen, von der Sie anrufen, mit den Endziffern 5 6 7 8?';
 export const GOODBYE = 'Vielen Dank für Ihren Anruf. Auf Wiederhören!';
-export const ASK_SERVICE = 'Gern. Welche Leistung wünschen Sie? Wir bieten Ansatzfärbung, Damenhaarschnitt, Herrenhaarschnitt, Strähnchen sowie Waschen und Föhnen an.';
+export const ASK_SERVICE =
+  'Gern. Welche Leistung wünschen Sie? Wir bieten Ansatzfärbung, Damenhaarschnitt, Herrenhaarschnitt, Strähnchen sowie Waschen und Föhnen an.';
 export const NOTHING_FREE = 'In den nächsten Wochen ist dafür leider nichts mehr frei.';
 export const KEEP_IT = 'In Ordnung, dann bleibt alles, wie es ist.';
 export const ASK_RESCHEDULE_TIME = 'Gern. Auf welchen Tag und welche Uhrzeit soll ich Ihren Termin verschieben?';
-export const CHANGES_NEED_CALLING_NUMBER = 'Termine kann ich nur für die Nummer ändern, von der Sie anrufen. Bitte rufen Sie von dieser Nummer an, oder eine Kollegin hilft Ihnen gern weiter.';
+export const CHANGES_NEED_CALLING_NUMBER =
+  'Termine kann ich nur für die Nummer ändern, von der Sie anrufen. Bitte rufen Sie von dieser Nummer an, oder eine Kollegin hilft Ihnen gern weiter.';
 export const NOT_UNDERSTOOD = 'Entschuldigung, das habe ich akustisch nicht verstanden. Könnten Sie das bitte wiederholen?';
 export const GREETING = 'Salon Haarmonie, guten Tag! Hier ist der digitale Assistent. Wie kann ich Ihnen helfen?';

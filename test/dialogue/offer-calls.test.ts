@@ -22,9 +22,17 @@ const offered: ScriptStep = {
 };
 const confirmed = (when: string) => `Gut, also der Herrenhaarschnitt ${when} bei Emma. ${ASK_NAME}`;
 const twoStaff = [slot('2026-11-24 10:00', 'emma'), slot('2026-11-24 11:00', 'fabian')] as const;
-const offeredTwo: ScriptStep = { say: 'Herrenhaarschnitt am Dienstag vormittags', world: [offer.alternatives('no_time_given', ...twoStaff)], hear: /^Einen Moment, ich schaue kurz nach\. Für einen Herrenhaarschnitt könnte ich Ihnen .* (Was passt Ihnen besser|Welcher der beiden Termine wäre Ihnen lieber)\?$/ };
+const offeredTwo: ScriptStep = {
+  say: 'Herrenhaarschnitt am Dienstag vormittags',
+  world: [offer.alternatives('no_time_given', ...twoStaff)],
+  hear: /^Einen Moment, ich schaue kurz nach\. Für einen Herrenhaarschnitt könnte ich Ihnen .* (Was passt Ihnen besser|Welcher der beiden Termine wäre Ihnen lieber)\?$/,
+};
 const onlyOne = slot('2026-11-25 10:00', 'emma');
-const offeredOne: ScriptStep = { say: 'Herrenhaarschnitt am Mittwoch um zehn bei Emma', world: [offer.exact(onlyOne)], hear: new RegExp(`^${offerOf('Am Mittwoch, dem 25. November, um 10 Uhr', 'Emma', 'einen Herrenhaarschnitt')}$`) };
+const offeredOne: ScriptStep = {
+  say: 'Herrenhaarschnitt am Mittwoch um zehn bei Emma',
+  world: [offer.exact(onlyOne)],
+  hear: new RegExp(`^${offerOf('Am Mittwoch, dem 25. November, um 10 Uhr', 'Emma', 'einen Herrenhaarschnitt')}$`),
+};
 
 const picks: Array<[string, string]> = [
   ['den ersten bitte', 'am Dienstag, dem 24. November, um 11 Uhr'],
@@ -44,8 +52,14 @@ const calls: CallScript[] = [
   },
   { name: 'asks which one on a plain "ja" to several offers', steps: [offered, { say: 'ja', hear: ASK_WHICH_OFFER }] },
   { name: 'asks which one when a position names no offer', steps: [offeredTwo, { say: 'den dritten', hear: ASK_WHICH_OFFER }] },
-  { name: 'asks back when an answer to a single offer is unclear', steps: [offeredOne, { say: 'hmm, mal sehen', hear: 'Soll ich Ihnen den Termin eintragen?' }] },
-  { name: 'takes "den nehme ich" for the single offer', steps: [offeredOne, { say: 'den nehme ich', hear: `Gut, also der Herrenhaarschnitt am Mittwoch, dem 25. November, um 10 Uhr bei Emma. ${ASK_NAME}` }] },
+  {
+    name: 'asks back when an answer to a single offer is unclear',
+    steps: [offeredOne, { say: 'hmm, mal sehen', hear: 'Soll ich Ihnen den Termin eintragen?' }],
+  },
+  {
+    name: 'takes "den nehme ich" for the single offer',
+    steps: [offeredOne, { say: 'den nehme ich', hear: `Gut, also der Herrenhaarschnitt am Mittwoch, dem 25. November, um 10 Uhr bei Emma. ${ASK_NAME}` }],
+  },
   {
     name: 'asks for another time after "nein" to an offer, keeping the service for the next wish',
     steps: [
@@ -54,15 +68,31 @@ const calls: CallScript[] = [
       {
         say: 'dann Freitag nachmittags',
         world: [offer.alternatives('no_time_given', slot('2026-11-20 14:00', 'emma'))],
-        ops: [{ operation: 'offer', request: { serviceId: SERVICES.herrenhaarschnitt, staffId: STAFF.emma, date: '2026-11-20', time: null, partOfDay: 'nachmittags' } }],
+        ops: [
+          {
+            operation: 'offer',
+            request: { serviceId: SERVICES.herrenhaarschnitt, staffId: STAFF.emma, date: '2026-11-20', time: null, partOfDay: 'nachmittags' },
+          },
+        ],
         hear: `${LOOKING} Für einen Herrenhaarschnitt habe ich morgen um 14 Uhr bei Emma noch einen Termin frei. Wäre das etwas für Sie?`,
       },
     ],
   },
-  { name: 'takes "da kann ich nicht kommen" about an offer as a no, not as a cancel', steps: [offeredOne, { say: 'Oh, da kann ich nicht kommen.', hear: ASK_OTHER_TIME }] },
+  {
+    name: 'takes "da kann ich nicht kommen" about an offer as a no, not as a cancel',
+    steps: [offeredOne, { say: 'Oh, da kann ich nicht kommen.', hear: ASK_OTHER_TIME }],
+  },
   {
     name: 'looks again when the caller names a time that was not offered',
-    steps: [offered, { say: 'geht auch Freitag um drei?', world: [offer.exact(slot('2026-11-20 15:00', 'emma'))], ops: [{ operation: 'offer', request: { staffId: STAFF.emma, date: '2026-11-20', time: '15:00' } }], hear: new RegExp(`^${offerOf('Morgen um 15 Uhr', 'Emma', 'einen Herrenhaarschnitt')}$`) }],
+    steps: [
+      offered,
+      {
+        say: 'geht auch Freitag um drei?',
+        world: [offer.exact(slot('2026-11-20 15:00', 'emma'))],
+        ops: [{ operation: 'offer', request: { staffId: STAFF.emma, date: '2026-11-20', time: '15:00' } }],
+        hear: new RegExp(`^${offerOf('Morgen um 15 Uhr', 'Emma', 'einen Herrenhaarschnitt')}$`),
+      },
+    ],
   },
   {
     name: 'offers the held alternatives when the slot was taken at booking, and books the one picked',
@@ -90,8 +120,17 @@ const calls: CallScript[] = [
       offeredOne,
       { say: 'ja', hear: /Auf welchen Namen/ },
       { say: 'Jonas Weber', hear: CONFIRM_PHONE },
-      { say: 'ja', world: [book.taken()], hear: `${BOOKING} Das tut mir leid, dieser Termin ist gerade eben vergeben worden. ${NOTHING_FREE} ${ASK_OTHER_TIME}` },
-      { say: 'dann Samstag um zehn', world: [offer.exact(slot('2026-11-21 10:00', 'emma'))], ops: [{ operation: 'offer', request: { serviceId: SERVICES.herrenhaarschnitt, date: '2026-11-21', time: '10:00' } }], hear: new RegExp(`^${offerOf('Am Samstag, dem 21. November, um 10 Uhr', 'Emma', 'einen Herrenhaarschnitt')}$`) },
+      {
+        say: 'ja',
+        world: [book.taken()],
+        hear: `${BOOKING} Das tut mir leid, dieser Termin ist gerade eben vergeben worden. ${NOTHING_FREE} ${ASK_OTHER_TIME}`,
+      },
+      {
+        say: 'dann Samstag um zehn',
+        world: [offer.exact(slot('2026-11-21 10:00', 'emma'))],
+        ops: [{ operation: 'offer', request: { serviceId: SERVICES.herrenhaarschnitt, date: '2026-11-21', time: '10:00' } }],
+        hear: new RegExp(`^${offerOf('Am Samstag, dem 21. November, um 10 Uhr', 'Emma', 'einen Herrenhaarschnitt')}$`),
+      },
     ],
   },
   {
@@ -100,7 +139,11 @@ const calls: CallScript[] = [
       offeredOne,
       { say: 'ja', hear: /Auf welchen Namen/ },
       { say: 'Jonas Weber', hear: CONFIRM_PHONE },
-      { say: 'ja', world: [book.unavailable('too_soon', slot('2026-11-25 12:00', 'emma'))], hear: `${BOOKING} So kurzfristig kann ich leider keinen Termin mehr vergeben. Ich habe am Mittwoch, dem 25. November, um 12 Uhr bei Emma noch einen Termin frei. Wäre das etwas für Sie?` },
+      {
+        say: 'ja',
+        world: [book.unavailable('too_soon', slot('2026-11-25 12:00', 'emma'))],
+        hear: `${BOOKING} So kurzfristig kann ich leider keinen Termin mehr vergeben. Ich habe am Mittwoch, dem 25. November, um 12 Uhr bei Emma noch einen Termin frei. Wäre das etwas für Sie?`,
+      },
     ],
     finally: (state) => expect(state).toMatchObject({ step: { phase: 'offered' }, memory: { outcome: 'booking_conflict' } }),
   },

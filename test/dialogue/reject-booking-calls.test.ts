@@ -19,15 +19,25 @@ const offerOf = (when: string, staff: string, service: string): string =>
  */
 
 const wed10 = slot('2026-11-25 10:00', 'emma');
-const offered: ScriptStep = { say: 'Herrenhaarschnitt am Mittwoch um zehn bei Emma', world: [offer.exact(wed10)], hear: new RegExp(`^${offerOf('Am Mittwoch, dem 25. November, um 10 Uhr', 'Emma', 'einen Herrenhaarschnitt')}$`) };
+const offered: ScriptStep = {
+  say: 'Herrenhaarschnitt am Mittwoch um zehn bei Emma',
+  world: [offer.exact(wed10)],
+  hear: new RegExp(`^${offerOf('Am Mittwoch, dem 25. November, um 10 Uhr', 'Emma', 'einen Herrenhaarschnitt')}$`),
+};
 const bookedAnswer = book.booked(wed10, 'herrenhaarschnitt');
 const booked = (bookedAnswer.outcome as { appointment: AppointmentRef }).appointment;
 const BOOKED = 'Ihr Termin ist eingetragen: Herrenhaarschnitt am Mittwoch, dem 25. November, um 10 Uhr bei Emma.';
 /** A returning caller: the yes to the offer books at once. */
 const known = { knownName: 'Jonas Weber' };
-const bookIt: ScriptStep = { say: 'ja', world: [bookedAnswer], ops: [{ operation: 'book' }], hear: new RegExp(`${BOOKING} .*${BOOKED.replace(/[.]/g, '\\.')} ${ANYTHING_ELSE.replace('?', '\\?')}$`) };
+const bookIt: ScriptStep = {
+  say: 'ja',
+  world: [bookedAnswer],
+  ops: [{ operation: 'book' }],
+  hear: new RegExp(`${BOOKING} .*${BOOKED.replace(/[.]/g, '\\.')} ${ANYTHING_ELSE.replace('?', '\\?')}$`),
+};
 const MOVE = 'Kein Problem, dann verlege ich den Termin.';
-const moved = (local: string, spoken: string): string => `${MOVE} ${LOOKING} Ich habe Ihren Termin verschoben: Herrenhaarschnitt jetzt ${spoken} bei Emma. ${ANYTHING_ELSE}`;
+const moved = (local: string, spoken: string): string =>
+  `${MOVE} ${LOOKING} Ich habe Ihren Termin verschoben: Herrenhaarschnitt jetzt ${spoken} bei Emma. ${ANYTHING_ELSE}`;
 const moveTo = (say: string, local: string, spoken: string): ScriptStep => ({
   say,
   world: [reschedule.moved(booked, local)],
@@ -36,7 +46,10 @@ const moveTo = (say: string, local: string, spoken: string): ScriptStep => ({
 });
 const ASK_INSTEAD = 'Kein Problem. Auf wann soll ich den Termin stattdessen legen? Oder möchten Sie ihn lieber ganz absagen?';
 const DROP = 'In Ordnung, dann sage ich den Termin am Mittwoch, dem 25. November, um 10 Uhr bei Emma wieder ab.';
-const dropped = (then: 'ask' | 'end'): RegExp => new RegExp(`^${DROP.replace(/[.]/g, '\\.')} ${LOOKING.replace(/[.]/g, '\\.')} Ich habe Ihren Termin abgesagt: .*${then === 'end' ? 'Auf Wiederhören!' : 'Kann ich sonst noch etwas für Sie tun\\?'}$`);
+const dropped = (then: 'ask' | 'end'): RegExp =>
+  new RegExp(
+    `^${DROP.replace(/[.]/g, '\\.')} ${LOOKING.replace(/[.]/g, '\\.')} Ich habe Ihren Termin abgesagt: .*${then === 'end' ? 'Auf Wiederhören!' : 'Kann ich sonst noch etwas für Sie tun\\?'}$`,
+  );
 const noBookingLeft = (state: { memory: { justBooked: unknown; outcome: unknown } }) => expect(state.memory).toMatchObject({ justBooked: null, outcome: null });
 
 const rejections: Array<[string, string, string]> = [
@@ -51,29 +64,52 @@ const rejections: Array<[string, string, string]> = [
 ];
 
 const calls: CallScript[] = [
-  ...rejections.map(
-    ([words, local, spoken]): CallScript => ({
-      name: `moves the booking just made, never books twice: "${words}"`,
-      caller: known,
-      steps: [offered, bookIt, moveTo(words, local, spoken)],
-      finally: (state) => expect(state.memory.justBooked?.appointment.startsAt).toBe(instant(local)),
-    }),
-  ),
+  ...rejections.map(([words, local, spoken]): CallScript => ({
+    name: `moves the booking just made, never books twice: "${words}"`,
+    caller: known,
+    steps: [offered, bookIt, moveTo(words, local, spoken)],
+    finally: (state) => expect(state.memory.justBooked?.appointment.startsAt).toBe(instant(local)),
+  })),
   {
     name: 'asks when instead when the caller rejects the booking without a new time, then moves it',
     caller: known,
-    steps: [offered, bookIt, { say: 'oh nein das passt doch nicht', ops: [], hear: ASK_INSTEAD }, { say: 'dann Freitag um zehn', world: [reschedule.moved(booked, '2026-11-20 10:00')], ops: [{ operation: 'reschedule', request: { appointmentId: booked.id, startsAt: instant('2026-11-20 10:00') } }], hear: /verschoben: Herrenhaarschnitt jetzt morgen um 10 Uhr/ }],
+    steps: [
+      offered,
+      bookIt,
+      { say: 'oh nein das passt doch nicht', ops: [], hear: ASK_INSTEAD },
+      {
+        say: 'dann Freitag um zehn',
+        world: [reschedule.moved(booked, '2026-11-20 10:00')],
+        ops: [{ operation: 'reschedule', request: { appointmentId: booked.id, startsAt: instant('2026-11-20 10:00') } }],
+        hear: /verschoben: Herrenhaarschnitt jetzt morgen um 10 Uhr/,
+      },
+    ],
   },
   {
     name: 'cancels the rejected booking, saying so, when the caller gives up',
     caller: known,
-    steps: [offered, bookIt, { say: 'Ach nein, das passt doch nicht.', hear: ASK_INSTEAD }, { say: 'dann lassen wir das', world: [cancel.cancelled(booked)], ops: [{ operation: 'cancel', request: { appointmentId: booked.id } }], hear: dropped('ask') }],
+    steps: [
+      offered,
+      bookIt,
+      { say: 'Ach nein, das passt doch nicht.', hear: ASK_INSTEAD },
+      {
+        say: 'dann lassen wir das',
+        world: [cancel.cancelled(booked)],
+        ops: [{ operation: 'cancel', request: { appointmentId: booked.id } }],
+        hear: dropped('ask'),
+      },
+    ],
     finally: noBookingLeft,
   },
   {
     name: 'cancels the rejected booking when the caller says goodbye instead of a new time',
     caller: known,
-    steps: [offered, bookIt, { say: 'nee passt doch nicht', hear: ASK_INSTEAD }, { say: 'ne dann nicht tschüss', world: [cancel.cancelled(booked)], hear: dropped('end'), end: 'hang_up' }],
+    steps: [
+      offered,
+      bookIt,
+      { say: 'nee passt doch nicht', hear: ASK_INSTEAD },
+      { say: 'ne dann nicht tschüss', world: [cancel.cancelled(booked)], hear: dropped('end'), end: 'hang_up' },
+    ],
     finally: noBookingLeft,
   },
   {
@@ -88,7 +124,11 @@ const calls: CallScript[] = [
     steps: [
       offered,
       bookIt,
-      { say: 'nein doch lieber donnerstag', world: [reschedule.taken()], hear: `${MOVE} ${LOOKING} Zu der Zeit ist leider schon alles belegt. Ihr bisheriger Termin bleibt bestehen. In den nächsten Wochen ist dafür leider nichts mehr frei.` },
+      {
+        say: 'nein doch lieber donnerstag',
+        world: [reschedule.taken()],
+        hear: `${MOVE} ${LOOKING} Zu der Zeit ist leider schon alles belegt. Ihr bisheriger Termin bleibt bestehen. In den nächsten Wochen ist dafür leider nichts mehr frei.`,
+      },
       { say: 'na dann lassen wir es ganz', world: [cancel.cancelled(booked)], hear: dropped('ask') },
     ],
     finally: noBookingLeft,
@@ -96,18 +136,40 @@ const calls: CallScript[] = [
   {
     name: 'cancels the rejected booking when the caller goes quiet instead of naming a new time',
     caller: known,
-    steps: [offered, bookIt, { say: 'nee, das passt doch nicht', hear: ASK_INSTEAD }, { hear: /^Sind Sie noch da\?/ }, { world: [cancel.cancelled(booked)], hear: dropped('end'), end: 'hang_up' }],
+    steps: [
+      offered,
+      bookIt,
+      { say: 'nee, das passt doch nicht', hear: ASK_INSTEAD },
+      { hear: /^Sind Sie noch da\?/ },
+      { world: [cancel.cancelled(booked)], hear: dropped('end'), end: 'hang_up' },
+    ],
     finally: noBookingLeft,
   },
   {
     name: 'asks when instead for "geht das auch etwas früher" right after the booking, never books a second one',
     caller: known,
-    steps: [offered, bookIt, { say: 'geht das auch etwas früher', ops: [], hear: /Auf wann soll ich den Termin stattdessen legen\?/ }, { say: 'um halb zehn', world: [reschedule.moved(booked, '2026-11-25 09:30')], ops: [{ operation: 'reschedule', request: { startsAt: instant('2026-11-25 09:30') } }], hear: /verschoben/ }],
+    steps: [
+      offered,
+      bookIt,
+      { say: 'geht das auch etwas früher', ops: [], hear: /Auf wann soll ich den Termin stattdessen legen\?/ },
+      {
+        say: 'um halb zehn',
+        world: [reschedule.moved(booked, '2026-11-25 09:30')],
+        ops: [{ operation: 'reschedule', request: { startsAt: instant('2026-11-25 09:30') } }],
+        hear: /verschoben/,
+      },
+    ],
   },
   {
     name: 'keeps the booking when the caller, asked about cancelling it for another service, says no',
     caller: known,
-    steps: [offered, bookIt, { say: 'ach nee lieber doch strähnchen', ops: [], hear: /absagen\?$/ }, { say: 'nein, dann lassen sie ihn', ops: [], hear: /bleibt Ihr Termin/ }, { say: 'tschüss', ops: [], hear: /Auf Wiederhören/, end: 'hang_up' }],
+    steps: [
+      offered,
+      bookIt,
+      { say: 'ach nee lieber doch strähnchen', ops: [], hear: /absagen\?$/ },
+      { say: 'nein, dann lassen sie ihn', ops: [], hear: /bleibt Ihr Termin/ },
+      { say: 'tschüss', ops: [], hear: /Auf Wiederhören/, end: 'hang_up' },
+    ],
     finally: (state) => expect(state.memory.outcome).toBe('booked'),
   },
   {
@@ -117,13 +179,27 @@ const calls: CallScript[] = [
       offered,
       bookIt,
       moveTo('nein doch lieber donnerstag', '2026-11-26 10:00', 'am Donnerstag, dem 26. November, um 10 Uhr'),
-      { say: 'ach nee, doch lieber eine Stunde später', world: [reschedule.moved({ ...booked, id: `${booked.id}-moved`, startsAt: instant('2026-11-26 10:00') }, '2026-11-26 11:00', 'emma')], ops: [{ operation: 'reschedule', request: { appointmentId: `${booked.id}-moved`, startsAt: instant('2026-11-26 11:00') } }], hear: /verschoben: Herrenhaarschnitt jetzt am Donnerstag, dem 26\. November, um 11 Uhr/ },
+      {
+        say: 'ach nee, doch lieber eine Stunde später',
+        world: [reschedule.moved({ ...booked, id: `${booked.id}-moved`, startsAt: instant('2026-11-26 10:00') }, '2026-11-26 11:00', 'emma')],
+        ops: [{ operation: 'reschedule', request: { appointmentId: `${booked.id}-moved`, startsAt: instant('2026-11-26 11:00') } }],
+        hear: /verschoben: Herrenhaarschnitt jetzt am Donnerstag, dem 26\. November, um 11 Uhr/,
+      },
     ],
   },
   {
     name: 'books a second appointment when the caller asks for another one, not a move',
     caller: known,
-    steps: [offered, bookIt, { say: 'Und dann noch einen Termin am Donnerstag um zehn, auch Herrenhaarschnitt', world: [offer.exact(slot('2026-11-26 10:00', 'emma'))], ops: [{ operation: 'offer' }], hear: new RegExp(`^${offerOf('Am Donnerstag, dem 26. November, um 10 Uhr', 'Emma', 'einen Herrenhaarschnitt')}$`) }],
+    steps: [
+      offered,
+      bookIt,
+      {
+        say: 'Und dann noch einen Termin am Donnerstag um zehn, auch Herrenhaarschnitt',
+        world: [offer.exact(slot('2026-11-26 10:00', 'emma'))],
+        ops: [{ operation: 'offer' }],
+        hear: new RegExp(`^${offerOf('Am Donnerstag, dem 26. November, um 10 Uhr', 'Emma', 'einen Herrenhaarschnitt')}$`),
+      },
+    ],
   },
   {
     name: 'says goodbye and keeps the booking the caller did not reject',
@@ -134,7 +210,12 @@ const calls: CallScript[] = [
   {
     name: 'reads the booking back for a cancel when the caller wants it gone right after making it',
     caller: known,
-    steps: [offered, bookIt, { say: 'können sie den bitte wieder absagen', ops: [], hear: 'Soll ich Ihren Termin am Mittwoch, dem 25. November, um 10 Uhr bei Emma absagen?' }, { say: 'ja', world: [cancel.cancelled(booked)], hear: /abgesagt/ }],
+    steps: [
+      offered,
+      bookIt,
+      { say: 'können sie den bitte wieder absagen', ops: [], hear: 'Soll ich Ihren Termin am Mittwoch, dem 25. November, um 10 Uhr bei Emma absagen?' },
+      { say: 'ja', world: [cancel.cancelled(booked)], hear: /abgesagt/ },
+    ],
     finally: noBookingLeft,
   },
 ];

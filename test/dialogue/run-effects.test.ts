@@ -31,8 +31,16 @@ const reception = (offer: Reception['offer']): Reception => {
 
 async function turn(r: Reception, io: TurnIo, saved: DialogueState[] = []) {
   const state = decide(initialState(), { kind: 'opened', caller: { number: null, knownName: null }, now: NOW }, SALON).state;
-  const decision = decide(state, { kind: 'heard', facts: readUtterance('Herrenhaarschnitt am Mittwoch um zehn bei Emma', SALON, NOW), callerUtterances: 1, now: NOW }, SALON);
-  const after = await runEffects({ reception: r, io, directory: SALON, callId: 'call-7', now: NOW, logger: createLogger('silent'), save: (s) => saved.push(s) }, state, decision);
+  const decision = decide(
+    state,
+    { kind: 'heard', facts: readUtterance('Herrenhaarschnitt am Mittwoch um zehn bei Emma', SALON, NOW), callerUtterances: 1, now: NOW },
+    SALON,
+  );
+  const after = await runEffects(
+    { reception: r, io, directory: SALON, callId: 'call-7', now: NOW, logger: createLogger('silent'), save: (s) => saved.push(s) },
+    state,
+    decision,
+  );
   return { before: state, after };
 }
 
@@ -40,10 +48,28 @@ describe('running a decision', () => {
   it('says the filler, shows the tool call with readable arguments, runs it, and says the answer', async () => {
     const { frames, io } = recorder();
     const saved: DialogueState[] = [];
-    const { after } = await turn(reception(async () => ({ kind: 'exact', slot: wed10 })), io, saved);
+    const { after } = await turn(
+      reception(async () => ({ kind: 'exact', slot: wed10 })),
+      io,
+      saved,
+    );
     expect(frames).toEqual([
       ['say', 'Einen Moment, ich schaue kurz nach. '],
-      ['invoke', 'call-7-1', 'check_availability', { serviceId: SERVICES.herrenhaarschnitt, service: 'Herrenhaarschnitt', staffId: STAFF.emma, staff: 'Emma Williams', date: '2026-11-25', time: '10:00', partOfDay: null, earliest: false }],
+      [
+        'invoke',
+        'call-7-1',
+        'check_availability',
+        {
+          serviceId: SERVICES.herrenhaarschnitt,
+          service: 'Herrenhaarschnitt',
+          staffId: STAFF.emma,
+          staff: 'Emma Williams',
+          date: '2026-11-25',
+          time: '10:00',
+          partOfDay: null,
+          earliest: false,
+        },
+      ],
       ['result', 'call-7-1', { kind: 'exact', slot: wed10 }, true],
       ['say', 'Am Mittwoch, dem 25. November, um 10 Uhr hat Emma Zeit für einen Herrenhaarschnitt. Soll ich Ihnen den Termin eintragen? '],
     ]);
@@ -54,7 +80,10 @@ describe('running a decision', () => {
   it('starts no operation for a superseded turn and leaves the state as it was', async () => {
     const { frames, io } = recorder(() => true);
     let asked = 0;
-    const { before, after } = await turn(reception(async () => (asked++, { kind: 'exact', slot: wed10 })), io);
+    const { before, after } = await turn(
+      reception(async () => (asked++, { kind: 'exact', slot: wed10 })),
+      io,
+    );
     expect(asked).toBe(0);
     expect(after).toBe(before);
     expect(frames).toEqual([]);
@@ -62,7 +91,12 @@ describe('running a decision', () => {
 
   it('reports a failed operation in the transcript and lets the fault through', async () => {
     const { frames, io } = recorder();
-    await expect(turn(reception(() => Promise.reject(new Error('database down'))), io)).rejects.toThrow('database down');
+    await expect(
+      turn(
+        reception(() => Promise.reject(new Error('database down'))),
+        io,
+      ),
+    ).rejects.toThrow('database down');
     expect(frames.at(-1)).toEqual(['result', 'call-7-1', { error: 'failed' }, false]);
   });
 });

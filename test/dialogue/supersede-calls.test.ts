@@ -21,13 +21,23 @@ const offerOf = (when: string, staff: string, service: string): string =>
  */
 
 const wed10 = slot('2026-11-25 10:00', 'emma');
-const offered: ScriptStep = { say: 'Herrenhaarschnitt am Mittwoch um zehn bei Emma', world: [offer.exact(wed10)], hear: new RegExp(`^${offerOf('Am Mittwoch, dem 25. November, um 10 Uhr', 'Emma', 'einen Herrenhaarschnitt')}$`) };
+const offered: ScriptStep = {
+  say: 'Herrenhaarschnitt am Mittwoch um zehn bei Emma',
+  world: [offer.exact(wed10)],
+  hear: new RegExp(`^${offerOf('Am Mittwoch, dem 25. November, um 10 Uhr', 'Emma', 'einen Herrenhaarschnitt')}$`),
+};
 const bookedAnswer = book.booked(wed10, 'herrenhaarschnitt');
 const booked = (bookedAnswer.outcome as { appointment: AppointmentRef }).appointment;
 const BOOKED = 'Ihr Termin ist eingetragen: Herrenhaarschnitt am Mittwoch, dem 25. November, um 10 Uhr bei Emma.';
 const known = { knownName: 'Jonas Weber' };
 /** The caller talks over the agent the moment the booking starts: it commits, and nobody hears that it did. */
-const bookedUnheard: ScriptStep = { say: 'ja', superseded: 'at_first_operation', world: [bookedAnswer], ops: [{ operation: 'book' }], hear: /^Gut, also .*\. Einen Moment, ich trage das ein\.$/ };
+const bookedUnheard: ScriptStep = {
+  say: 'ja',
+  superseded: 'at_first_operation',
+  world: [bookedAnswer],
+  ops: [{ operation: 'book' }],
+  hear: /^Gut, also .*\. Einen Moment, ich trage das ein\.$/,
+};
 const MOVE = 'Kein Problem, dann verlege ich den Termin.';
 const movedTo = (say: string, local: string, spoken: string, staff: StaffKey = 'emma'): ScriptStep => ({
   say,
@@ -35,7 +45,8 @@ const movedTo = (say: string, local: string, spoken: string, staff: StaffKey = '
   ops: [{ operation: 'reschedule', request: { appointmentId: booked.id, startsAt: instant(local) } }],
   hear: `${BOOKED} ${MOVE} ${LOOKING} Ich habe Ihren Termin verschoben: Herrenhaarschnitt jetzt ${spoken}. ${ANYTHING_ELSE}`,
 });
-const oneAppointmentAt = (local: string) => (state: { memory: { justBooked: { appointment: AppointmentRef } | null } }) => expect(state.memory.justBooked?.appointment.startsAt).toBe(instant(local));
+const oneAppointmentAt = (local: string) => (state: { memory: { justBooked: { appointment: AppointmentRef } | null } }) =>
+  expect(state.memory.justBooked?.appointment.startsAt).toBe(instant(local));
 const ASK_INSTEAD = 'Kein Problem. Auf wann soll ich den Termin stattdessen legen? Oder möchten Sie ihn lieber ganz absagen?';
 
 type StaffKey = keyof typeof STAFF;
@@ -51,23 +62,35 @@ const newWishes: Array<[string, string, string, StaffKey?]> = [
 ];
 
 const calls: CallScript[] = [
-  ...newWishes.map(
-    ([words, local, spoken, staff]): CallScript => ({
-      name: `moves the booking the caller talked over to the latest wish, never books it twice: "${words}"`,
-      caller: known,
-      steps: [offered, bookedUnheard, movedTo(words, local, spoken, staff)],
-      finally: oneAppointmentAt(local),
-    }),
-  ),
+  ...newWishes.map(([words, local, spoken, staff]): CallScript => ({
+    name: `moves the booking the caller talked over to the latest wish, never books it twice: "${words}"`,
+    caller: known,
+    steps: [offered, bookedUnheard, movedTo(words, local, spoken, staff)],
+    finally: oneAppointmentAt(local),
+  })),
   {
     name: 'moves to the staff member named in the latest wish',
     caller: known,
-    steps: [offered, bookedUnheard, { say: 'lieber bei Fabian um zehn', world: [reschedule.moved(booked, '2026-11-25 10:00', 'fabian')], ops: [{ operation: 'reschedule', request: { staffId: STAFF.fabian } }], hear: /verschoben/ }],
+    steps: [
+      offered,
+      bookedUnheard,
+      {
+        say: 'lieber bei Fabian um zehn',
+        world: [reschedule.moved(booked, '2026-11-25 10:00', 'fabian')],
+        ops: [{ operation: 'reschedule', request: { staffId: STAFF.fabian } }],
+        hear: /verschoben/,
+      },
+    ],
   },
   {
     name: 'tells the booking and asks for the new time when the caller only said no over it',
     caller: known,
-    steps: [offered, bookedUnheard, { say: 'nein', ops: [], hear: `${BOOKED} ${ASK_INSTEAD}` }, { say: 'dann freitag um elf', world: [reschedule.moved(booked, '2026-11-20 11:00')], hear: /verschoben: Herrenhaarschnitt jetzt morgen um 11 Uhr/ }],
+    steps: [
+      offered,
+      bookedUnheard,
+      { say: 'nein', ops: [], hear: `${BOOKED} ${ASK_INSTEAD}` },
+      { say: 'dann freitag um elf', world: [reschedule.moved(booked, '2026-11-20 11:00')], hear: /verschoben: Herrenhaarschnitt jetzt morgen um 11 Uhr/ },
+    ],
     finally: oneAppointmentAt('2026-11-20 11:00'),
   },
   {
@@ -76,7 +99,12 @@ const calls: CallScript[] = [
     steps: [
       offered,
       bookedUnheard,
-      { say: 'nein doch nicht, lassen wir das', world: [cancel.cancelled(booked)], ops: [{ operation: 'cancel', request: { appointmentId: booked.id } }], hear: /^Ihr Termin ist eingetragen: .* In Ordnung, dann sage ich den Termin am Mittwoch, dem 25\. November, um 10 Uhr bei Emma wieder ab\. Einen Moment, ich schaue kurz nach\. Ich habe Ihren Termin abgesagt/ },
+      {
+        say: 'nein doch nicht, lassen wir das',
+        world: [cancel.cancelled(booked)],
+        ops: [{ operation: 'cancel', request: { appointmentId: booked.id } }],
+        hear: /^Ihr Termin ist eingetragen: .* In Ordnung, dann sage ich den Termin am Mittwoch, dem 25\. November, um 10 Uhr bei Emma wieder ab\. Einen Moment, ich schaue kurz nach\. Ich habe Ihren Termin abgesagt/,
+      },
     ],
     finally: (state) => expect(state.memory).toMatchObject({ justBooked: null, outcome: null }),
   },
@@ -89,17 +117,38 @@ const calls: CallScript[] = [
   {
     name: 'reads the booking back for a cancel when the latest wish is another service',
     caller: known,
-    steps: [offered, bookedUnheard, { say: 'ach lieber doch eine Ansatzfärbung', ops: [], hear: `${BOOKED} Soll ich Ihren Termin am Mittwoch, dem 25. November, um 10 Uhr bei Emma absagen?` }],
+    steps: [
+      offered,
+      bookedUnheard,
+      {
+        say: 'ach lieber doch eine Ansatzfärbung',
+        ops: [],
+        hear: `${BOOKED} Soll ich Ihren Termin am Mittwoch, dem 25. November, um 10 Uhr bei Emma absagen?`,
+      },
+    ],
   },
   {
     name: 'books a second appointment when the caller talked over the first to ask for another one',
     caller: known,
-    steps: [offered, bookedUnheard, { say: 'und noch einen termin für meine tochter am freitag um zehn, damenhaarschnitt', world: [offer.exact(slot('2026-11-20 10:00', 'emma'))], ops: [{ operation: 'offer' }], hear: new RegExp(`^${literal(BOOKED)} ${offerOf('Morgen um 10 Uhr', 'Emma', 'einen Damenhaarschnitt')}$`) }],
+    steps: [
+      offered,
+      bookedUnheard,
+      {
+        say: 'und noch einen termin für meine tochter am freitag um zehn, damenhaarschnitt',
+        world: [offer.exact(slot('2026-11-20 10:00', 'emma'))],
+        ops: [{ operation: 'offer' }],
+        hear: new RegExp(`^${literal(BOOKED)} ${offerOf('Morgen um 10 Uhr', 'Emma', 'einen Damenhaarschnitt')}$`),
+      },
+    ],
   },
   {
     name: 'starts no booking when the request was superseded before anything ran, and offers the latest wish',
     caller: known,
-    steps: [offered, { say: 'ja', superseded: 'before', ops: [], hear: '' }, { say: 'ja nein lieber donnerstag um zehn', world: [offer.exact(slot('2026-11-26 10:00', 'emma'))], ops: [{ operation: 'offer' }], hear: /Donnerstag/ }],
+    steps: [
+      offered,
+      { say: 'ja', superseded: 'before', ops: [], hear: '' },
+      { say: 'ja nein lieber donnerstag um zehn', world: [offer.exact(slot('2026-11-26 10:00', 'emma'))], ops: [{ operation: 'offer' }], hear: /Donnerstag/ },
+    ],
   },
   {
     name: 'moves again when the move itself was talked over and the caller changes once more',

@@ -31,9 +31,24 @@ describe.each(engines)('the reception on $name', ({ open }) => {
     salon = await createTestSalon(database.db);
     deps = bookingDeps(database, { now: NOW }).deps;
   };
-  const receptionFor = (callId: string | null, callerNumber = '+4917612345678') => createReception(deps, { businessId: salon.id, callId, callerNumber, source: 'function' });
-  const wish = (change: Partial<OfferRequest> = {}): OfferRequest => ({ serviceId: salon.services.herrenhaarschnitt, staffId: salon.staff.emma, date: '2026-11-24', time: '14:30', partOfDay: null, earliest: false, ...change });
-  const heldBy = async (callId: string) => (await database.db.select().from(appointments).where(and(eq(appointments.callId, callId), eq(appointments.status, 'held')))).map((a) => [a.staffId, localTime(a.startsAt)]);
+  const receptionFor = (callId: string | null, callerNumber = '+4917612345678') =>
+    createReception(deps, { businessId: salon.id, callId, callerNumber, source: 'function' });
+  const wish = (change: Partial<OfferRequest> = {}): OfferRequest => ({
+    serviceId: salon.services.herrenhaarschnitt,
+    staffId: salon.staff.emma,
+    date: '2026-11-24',
+    time: '14:30',
+    partOfDay: null,
+    earliest: false,
+    ...change,
+  });
+  const heldBy = async (callId: string) =>
+    (
+      await database.db
+        .select()
+        .from(appointments)
+        .where(and(eq(appointments.callId, callId), eq(appointments.status, 'held')))
+    ).map((a) => [a.staffId, localTime(a.startsAt)]);
   const callRow = async (callId: string) => (await database.db.select().from(calls).where(eq(calls.id, callId)))[0];
 
   it('offers the wished slot in ids and instants and holds it for the call', async () => {
@@ -62,7 +77,11 @@ describe.each(engines)('the reception on $name', ({ open }) => {
     await fresh();
     const callId = randomUUID();
     const reception = receptionFor(callId);
-    const asks: Array<Partial<OfferRequest>> = [{ time: null }, { date: '2026-11-25', time: null, staffId: null }, { serviceId: salon.services.damenhaarschnitt, staffId: null, time: null, earliest: true }];
+    const asks: Array<Partial<OfferRequest>> = [
+      { time: null },
+      { date: '2026-11-25', time: null, staffId: null },
+      { serviceId: salon.services.damenhaarschnitt, staffId: null, time: null, earliest: true },
+    ];
     for (const ask of [...asks, ...asks]) {
       OfferOutcome.parse(await reception.offer(wish(ask)));
       expect((await heldBy(callId)).length).toBeLessThanOrEqual(MAX_CALL_HOLDS);
@@ -73,7 +92,10 @@ describe.each(engines)('the reception on $name', ({ open }) => {
   it('says why a time cannot be had: a closed day, too soon, staff who do not offer the service', async () => {
     await fresh();
     const reception = receptionFor(null);
-    expect(OfferOutcome.parse(await reception.offer(wish({ date: '2026-11-23', time: '10:00' })))).toMatchObject({ kind: 'alternatives', reason: 'closed_day' });
+    expect(OfferOutcome.parse(await reception.offer(wish({ date: '2026-11-23', time: '10:00' })))).toMatchObject({
+      kind: 'alternatives',
+      reason: 'closed_day',
+    });
     expect(OfferOutcome.parse(await reception.offer(wish({ date: '2026-11-19', time: '09:15' })))).toMatchObject({ kind: 'alternatives', reason: 'too_soon' });
     expect(OfferOutcome.parse(await reception.offer(wish({ serviceId: randomUUID() })))).toEqual({ kind: 'unknown_service' });
     expect(OfferOutcome.parse(await reception.offer(wish({ staffId: randomUUID() })))).toEqual({ kind: 'unknown_staff' });
@@ -82,8 +104,16 @@ describe.each(engines)('the reception on $name', ({ open }) => {
     expect(OfferOutcome.parse(await reception.offer(wish({ date: '9999-12-31' })))).toEqual({ kind: 'none', reason: 'beyond_horizon' });
     expect(OfferOutcome.parse(await reception.offer(wish({ date: '0000-01-01' })))).toEqual({ kind: 'none', reason: 'past' });
     const far = { serviceId: salon.services.herrenhaarschnitt, staffId: null, customer: { name: 'X', phone: '+4917612345678' } };
-    expect(BookOutcome.parse(await reception.book({ ...far, startsAt: '9999-12-31T10:00:00.000Z' }))).toEqual({ kind: 'unavailable', reason: 'beyond_horizon', alternatives: [] });
-    expect(BookOutcome.parse(await reception.book({ ...far, startsAt: '0001-01-01T10:00:00.000Z' }))).toEqual({ kind: 'unavailable', reason: 'past', alternatives: [] });
+    expect(BookOutcome.parse(await reception.book({ ...far, startsAt: '9999-12-31T10:00:00.000Z' }))).toEqual({
+      kind: 'unavailable',
+      reason: 'beyond_horizon',
+      alternatives: [],
+    });
+    expect(BookOutcome.parse(await reception.book({ ...far, startsAt: '0001-01-01T10:00:00.000Z' }))).toEqual({
+      kind: 'unavailable',
+      reason: 'past',
+      alternatives: [],
+    });
     // Without a call nothing is held.
     expect(await database.db.select().from(appointments).where(eq(appointments.businessId, salon.id))).toHaveLength(0);
   });
@@ -95,7 +125,12 @@ describe.each(engines)('the reception on $name', ({ open }) => {
     await reception.offer(wish({ time: null, partOfDay: 'nachmittags' }));
     const offered = await heldBy(callId);
     expect(offered.length).toBeGreaterThan(1);
-    const request = { serviceId: salon.services.herrenhaarschnitt, staffId: salon.staff.emma, startsAt: at(`${offered[0]![1]}`), customer: { name: 'Maria Schmidt', phone: '0176 12345678' } };
+    const request = {
+      serviceId: salon.services.herrenhaarschnitt,
+      staffId: salon.staff.emma,
+      startsAt: at(`${offered[0]![1]}`),
+      customer: { name: 'Maria Schmidt', phone: '0176 12345678' },
+    };
     const booked = BookOutcome.parse(await reception.book(request));
     expect(booked).toMatchObject({ kind: 'booked', repeated: false, appointment: { staffId: salon.staff.emma, startsAt: request.startsAt } });
     if (booked.kind !== 'booked') return;
@@ -104,12 +139,22 @@ describe.each(engines)('the reception on $name', ({ open }) => {
     const [customer] = await database.db.select().from(customers).where(eq(customers.id, booked.appointment.customerId!));
     expect(customer).toMatchObject({ name: 'Maria Schmidt', phoneE164: '+4917612345678', appointmentCount: 1 });
     expect(BookOutcome.parse(await reception.book(request))).toEqual({ ...booked, repeated: true });
-    expect(await database.db.select().from(appointments).where(and(eq(appointments.businessId, salon.id), eq(appointments.status, 'booked')))).toHaveLength(1);
+    expect(
+      await database.db
+        .select()
+        .from(appointments)
+        .where(and(eq(appointments.businessId, salon.id), eq(appointments.status, 'booked'))),
+    ).toHaveLength(1);
   });
 
   it('answers slot_taken to the loser of a race, holds its alternatives and marks the call booking_conflict', async () => {
     await fresh();
-    const request = { serviceId: salon.services.herrenhaarschnitt, staffId: salon.staff.fabian, startsAt: at('2026-11-26T11:00'), customer: { name: 'A', phone: '+4917611111111' } };
+    const request = {
+      serviceId: salon.services.herrenhaarschnitt,
+      staffId: salon.staff.fabian,
+      startsAt: at('2026-11-26T11:00'),
+      customer: { name: 'A', phone: '+4917611111111' },
+    };
     expect((await receptionFor(randomUUID()).book(request)).kind).toBe('booked');
     const loser = randomUUID();
     const lost = BookOutcome.parse(await receptionFor(loser).book({ ...request, customer: { name: 'B', phone: '+4917622222222' } }));
@@ -123,15 +168,31 @@ describe.each(engines)('the reception on $name', ({ open }) => {
   it('refuses an unusable number and a time the rules forbid, booking nothing', async () => {
     await fresh();
     const reception = receptionFor(randomUUID());
-    const request = { serviceId: salon.services.herrenhaarschnitt, staffId: null, startsAt: at('2026-11-23T10:00'), customer: { name: 'X', phone: '+4917612345678' } };
+    const request = {
+      serviceId: salon.services.herrenhaarschnitt,
+      staffId: null,
+      startsAt: at('2026-11-23T10:00'),
+      customer: { name: 'X', phone: '+4917612345678' },
+    };
     expect(BookOutcome.parse(await reception.book({ ...request, customer: { name: 'X', phone: '12' } }))).toEqual({ kind: 'invalid_phone' });
     expect(BookOutcome.parse(await reception.book(request))).toMatchObject({ kind: 'unavailable', reason: 'closed_day' });
-    expect(await database.db.select().from(appointments).where(and(eq(appointments.businessId, salon.id), eq(appointments.status, 'booked')))).toHaveLength(0);
+    expect(
+      await database.db
+        .select()
+        .from(appointments)
+        .where(and(eq(appointments.businessId, salon.id), eq(appointments.status, 'booked'))),
+    ).toHaveLength(0);
   });
 
-  it('finds, moves and cancels the caller\'s appointments, recording each on the call', async () => {
+  it("finds, moves and cancels the caller's appointments, recording each on the call", async () => {
     await fresh();
-    const book = (local: string) => receptionFor(randomUUID()).book({ serviceId: salon.services.herrenhaarschnitt, staffId: salon.staff.fabian, startsAt: at(local), customer: { name: 'Jonas Weber', phone: '+4917612345678' } });
+    const book = (local: string) =>
+      receptionFor(randomUUID()).book({
+        serviceId: salon.services.herrenhaarschnitt,
+        staffId: salon.staff.fabian,
+        startsAt: at(local),
+        customer: { name: 'Jonas Weber', phone: '+4917612345678' },
+      });
     await book('2026-11-24T11:00');
     await book('2026-11-25T11:00');
     const callId = randomUUID();
@@ -140,18 +201,34 @@ describe.each(engines)('the reception on $name', ({ open }) => {
     expect(all.kind === 'found' && all.appointments.map((a) => a.startsAt)).toEqual([at('2026-11-24T11:00'), at('2026-11-25T11:00')]);
     const tuesday = FindAppointmentsOutcome.parse(await reception.findAppointments({ phone: '0176 12345678', date: '2026-11-24', time: null }));
     expect(tuesday.kind === 'found' && tuesday.appointments).toHaveLength(1);
-    expect(FindAppointmentsOutcome.parse(await reception.findAppointments({ phone: '+4917612345678', date: '2026-11-26', time: null }))).toEqual({ kind: 'none', narrowed: true });
-    expect(FindAppointmentsOutcome.parse(await reception.findAppointments({ phone: '+4917699999999', date: null, time: null }))).toEqual({ kind: 'none', narrowed: false });
+    expect(FindAppointmentsOutcome.parse(await reception.findAppointments({ phone: '+4917612345678', date: '2026-11-26', time: null }))).toEqual({
+      kind: 'none',
+      narrowed: true,
+    });
+    expect(FindAppointmentsOutcome.parse(await reception.findAppointments({ phone: '+4917699999999', date: null, time: null }))).toEqual({
+      kind: 'none',
+      narrowed: false,
+    });
     if (tuesday.kind !== 'found') return;
     const old = tuesday.appointments[0]!;
 
     const moved = RescheduleOutcome.parse(await reception.reschedule({ appointmentId: old.id, startsAt: at('2026-11-27T14:30'), staffId: null }));
-    expect(moved).toMatchObject({ kind: 'rescheduled', previousId: old.id, repeated: false, appointment: { staffId: salon.staff.fabian, startsAt: at('2026-11-27T14:30') } });
+    expect(moved).toMatchObject({
+      kind: 'rescheduled',
+      previousId: old.id,
+      repeated: false,
+      appointment: { staffId: salon.staff.fabian, startsAt: at('2026-11-27T14:30') },
+    });
     if (moved.kind !== 'rescheduled') return;
-    expect(RescheduleOutcome.parse(await reception.reschedule({ appointmentId: old.id, startsAt: at('2026-11-27T14:30'), staffId: null }))).toEqual({ ...moved, repeated: true });
+    expect(RescheduleOutcome.parse(await reception.reschedule({ appointmentId: old.id, startsAt: at('2026-11-27T14:30'), staffId: null }))).toEqual({
+      ...moved,
+      repeated: true,
+    });
     expect((await database.db.select().from(appointments).where(eq(appointments.id, old.id)))[0]?.status).toBe('cancelled');
     expect(await callRow(callId)).toMatchObject({ outcome: 'rescheduled_appointment', appointmentId: moved.appointment.id });
-    expect(RescheduleOutcome.parse(await reception.reschedule({ appointmentId: moved.appointment.id, startsAt: at('2026-11-23T10:00'), staffId: null }))).toMatchObject({ kind: 'unavailable', reason: 'closed_day' });
+    expect(
+      RescheduleOutcome.parse(await reception.reschedule({ appointmentId: moved.appointment.id, startsAt: at('2026-11-23T10:00'), staffId: null })),
+    ).toMatchObject({ kind: 'unavailable', reason: 'closed_day' });
 
     const cancelled = CancelOutcome.parse(await reception.cancel({ appointmentId: moved.appointment.id }));
     expect(cancelled).toMatchObject({ kind: 'cancelled', repeated: false, appointment: { id: moved.appointment.id } });

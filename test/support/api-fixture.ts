@@ -36,7 +36,12 @@ export async function createApiWorld(t: TestApp): Promise<ApiWorld> {
   const [salon, other] = await Promise.all([createTestSalon(db), createTestSalon(db)]);
   const { deps } = bookingDeps(t.database, { now: API_NOW });
   const phones = { regular: phone(), once: phone() };
-  const callIds = { emmaBooked: `call_${randomUUID()}`, fabianBooked: `call_${randomUUID()}`, abandoned: `call_${randomUUID()}`, other: `call_${randomUUID()}` };
+  const callIds = {
+    emmaBooked: `call_${randomUUID()}`,
+    fabianBooked: `call_${randomUUID()}`,
+    abandoned: `call_${randomUUID()}`,
+    other: `call_${randomUUID()}`,
+  };
 
   const book = async (business: TestBusiness, staffId: string, local: string, customerPhone: string, callId: string | null) => {
     const outcome = await bookAppointment(deps, {
@@ -56,8 +61,23 @@ export async function createApiWorld(t: TestApp): Promise<ApiWorld> {
 
   // Calls first (as in life), then the appointments booked during them.
   const call = (id: string, businessId: string, startedAt: string, extra: Partial<typeof calls.$inferInsert> = {}) =>
-    db.insert(calls).values({ id, businessId, status: 'ended', direction: 'inbound', callType: 'phone_call', fromNumber: phones.regular, startedAt: new Date(startedAt), createdAt: new Date(startedAt), ...extra });
-  await call(callIds.emmaBooked, salon.id, '2030-03-01T09:00:00Z', { outcome: 'booked', transcript: [{ role: 'user', content: 'Einen Herrenhaarschnitt bei Emma, bitte.' }], transcriptText: 'User: Einen Herrenhaarschnitt bei Emma, bitte.', analysis: { call_summary: 'Termin gebucht' } });
+    db.insert(calls).values({
+      id,
+      businessId,
+      status: 'ended',
+      direction: 'inbound',
+      callType: 'phone_call',
+      fromNumber: phones.regular,
+      startedAt: new Date(startedAt),
+      createdAt: new Date(startedAt),
+      ...extra,
+    });
+  await call(callIds.emmaBooked, salon.id, '2030-03-01T09:00:00Z', {
+    outcome: 'booked',
+    transcript: [{ role: 'user', content: 'Einen Herrenhaarschnitt bei Emma, bitte.' }],
+    transcriptText: 'User: Einen Herrenhaarschnitt bei Emma, bitte.',
+    analysis: { call_summary: 'Termin gebucht' },
+  });
   await call(callIds.fabianBooked, salon.id, '2030-03-02T09:00:00Z', { outcome: 'booked', fromNumber: phones.once });
   await call(callIds.abandoned, salon.id, '2030-03-03T09:00:00Z', { outcome: 'abandoned' });
   await call(callIds.other, other.id, '2030-03-01T09:00:00Z', { outcome: 'booked' });

@@ -39,7 +39,9 @@ try {
       }),
     ),
   );
-  process.stdout.write(`${JSON.stringify({ kinds: outcomes.map((o) => o.kind), booked: outcomes.flatMap((o) => (o.kind === 'booked' ? [o.appointment.id] : [])) })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ kinds: outcomes.map((o) => o.kind), booked: outcomes.flatMap((o) => (o.kind === 'booked' ? [o.appointment.id] : [])) })}\n`,
+  );
 } finally {
   await locks.close();
   await database.close();

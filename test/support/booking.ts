@@ -13,7 +13,8 @@ import { createMetrics } from '../../src/metrics.js';
 
 /** A local Berlin wall-clock time as an instant. */
 export const berlin = (local: string): Date => DateTime.fromISO(local, { zone: 'Europe/Berlin' }).toJSDate();
-export const localTime = (at: Date | number): string => DateTime.fromMillis(typeof at === 'number' ? at : at.getTime(), { zone: 'Europe/Berlin' }).toFormat("yyyy-MM-dd'T'HH:mm");
+export const localTime = (at: Date | number): string =>
+  DateTime.fromMillis(typeof at === 'number' ? at : at.getTime(), { zone: 'Europe/Berlin' }).toFormat("yyyy-MM-dd'T'HH:mm");
 
 /** Booking dependencies over a real database with a clock that stands still until moved, caching rules as the service does. */
 export function bookingDeps(database: Database, options: { now?: string; locks?: LockService; holdTtlSeconds?: number } = {}) {

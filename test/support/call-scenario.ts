@@ -20,7 +20,12 @@ export async function scenario(database: Database) {
     return { driver, greeting };
   };
   const booked = async () =>
-    (await database.db.select().from(appointments).where(and(eq(appointments.businessId, salon.id), eq(appointments.status, 'booked')))).map((a) => ({
+    (
+      await database.db
+        .select()
+        .from(appointments)
+        .where(and(eq(appointments.businessId, salon.id), eq(appointments.status, 'booked')))
+    ).map((a) => ({
       id: a.id,
       at: localTime(a.startsAt),
       staffId: a.staffId,
@@ -28,8 +33,18 @@ export async function scenario(database: Database) {
       customerId: a.customerId,
       callId: a.callId,
     }));
-  const held = async () => database.db.select().from(appointments).where(and(eq(appointments.businessId, salon.id), inArray(appointments.status, ['held'])));
+  const held = async () =>
+    database.db
+      .select()
+      .from(appointments)
+      .where(and(eq(appointments.businessId, salon.id), inArray(appointments.status, ['held'])));
   const callRow = async (id: string) => (await database.db.select().from(calls).where(eq(calls.id, id)))[0];
-  const customer = async (phone = CALLER) => (await database.db.select().from(customers).where(and(eq(customers.businessId, salon.id), eq(customers.phoneE164, phone))))[0];
+  const customer = async (phone = CALLER) =>
+    (
+      await database.db
+        .select()
+        .from(customers)
+        .where(and(eq(customers.businessId, salon.id), eq(customers.phoneE164, phone)))
+    )[0];
   return { salon, deps, clock, call, booked, held, callRow, customer };
 }

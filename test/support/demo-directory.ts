@@ -9,7 +9,16 @@ import { demoPractice, demoSalon, demoServiceIds, demoStaffIds, type DemoBusines
 export function directoryOf(b: DemoBusiness, change: (d: Directory) => Directory = (d) => d): Directory {
   const byName = <T extends { name: string }>(xs: T[]) => [...xs].sort((a, c) => (a.name < c.name ? -1 : a.name > c.name ? 1 : 0));
   return change({
-    business: { id: b.id, name: b.name, kind: b.kind, timeZone: b.timeZone, transferNumber: b.transferNumber, openingHours: b.openingHours, address: b.address, answers: b.answers ?? {} },
+    business: {
+      id: b.id,
+      name: b.name,
+      kind: b.kind,
+      timeZone: b.timeZone,
+      transferNumber: b.transferNumber,
+      openingHours: b.openingHours,
+      address: b.address,
+      answers: b.answers ?? {},
+    },
     services: byName(b.services).map((s) => ({
       id: s.id,
       name: s.name,

@@ -38,7 +38,13 @@ export function labels(slots: readonly Slot[]): string[] {
 const day = (...ranges: [string, string][]) => ranges.map(([start, end]) => ({ start, end }));
 
 /** Tue–Fri 09–18, Sat 09–14: the salon's opening hours. */
-export const SALON_OPENING: WeeklyHours = { 2: day(['09:00', '18:00']), 3: day(['09:00', '18:00']), 4: day(['09:00', '18:00']), 5: day(['09:00', '18:00']), 6: day(['09:00', '14:00']) };
+export const SALON_OPENING: WeeklyHours = {
+  2: day(['09:00', '18:00']),
+  3: day(['09:00', '18:00']),
+  4: day(['09:00', '18:00']),
+  5: day(['09:00', '18:00']),
+  6: day(['09:00', '14:00']),
+};
 /** The stylists' hours: as the salon, with lunch 12–13 on weekdays. */
 export const STYLIST_HOURS: WeeklyHours = {
   2: day(['09:00', '12:00'], ['13:00', '18:00']),

@@ -23,7 +23,16 @@ export class DialogueDriver {
   }
 
   async start(details: Partial<CallDetails> = {}): Promise<string> {
-    const greeting = await this.conversation.greet({ callId: this.callId, agentId: null, fromNumber: null, toNumber: null, direction: 'inbound', callType: 'phone_call', metadata: null, ...details });
+    const greeting = await this.conversation.greet({
+      callId: this.callId,
+      agentId: null,
+      fromNumber: null,
+      toNumber: null,
+      direction: 'inbound',
+      callType: 'phone_call',
+      metadata: null,
+      ...details,
+    });
     if (isRefusal(greeting)) throw new Error(`the conversation refused ${this.callId}: ${greeting.refused}`);
     const { content } = greeting;
     this.transcript.push({ role: 'agent', content });

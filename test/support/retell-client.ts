@@ -211,10 +211,10 @@ export class RetellTestClient {
 
   /** Waits for the frame with `content_complete: true` of `responseId` and returns the whole response. */
   async collectResponse(responseId: number, options: { since?: number; timeoutMs?: number } = {}): Promise<CompletedResponse> {
-    const final = await this.waitFor(
-      (f): f is ResponseFrame => f.response_type === 'response' && f.response_id === responseId && f.content_complete,
-      { ...options, what: `the complete response ${responseId}` },
-    );
+    const final = await this.waitFor((f): f is ResponseFrame => f.response_type === 'response' && f.response_id === responseId && f.content_complete, {
+      ...options,
+      what: `the complete response ${responseId}`,
+    });
     const frames = this.responseFrames(responseId, options.since ?? 0);
     return { responseId, text: frames.map((f) => f.content).join(''), frames, final };
   }
@@ -262,7 +262,11 @@ export class RetellTestClient {
   }
 
   private describeTail(): string {
-    const tail = this.received.slice(-5).map(({ frame }) => (frame.response_type === 'response' ? `response#${frame.response_id}${frame.content_complete ? '(complete)' : ''}` : frame.response_type));
+    const tail = this.received
+      .slice(-5)
+      .map(({ frame }) =>
+        frame.response_type === 'response' ? `response#${frame.response_id}${frame.content_complete ? '(complete)' : ''}` : frame.response_type,
+      );
     return `last frames: [${tail.join(', ')}]${this.violations.length > 0 ? `, ${this.violations.length} schema violation(s)` : ''}`;
   }
 }

@@ -81,7 +81,8 @@ class ScriptedReception implements Reception {
 
   offer = async (request: Extract<ReceptionCall, { operation: 'offer' }>['request']) => this.next({ operation: 'offer', request }) as never;
   book = async (request: Extract<ReceptionCall, { operation: 'book' }>['request']) => this.next({ operation: 'book', request }) as never;
-  findAppointments = async (request: Extract<ReceptionCall, { operation: 'findAppointments' }>['request']) => this.next({ operation: 'findAppointments', request }) as never;
+  findAppointments = async (request: Extract<ReceptionCall, { operation: 'findAppointments' }>['request']) =>
+    this.next({ operation: 'findAppointments', request }) as never;
   cancel = async (request: Extract<ReceptionCall, { operation: 'cancel' }>['request']) => this.next({ operation: 'cancel', request }) as never;
   reschedule = async (request: Extract<ReceptionCall, { operation: 'reschedule' }>['request']) => this.next({ operation: 'reschedule', request }) as never;
   recordOutcome = async (request: Extract<ReceptionCall, { operation: 'recordOutcome' }>['request']) => {
@@ -98,7 +99,11 @@ export async function playCall(script: CallScript): Promise<{ state: DialogueSta
   const reception = new ScriptedReception();
   const number = script.caller?.number === undefined ? CALLER : script.caller.number;
   const saved: DialogueState[] = [];
-  const opened = decide(initialState(), { kind: 'opened', caller: { number, knownName: script.caller?.knownName ?? null, ...(script.caller?.household ? { household: true } : {}) }, now: NOW }, directory);
+  const opened = decide(
+    initialState(),
+    { kind: 'opened', caller: { number, knownName: script.caller?.knownName ?? null, ...(script.caller?.household ? { household: true } : {}) }, now: NOW },
+    directory,
+  );
   let state = opened.state;
   const greeting = opened.effects.flatMap((e) => (e.kind === 'say' ? [e.text] : [])).join(' ');
   if (script.greeting) match(greeting, script.greeting, 'greeting');
@@ -110,7 +115,13 @@ export async function playCall(script: CallScript): Promise<{ state: DialogueSta
     const where = `step ${index + 1}`;
     if ('resume' in step) {
       // Another instance takes the call over from what this one saved (through JSON, as the database stores it).
-      const stored: unknown = JSON.parse(JSON.stringify(step.resume === 'snapshot' ? { version: 1, owner: 'a', businessId: directory.business.id, keepTranscript: true, state } : { version: 0, owner: 'a', businessId: directory.business.id, phase: 'offered', offers: 'garbage' }));
+      const stored: unknown = JSON.parse(
+        JSON.stringify(
+          step.resume === 'snapshot'
+            ? { version: 1, owner: 'a', businessId: directory.business.id, keepTranscript: true, state }
+            : { version: 0, owner: 'a', businessId: directory.business.id, phase: 'offered', offers: 'garbage' },
+        ),
+      );
       const read = readSnapshot(stored);
       state = read.kind === 'readable' ? read.snapshot.state : initialState();
       continue;
@@ -141,7 +152,11 @@ export async function playCall(script: CallScript): Promise<{ state: DialogueSta
       },
     };
     const kind = step.say === undefined ? 'reminder_required' : 'response_required';
-    state = await takeTurn({ reception, io, directory, callId: 'call-1', now: NOW, logger, save: (s) => saved.push(s) }, state, { kind, responseId: ++responseId, transcript: [...transcript] });
+    state = await takeTurn({ reception, io, directory, callId: 'call-1', now: NOW, logger, save: (s) => saved.push(s) }, state, {
+      kind,
+      responseId: ++responseId,
+      transcript: [...transcript],
+    });
     record.text = record.text.replace(/\s+/g, ' ').trim();
     turns.push(record);
     match(record.text, step.hear, `${where} (${step.say ?? 'silence'})`);

@@ -23,7 +23,13 @@ export async function startVoiceServer(conversations: ConversationFactory, optio
   const app = new Hono();
   const listening = await listen(app, 0, '127.0.0.1');
   const { logger, metrics, ...rest } = options;
-  const transport = attachLlmWebSocket(listening.server, { conversations, logger: logger ?? createLogger('silent'), lines: TRANSPORT_LINES, ...rest, ...(metrics ? { metrics } : {}) });
+  const transport = attachLlmWebSocket(listening.server, {
+    conversations,
+    logger: logger ?? createLogger('silent'),
+    lines: TRANSPORT_LINES,
+    ...rest,
+    ...(metrics ? { metrics } : {}),
+  });
   return {
     url: `http://127.0.0.1:${listening.port}`,
     transport,

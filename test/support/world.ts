@@ -32,22 +32,35 @@ export function appointment(local: string, staff: StaffKey, service: ServiceKey,
 
 export const offer = {
   exact: (s: OfferedSlot): ReceptionAnswer => ({ operation: 'offer', outcome: { kind: 'exact', slot: s } }),
-  alternatives: (reason: Unavailable, ...slots: [OfferedSlot, ...OfferedSlot[]]): ReceptionAnswer => ({ operation: 'offer', outcome: { kind: 'alternatives', reason, slots } }),
+  alternatives: (reason: Unavailable, ...slots: [OfferedSlot, ...OfferedSlot[]]): ReceptionAnswer => ({
+    operation: 'offer',
+    outcome: { kind: 'alternatives', reason, slots },
+  }),
   none: (reason: Unavailable): ReceptionAnswer => ({ operation: 'offer', outcome: { kind: 'none', reason } }),
 };
 
 export const book = {
   booked: (s: OfferedSlot, service: ServiceKey): ReceptionAnswer => ({
     operation: 'book',
-    outcome: { kind: 'booked', appointment: { id: 'booked-1', serviceId: SERVICES[service], staffId: s.staffId, customerId: 'customer-1', startsAt: s.startsAt, endsAt: s.endsAt }, repeated: false },
+    outcome: {
+      kind: 'booked',
+      appointment: { id: 'booked-1', serviceId: SERVICES[service], staffId: s.staffId, customerId: 'customer-1', startsAt: s.startsAt, endsAt: s.endsAt },
+      repeated: false,
+    },
   }),
   taken: (...alternatives: OfferedSlot[]): ReceptionAnswer => ({ operation: 'book', outcome: { kind: 'slot_taken', alternatives } }),
-  unavailable: (reason: Unavailable, ...alternatives: OfferedSlot[]): ReceptionAnswer => ({ operation: 'book', outcome: { kind: 'unavailable', reason, alternatives } }),
+  unavailable: (reason: Unavailable, ...alternatives: OfferedSlot[]): ReceptionAnswer => ({
+    operation: 'book',
+    outcome: { kind: 'unavailable', reason, alternatives },
+  }),
   invalidPhone: (): ReceptionAnswer => ({ operation: 'book', outcome: { kind: 'invalid_phone' } }),
 };
 
 export const find = {
-  found: (...appointments: [AppointmentRef, ...AppointmentRef[]]): ReceptionAnswer => ({ operation: 'findAppointments', outcome: { kind: 'found', appointments } }),
+  found: (...appointments: [AppointmentRef, ...AppointmentRef[]]): ReceptionAnswer => ({
+    operation: 'findAppointments',
+    outcome: { kind: 'found', appointments },
+  }),
   none: (narrowed = false): ReceptionAnswer => ({ operation: 'findAppointments', outcome: { kind: 'none', narrowed } }),
   invalidPhone: (): ReceptionAnswer => ({ operation: 'findAppointments', outcome: { kind: 'invalid_phone' } }),
 };
@@ -60,10 +73,21 @@ export const cancel = {
 export const reschedule = {
   moved: (from: AppointmentRef, local: string, staff?: StaffKey): ReceptionAnswer => {
     const s = slot(local, staff ?? (Object.entries(STAFF).find(([, id]) => id === from.staffId)![0] as StaffKey));
-    return { operation: 'reschedule', outcome: { kind: 'rescheduled', appointment: { ...from, id: `${from.id}-moved`, staffId: s.staffId, startsAt: s.startsAt, endsAt: s.endsAt }, previousId: from.id, repeated: false } };
+    return {
+      operation: 'reschedule',
+      outcome: {
+        kind: 'rescheduled',
+        appointment: { ...from, id: `${from.id}-moved`, staffId: s.staffId, startsAt: s.startsAt, endsAt: s.endsAt },
+        previousId: from.id,
+        repeated: false,
+      },
+    };
   },
   taken: (...alternatives: OfferedSlot[]): ReceptionAnswer => ({ operation: 'reschedule', outcome: { kind: 'slot_taken', alternatives } }),
-  unavailable: (reason: Unavailable, ...alternatives: OfferedSlot[]): ReceptionAnswer => ({ operation: 'reschedule', outcome: { kind: 'unavailable', reason, alternatives } }),
+  unavailable: (reason: Unavailable, ...alternatives: OfferedSlot[]): ReceptionAnswer => ({
+    operation: 'reschedule',
+    outcome: { kind: 'unavailable', reason, alternatives },
+  }),
   notFound: (): ReceptionAnswer => ({ operation: 'reschedule', outcome: { kind: 'not_found' } }),
 };
 

@@ -50,9 +50,21 @@ export type InsertOutcome = ({ kind: 'inserted' } & InsertedAppointment) | { kin
  * overlaps; its violation (23P01) is the expected "slot taken" answer, not a fault. A refused insert aborts a
  * surrounding transaction: the caller must roll it back.
  */
-export async function insertAppointment(db: Queryable, a: NewAppointment, segments: Array<{ startsAt: Date; endsAt: Date }>, extras: InsertExtras = {}): Promise<InsertOutcome> {
+export async function insertAppointment(
+  db: Queryable,
+  a: NewAppointment,
+  segments: Array<{ startsAt: Date; endsAt: Date }>,
+  extras: InsertExtras = {},
+): Promise<InsertOutcome> {
   const segmentsJson = JSON.stringify(segments.map((s) => ({ starts_at: s.startsAt.toISOString(), ends_at: s.endsAt.toISOString() })));
-  const activity = extras.activity ? JSON.stringify({ actor_type: extras.activity.actorType, actor_id: extras.activity.actorId, action: extras.activity.action, details: extras.activity.details }) : null;
+  const activity = extras.activity
+    ? JSON.stringify({
+        actor_type: extras.activity.actorType,
+        actor_id: extras.activity.actorId,
+        action: extras.activity.action,
+        details: extras.activity.details,
+      })
+    : null;
   const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
   try {
     const result = await db.execute(sql`

@@ -85,9 +85,45 @@ export const demoSalon: DemoBusiness = {
   // Open Tuesday to Saturday; Saturday closes at 14:00.
   openingHours: { ...tueToFri([r('09:00', '18:00')]), '6': [r('09:00', '14:00')] },
   services: [
-    { id: s.damenhaarschnitt, name: 'Damenhaarschnitt', synonyms: ['Damenschnitt', 'Haarschnitt Damen', 'Frauenhaarschnitt', 'Schneiden Damen'], description: 'Waschen, Schneiden und Föhnen für Damen.', durationMinutes: 45, priceCents: 4900, bufferBeforeMinutes: 0, bufferAfterMinutes: 0, segments: [], grammaticalGender: 'm', plural: false },
-    { id: s.herrenhaarschnitt, name: 'Herrenhaarschnitt', synonyms: ['Herrenschnitt', 'Männerhaarschnitt', 'Haarschnitt Herren', 'Schneiden Herren'], description: 'Schneiden und Styling für Herren.', durationMinutes: 30, priceCents: 2900, bufferBeforeMinutes: 0, bufferAfterMinutes: 0, segments: [], grammaticalGender: 'm', plural: false },
-    { id: s.waschenFoehnen, name: 'Waschen/Föhnen', synonyms: ['Waschen und Föhnen', 'Föhnen', 'Waschen Föhnen', 'Föhnfrisur'], description: 'Haarwäsche und Föhnfrisur.', durationMinutes: 30, priceCents: 2500, bufferBeforeMinutes: 0, bufferAfterMinutes: 0, segments: [], grammaticalGender: null, plural: false },
+    {
+      id: s.damenhaarschnitt,
+      name: 'Damenhaarschnitt',
+      synonyms: ['Damenschnitt', 'Haarschnitt Damen', 'Frauenhaarschnitt', 'Schneiden Damen'],
+      description: 'Waschen, Schneiden und Föhnen für Damen.',
+      durationMinutes: 45,
+      priceCents: 4900,
+      bufferBeforeMinutes: 0,
+      bufferAfterMinutes: 0,
+      segments: [],
+      grammaticalGender: 'm',
+      plural: false,
+    },
+    {
+      id: s.herrenhaarschnitt,
+      name: 'Herrenhaarschnitt',
+      synonyms: ['Herrenschnitt', 'Männerhaarschnitt', 'Haarschnitt Herren', 'Schneiden Herren'],
+      description: 'Schneiden und Styling für Herren.',
+      durationMinutes: 30,
+      priceCents: 2900,
+      bufferBeforeMinutes: 0,
+      bufferAfterMinutes: 0,
+      segments: [],
+      grammaticalGender: 'm',
+      plural: false,
+    },
+    {
+      id: s.waschenFoehnen,
+      name: 'Waschen/Föhnen',
+      synonyms: ['Waschen und Föhnen', 'Föhnen', 'Waschen Föhnen', 'Föhnfrisur'],
+      description: 'Haarwäsche und Föhnfrisur.',
+      durationMinutes: 30,
+      priceCents: 2500,
+      bufferBeforeMinutes: 0,
+      bufferAfterMinutes: 0,
+      segments: [],
+      grammaticalGender: null,
+      plural: false,
+    },
     {
       id: s.ansatzfaerbung,
       name: 'Ansatzfärbung',
@@ -144,7 +180,12 @@ export const demoSalon: DemoBusiness = {
       id: demoStaffIds.oliver,
       name: 'Oliver Kretschmer',
       aliases: ['Oliver', 'Herr Kretschmer'],
-      workingHours: { '3': [r('09:00', '12:30'), r('13:30', '18:00')], '4': [r('09:00', '12:30'), r('13:30', '18:00')], '5': [r('09:00', '12:30'), r('13:30', '18:00')], '6': [r('09:00', '14:00')] },
+      workingHours: {
+        '3': [r('09:00', '12:30'), r('13:30', '18:00')],
+        '4': [r('09:00', '12:30'), r('13:30', '18:00')],
+        '5': [r('09:00', '12:30'), r('13:30', '18:00')],
+        '6': [r('09:00', '14:00')],
+      },
       serviceIds: [s.damenhaarschnitt, s.herrenhaarschnitt, s.waschenFoehnen, s.ansatzfaerbung],
     },
   ],
@@ -205,8 +246,20 @@ export const demoPractice: DemoBusiness = {
     },
   ],
   staff: [
-    { id: demoStaffIds.berger, name: 'Dr. Anna Berger', aliases: ['Frau Berger', 'Frau Doktor Berger', 'Dr. Berger'], workingHours: monToFri([r('08:00', '12:00'), r('13:00', '17:00')]), serviceIds: [s.kontrolle, s.zahnreinigung, s.schmerzbehandlung] },
-    { id: demoStaffIds.hoffmann, name: 'Dr. Lukas Hoffmann', aliases: ['Herr Hoffmann', 'Herr Doktor Hoffmann', 'Dr. Hoffmann'], workingHours: monToFri([r('08:00', '12:00'), r('13:00', '17:00')]), serviceIds: [s.kontrolle, s.zahnreinigung, s.schmerzbehandlung] },
+    {
+      id: demoStaffIds.berger,
+      name: 'Dr. Anna Berger',
+      aliases: ['Frau Berger', 'Frau Doktor Berger', 'Dr. Berger'],
+      workingHours: monToFri([r('08:00', '12:00'), r('13:00', '17:00')]),
+      serviceIds: [s.kontrolle, s.zahnreinigung, s.schmerzbehandlung],
+    },
+    {
+      id: demoStaffIds.hoffmann,
+      name: 'Dr. Lukas Hoffmann',
+      aliases: ['Herr Hoffmann', 'Herr Doktor Hoffmann', 'Dr. Hoffmann'],
+      workingHours: monToFri([r('08:00', '12:00'), r('13:00', '17:00')]),
+      serviceIds: [s.kontrolle, s.zahnreinigung, s.schmerzbehandlung],
+    },
   ],
 };
 
@@ -222,7 +275,10 @@ function salonAnswers(): BusinessAnswers {
     accessibility: 'Der Salon liegt im Erdgeschoss und ist ohne Stufen erreichbar.',
     faq: [
       { keywords: ['Gutschein', 'Gutscheine', 'verschenken'], answer: 'Ja, Gutscheine bekommen Sie bei uns im Salon, über jeden Betrag.' },
-      { keywords: ['Kinderhaarschnitt', 'Kinder', 'Kind'], answer: 'Kinder schneiden wir gern; für Kinder bis zwölf Jahre buchen Sie einfach einen Herrenhaarschnitt oder Damenhaarschnitt.' },
+      {
+        keywords: ['Kinderhaarschnitt', 'Kinder', 'Kind'],
+        answer: 'Kinder schneiden wir gern; für Kinder bis zwölf Jahre buchen Sie einfach einen Herrenhaarschnitt oder Damenhaarschnitt.',
+      },
       { keywords: ['Hund', 'Hunde'], answer: 'Gut erzogene Hunde sind bei uns willkommen.' },
     ],
   };
@@ -235,8 +291,14 @@ function practiceAnswers(): BusinessAnswers {
     wifi: 'Im Wartezimmer gibt es ein kostenloses WLAN für Patienten.',
     accessibility: 'Die Praxis ist mit dem Aufzug erreichbar und barrierefrei.',
     faq: [
-      { keywords: ['Versichertenkarte', 'Krankenkassenkarte', 'Kassenpatient', 'gesetzlich versichert'], answer: 'Wir behandeln gesetzlich und privat Versicherte. Bitte bringen Sie Ihre Versichertenkarte mit.' },
-      { keywords: ['Angst', 'Angstpatient'], answer: 'Sagen Sie uns gern Bescheid, wenn Sie Angst vor der Behandlung haben; wir nehmen uns dann besonders viel Zeit.' },
+      {
+        keywords: ['Versichertenkarte', 'Krankenkassenkarte', 'Kassenpatient', 'gesetzlich versichert'],
+        answer: 'Wir behandeln gesetzlich und privat Versicherte. Bitte bringen Sie Ihre Versichertenkarte mit.',
+      },
+      {
+        keywords: ['Angst', 'Angstpatient'],
+        answer: 'Sagen Sie uns gern Bescheid, wenn Sie Angst vor der Behandlung haben; wir nehmen uns dann besonders viel Zeit.',
+      },
     ],
   };
 }

@@ -6,7 +6,8 @@
  */
 export function forSpeech(text: string): string {
   let spoken = text;
-  for (const [pattern, replacement] of REPLACEMENTS) spoken = typeof replacement === 'string' ? spoken.replace(pattern, replacement) : spoken.replace(pattern, replacement);
+  for (const [pattern, replacement] of REPLACEMENTS)
+    spoken = typeof replacement === 'string' ? spoken.replace(pattern, replacement) : spoken.replace(pattern, replacement);
   // A replacement may meet the same word said around it ("ca. etwa"): a voice must not stutter.
   spoken = spoken.replace(DOUBLED, '$1');
   return spoken.replace(/\s{2,}/g, ' ').trim();

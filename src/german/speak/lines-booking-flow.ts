@@ -11,7 +11,10 @@ const DIGITS = ['null', 'eins', 'zwo', 'drei', 'vier', 'fünf', 'sechs', 'sieben
 /** A phone number as a listener can check it: the national form, digit by digit, groups of three or four. */
 export function speakPhoneDigits(phone: string): string {
   const national = parsePhoneNumberFromString(phone)?.formatNational() ?? phone;
-  const [prefix, ...rest] = national.replace(/[^\d ]/g, ' ').trim().split(/\s+/);
+  const [prefix, ...rest] = national
+    .replace(/[^\d ]/g, ' ')
+    .trim()
+    .split(/\s+/);
   const subscriber = rest.join('');
   const groups: string[] = prefix ? [prefix] : [];
   // Balanced groups ("9876 5432", "123 4567"): easier to follow than one long run.
@@ -23,7 +26,12 @@ export function speakPhoneDigits(phone: string): string {
   }
   return groups
     .filter(Boolean)
-    .map((g) => g.split('').map((d) => DIGITS[Number(d)] ?? d).join(' '))
+    .map((g) =>
+      g
+        .split('')
+        .map((d) => DIGITS[Number(d)] ?? d)
+        .join(' '),
+    )
     .join(', ');
 }
 
@@ -55,14 +63,23 @@ function clockSaid(time: string): string {
 
 /** "Herrenhaarschnitt bei Emma um 10 Uhr": the parts of the wish that are known, in speaking order. */
 function describe(wish: WishSoFar, zone: string, now: Date): string {
-  const parts = [wish.serviceName, wish.staffName ? `bei ${wish.staffName}` : null, wish.date ? daySaid(wish.date, zone, now) : null, wish.time ? `um ${clockSaid(wish.time)}` : wish.partOfDay];
+  const parts = [
+    wish.serviceName,
+    wish.staffName ? `bei ${wish.staffName}` : null,
+    wish.date ? daySaid(wish.date, zone, now) : null,
+    wish.time ? `um ${clockSaid(wish.time)}` : wish.partOfDay,
+  ];
   return parts.filter(Boolean).join(' ');
 }
 
 /** A time (or part of day) without a day: "Um 10 Uhr, gern. An welchem Tag?" - never a day the caller did not say. */
 export function askDayFor(wish: WishSoFar, attempt: number): string {
   const when = wish.time ? `Um ${clockSaid(wish.time)}` : wish.partOfDay ? capitalise(wish.partOfDay) : 'Gern';
-  const asks = [`${when}, gern. An welchem Tag hätten Sie Zeit?`, `${when} habe ich notiert. Welcher Tag wäre Ihnen recht?`, 'Sagen Sie mir bitte noch den Tag, zum Beispiel Dienstag oder den 24.'];
+  const asks = [
+    `${when}, gern. An welchem Tag hätten Sie Zeit?`,
+    `${when} habe ich notiert. Welcher Tag wäre Ihnen recht?`,
+    'Sagen Sie mir bitte noch den Tag, zum Beispiel Dienstag oder den 24.',
+  ];
   return asks[attempt % asks.length]!;
 }
 
@@ -85,22 +102,41 @@ export function askWhenAgain(wish: WishSoFar, zone: string, now: Date, attempt: 
   const known = describe(wish, zone, now);
   const missing = wish.date ? 'Um wie viel Uhr' : wish.time || wish.partOfDay ? 'An welchem Tag' : 'An welchem Tag und um wie viel Uhr';
   const asks = known
-    ? [`Ich habe bisher ${known} verstanden. ${missing} hätten Sie gern?`, `Damit ich richtig suche: ${known}. ${missing} wäre Ihnen recht?`, `Verzeihung, noch einmal: ${missing} soll ich für ${known} schauen?`]
-    : ['Verzeihung, das habe ich nicht ganz verstanden. Für welche Leistung und wann hätten Sie gern einen Termin?', 'Sagen Sie mir bitte, welche Leistung Sie möchten und an welchem Tag.'];
+    ? [
+        `Ich habe bisher ${known} verstanden. ${missing} hätten Sie gern?`,
+        `Damit ich richtig suche: ${known}. ${missing} wäre Ihnen recht?`,
+        `Verzeihung, noch einmal: ${missing} soll ich für ${known} schauen?`,
+      ]
+    : [
+        'Verzeihung, das habe ich nicht ganz verstanden. Für welche Leistung und wann hätten Sie gern einen Termin?',
+        'Sagen Sie mir bitte, welche Leistung Sie möchten und an welchem Tag.',
+      ];
   return asks[attempt % asks.length]!;
 }
 
 /** Re-asks when an utterance could not be used; never the same words twice in a row. */
-export const NOT_UNDERSTOOD_AGAIN = ['Entschuldigung, das habe ich akustisch nicht verstanden. Könnten Sie das bitte wiederholen?', 'Verzeihung, die Verbindung war gerade undeutlich. Sagen Sie es bitte noch einmal?'];
+export const NOT_UNDERSTOOD_AGAIN = [
+  'Entschuldigung, das habe ich akustisch nicht verstanden. Könnten Sie das bitte wiederholen?',
+  'Verzeihung, die Verbindung war gerade undeutlich. Sagen Sie es bitte noch einmal?',
+];
 export const NAME_AGAIN = ['Wie war Ihr Name, bitte?', 'Verzeihung, den Namen habe ich nicht verstanden. Sagen Sie mir bitte Vor- und Nachnamen?'];
-export const PHONE_AGAIN = ['Die Nummer habe ich leider nicht ganz verstanden. Könnten Sie sie bitte Ziffer für Ziffer sagen?', 'Verzeihung, die Nummer habe ich noch nicht. Sagen Sie sie bitte langsam, Ziffer für Ziffer?'];
-export const WHICH_OFFER_AGAIN = ['Welcher der Termine passt Ihnen?', 'Sagen Sie mir einfach, ob Ihnen der erste oder der zweite Termin lieber ist, oder nennen Sie mir eine andere Zeit.'];
+export const PHONE_AGAIN = [
+  'Die Nummer habe ich leider nicht ganz verstanden. Könnten Sie sie bitte Ziffer für Ziffer sagen?',
+  'Verzeihung, die Nummer habe ich noch nicht. Sagen Sie sie bitte langsam, Ziffer für Ziffer?',
+];
+export const WHICH_OFFER_AGAIN = [
+  'Welcher der Termine passt Ihnen?',
+  'Sagen Sie mir einfach, ob Ihnen der erste oder der zweite Termin lieber ist, oder nennen Sie mir eine andere Zeit.',
+];
 export const THE_ONE_AGAIN = ['Soll ich Ihnen den Termin eintragen?', 'Passt Ihnen der Termin, oder soll ich nach einer anderen Zeit schauen?'];
 
 /** The second unusable turn in a row: a human or a callback instead of a third try. */
 export function offerHelp(canTransfer: boolean, hasNumber: boolean): string {
-  if (canTransfer) return `Entschuldigung, ich verstehe Sie gerade leider schlecht. Soll ich Sie mit einer Kollegin verbinden${hasNumber ? ', oder sollen wir Sie zurückrufen' : ''}?`;
-  return hasNumber ? 'Entschuldigung, ich verstehe Sie gerade leider schlecht. Soll eine Kollegin Sie zurückrufen?' : 'Entschuldigung, ich verstehe Sie gerade leider schlecht. Sagen Sie mir gern Ihre Nummer, dann ruft eine Kollegin Sie zurück.';
+  if (canTransfer)
+    return `Entschuldigung, ich verstehe Sie gerade leider schlecht. Soll ich Sie mit einer Kollegin verbinden${hasNumber ? ', oder sollen wir Sie zurückrufen' : ''}?`;
+  return hasNumber
+    ? 'Entschuldigung, ich verstehe Sie gerade leider schlecht. Soll eine Kollegin Sie zurückrufen?'
+    : 'Entschuldigung, ich verstehe Sie gerade leider schlecht. Sagen Sie mir gern Ihre Nummer, dann ruft eine Kollegin Sie zurück.';
 }
 
 /** A callback promised: who calls back, under which number (by its last digits). */
@@ -130,7 +166,10 @@ export function unknownStaff(name: string, staffNames: string[]): string {
 }
 
 /** The caller ends the call without a booking: no pressure, a warm goodbye. */
-export const ENDING_GOODBYE = ['Gern, melden Sie sich einfach, wenn es Ihnen passt. Vielen Dank für Ihren Anruf und auf Wiederhören!', 'Kein Problem, rufen Sie gern wieder an. Auf Wiederhören!'];
+export const ENDING_GOODBYE = [
+  'Gern, melden Sie sich einfach, wenn es Ihnen passt. Vielen Dank für Ihren Anruf und auf Wiederhören!',
+  'Kein Problem, rufen Sie gern wieder an. Auf Wiederhören!',
+];
 
 /** A correction with nothing left to look for: what instead? */
 export const ASK_INSTEAD = 'Kein Problem. Welcher Tag oder welche Uhrzeit wäre Ihnen stattdessen lieber?';
@@ -143,7 +182,10 @@ function capitalise(text: string): string {
 
 /** The service is still missing and the answer held none: the list once more, in other words. */
 export function askServiceAgain(directory: { services: Array<{ name: string }> }): string[] {
-  const names = speakList(directory.services.map((s) => spokenServiceName(s.name)), 'oder');
+  const names = speakList(
+    directory.services.map((s) => spokenServiceName(s.name)),
+    'oder',
+  );
   return [`Verzeihung, welche Leistung darf ich für Sie eintragen? Zum Beispiel ${names}.`, `Sagen Sie mir bitte, was wir für Sie tun dürfen: ${names}?`];
 }
 

@@ -45,13 +45,15 @@ const COUNT_WORDS = ['keinen', 'einen', 'zwei', 'drei', 'vier', 'fünf', 'sechs'
 export function listAppointments(found: readonly AppointmentRef[], directory: Directory, now: Date): string {
   const named = found.slice(0, 3).map((a) => speakAppointment(a, directory, now));
   const count = COUNT_WORDS[found.length] ?? String(found.length);
-  const more = found.length > 3 ? `, und dazu noch ${COUNT_WORDS[found.length - 3] ?? String(found.length - 3)} ${found.length - 3 === 1 ? 'weiteren' : 'weitere'}` : '';
+  const more =
+    found.length > 3 ? `, und dazu noch ${COUNT_WORDS[found.length - 3] ?? String(found.length - 3)} ${found.length - 3 === 1 ? 'weiteren' : 'weitere'}` : '';
   return found.length === 1 ? `Sie haben einen Termin bei uns: ${named[0]}.` : `Sie haben ${count} Termine bei uns: ${speakList(named, 'und')}${more}.`;
 }
 
 /** Someone else's appointment: the caller learns why not and what to do instead. */
 export function refuseOtherPersonsChange(canTransfer: boolean): string {
-  const why = 'Termine kann ich nur für die Nummer ansehen oder ändern, von der Sie gerade anrufen. Am einfachsten ist es, wenn die Person selbst kurz bei uns anruft.';
+  const why =
+    'Termine kann ich nur für die Nummer ansehen oder ändern, von der Sie gerade anrufen. Am einfachsten ist es, wenn die Person selbst kurz bei uns anruft.';
   return canTransfer ? `${why} Oder soll ich Sie mit einer Kollegin im Salon verbinden?` : `${why} Kann ich sonst noch etwas für Sie tun?`;
 }
 
@@ -70,4 +72,5 @@ export const KEEP_APPOINTMENT = 'Gut, dann bleibt Ihr Termin, wie er ist.';
 /** The refusal offered the transfer and the caller does not want it. */
 export const NO_TRANSFER_WANTED = 'Gut. Kann ich sonst noch etwas für Sie tun?';
 /** A call without a number cannot have its appointments read out. */
-export const LIST_NEEDS_CALLING_NUMBER = 'Ohne Ihre Rufnummer kann ich leider keine Termine nachsehen. Wenn Sie von der Nummer anrufen, unter der Sie gebucht haben, sage ich sie Ihnen gern.';
+export const LIST_NEEDS_CALLING_NUMBER =
+  'Ohne Ihre Rufnummer kann ich leider keine Termine nachsehen. Wenn Sie von der Nummer anrufen, unter der Sie gebucht haben, sage ich sie Ihnen gern.';

@@ -12,18 +12,55 @@ import { addressByName } from './salutation.js';
 export function greetCaller(directory: Directory, caller: { knownName: string | null; household: boolean }): string {
   const name = caller.household ? null : caller.knownName;
   const addressed = name ? (addressByName(name) ?? name) : null;
-  const hello = addressed ? `guten Tag, ${addressed}! Schön, dass Sie wieder anrufen.` : caller.household ? 'guten Tag! Schön, dass Sie wieder anrufen.' : 'guten Tag!';
+  const hello = addressed
+    ? `guten Tag, ${addressed}! Schön, dass Sie wieder anrufen.`
+    : caller.household
+      ? 'guten Tag! Schön, dass Sie wieder anrufen.'
+      : 'guten Tag!';
   return `${forSpeech(directory.business.name)}, ${hello} Hier ist der digitale Assistent. Wie kann ich Ihnen helfen?`;
 }
 
 const ACCUSATIVE: Readonly<Record<string, string>> = {
-  tochter: 'Ihre Tochter', sohn: 'Ihren Sohn', frau: 'Ihre Frau', ehefrau: 'Ihre Frau', mann: 'Ihren Mann', ehemann: 'Ihren Mann', mutter: 'Ihre Mutter',
-  vater: 'Ihren Vater', mama: 'Ihre Mutter', mutti: 'Ihre Mutter', papa: 'Ihren Vater', oma: 'Ihre Oma', opa: 'Ihren Opa', kind: 'Ihr Kind',
-  kleine: 'Ihre Kleine', kleinen: 'Ihren Kleinen', kleiner: 'Ihren Kleinen', freundin: 'Ihre Freundin', freund: 'Ihren Freund', partnerin: 'Ihre Partnerin',
-  partner: 'Ihren Partner', schwester: 'Ihre Schwester', bruder: 'Ihren Bruder', enkelin: 'Ihre Enkelin', enkel: 'Ihren Enkel', enkelsohn: 'Ihren Enkel',
-  enkeltochter: 'Ihre Enkelin', nichte: 'Ihre Nichte', neffe: 'Ihren Neffen', neffen: 'Ihren Neffen', tante: 'Ihre Tante', onkel: 'Ihren Onkel',
-  schwiegermutter: 'Ihre Schwiegermutter', schwiegervater: 'Ihren Schwiegervater', kollegin: 'Ihre Kollegin', kollege: 'Ihren Kollegen',
-  kollegen: 'Ihren Kollegen', nachbarin: 'Ihre Nachbarin', nachbar: 'Ihren Nachbarn', nachbarn: 'Ihren Nachbarn',
+  tochter: 'Ihre Tochter',
+  sohn: 'Ihren Sohn',
+  frau: 'Ihre Frau',
+  ehefrau: 'Ihre Frau',
+  mann: 'Ihren Mann',
+  ehemann: 'Ihren Mann',
+  mutter: 'Ihre Mutter',
+  vater: 'Ihren Vater',
+  mama: 'Ihre Mutter',
+  mutti: 'Ihre Mutter',
+  papa: 'Ihren Vater',
+  oma: 'Ihre Oma',
+  opa: 'Ihren Opa',
+  kind: 'Ihr Kind',
+  kleine: 'Ihre Kleine',
+  kleinen: 'Ihren Kleinen',
+  kleiner: 'Ihren Kleinen',
+  freundin: 'Ihre Freundin',
+  freund: 'Ihren Freund',
+  partnerin: 'Ihre Partnerin',
+  partner: 'Ihren Partner',
+  schwester: 'Ihre Schwester',
+  bruder: 'Ihren Bruder',
+  enkelin: 'Ihre Enkelin',
+  enkel: 'Ihren Enkel',
+  enkelsohn: 'Ihren Enkel',
+  enkeltochter: 'Ihre Enkelin',
+  nichte: 'Ihre Nichte',
+  neffe: 'Ihren Neffen',
+  neffen: 'Ihren Neffen',
+  tante: 'Ihre Tante',
+  onkel: 'Ihren Onkel',
+  schwiegermutter: 'Ihre Schwiegermutter',
+  schwiegervater: 'Ihren Schwiegervater',
+  kollegin: 'Ihre Kollegin',
+  kollege: 'Ihren Kollegen',
+  kollegen: 'Ihren Kollegen',
+  nachbarin: 'Ihre Nachbarin',
+  nachbar: 'Ihren Nachbarn',
+  nachbarn: 'Ihren Nachbarn',
 };
 
 /** "Auf welchen Namen darf ich den Termin für Ihre Tochter eintragen?"; without a known relation: "für die andere Person". */

@@ -51,9 +51,13 @@ describe('lines around an offer', () => {
   });
 
   it('names the services as they are spoken, and the practice by its spoken name', () => {
-    expect(askService(SALON)).toBe('Gern. Welche Leistung wünschen Sie? Wir bieten Ansatzfärbung, Damenhaarschnitt, Herrenhaarschnitt, Strähnchen sowie Waschen und Föhnen an.');
+    expect(askService(SALON)).toBe(
+      'Gern. Welche Leistung wünschen Sie? Wir bieten Ansatzfärbung, Damenhaarschnitt, Herrenhaarschnitt, Strähnchen sowie Waschen und Föhnen an.',
+    );
     expect(askService(PRACTICE)).toBe('Gern. Welche Leistung wünschen Sie? Wir bieten Kontrolluntersuchung, Schmerzbehandlung und Zahnreinigung an.');
-    expect(serviceNotOffered(SALON)).toBe('Das bieten wir leider nicht an. Bei uns gibt es Ansatzfärbung, Damenhaarschnitt, Herrenhaarschnitt, Strähnchen sowie Waschen und Föhnen.');
+    expect(serviceNotOffered(SALON)).toBe(
+      'Das bieten wir leider nicht an. Bei uns gibt es Ansatzfärbung, Damenhaarschnitt, Herrenhaarschnitt, Strähnchen sowie Waschen und Föhnen.',
+    );
     expect(askWhichService(['Damenhaarschnitt', 'Waschen/Föhnen'])).toBe('Meinen Sie Damenhaarschnitt oder Waschen und Föhnen?');
     expect(greeting(PRACTICE, null)).toBe('Zahnarztpraxis Doktor Berger, guten Tag! Hier ist der digitale Assistent. Wie kann ich Ihnen helfen?');
   });

@@ -13,7 +13,8 @@ export const STILL_THERE = 'Sind Sie noch da? Ich helfe Ihnen gern weiter.';
 export const SILENT_GOODBYE = 'Ich höre Sie leider nicht mehr. Rufen Sie gern noch einmal an. Auf Wiederhören!';
 export const GOODBYE = 'Vielen Dank für Ihren Anruf. Auf Wiederhören!';
 /** The called number belongs to no business here: nobody can be booked, so the call ends at once. */
-export const NOT_CONNECTED = 'Guten Tag! Diese Nummer ist bei uns leider keinem Geschäft zugeordnet, daher kann ich hier keine Termine vergeben. Auf Wiederhören!';
+export const NOT_CONNECTED =
+  'Guten Tag! Diese Nummer ist bei uns leider keinem Geschäft zugeordnet, daher kann ich hier keine Termine vergeben. Auf Wiederhören!';
 export const ANYTHING_ELSE = 'Kann ich sonst noch etwas für Sie tun?';
 export const WHAT_ELSE = 'Gern, was kann ich für Sie tun?';
 export const ASK_TIME = 'Wann hätten Sie denn Zeit? Sagen Sie mir gern einen Tag und eine Uhrzeit.';
@@ -49,7 +50,10 @@ export function greeting(directory: Directory, knownName: string | null): string
 }
 
 export function askService(directory: Directory): string {
-  return `Gern. Welche Leistung wünschen Sie? Wir bieten ${speakList(directory.services.map((s) => spokenServiceName(s)), 'und')} an.`;
+  return `Gern. Welche Leistung wünschen Sie? Wir bieten ${speakList(
+    directory.services.map((s) => spokenServiceName(s)),
+    'und',
+  )} an.`;
 }
 
 export function askConfirmPhone(phone: string): string {

@@ -34,12 +34,17 @@ export const NO_APPOINTMENT_THEN = 'Zu diesem Zeitpunkt finde ich keinen Termin 
 
 /** Several appointments fit: name up to three and ask which one. */
 export function askWhichAppointment(found: readonly AppointmentRef[], directory: Directory, now: Date): string {
-  return `Ich finde mehrere Termine: ${speakList(found.slice(0, 3).map((a) => speakAppointment(a, directory, now)), 'und')}. Welchen meinen Sie?`;
+  return `Ich finde mehrere Termine: ${speakList(
+    found.slice(0, 3).map((a) => speakAppointment(a, directory, now)),
+    'und',
+  )}. Welchen meinen Sie?`;
 }
 
 /** The answer to a cancellation of `appointment` (as it was found before). */
 export function phraseCancel(outcome: CancelOutcome, appointment: AppointmentRef, directory: Directory, now: Date): string {
-  return outcome.kind === 'cancelled' ? `Ich habe Ihren Termin abgesagt: ${speakAppointment(appointment, directory, now)}.` : 'Der Termin konnte leider nicht abgesagt werden.';
+  return outcome.kind === 'cancelled'
+    ? `Ich habe Ihren Termin abgesagt: ${speakAppointment(appointment, directory, now)}.`
+    : 'Der Termin konnte leider nicht abgesagt werden.';
 }
 
 /** The answer to a move of `previous`; a refused move says that the old appointment stays. */
@@ -49,7 +54,8 @@ export function phraseReschedule(outcome: RescheduleOutcome, previous: Appointme
       return `Ich habe Ihren Termin verschoben: ${spokenServiceNameOf(previous.serviceId, directory)} jetzt ${speakSlot(outcome.appointment, directory, now)}.`;
     case 'slot_taken':
     case 'unavailable': {
-      const why = outcome.kind === 'slot_taken' ? explainReason('taken', staffName) : explainRefusal(outcome.reason, { directory, now, detail: outcome.detail });
+      const why =
+        outcome.kind === 'slot_taken' ? explainReason('taken', staffName) : explainRefusal(outcome.reason, { directory, now, detail: outcome.detail });
       return `${why} Ihr bisheriger Termin bleibt bestehen. ${offerAlternatives(outcome.alternatives, directory, now)}`;
     }
     case 'not_found':

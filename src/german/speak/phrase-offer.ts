@@ -35,7 +35,10 @@ export function phraseOffer(outcome: OfferOutcome, terms: OfferTerms): string {
       return offerExact(outcome.slot, terms);
     case 'alternatives':
       if (outcome.reason === 'no_time_given') {
-        return offerAlternatives(outcome.slots, directory, now, { lead: `Für ${speakService(serviceOf(terms), { article: 'indefinite', case: 'acc' })}`, wording });
+        return offerAlternatives(outcome.slots, directory, now, {
+          lead: `Für ${speakService(serviceOf(terms), { article: 'indefinite', case: 'acc' })}`,
+          wording,
+        });
       }
       return `${explainRefusal(outcome.reason, { directory, now, staffName, detail: outcome.detail })} ${offerAlternatives(outcome.slots, directory, now, { wording })}`;
     case 'none':

@@ -12,7 +12,8 @@ export const MOVE_NEEDS_DAY_AND_TIME = 'Auf welchen Tag und welche Uhrzeit soll 
 export const NO_SUCH_INSTANT = 'Diesen Zeitpunkt gibt es leider nicht.';
 export const ASK_PHONE_FOR_BOOKING = 'Unter welcher Telefonnummer erreichen wir Sie?';
 /** Changes are made only for the number a call comes from; without one a colleague has to help. */
-export const CHANGES_NEED_CALLING_NUMBER = 'Termine kann ich nur für die Nummer ändern, von der Sie anrufen. Bitte rufen Sie von dieser Nummer an, oder eine Kollegin hilft Ihnen gern weiter.';
+export const CHANGES_NEED_CALLING_NUMBER =
+  'Termine kann ich nur für die Nummer ändern, von der Sie anrufen. Bitte rufen Sie von dieser Nummer an, oder eine Kollegin hilft Ihnen gern weiter.';
 export const PHONE_NOT_UNDERSTOOD = 'Die Telefonnummer habe ich leider nicht richtig verstanden. Könnten Sie sie bitte noch einmal sagen?';
 
 /** "Da fehlt mir noch etwas: uhrzeit, name." (the argument names, as the agent knows them). */
@@ -49,5 +50,8 @@ export function askWhichService(names: readonly string[]): string {
 
 /** A service we do not offer, with what we do. */
 export function serviceNotOffered(directory: Directory): string {
-  return `Das bieten wir leider nicht an. Bei uns gibt es ${speakList(directory.services.map((s) => spokenServiceName(s)), 'und')}.`;
+  return `Das bieten wir leider nicht an. Bei uns gibt es ${speakList(
+    directory.services.map((s) => spokenServiceName(s)),
+    'und',
+  )}.`;
 }

@@ -39,7 +39,22 @@ describe('speakDuration', () => {
   });
 });
 
-const COUNTS: Record<string, number> = { ein: 1, eine: 1, eins: 1, zwei: 2, drei: 3, vier: 4, fünf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10, elf: 11, zwölf: 12 };
+const COUNTS: Record<string, number> = {
+  ein: 1,
+  eine: 1,
+  eins: 1,
+  zwei: 2,
+  drei: 3,
+  vier: 4,
+  fünf: 5,
+  sechs: 6,
+  sieben: 7,
+  acht: 8,
+  neun: 9,
+  zehn: 10,
+  elf: 11,
+  zwölf: 12,
+};
 
 /** A listener's reading of a spoken length, written apart from the code under test: the minutes it says. */
 function minutesSaidIn(words: string): number {

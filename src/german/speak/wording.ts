@@ -88,7 +88,10 @@ export function offerAlternatives(alternatives: readonly SpokenSlot[], directory
  * Why the wished time does not work, with what the outcome knows beyond the reason: which day is closed and
  * why ("Sonntags haben wir leider geschlossen.", "Am 25. Dezember ist erster Weihnachtstag, …").
  */
-export function explainRefusal(reason: Unavailable, context: { directory: Directory; now: Date; staffName?: string | undefined; detail?: UnavailableDetail | undefined }): string {
+export function explainRefusal(
+  reason: Unavailable,
+  context: { directory: Directory; now: Date; staffName?: string | undefined; detail?: UnavailableDetail | undefined },
+): string {
   const closed = context.detail?.closedDay;
   if (reason === 'closed_day' && closed) return explainClosedDay(closed, context.directory.business.timeZone, context.now);
   return explainReason(reason, context.staffName);

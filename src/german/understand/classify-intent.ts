@@ -7,17 +7,7 @@
 import { fold } from './normalize.js';
 import { isRefusal } from './read-booking-cues.js';
 
-export type Intent =
-  | 'yes'
-  | 'no'
-  | 'cancel_appointment'
-  | 'reschedule_appointment'
-  | 'book'
-  | 'human'
-  | 'repeat'
-  | 'goodbye'
-  | 'opening_hours'
-  | 'unknown';
+export type Intent = 'yes' | 'no' | 'cancel_appointment' | 'reschedule_appointment' | 'book' | 'human' | 'repeat' | 'goodbye' | 'opening_hours' | 'unknown';
 
 const HUMAN =
   /\b(mitarbeiter\w*|menschen?|person|kolleg\w*|chef\w*|jemandem?|rezeption|inhaber\w*|frau \w+|herrn? \w+)\b.{0,30}\b(sprechen|reden|verbinden|verbunden|durchstellen)\b|\b(verbinden|stellen) sie mich\b|\bweiterleiten\b|\bdurchstellen\b|\becht\w* (menschen?|person)\b|\b(mit )?(einem|einer|einen) menschen?\b|\bkein\w* (roboter|maschine|computer|bot)\b|\bmit (einem|einer) (roboter|maschine|computer|bot)\b|\bpersoenlich sprechen\b|\bmensch\b/;

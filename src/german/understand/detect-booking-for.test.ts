@@ -19,5 +19,8 @@ describe('detectBookingFor', () => {
     ['für meine Frau und für mich', { kind: 'both', relation: 'frau' }],
   ])('reads %j', (text, expected) => expect(detectBookingFor(text)).toEqual(expected));
 
-  it.each(['einen Termin für Freitag', 'Herrenhaarschnitt für Dienstag um zehn', 'für nächste Woche bitte', 'ja gerne', 'für halb drei'])('finds no person in %j', (text) => expect(detectBookingFor(text)).toBeNull());
+  it.each(['einen Termin für Freitag', 'Herrenhaarschnitt für Dienstag um zehn', 'für nächste Woche bitte', 'ja gerne', 'für halb drei'])(
+    'finds no person in %j',
+    (text) => expect(detectBookingFor(text)).toBeNull(),
+  );
 });

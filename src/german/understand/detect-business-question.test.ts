@@ -26,5 +26,13 @@ describe('detectBusinessQuestion', () => {
     expect(detectBusinessQuestion('schneiden sie auch kinder', faq)).toEqual({ kind: 'faq', index: 1 });
   });
 
-  it.each(['Ich möchte einen Termin am Freitag', 'Herrenhaarschnitt am Samstag um zehn', 'was kostet ein Herrenhaarschnitt', 'ja bitte', 'Sind Sie noch da?', 'ich habe Sie im Internet gefunden', 'meine E-Mail-Adresse ist lena at web punkt de'])('finds no business question in %j', (text) => expect(detectBusinessQuestion(text, faq)).toBeNull());
+  it.each([
+    'Ich möchte einen Termin am Freitag',
+    'Herrenhaarschnitt am Samstag um zehn',
+    'was kostet ein Herrenhaarschnitt',
+    'ja bitte',
+    'Sind Sie noch da?',
+    'ich habe Sie im Internet gefunden',
+    'meine E-Mail-Adresse ist lena at web punkt de',
+  ])('finds no business question in %j', (text) => expect(detectBusinessQuestion(text, faq)).toBeNull());
 });

@@ -22,7 +22,10 @@ const TOPICS: Array<[BusinessTopic, RegExp]> = [
     'payment',
     /\b(mit|per) (karte|ec-?karte|kreditkarte|girocard|paypal|apple ?pay|google ?pay|handy)\b.{0,20}\b(zahlen|bezahlen|begleichen)\b|\b(zahlen|bezahlen)\b.{0,20}\b(mit|per) (karte|ec-?karte|kreditkarte|girocard|paypal|apple ?pay|google ?pay|handy)\b|\b(nehmen|akzeptieren) (sie|ihr)\b.{0,20}\b(karte\w*|kreditkarte\w*|ec-?karte\w*|paypal|apple ?pay|bargeld|bar)\b|\bkartenzahlung\b|\bnur bar\b|\bbar (zahlen|bezahlen)\b|\bbargeld\b|\bzahlungs(mittel|moeglichkeit\w*|art\w*)\b|\bwie kann (ich|man)\b.{0,15}\b(zahlen|bezahlen)\b|\bec-?karte\b|\bkreditkarte\b|\bkarte zahlen\b/,
   ],
-  ['parking', /\bpark(platz|plaetze|pletze|moeglichkeit\w*|haus|haeuser|luecke|en)\b|\bparkt?\b|\bwo kann ich\b.{0,20}\b(parken|das auto|den wagen)\b|\bmit dem auto\b/],
+  [
+    'parking',
+    /\bpark(platz|plaetze|pletze|moeglichkeit\w*|haus|haeuser|luecke|en)\b|\bparkt?\b|\bwo kann ich\b.{0,20}\b(parken|das auto|den wagen)\b|\bmit dem auto\b/,
+  ],
   ['wifi', /\bw-?lan\b|\bwi-?fi\b|\bwifi\b|\b(gibt es|haben sie|habt ihr)\b.{0,20}\b(internet|hotspot)\b/],
   ['accessibility', /\bbarrierefrei\w*\b|\brollstuhl\w*\b|\brollator\b|\bkinderwagen\b|\b(aufzug|fahrstuhl|lift)\b|\b(stufen|treppen?)\b/],
 ];

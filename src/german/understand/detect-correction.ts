@@ -11,18 +11,50 @@ import type { DateTimeReading, ParseOptions, PartOfDay } from './types.js';
 import { HABITUAL_WEEKDAYS, MONTHS, PARTS_OF_DAY, WEEKDAYS } from './time/lexicon.js';
 import { cardinalValue, ordinalValue } from './numbers.js';
 
-const STRONG = /\b(doch lieber|lieber doch|doch eher|doch besser|doch nicht|ach (nee|nein|ne|noe)|ich mein(e|te)|meinte ich|korrektur|quatsch|vielmehr|stattdessen|statt dessen|anstatt|statt|sondern|nicht \w+,? sondern|verbesserung|verwechselt|verhoert|versprochen)\b/;
+const STRONG =
+  /\b(doch lieber|lieber doch|doch eher|doch besser|doch nicht|ach (nee|nein|ne|noe)|ich mein(e|te)|meinte ich|korrektur|quatsch|vielmehr|stattdessen|statt dessen|anstatt|statt|sondern|nicht \w+,? sondern|verbesserung|verwechselt|verhoert|versprochen)\b/;
 const NO_WORD = /^\W*(nein|nee|ne|noe|nicht)\b/;
 const PREFERENCE = /\b(lieber|besser|eher)\b(?! nicht)/;
 /** Content that makes a "nein, …" a correction rather than a plain refusal. */
 const FACT_WORDS = new Set([
-  'am', 'um', 'den', 'der', 'bei', 'lieber', 'besser', 'eher', 'doch', 'morgen', 'uebermorgen', 'heute', 'naechste', 'naechsten',
-  'kommende', 'kommenden', 'halb', 'viertel', 'dreiviertel', 'uhr', 'woche', 'frueher', 'spaeter', 'vormittags', 'nachmittags',
+  'am',
+  'um',
+  'den',
+  'der',
+  'bei',
+  'lieber',
+  'besser',
+  'eher',
+  'doch',
+  'morgen',
+  'uebermorgen',
+  'heute',
+  'naechste',
+  'naechsten',
+  'kommende',
+  'kommenden',
+  'halb',
+  'viertel',
+  'dreiviertel',
+  'uhr',
+  'woche',
+  'frueher',
+  'spaeter',
+  'vormittags',
+  'nachmittags',
 ]);
 
 function carriesFact(words: readonly string[]): boolean {
   return words.some(
-    (w) => FACT_WORDS.has(w) || WEEKDAYS.has(w) || HABITUAL_WEEKDAYS.has(w) || MONTHS.has(w) || PARTS_OF_DAY.has(w) || /^\d/.test(w) || cardinalValue(w) !== null || ordinalValue(w) !== null,
+    (w) =>
+      FACT_WORDS.has(w) ||
+      WEEKDAYS.has(w) ||
+      HABITUAL_WEEKDAYS.has(w) ||
+      MONTHS.has(w) ||
+      PARTS_OF_DAY.has(w) ||
+      /^\d/.test(w) ||
+      cardinalValue(w) !== null ||
+      ordinalValue(w) !== null,
   );
 }
 
@@ -44,7 +76,11 @@ export interface CorrectionFacts {
 }
 
 /** Whether the text is a correction, and the date/time facts it carries (only those to replace). */
-export function readCorrection(text: string, ref: ReferenceInput, options: ParseOptions = {}): { isCorrection: boolean; replaces: CorrectionFacts; reading: DateTimeReading } {
+export function readCorrection(
+  text: string,
+  ref: ReferenceInput,
+  options: ParseOptions = {},
+): { isCorrection: boolean; replaces: CorrectionFacts; reading: DateTimeReading } {
   const reading = parseDateTime(text, ref, options);
   const replaces: CorrectionFacts = {};
   if (reading.date !== null) replaces.date = reading.date;

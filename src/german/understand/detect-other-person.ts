@@ -9,7 +9,8 @@ const RELATIVE =
   /\b(meine[rnms]?|unsere[rnms]?)\s+(ehe)?(frau|mann|gatte\w*|gattin|partner\w*|freund\w*|lebensgefaehrt\w*|tochter|toechter\w*|sohn|soehne\w*|kind\w*|mutter|mama|mutti|vater|papa|vati|eltern|oma|opa|grossmutter|grossvater|grosseltern|schwester\w*|bruder|brueder\w*|schwieger\w+|tante|onkel|nichte|neffe\w*|enkel\w*|kolleg\w*|chef\w*|nachbar\w*|mitbewohner\w*|cousin\w*|verlobt\w*|familie)\b/;
 const OTHER_NAMED = /\b(fuer|von)\s+(frau|herrn?)\s+\p{L}+/u;
 const HIS_OR_HERS = /\b(sein|seinen|seine|seines)\s+termin\w*\b|\btermin\w*\s+(von\s+)?(ihm|jemand\w*\s+anders\w*|einer anderen person)\b/;
-const OTHER_NUMBER = /\b(andere[nr]?|zweiten)\s+(telefon|handy)?nummer\b|\bnicht\s+(unter|von)\s+(dieser|meiner|der)\s+nummer\b|\bnummer\s+(von|meiner|meines|ihres|seines)\b/;
+const OTHER_NUMBER =
+  /\b(andere[nr]?|zweiten)\s+(telefon|handy)?nummer\b|\bnicht\s+(unter|von)\s+(dieser|meiner|der)\s+nummer\b|\bnummer\s+(von|meiner|meines|ihres|seines)\b/;
 
 /** True when the caller asks about an appointment that is someone else's, by relation, name or another number. */
 export function mentionsOtherPerson(text: string): boolean {

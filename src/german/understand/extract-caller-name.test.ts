@@ -24,9 +24,12 @@ describe('extractCallerName', () => {
     expect(extractCallerName(text)).toEqual(name);
   });
 
-  it.each(['ja', 'hallo', 'Guten Tag', 'ich möchte einen Termin', 'ja genau', 'nein danke', 'Freitag', 'morgen um drei', '', 'Moment bitte', '0176 1234'])('finds no name in "%s"', (text) => {
-    expect(extractCallerName(text)).toBeNull();
-  });
+  it.each(['ja', 'hallo', 'Guten Tag', 'ich möchte einen Termin', 'ja genau', 'nein danke', 'Freitag', 'morgen um drei', '', 'Moment bitte', '0176 1234'])(
+    'finds no name in "%s"',
+    (text) => {
+      expect(extractCallerName(text)).toBeNull();
+    },
+  );
 
   it.each([
     ['Mein Name ist Freitag', { lastName: 'Freitag', full: 'Freitag' }],

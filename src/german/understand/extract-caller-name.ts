@@ -25,14 +25,52 @@ interface Word {
 
 const WORD_RE = /[\p{L}\p{M}][\p{L}\p{M}'’-]*|,|\d+/gu;
 const INTROS: readonly (readonly string[])[] = [
-  ['mein', 'name', 'ist'], ['mein', 'name', 'lautet'], ['mein', 'nachname', 'ist'], ['der', 'name', 'ist'], ['der', 'name', 'lautet'],
-  ['name', 'ist'], ['ich', 'heisse'], ['ich', 'bin', 'der'], ['ich', 'bin', 'die'], ['ich', 'bin'], ['hier', 'ist'], ['hier', 'spricht'],
-  ['es', 'spricht'], ['am', 'apparat', 'ist'], ['am', 'telefon', 'ist'], ['auf', 'den', 'namen'], ['unter', 'dem', 'namen'],
-  ['unter', 'namen'], ['auf', 'namen'], ['name'], ['nachname'],
+  ['mein', 'name', 'ist'],
+  ['mein', 'name', 'lautet'],
+  ['mein', 'nachname', 'ist'],
+  ['der', 'name', 'ist'],
+  ['der', 'name', 'lautet'],
+  ['name', 'ist'],
+  ['ich', 'heisse'],
+  ['ich', 'bin', 'der'],
+  ['ich', 'bin', 'die'],
+  ['ich', 'bin'],
+  ['hier', 'ist'],
+  ['hier', 'spricht'],
+  ['es', 'spricht'],
+  ['am', 'apparat', 'ist'],
+  ['am', 'telefon', 'ist'],
+  ['auf', 'den', 'namen'],
+  ['unter', 'dem', 'namen'],
+  ['unter', 'namen'],
+  ['auf', 'namen'],
+  ['name'],
+  ['nachname'],
 ];
 const OUTROS: readonly (readonly string[])[] = [['ist', 'mein', 'name'], ['mein', 'name'], ['hier'], ['am', 'apparat'], ['am', 'telefon']];
 const TITLES = new Set(['frau', 'herr', 'herrn']);
-const LEADING_NOISE = new Set(['ja', 'jaa', 'also', 'aeh', 'aehm', 'ehm', 'hallo', 'guten', 'tag', 'morgen', 'abend', 'gerne', 'genau', 'okay', 'ok', 'ach', 'so', 'na', 'hm', 'oehm']);
+const LEADING_NOISE = new Set([
+  'ja',
+  'jaa',
+  'also',
+  'aeh',
+  'aehm',
+  'ehm',
+  'hallo',
+  'guten',
+  'tag',
+  'morgen',
+  'abend',
+  'gerne',
+  'genau',
+  'okay',
+  'ok',
+  'ach',
+  'so',
+  'na',
+  'hm',
+  'oehm',
+]);
 
 function isCalendarWord(w: string): boolean {
   return WEEKDAYS.has(w) || HABITUAL_WEEKDAYS.has(w) || MONTHS.has(w);
@@ -75,7 +113,9 @@ function collect(words: readonly Word[], i: number): Word[] {
 }
 
 /** Intros after which even a weekday or a month is a name: "Mein Name ist Freitag", "hier ist Sonntag". */
-const NAMING_INTROS: readonly (readonly string[])[] = INTROS.filter((intro) => intro.length >= 2 && !(intro[0] === 'ich' && intro[1] === 'bin') && intro[0] !== 'auf' && intro[0] !== 'unter');
+const NAMING_INTROS: readonly (readonly string[])[] = INTROS.filter(
+  (intro) => intro.length >= 2 && !(intro[0] === 'ich' && intro[1] === 'bin') && intro[0] !== 'auf' && intro[0] !== 'unter',
+);
 
 function build(parts: readonly Word[], title: Word | null, named = false): CallerName | null {
   const found = buildName(parts, title !== null, named);

@@ -25,7 +25,17 @@ describe('extractPhoneNumber', () => {
     expect(extractPhoneNumber('0664 1234567', 'AT')).toBe('+436641234567');
   });
 
-  it.each(['um drei', 'ich habe keine Nummer', 'zwölf', '12345', '', 'null null null', 'Herrenschnitt am 24.11. um 10', 'am 30.02.2026 um 10', 'am 2026-11-24 um 14:30 bitte'])('finds no valid number in "%s"', (text) => {
+  it.each([
+    'um drei',
+    'ich habe keine Nummer',
+    'zwölf',
+    '12345',
+    '',
+    'null null null',
+    'Herrenschnitt am 24.11. um 10',
+    'am 30.02.2026 um 10',
+    'am 2026-11-24 um 14:30 bitte',
+  ])('finds no valid number in "%s"', (text) => {
     expect(extractPhoneNumber(text)).toBeNull();
   });
 });

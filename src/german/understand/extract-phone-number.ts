@@ -10,10 +10,34 @@ import { cardinalValue, isArticleOne, isTens } from './numbers.js';
 const TOKEN_RE = /\+|\d+|[\p{L}\p{M}]+|[-/().,;:–]/gu;
 /** Words that may sit inside a spoken number without ending it. */
 const INSIDE = new Set([
-  'aeh', 'aehm', 'oehm', 'ehm', 'hm', 'also', 'dann', 'und', 'die', 'strich', 'schraegstrich', 'bindestrich', 'leerzeichen',
-  'komma', 'punkt', 'noch', 'mal', 'so', 'ja', 'genau',
+  'aeh',
+  'aehm',
+  'oehm',
+  'ehm',
+  'hm',
+  'also',
+  'dann',
+  'und',
+  'die',
+  'strich',
+  'schraegstrich',
+  'bindestrich',
+  'leerzeichen',
+  'komma',
+  'punkt',
+  'noch',
+  'mal',
+  'so',
+  'ja',
+  'genau',
 ]);
-const REPEAT = new Map([['doppel', 2], ['doppelt', 2], ['doppelte', 2], ['dreifach', 3], ['tripel', 3]]);
+const REPEAT = new Map([
+  ['doppel', 2],
+  ['doppelt', 2],
+  ['doppelte', 2],
+  ['dreifach', 3],
+  ['tripel', 3],
+]);
 const SEPARATORS = new Set(['-', '/', '(', ')', '.', ',', ';', ':', '–']);
 
 /** Collects runs of spoken or written digits; other words end a run. */

@@ -26,9 +26,12 @@ describe('matchStaff', () => {
     expect(matchStaff(text, STAFF)).toEqual({ kind: 'named', staffIds });
   });
 
-  it.each(['egal', 'wer Zeit hat', 'ist mir gleich', 'Das ist mir egal, wer gerade frei ist', 'spielt keine Rolle', 'irgendwer'])('reads "%s" as no preference', (text) => {
-    expect(matchStaff(text, STAFF)).toEqual({ kind: 'any' });
-  });
+  it.each(['egal', 'wer Zeit hat', 'ist mir gleich', 'Das ist mir egal, wer gerade frei ist', 'spielt keine Rolle', 'irgendwer'])(
+    'reads "%s" as no preference',
+    (text) => {
+      expect(matchStaff(text, STAFF)).toEqual({ kind: 'any' });
+    },
+  );
 
   it.each(['morgen um drei', 'das ist ein Dilemma', 'Gemma', 'Emmaus', 'egal wann', 'ja', '', 'Termin morgen'])('finds nobody in "%s"', (text) => {
     expect(matchStaff(text, STAFF)).toBeNull();

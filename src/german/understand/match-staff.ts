@@ -14,22 +14,74 @@ export interface StaffEntry {
   aliases: string[];
 }
 
-export type StaffMatch =
-  | { kind: 'named'; staffIds: string[]; excludedStaffIds?: string[] }
-  | { kind: 'any'; excludedStaffIds?: string[] }
-  | null;
+export type StaffMatch = { kind: 'named'; staffIds: string[]; excludedStaffIds?: string[] } | { kind: 'any'; excludedStaffIds?: string[] } | null;
 
 const TITLES = new Set(['frau', 'herr', 'herrn', 'der', 'die', 'dem', 'den', 'bei', 'mit', 'zu', 'zur', 'zum', 'dr', 'doktor']);
 const NEGATORS = new Set(['nicht', 'ohne', 'ausser', 'kein', 'keine', 'keinesfalls', 'statt', 'anstatt']);
 const COMMON_WORDS = new Set([
-  'morgen', 'heute', 'abend', 'termin', 'termine', 'danke', 'bitte', 'gerne', 'hallo', 'halbe', 'uhr', 'immer', 'einmal', 'nochmal',
-  'leider', 'schon', 'genau', 'frage', 'sagen', 'haben', 'kommen', 'machen', 'gehen', 'passt', 'wieder', 'wollen', 'moechte',
-  'spaeter', 'frueher', 'lieber', 'sonst', 'jemand', 'andere', 'anderen', 'niemand', 'oliven', 'emmas',
+  'morgen',
+  'heute',
+  'abend',
+  'termin',
+  'termine',
+  'danke',
+  'bitte',
+  'gerne',
+  'hallo',
+  'halbe',
+  'uhr',
+  'immer',
+  'einmal',
+  'nochmal',
+  'leider',
+  'schon',
+  'genau',
+  'frage',
+  'sagen',
+  'haben',
+  'kommen',
+  'machen',
+  'gehen',
+  'passt',
+  'wieder',
+  'wollen',
+  'moechte',
+  'spaeter',
+  'frueher',
+  'lieber',
+  'sonst',
+  'jemand',
+  'andere',
+  'anderen',
+  'niemand',
+  'oliven',
+  'emmas',
 ]);
 const ANY = phraseMatcher([
-  'egal', 'wer zeit hat', 'wer frei ist', 'wer gerade frei', 'ist mir gleich', 'mir gleich', 'ganz gleich', 'irgendwer',
-  'irgendjemand', 'irgendeine', 'irgendeinen', 'irgendeiner', 'beliebig', 'spielt keine rolle', 'keine praeferenz', 'keinen wunsch',
-  'keine vorliebe', 'wer auch immer', 'bei wem auch immer', 'wurscht', 'wurst', 'jeder', 'hauptsache', 'keine rolle',
+  'egal',
+  'wer zeit hat',
+  'wer frei ist',
+  'wer gerade frei',
+  'ist mir gleich',
+  'mir gleich',
+  'ganz gleich',
+  'irgendwer',
+  'irgendjemand',
+  'irgendeine',
+  'irgendeinen',
+  'irgendeiner',
+  'beliebig',
+  'spielt keine rolle',
+  'keine praeferenz',
+  'keinen wunsch',
+  'keine vorliebe',
+  'wer auch immer',
+  'bei wem auch immer',
+  'wurscht',
+  'wurst',
+  'jeder',
+  'hauptsache',
+  'keine rolle',
 ]);
 const EGAL_NOT_STAFF = new Set(['wann', 'welcher', 'welche', 'welchen', 'wie', 'um', 'am', 'ob', 'uhrzeit', 'tag']);
 

@@ -5,8 +5,26 @@
  */
 
 const UNITS = [
-  'null', 'eins', 'zwei', 'drei', 'vier', 'fuenf', 'sechs', 'sieben', 'acht', 'neun',
-  'zehn', 'elf', 'zwoelf', 'dreizehn', 'vierzehn', 'fuenfzehn', 'sechzehn', 'siebzehn', 'achtzehn', 'neunzehn',
+  'null',
+  'eins',
+  'zwei',
+  'drei',
+  'vier',
+  'fuenf',
+  'sechs',
+  'sieben',
+  'acht',
+  'neun',
+  'zehn',
+  'elf',
+  'zwoelf',
+  'dreizehn',
+  'vierzehn',
+  'fuenfzehn',
+  'sechzehn',
+  'siebzehn',
+  'achtzehn',
+  'neunzehn',
 ] as const;
 const TENS = ['', '', 'zwanzig', 'dreissig', 'vierzig', 'fuenfzig', 'sechzig', 'siebzig', 'achtzig', 'neunzig'] as const;
 /** The form a unit takes in front of "und…zig" and "hundert": "ein", not "eins". */
@@ -54,8 +72,13 @@ const ORDINALS = buildOrdinals(CARDINALS);
 // Spoken short forms count too: "in ner halben Stunde", "nen Termin", "in nem Monat".
 const ARTICLES = new Set(['ein', 'eine', 'einen', 'einer', 'einem', 'eines', 'ner', 'nem', 'nen', 'nes']);
 const FRACTIONS = new Map<string, number>([
-  ['anderthalb', 1.5], ['eineinhalb', 1.5], ['einhalb', 0.5], ['zweieinhalb', 2.5], ['dreieinhalb', 3.5],
-  ['viereinhalb', 4.5], ['fuenfeinhalb', 5.5],
+  ['anderthalb', 1.5],
+  ['eineinhalb', 1.5],
+  ['einhalb', 0.5],
+  ['zweieinhalb', 2.5],
+  ['dreieinhalb', 3.5],
+  ['viereinhalb', 4.5],
+  ['fuenfeinhalb', 5.5],
 ]);
 const HUNDRED_RE = /^(ein|zwei|drei|vier|fuenf|sechs|sieben|acht|neun)?hundert(.*)$/;
 

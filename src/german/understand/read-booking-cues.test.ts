@@ -9,7 +9,13 @@ const STAFF = [
 const cues = (text: string) => readBookingCues(text, STAFF);
 
 describe('readBookingCues', () => {
-  it.each(['passt leider beides nicht, ich ruf wieder an', 'dann eben nicht, trotzdem danke', "ich überleg's mir nochmal", 'gut, dann melde ich mich wieder', 'hat sich erledigt'])('reads a polite ending in "%s"', (t) => {
+  it.each([
+    'passt leider beides nicht, ich ruf wieder an',
+    'dann eben nicht, trotzdem danke',
+    "ich überleg's mir nochmal",
+    'gut, dann melde ich mich wieder',
+    'hat sich erledigt',
+  ])('reads a polite ending in "%s"', (t) => {
     expect(cues(t).ending).toBe(true);
   });
 

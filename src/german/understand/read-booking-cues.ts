@@ -46,7 +46,8 @@ const REJECTS =
 const PERSON =
   /\b(kann|koennte|darf|moechte|wuerde) ich\b.{0,30}\b(sprechen|ans telefon|an den apparat)\b|\b(ist|waere) (die |der |frau |herr )?\w+ (gerade |heute |mal |zufaellig |denn )*(da|im haus|zu sprechen|erreichbar|ans telefon)\b|\b(verbinden|stellen) sie mich\b.{0,20}\b(mit|zu)\b|\bmit (der |dem |frau |herrn )?\w+ (kurz |mal |bitte |selbst |persoenlich )*(sprechen|reden)\b|\b(geben|holen) sie mir\b.{0,20}\b(mal|bitte|kurz)?\b/;
 const CALLBACK = /\bzurueck ?ruf\w*|\bzurueckgerufen\b|\brueckruf\w*\b|\bruf\w*\b.{0,25}\bzurueck\b/;
-const WEEK = /\b(naechste|naechsten|kommende|kommenden|uebernaechste|uebernaechsten|diese|dieser|diesen|in der|in zwei|in drei|in einer|in 2|in 3) ?(\w+ )?woche\b/;
+const WEEK =
+  /\b(naechste|naechsten|kommende|kommenden|uebernaechste|uebernaechsten|diese|dieser|diesen|in der|in zwei|in drei|in einer|in 2|in 3) ?(\w+ )?woche\b/;
 const NAME_INTRO = /\b(mein name (ist|lautet)|ich heisse|hier (ist|spricht)|(es )?spricht|am apparat|mein name\b|name ist)\b/;
 const STAFF_CUE = /\b(bei|zu|zur|zum|von|mit) (der |dem |die |frau |herrn |herr )?([\p{L}-]+)/giu;
 /** Hesitations a recogniser writes out; they sit between an introduction and the name. */
@@ -57,7 +58,16 @@ function readShift(t: string): Shift | null {
   const sign = (word: string) => (/^(spaeter|danach|darauf|drauf|nach)/.test(word) ? 1 : -1);
   const hours = /\b(eine?|einer|ein paar|zwei|drei|vier|\d+|anderthalb|eineinhalb|halbe?) ?(halbe )?(stunden?|std)\b.{0,12}\b(spaeter|frueher|eher)\b/.exec(t);
   if (hours) {
-    const amount = /halb/.test(hours[1]!) && !hours[2] ? 0.5 : /anderthalb|eineinhalb/.test(hours[1]!) ? 1.5 : hours[2] ? 0.5 : /ein paar/.test(hours[1]!) ? 2 : (cardinalValue(hours[1]!) ?? Number(hours[1])) || 1;
+    const amount =
+      /halb/.test(hours[1]!) && !hours[2]
+        ? 0.5
+        : /anderthalb|eineinhalb/.test(hours[1]!)
+          ? 1.5
+          : hours[2]
+            ? 0.5
+            : /ein paar/.test(hours[1]!)
+              ? 2
+              : (cardinalValue(hours[1]!) ?? Number(hours[1])) || 1;
     return { minutes: sign(hours[4]!) * Math.round(amount * 60), days: 0 };
   }
   const minutes = /\b(\d+|zehn|fuenfzehn|zwanzig|dreissig|fuenfundvierzig|viertel) ?(minuten|stunde)\b.{0,12}\b(spaeter|frueher|eher)\b/.exec(t);
@@ -79,7 +89,9 @@ function readShift(t: string): Shift | null {
 }
 
 function hasDayWord(words: readonly string[]): boolean {
-  return words.some((w) => WEEKDAYS.has(w) || HABITUAL_WEEKDAYS.has(w) || MONTHS.has(w) || /^\d{1,2}$/.test(w) || /^(heute|morgen|uebermorgen|wochenende)$/.test(w));
+  return words.some(
+    (w) => WEEKDAYS.has(w) || HABITUAL_WEEKDAYS.has(w) || MONTHS.has(w) || /^\d{1,2}$/.test(w) || /^(heute|morgen|uebermorgen|wochenende)$/.test(w),
+  );
 }
 
 /** A name from a sentence that introduces the caller; bare words are never taken for a name here. */
@@ -89,7 +101,10 @@ function introducedName(text: string, t: string): string | null {
   // From the introduction on (or the whole sentence for "Lisa Meyer am Apparat"), so a bare reading never applies.
   const words = text.replace(HESITATION, ' ').split(/\s+/).filter(Boolean);
   const plain = t.replace(HESITATION, ' ');
-  const foldedIndex = plain.slice(0, NAME_INTRO.exec(plain)?.index ?? 0).split(/\s+/).filter(Boolean).length;
+  const foldedIndex = plain
+    .slice(0, NAME_INTRO.exec(plain)?.index ?? 0)
+    .split(/\s+/)
+    .filter(Boolean).length;
   const from = /^(am apparat|mein name\b(?! (ist|lautet)))/.test(intro[0]) ? 0 : foldedIndex;
   const name = extractCallerName(words.slice(from).join(' '));
   if (!name) return null;
@@ -132,5 +147,7 @@ export function readBookingCues(text: string, staff: readonly { name: string; al
 /** A plain refusal the yes-words would otherwise take for a yes ("passt leider beides nicht", "keiner davon"). */
 export function isRefusal(text: string): boolean {
   const t = fold(text);
-  return /\b(passt|geht|klappt)\b.{0,20}\b(beides|beide|keiner|keins|keine[rs]?)\b.{0,10}\bnicht\b|\b(beides|beide|keiner|keins) (davon )?(nicht|passt nicht|geht nicht)\b|\bkeiner davon\b|\bkeins davon\b|\b(passt|geht|klappt) (leider |mir |bei mir |da |das |so |beides |beide )*nicht\b|\b(ist|waere) (mir )?(leider |eher |zu )*(schlecht|unguenstig|ungeschickt)\b/.test(t);
+  return /\b(passt|geht|klappt)\b.{0,20}\b(beides|beide|keiner|keins|keine[rs]?)\b.{0,10}\bnicht\b|\b(beides|beide|keiner|keins) (davon )?(nicht|passt nicht|geht nicht)\b|\bkeiner davon\b|\bkeins davon\b|\b(passt|geht|klappt) (leider |mir |bei mir |da |das |so |beides |beide )*nicht\b|\b(ist|waere) (mir )?(leider |eher |zu )*(schlecht|unguenstig|ungeschickt)\b/.test(
+    t,
+  );
 }

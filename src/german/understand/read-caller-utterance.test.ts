@@ -58,14 +58,16 @@ describe('readCallerUtterance: one reading of everything a sentence says', () =>
     expect(u).toMatchObject({ serviceIds: ['herren'], hasWhen: true, when: { date: '2026-11-24', time: '15:00' }, intent: 'book' });
   });
 
-  it.each(['Moin, ich hätte gern nen Termin', 'Servus, ich bräuchte einen Termin', 'Grüß Gott, ich möchte einen Termin machen', 'Guten Tach, ich hätte gern einen Termin'])(
-    'keeps a greeting from breaking the intent or inventing a day: "%s"',
-    (text) => {
-      const u = read(text);
-      expect(u.intent).toBe('book');
-      expect(u.hasWhen).toBe(false);
-    },
-  );
+  it.each([
+    'Moin, ich hätte gern nen Termin',
+    'Servus, ich bräuchte einen Termin',
+    'Grüß Gott, ich möchte einen Termin machen',
+    'Guten Tach, ich hätte gern einen Termin',
+  ])('keeps a greeting from breaking the intent or inventing a day: "%s"', (text) => {
+    const u = read(text);
+    expect(u.intent).toBe('book');
+    expect(u.hasWhen).toBe(false);
+  });
 
   it('reports a week as a stretch of days and no day, and counts it as a wish about when', () => {
     const u = read('nächste Woche irgendwann');
@@ -81,7 +83,7 @@ describe('readCallerUtterance: one reading of everything a sentence says', () =>
     expect(u.serviceIds).toEqual(['damen']);
   });
 
-  it('marks Retell\'s unintelligible audio and empty turns', () => {
+  it("marks Retell's unintelligible audio and empty turns", () => {
     expect(read('(unintelligible audio)').unintelligible).toBe(true);
     expect(read('  ').unintelligible).toBe(true);
     expect(read('morgen').unintelligible).toBe(false);

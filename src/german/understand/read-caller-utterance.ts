@@ -59,8 +59,28 @@ const PICKS: ReadonlyArray<[ReadonlySet<string>, number]> = [
 ];
 /** After the ordinal, these make it part of something other than a pick among offers. */
 const NOT_A_PICK_AFTER = new Set([
-  'termin', 'termine', 'mal', 'freien', 'freie', 'moeglichen', 'moegliche', 'verfuegbaren', 'woche', 'wochenende', 'weihnachtsfeiertag',
-  'weihnachtstag', 'feiertag', 'advent', 'adventssonntag', 'monat', 'monats', 'quartal', 'person', 'kind', 'mitarbeiter', 'mitarbeiterin',
+  'termin',
+  'termine',
+  'mal',
+  'freien',
+  'freie',
+  'moeglichen',
+  'moegliche',
+  'verfuegbaren',
+  'woche',
+  'wochenende',
+  'weihnachtsfeiertag',
+  'weihnachtstag',
+  'feiertag',
+  'advent',
+  'adventssonntag',
+  'monat',
+  'monats',
+  'quartal',
+  'person',
+  'kind',
+  'mitarbeiter',
+  'mitarbeiterin',
 ]);
 /**
  * Before the ordinal: "noch einen zweiten" is another one, not the second offer; "am ersten", "bis zum dritten"

@@ -33,12 +33,22 @@ describe('readChangeOfMind', () => {
 });
 
 describe('mentionsOtherPerson', () => {
-  it.each(['der Termin von meiner Frau', 'für meinen Mann absagen', 'den termin meiner tochter', 'von Frau Schneider', 'seinen Termin verschieben', 'der läuft unter einer anderen Nummer'])('hears someone else in "%s"', (text) => {
+  it.each([
+    'der Termin von meiner Frau',
+    'für meinen Mann absagen',
+    'den termin meiner tochter',
+    'von Frau Schneider',
+    'seinen Termin verschieben',
+    'der läuft unter einer anderen Nummer',
+  ])('hears someone else in "%s"', (text) => {
     expect(mentionsOtherPerson(text)).toBe(true);
   });
-  it.each(['Ich möchte meinen Termin absagen', 'Hier ist Frau Schneider, ich möchte absagen', 'den am Dienstag bitte'])('hears the caller themselves in "%s"', (text) => {
-    expect(mentionsOtherPerson(text)).toBe(false);
-  });
+  it.each(['Ich möchte meinen Termin absagen', 'Hier ist Frau Schneider, ich möchte absagen', 'den am Dienstag bitte'])(
+    'hears the caller themselves in "%s"',
+    (text) => {
+      expect(mentionsOtherPerson(text)).toBe(false);
+    },
+  );
   it('hears a number being said even where it cannot be read whole', () => {
     expect(saysSomeNumber('der läuft unter null eins fünf zwei, zwei zwei zwei, drei')).toBe(true);
     expect(saysSomeNumber('den am Dienstag um zehn')).toBe(false);
@@ -46,10 +56,16 @@ describe('mentionsOtherPerson', () => {
 });
 
 describe('asksForOwnAppointments', () => {
-  it.each(['Wann ist mein Termin?', 'hab ich noch einen termin bei ihnen', 'Bin ich für Samstag eingetragen?', 'um wie viel uhr soll ich kommen'])('hears a question in "%s"', (text) => {
-    expect(asksForOwnAppointments(text)).toBe(true);
-  });
-  it.each(['Wann hätten Sie einen Termin frei?', 'Ich möchte einen Termin machen', 'Wann haben Sie geöffnet?'])('hears no question about booked appointments in "%s"', (text) => {
-    expect(asksForOwnAppointments(text)).toBe(false);
-  });
+  it.each(['Wann ist mein Termin?', 'hab ich noch einen termin bei ihnen', 'Bin ich für Samstag eingetragen?', 'um wie viel uhr soll ich kommen'])(
+    'hears a question in "%s"',
+    (text) => {
+      expect(asksForOwnAppointments(text)).toBe(true);
+    },
+  );
+  it.each(['Wann hätten Sie einen Termin frei?', 'Ich möchte einen Termin machen', 'Wann haben Sie geöffnet?'])(
+    'hears no question about booked appointments in "%s"',
+    (text) => {
+      expect(asksForOwnAppointments(text)).toBe(false);
+    },
+  );
 });

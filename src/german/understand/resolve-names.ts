@@ -4,7 +4,8 @@ import { matchStaff } from './match-staff.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export type ServiceResolution = { kind: 'found'; service: Directory['services'][number] } | { kind: 'ambiguous'; options: Directory['services'] } | { kind: 'unknown' };
+export type ServiceResolution =
+  { kind: 'found'; service: Directory['services'][number] } | { kind: 'ambiguous'; options: Directory['services'] } | { kind: 'unknown' };
 
 /** The service a caller named (by name, synonym, a misheard form, or an id). */
 export function resolveService(text: string, directory: Directory): ServiceResolution {

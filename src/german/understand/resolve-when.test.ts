@@ -11,11 +11,17 @@ describe('resolveWhen', () => {
 
   it('searches a stretch of days from its first day when a function call names only the week', () => {
     expect(resolveWhen('nächste Woche', undefined, NOW, 'Europe/Berlin')).toMatchObject({ kind: 'ok', when: { date: '2026-11-23' } });
-    expect(resolveWhen('im Dezember', 'nachmittags', NOW, 'Europe/Berlin')).toMatchObject({ kind: 'ok', when: { date: '2026-12-01', partOfDay: 'nachmittags' } });
+    expect(resolveWhen('im Dezember', 'nachmittags', NOW, 'Europe/Berlin')).toMatchObject({
+      kind: 'ok',
+      when: { date: '2026-12-01', partOfDay: 'nachmittags' },
+    });
   });
 
   it('reads the new day forms in datum', () => {
-    expect(resolveWhen('erster Dienstag im Dezember', 'nach der Arbeit', NOW, 'Europe/Berlin')).toMatchObject({ kind: 'ok', when: { date: '2026-12-01', partOfDay: 'nach_der_arbeit' } });
+    expect(resolveWhen('erster Dienstag im Dezember', 'nach der Arbeit', NOW, 'Europe/Berlin')).toMatchObject({
+      kind: 'ok',
+      when: { date: '2026-12-01', partOfDay: 'nach_der_arbeit' },
+    });
     expect(resolveWhen('Heiligabend', '10h30', NOW, 'Europe/Berlin')).toMatchObject({ kind: 'ok', when: { date: '2026-12-24', time: '10:30' } });
   });
 });

@@ -43,7 +43,9 @@ export function resolveWhen(datum: string | undefined, uhrzeit: string | undefin
 
   const dateTime = ISO_DATE_TIME.exec(d);
   if (dateTime) {
-    const instant = dateTime[5] ? DateTime.fromISO(d, { setZone: false }).setZone(zone) : DateTime.fromISO(`${dateTime[1]}T${dateTime[2]!.padStart(5, '0')}`, { zone });
+    const instant = dateTime[5]
+      ? DateTime.fromISO(d, { setZone: false }).setZone(zone)
+      : DateTime.fromISO(`${dateTime[1]}T${dateTime[2]!.padStart(5, '0')}`, { zone });
     if (!instant.isValid) return invalid({ kind: 'no_such_date', text: d, quoted: true });
     const far = outside(placeInDateWindow(instant.toMillis(), now));
     if (far) return far;

@@ -3,7 +3,6 @@ import type { PartOfDay } from '../../parts-of-day.js';
 /** The part of day a caller names; it qualifies a slot but is never a clock time. Ranges: src/parts-of-day.ts. */
 export type { PartOfDay };
 
-
 /** Days from `from` to `to`, both included, YYYY-MM-DD. */
 export interface DatePeriod {
   from: string;

@@ -14,7 +14,19 @@ import { ApiError } from '../errors.js';
 import type { ApiApp } from './auth.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import {
-  AppointmentSummary, DateBound, Id, Instant, appointmentSummaryJson, bearerSecurity, boundToInstant, errorResponses, iso, isoOrNull, pageLimit, pageQuery, slotJson,
+  AppointmentSummary,
+  DateBound,
+  Id,
+  Instant,
+  appointmentSummaryJson,
+  bearerSecurity,
+  boundToInstant,
+  errorResponses,
+  iso,
+  isoOrNull,
+  pageLimit,
+  pageQuery,
+  slotJson,
 } from './schemas.js';
 
 const AppointmentDetail = AppointmentSummary.extend({
@@ -39,14 +51,20 @@ const listRoute = createRoute({
     query: z.object({
       from: DateBound.optional().openapi({ description: 'Starting at or after (a date: that local day’s start)' }),
       to: DateBound.optional().openapi({ description: 'Starting before (a date: including that whole local day)' }),
-      status: z.enum(APPOINTMENT_STATUSES).optional().openapi({ description: 'Only this status. Omitted: every status but held and expired (slots offered to callers, not appointments)' }),
+      status: z
+        .enum(APPOINTMENT_STATUSES)
+        .optional()
+        .openapi({ description: 'Only this status. Omitted: every status but held and expired (slots offered to callers, not appointments)' }),
       staff: Id.optional(),
       customer: Id.optional(),
       ...pageQuery,
     }),
   },
   responses: {
-    200: { description: 'A page of appointments', content: { 'application/json': { schema: z.object({ items: z.array(AppointmentSummary), nextCursor: z.string().nullable() }) } } },
+    200: {
+      description: 'A page of appointments',
+      content: { 'application/json': { schema: z.object({ items: z.array(AppointmentSummary), nextCursor: z.string().nullable() }) } },
+    },
     ...errorResponses(400),
   },
 });
@@ -89,7 +107,9 @@ const rescheduleRoute = createRoute({
       content: {
         'application/json': {
           schema: z.object({
-            startsAt: z.iso.datetime({ offset: true, error: 'must be an ISO instant with offset, e.g. 2030-03-05T10:00:00+01:00' }).openapi({ example: '2030-03-05T10:00:00+01:00' }),
+            startsAt: z.iso
+              .datetime({ offset: true, error: 'must be an ISO instant with offset, e.g. 2030-03-05T10:00:00+01:00' })
+              .openapi({ example: '2030-03-05T10:00:00+01:00' }),
             staffId: Id.optional().openapi({ description: 'Default: the same staff member. Only admin tokens may name another one.' }),
           }),
         },
@@ -122,13 +142,18 @@ function failureOf(outcome: BookingOutcome): ApiError | null {
     case 'slot_taken':
       return new ApiError('conflict', 'That time has just been taken.', { reason: 'slot_taken', alternatives: outcome.alternatives.map(slotJson) });
     case 'unavailable':
-      return new ApiError('unprocessable', `That time cannot be booked (${outcome.reason}).`, { reason: outcome.reason, alternatives: outcome.alternatives.map(slotJson) });
+      return new ApiError('unprocessable', `That time cannot be booked (${outcome.reason}).`, {
+        reason: outcome.reason,
+        alternatives: outcome.alternatives.map(slotJson),
+      });
     case 'hold_expired':
       return new ApiError('conflict', 'The hold expired.', { reason: 'hold_expired', alternatives: outcome.alternatives.map(slotJson) });
     case 'not_modifiable':
       return new ApiError('conflict', `An appointment that is ${outcome.status} cannot be changed.`, { reason: 'not_modifiable', status: outcome.status });
     case 'not_found':
-      return outcome.what === 'appointment' ? new ApiError('not_found', 'No such appointment.') : new ApiError('unprocessable', `staffId: no such ${outcome.what} in this business`);
+      return outcome.what === 'appointment'
+        ? new ApiError('not_found', 'No such appointment.')
+        : new ApiError('unprocessable', `staffId: no such ${outcome.what} in this business`);
     case 'held':
     case 'invalid_phone':
       // Neither cancel nor reschedule answers these; reaching here is a fault, not a client error.
@@ -170,7 +195,12 @@ export function registerAppointmentRoutes(app: ApiApp, ctx: AppContext): void {
     const { id } = c.req.valid('param');
     await visible(principal, id);
     const body = c.req.valid('json');
-    const outcome = await cancelAppointment(deps, { appointmentId: id, businessId: principal.businessId, actor: actorOf(principal), ...(body?.reason ? { reason: body.reason } : {}) });
+    const outcome = await cancelAppointment(deps, {
+      appointmentId: id,
+      businessId: principal.businessId,
+      actor: actorOf(principal),
+      ...(body?.reason ? { reason: body.reason } : {}),
+    });
     const failure = failureOf(outcome);
     if (failure) throw failure;
     return c.json(detailJson(await visible(principal, id)), 200);

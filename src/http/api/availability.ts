@@ -34,14 +34,18 @@ export function registerAvailabilityRoutes(app: ApiApp, ctx: AppContext): void {
     const q = c.req.valid('query');
     const now = ctx.clock.now();
     // Checked before the search: a day in year 9999 would push its window past what dates can hold.
-    if (placeDayInDateWindow(q.date, now) !== 'inside') throw new ApiError('bad_request', `date: out of range (${DATE_WINDOW_PAST_DAYS} days back to ${DATE_WINDOW_FUTURE_DAYS} days ahead)`);
-    const outcome = await findDaySlots({ db: ctx.database.db, rules: ctx.rules }, {
-      businessId: c.get('principal').businessId,
-      serviceId: q.service,
-      ...(q.staff ? { staffId: q.staff } : {}),
-      date: q.date,
-      now,
-    });
+    if (placeDayInDateWindow(q.date, now) !== 'inside')
+      throw new ApiError('bad_request', `date: out of range (${DATE_WINDOW_PAST_DAYS} days back to ${DATE_WINDOW_FUTURE_DAYS} days ahead)`);
+    const outcome = await findDaySlots(
+      { db: ctx.database.db, rules: ctx.rules },
+      {
+        businessId: c.get('principal').businessId,
+        serviceId: q.service,
+        ...(q.staff ? { staffId: q.staff } : {}),
+        date: q.date,
+        now,
+      },
+    );
     switch (outcome.kind) {
       case 'invalid_date':
         throw new ApiError('bad_request', 'date: no such date');

@@ -10,7 +10,18 @@ import { ApiError } from '../errors.js';
 import type { ApiApp } from './auth.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import {
-  AppointmentSummary, DateBound, Id, Instant, appointmentSummaryJson, bearerSecurity, boundToInstant, errorResponses, iso, isoOrNull, pageLimit, pageQuery,
+  AppointmentSummary,
+  DateBound,
+  Id,
+  Instant,
+  appointmentSummaryJson,
+  bearerSecurity,
+  boundToInstant,
+  errorResponses,
+  iso,
+  isoOrNull,
+  pageLimit,
+  pageQuery,
 } from './schemas.js';
 
 const CallSummary = z
@@ -66,7 +77,10 @@ const listRoute = createRoute({
     }),
   },
   responses: {
-    200: { description: 'A page of calls', content: { 'application/json': { schema: z.object({ items: z.array(CallSummary), nextCursor: z.string().nullable() }) } } },
+    200: {
+      description: 'A page of calls',
+      content: { 'application/json': { schema: z.object({ items: z.array(CallSummary), nextCursor: z.string().nullable() }) } },
+    },
     ...errorResponses(400),
   },
 });

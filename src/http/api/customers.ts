@@ -17,7 +17,16 @@ const CustomerDetail = CustomerSummary.extend({
   notes: z.string().nullable(),
   appointments: z.array(AppointmentSummary).openapi({ description: 'Newest first, at most 100' }),
   calls: z
-    .array(z.object({ id: z.string(), status: z.string(), outcome: z.enum(CALL_OUTCOMES).nullable(), startedAt: Instant.nullable(), durationMs: z.number().int().nullable(), createdAt: Instant }))
+    .array(
+      z.object({
+        id: z.string(),
+        status: z.string(),
+        outcome: z.enum(CALL_OUTCOMES).nullable(),
+        startedAt: Instant.nullable(),
+        durationMs: z.number().int().nullable(),
+        createdAt: Instant,
+      }),
+    )
     .openapi({ description: 'Newest first, at most 100' }),
 }).openapi('CustomerDetail');
 
@@ -34,7 +43,10 @@ const listRoute = createRoute({
     }),
   },
   responses: {
-    200: { description: 'A page of customers', content: { 'application/json': { schema: z.object({ items: z.array(CustomerSummary), nextCursor: z.string().nullable() }) } } },
+    200: {
+      description: 'A page of customers',
+      content: { 'application/json': { schema: z.object({ items: z.array(CustomerSummary), nextCursor: z.string().nullable() }) } },
+    },
     ...errorResponses(400, 403),
   },
 });
@@ -64,7 +76,10 @@ export function registerCustomerRoutes(app: ApiApp, ctx: AppContext): void {
       after: decodeCursor('customers', q.cursor),
       limit: pageLimit(q.limit, ctx.config.apiPageLimitMax),
     });
-    return c.json({ items: page.items.map((x) => ({ ...x, createdAt: iso(x.createdAt) })), nextCursor: page.next ? encodeCursor('customers', page.next) : null }, 200);
+    return c.json(
+      { items: page.items.map((x) => ({ ...x, createdAt: iso(x.createdAt) })), nextCursor: page.next ? encodeCursor('customers', page.next) : null },
+      200,
+    );
   });
 
   app.openapi(getRoute, async (c) => {

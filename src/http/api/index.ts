@@ -33,7 +33,11 @@ export function apiRoutes(ctx: AppContext, limiter: RateLimiter): Hono<{ Variabl
       if (!result.success) return errorResponse(c, 'bad_request', describeIssues(result.error));
     },
   }).basePath('/api');
-  api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', description: 'A token from `termin-agent token create`' });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A token from `termin-agent token create`',
+  });
   api.use('*', apiAuth(ctx, limiter));
   api.use('*', limitBody(API_MAX_BODY_BYTES));
   api.use('*', refuseUncleanText());
@@ -45,7 +49,8 @@ export function apiRoutes(ctx: AppContext, limiter: RateLimiter): Hono<{ Variabl
   registerAvailabilityRoutes(api, ctx);
 
   let document: ReturnType<typeof api.getOpenAPIDocument> | null = null;
-  const documentOf = () => (document ??= api.getOpenAPIDocument({ openapi: '3.0.3', info: { title: 'termin-agent staff API', version: '1', description: DESCRIPTION } }));
+  const documentOf = () =>
+    (document ??= api.getOpenAPIDocument({ openapi: '3.0.3', info: { title: 'termin-agent staff API', version: '1', description: DESCRIPTION } }));
 
   // The document and its page are public (they describe, they do not show data); registered before the
   // authenticated routes so that the API's auth middleware never runs for them.

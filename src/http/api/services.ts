@@ -30,7 +30,10 @@ const listRoute = createRoute({
   tags: ['services'],
   summary: 'The business’s services',
   security: bearerSecurity,
-  responses: { 200: { description: 'Services by name', content: { 'application/json': { schema: z.object({ items: z.array(Service) }) } } }, ...errorResponses() },
+  responses: {
+    200: { description: 'Services by name', content: { 'application/json': { schema: z.object({ items: z.array(Service) }) } } },
+    ...errorResponses(),
+  },
 });
 
 /** `GET /api/services`. */

@@ -24,7 +24,10 @@ const listRoute = createRoute({
   tags: ['staff'],
   summary: 'Staff members (a staff token sees only its own record)',
   security: bearerSecurity,
-  responses: { 200: { description: 'Staff by name', content: { 'application/json': { schema: z.object({ items: z.array(StaffMember) }) } } }, ...errorResponses() },
+  responses: {
+    200: { description: 'Staff by name', content: { 'application/json': { schema: z.object({ items: z.array(StaffMember) }) } } },
+    ...errorResponses(),
+  },
 });
 
 /** `GET /api/staff`. */

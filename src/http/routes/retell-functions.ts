@@ -52,8 +52,15 @@ export function retellFunctionRoutes(ctx: AppContext): Hono<{ Variables: RetellV
     if (!routing) return errorResponse(c, 'unprocessable', 'The call matches no business: register its number (or Retell agent id) with the business.');
     const callerNumber = call?.from_number ? normalizePhone(call.from_number) : null;
     const started = performance.now();
-    const { result, repeated } = await runToolOnce({ deps, businessId: routing.businessId, callId: call?.call_id ?? null, callerNumber, source: 'function' }, name, args);
-    c.get('log').info({ function: name, ok: result.ok, error: result.error ?? null, repeated, duration_ms: Math.round(performance.now() - started) }, 'function call');
+    const { result, repeated } = await runToolOnce(
+      { deps, businessId: routing.businessId, callId: call?.call_id ?? null, callerNumber, source: 'function' },
+      name,
+      args,
+    );
+    c.get('log').info(
+      { function: name, ok: result.ok, error: result.error ?? null, repeated, duration_ms: Math.round(performance.now() - started) },
+      'function call',
+    );
     return c.json(result);
   });
   return app;

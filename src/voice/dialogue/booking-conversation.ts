@@ -9,7 +9,17 @@ import { NOT_CONNECTED } from '../../german/speak/lines.js';
 import type { Logger } from '../../logger.js';
 import { createReception } from '../../reception/create-reception.js';
 import type { Reception } from '../../reception/reception.js';
-import { isRefusal, type CallDetails, type Conversation, type ConversationFactory, type Greeting, type Refusal, type TurnIo, type TurnRequest, type Utterance } from '../conversation.js';
+import {
+  isRefusal,
+  type CallDetails,
+  type Conversation,
+  type ConversationFactory,
+  type Greeting,
+  type Refusal,
+  type TurnIo,
+  type TurnRequest,
+  type Utterance,
+} from '../conversation.js';
 import { decide } from './decide.js';
 import type { CallerInfo } from './events.js';
 import { keepTranscript } from './keep-transcript.js';
@@ -92,7 +102,11 @@ class BookingConversation implements Conversation {
       const routing = await routeCall(this.deps.db, { toNumber: details.toNumber, agentId: details.agentId });
       if (!sameBusiness(routing, details, routed.directory.business.id)) return { refused: 'foreign_call' };
       if (this.state.caller.number || !details.fromNumber) return;
-      const started = await startCall(this.deps.db, { ...callRecord(this.callId, details), businessId: routed.directory.business.id, at: this.deps.clock.now() });
+      const started = await startCall(this.deps.db, {
+        ...callRecord(this.callId, details),
+        businessId: routed.directory.business.id,
+        at: this.deps.clock.now(),
+      });
       // The row ended (or moved) under this live call, e.g. by Retell's call_ended: keep what the call knows.
       if (started.kind === 'refused') return;
       this.state = decide(this.state, { kind: 'caller_known', caller: callerOf(started) }, routed.directory).state;
@@ -172,7 +186,9 @@ class BookingConversation implements Conversation {
       }
       this.resumed = true;
     }
-    const routing = businessId ? { businessId, matchedBy: 'snapshot' } : await routeCall(this.deps.db, { toNumber: details?.toNumber ?? null, agentId: details?.agentId ?? null });
+    const routing = businessId
+      ? { businessId, matchedBy: 'snapshot' }
+      : await routeCall(this.deps.db, { toNumber: details?.toNumber ?? null, agentId: details?.agentId ?? null });
     const directory = routing ? await loadDirectory(this.deps.db, routing.businessId) : null;
     if (!routing || !directory) {
       this.unrouted = true;
@@ -207,7 +223,13 @@ class BookingConversation implements Conversation {
   }
 
   private reception(routed: Routed): Reception {
-    return createReception(this.deps, { businessId: routed.directory.business.id, callId: this.callId, callerNumber: this.state.caller.number, source: 'phone', directory: routed.directory });
+    return createReception(this.deps, {
+      businessId: routed.directory.business.id,
+      callId: this.callId,
+      callerNumber: this.state.caller.number,
+      source: 'phone',
+      directory: routed.directory,
+    });
   }
 
   /**
@@ -230,7 +252,13 @@ class BookingConversation implements Conversation {
   private save(state: DialogueState): void {
     const routed = this.routed;
     if (!routed || !this.owned) return;
-    const snapshot: DialogueSnapshot = { version: 1, owner: this.instanceId, businessId: routed.directory.business.id, keepTranscript: routed.keepTranscript, state };
+    const snapshot: DialogueSnapshot = {
+      version: 1,
+      owner: this.instanceId,
+      businessId: routed.directory.business.id,
+      keepTranscript: routed.keepTranscript,
+      state,
+    };
     this.saving = this.saving
       .then(() => saveDialogueSnapshot(this.deps.db, this.callId, snapshot))
       .catch((error: unknown) => this.logger.warn({ err: error }, 'could not save the call state'));
@@ -257,7 +285,15 @@ class BookingConversation implements Conversation {
       return;
     }
     this.transcript = keepTranscript(request.transcript);
-    const ctx = { reception: this.reception(routed), io, directory: routed.directory, callId: this.callId, now: this.deps.clock.now(), logger: this.logger, save: (s: DialogueState) => this.save(s) };
+    const ctx = {
+      reception: this.reception(routed),
+      io,
+      directory: routed.directory,
+      callId: this.callId,
+      now: this.deps.clock.now(),
+      logger: this.logger,
+      save: (s: DialogueState) => this.save(s),
+    };
     // On a fault the state stays as it was before the turn: Retell's next request starts from there.
     this.state = await takeTurn(ctx, this.state, request);
     this.logger.info({ kind: request.kind, phase: this.state.step.phase, stale: io.isStale(), duration_ms: Math.round(performance.now() - started) }, 'turn');

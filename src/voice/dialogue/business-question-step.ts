@@ -11,7 +11,9 @@ import type { Draft } from './draft.js';
 
 /** True when the caller's words carry a booking request beside the question ("… und ich hätte gern Freitag um zehn"). */
 function carriesMore(f: Facts): boolean {
-  return f.serviceIds.length > 0 || f.hasWhen || f.staff !== null || ['book', 'cancel_appointment', 'reschedule_appointment', 'human', 'goodbye'].includes(f.intent);
+  return (
+    f.serviceIds.length > 0 || f.hasWhen || f.staff !== null || ['book', 'cancel_appointment', 'reschedule_appointment', 'human', 'goodbye'].includes(f.intent)
+  );
 }
 
 /**

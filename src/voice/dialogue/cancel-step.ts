@@ -41,7 +41,10 @@ export function askCancel(d: Draft, appointment: AppointmentRef, choices: Appoin
  * caller's appointments reads that one back instead, anything else asks once more.
  */
 export function answerCancelQuestion(d: Draft, f: Facts, step: StepOf<'confirm_cancel'>): void {
-  const other = f.hasWhen || f.ordinal !== null || f.serviceIds.length > 0 || f.staff?.kind === 'named' ? pickAppointment(step.choices, f, d.directory.business.timeZone) : null;
+  const other =
+    f.hasWhen || f.ordinal !== null || f.serviceIds.length > 0 || f.staff?.kind === 'named'
+      ? pickAppointment(step.choices, f, d.directory.business.timeZone)
+      : null;
   if (other && other.id !== step.appointment.id) return askCancel(d, other, step.choices);
   if (!other && f.hasWhen) return cancelStep(d, f);
   if (f.intent === 'yes' || (f.intent === 'cancel_appointment' && !f.hasWhen)) return cancel(d, step.appointment, 'ask');

@@ -1,7 +1,17 @@
 import { DateTime } from 'luxon';
 import type { Facts } from '../../german/understand/index.js';
 import { ASK_OTHER_TIME, ASK_TIME, FILLER, askService } from '../../german/speak/lines.js';
-import { ASK_INSTEAD, askDayFor, askDayInWeek, askServiceAgain, askWhenAgain, firstFreeInWeek, nothingOnThatSide, unknownStaff, type WishSoFar } from '../../german/speak/lines-booking-flow.js';
+import {
+  ASK_INSTEAD,
+  askDayFor,
+  askDayInWeek,
+  askServiceAgain,
+  askWhenAgain,
+  firstFreeInWeek,
+  nothingOnThatSide,
+  unknownStaff,
+  type WishSoFar,
+} from '../../german/speak/lines-booking-flow.js';
 import { serviceNameOf, serviceWordsOf } from '../../german/speak/phrase-appointments.js';
 import { phraseOffer } from '../../german/speak/phrase-offer.js';
 import { speakStaff } from '../../german/speak/speak.js';
@@ -57,13 +67,27 @@ function dayInWeek(date: string, week: string, zone: string): string {
 
 /** True when the utterance brings something for the wish. */
 function readSomething(f: Facts): boolean {
-  return f.serviceIds.length > 0 || f.hasWhen || f.staff !== null || f.cues.unknownStaffName !== null || f.cues.shift !== null || f.cues.introducedName !== null || f.phone !== null;
+  return (
+    f.serviceIds.length > 0 ||
+    f.hasWhen ||
+    f.staff !== null ||
+    f.cues.unknownStaffName !== null ||
+    f.cues.shift !== null ||
+    f.cues.introducedName !== null ||
+    f.phone !== null
+  );
 }
 
 /** What is known of the wish, for saying it back. */
 function wishSoFar(d: Draft, wish: Wish): WishSoFar {
   const member = d.directory.staff.find((m) => m.id === wish.staff);
-  return { serviceName: wish.serviceId ? serviceNameOf(wish.serviceId, d.directory) : null, staffName: member ? speakStaff(member) : null, date: wish.date, time: wish.time, partOfDay: wish.partOfDay };
+  return {
+    serviceName: wish.serviceId ? serviceNameOf(wish.serviceId, d.directory) : null,
+    staffName: member ? speakStaff(member) : null,
+    date: wish.date,
+    time: wish.time,
+    partOfDay: wish.partOfDay,
+  };
 }
 
 /** Asks for what is missing, or looks for slots once service and day are known; never a day the caller did not say. */
@@ -77,14 +101,25 @@ export function collect(d: Draft, f: Facts, wish: Wish): void {
   if (f.cues.unknownStaffName && f.staff === null) return d.say(unknownStaff(f.cues.unknownStaffName, staffNames(d, merged.serviceId)));
   // Asked already and nothing readable came back: say what is known and ask for the missing part in other words.
   if (asked && !readSomething(f) && f.intent !== 'yes' && f.intent !== 'no') {
-    return merged.serviceId ? notUnderstood(d, [0, 1, 2].map((i) => askWhenAgain(wishSoFar(d, merged), zone, d.now, i))) : notUnderstood(d, askServiceAgain(d.directory));
+    return merged.serviceId
+      ? notUnderstood(
+          d,
+          [0, 1, 2].map((i) => askWhenAgain(wishSoFar(d, merged), zone, d.now, i)),
+        )
+      : notUnderstood(d, askServiceAgain(d.directory));
   }
   if (!merged.serviceId) return d.say(askService(d.directory));
   if (merged.week && !merged.date && !merged.earliest) {
     // "egal" or "ja" to "oder soll ich Ihnen die ersten freien Termine der Woche nennen?": the first free ones.
     const takeFirst = asked && (f.intent === 'yes' || f.staff?.kind === 'any');
     if (!takeFirst) return d.say(askDayInWeek(merged.week, zone, d.now));
-    return checkAndOffer(d, { ...merged, serviceId: merged.serviceId, date: merged.week, earliest: true, staff: f.staff?.kind === 'any' && wish.staff === null ? null : merged.staff });
+    return checkAndOffer(d, {
+      ...merged,
+      serviceId: merged.serviceId,
+      date: merged.week,
+      earliest: true,
+      staff: f.staff?.kind === 'any' && wish.staff === null ? null : merged.staff,
+    });
   }
   if (!merged.date && !merged.time && !merged.partOfDay && !merged.earliest) return d.say(ASK_TIME);
   // A time or part of day without a day: ask for the day rather than take the next one that has it.
@@ -111,7 +146,11 @@ export function shiftWish(d: Draft, wish: Wish, base: string, shift: NonNullable
     return d.say(askService(d.directory));
   }
   const later = shift.minutes + shift.days * 1440 > 0;
-  const avoid: Avoid = { startsAt: [base, ...declined.map((s) => s.startsAt)], after: shift.minutes !== 0 && later ? base : null, before: shift.minutes !== 0 && !later ? base : null };
+  const avoid: Avoid = {
+    startsAt: [base, ...declined.map((s) => s.startsAt)],
+    after: shift.minutes !== 0 && later ? base : null,
+    before: shift.minutes !== 0 && !later ? base : null,
+  };
   checkAndOffer(d, { ...moved, serviceId: moved.serviceId }, avoid);
 }
 
@@ -146,7 +185,8 @@ function checkAndOffer(d: Draft, wish: ServiceWish, avoid: Avoid | null = null):
 /** The offer without what the caller just turned down, or on the wrong side of it. */
 function withoutAvoided(outcome: OfferOutcome, avoid: Avoid | null | undefined): OfferOutcome {
   if (!avoid) return outcome;
-  const keep = (s: OfferedSlot) => !avoid.startsAt.includes(s.startsAt) && (!avoid.after || s.startsAt > avoid.after) && (!avoid.before || s.startsAt < avoid.before);
+  const keep = (s: OfferedSlot) =>
+    !avoid.startsAt.includes(s.startsAt) && (!avoid.after || s.startsAt > avoid.after) && (!avoid.before || s.startsAt < avoid.before);
   if (outcome.kind === 'exact') return keep(outcome.slot) ? outcome : { kind: 'none', reason: 'taken' };
   if (outcome.kind !== 'alternatives') return outcome;
   const [first, ...rest] = outcome.slots.filter(keep);

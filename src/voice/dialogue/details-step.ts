@@ -96,7 +96,10 @@ function book(d: Draft, wish: ServiceWish, chosen: OfferedSlot): void {
   const customer = { name, phone };
   d.to({ phase: 'booking', wish, chosen, customer });
   const forOther = bookingForSomeoneElse(d) ? { forSomeoneElse: true } : {};
-  d.run({ operation: 'book', request: { serviceId: wish.serviceId, staffId: chosen.staffId, startsAt: chosen.startsAt, customer, ...forOther } }, FILLER_BOOKING);
+  d.run(
+    { operation: 'book', request: { serviceId: wish.serviceId, staffId: chosen.staffId, startsAt: chosen.startsAt, customer, ...forOther } },
+    FILLER_BOOKING,
+  );
 }
 
 /**

@@ -73,7 +73,8 @@ function keepDetails(d: Draft, f: Facts): void {
 /** The answer to "Soll ich Sie verbinden / sollen wir Sie zurückrufen?". False: the caller went on with something else. */
 function answerPending(d: Draft, f: Facts, pending: NonNullable<Draft['state']['memory']['pending']>): boolean {
   const transferTo = d.directory.business.transferNumber;
-  const wantsCallback = f.cues.callback || (pending.kind === 'callback' && f.intent === 'yes') || (pending.kind === 'help' && f.intent === 'yes' && !transferTo);
+  const wantsCallback =
+    f.cues.callback || (pending.kind === 'callback' && f.intent === 'yes') || (pending.kind === 'help' && f.intent === 'yes' && !transferTo);
   if (wantsCallback) {
     callBack(d, pending.staffId);
     return true;

@@ -3,7 +3,10 @@ import { MAX_KEPT_CHARS, MAX_KEPT_UTTERANCES, keepTranscript } from './keep-tran
 
 describe('keepTranscript', () => {
   it('keeps a normal call whole', () => {
-    const transcript = [{ role: 'agent', content: 'Guten Tag!' }, { role: 'user', content: 'Einen Termin bitte.' }];
+    const transcript = [
+      { role: 'agent', content: 'Guten Tag!' },
+      { role: 'user', content: 'Einen Termin bitte.' },
+    ];
     expect(keepTranscript(transcript)).toEqual(transcript);
   });
 
@@ -16,7 +19,10 @@ describe('keepTranscript', () => {
   });
 
   it('bounds the characters kept, cutting a giant utterance from its start and never inside a surrogate pair', () => {
-    const kept = keepTranscript([{ role: 'user', content: 'alt' }, { role: 'user', content: `${'😀'.repeat(MAX_KEPT_CHARS)}Ende` }]);
+    const kept = keepTranscript([
+      { role: 'user', content: 'alt' },
+      { role: 'user', content: `${'😀'.repeat(MAX_KEPT_CHARS)}Ende` },
+    ]);
     expect(kept).toHaveLength(1);
     const content = kept[0]!.content;
     expect(content.length).toBeLessThanOrEqual(MAX_KEPT_CHARS);

@@ -19,7 +19,9 @@ function pickOffer(offers: readonly OfferedSlot[], f: Facts, serviceId: string, 
   const local = (o: OfferedSlot) => DateTime.fromISO(o.startsAt, { zone });
   let matching = [...offers];
   if (f.hasWhen) {
-    matching = matching.filter((o) => (!f.when.date || local(o).toFormat('yyyy-MM-dd') === f.when.date) && (!f.when.time || local(o).toFormat('HH:mm') === f.when.time));
+    matching = matching.filter(
+      (o) => (!f.when.date || local(o).toFormat('yyyy-MM-dd') === f.when.date) && (!f.when.time || local(o).toFormat('HH:mm') === f.when.time),
+    );
     if (matching.length === 0) return { kind: 'new_wish' };
   }
   const named = f.staff?.kind === 'named' ? f.staff.staffIds : null;

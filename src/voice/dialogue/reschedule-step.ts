@@ -44,7 +44,10 @@ export function rescheduleStep(d: Draft, f: Facts): void {
   const before = step.phase === 'reschedule' ? step : { target: { date: null, time: null, staffId: null }, moving: null };
   const said = targetOf(d, f, before.target, before.moving);
   // A booking of this call being corrected: "um halb zehn" keeps its day, as "lieber um elf" does right after it.
-  const sameDay = before.moving && isRejectedBooking(d, before.moving) ? DateTime.fromISO(before.moving.startsAt, { zone: d.directory.business.timeZone }).toFormat('yyyy-MM-dd') : null;
+  const sameDay =
+    before.moving && isRejectedBooking(d, before.moving)
+      ? DateTime.fromISO(before.moving.startsAt, { zone: d.directory.business.timeZone }).toFormat('yyyy-MM-dd')
+      : null;
   const target = { ...said, date: said.date ?? (said.time ? sameDay : null) };
   d.to({ phase: 'reschedule', target, moving: before.moving });
   if (!target.date && !target.time) return d.say(ASK_RESCHEDULE_TIME);

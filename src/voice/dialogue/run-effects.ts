@@ -74,7 +74,10 @@ async function perform(ctx: RunContext, call: ReceptionCall, seq: number): Promi
   try {
     const answer = await ask(ctx.reception, call);
     if (tool) ctx.io.toolCallResult(toolCallId, JSON.stringify(answer.outcome), true);
-    ctx.logger.info({ operation: call.operation, outcome: answer.outcome?.kind ?? null, duration_ms: Math.round(performance.now() - started) }, 'reception call');
+    ctx.logger.info(
+      { operation: call.operation, outcome: answer.outcome?.kind ?? null, duration_ms: Math.round(performance.now() - started) },
+      'reception call',
+    );
     return answer;
   } catch (error) {
     if (tool) ctx.io.toolCallResult(toolCallId, JSON.stringify({ error: 'failed' }), false);

@@ -117,7 +117,10 @@ export const Caller = z.object({
   /** Whom the booking under way is for; absent: the caller. */
   forWhom: ForWhom.optional(),
   /** "für uns beide": the second person, booked after the first. */
-  second: z.object({ relation: z.string().max(40).nullable() }).nullable().optional(),
+  second: z
+    .object({ relation: z.string().max(40).nullable() })
+    .nullable()
+    .optional(),
 });
 export type Caller = z.infer<typeof Caller>;
 
@@ -147,7 +150,10 @@ const Memory = z.object({
    * A question the agent asked outside the booking steps, waiting for a yes: 'help' (a colleague or a callback,
    * after turns it could not use), 'callback' (the person asked for cannot come to the phone; `staffId`: who).
    */
-  pending: z.object({ kind: z.enum(['help', 'callback']), staffId: z.string().min(1).nullable() }).nullable().default(null),
+  pending: z
+    .object({ kind: z.enum(['help', 'callback']), staffId: z.string().min(1).nullable() })
+    .nullable()
+    .default(null),
   /** The agent could not answer a question and offered the transfer: a yes transfers, a no says `resume`. */
   transferOffer: z.object({ resume: z.string() }).nullable().optional(),
   /**
@@ -165,7 +171,19 @@ export type DialogueState = z.infer<typeof DialogueState>;
 export function initialState(): DialogueState {
   return {
     caller: { number: null, name: null, known: false, phone: null, phoneConfirmed: false },
-    memory: { outcome: null, reminders: 0, lastLine: '', saying: [], fillerSaid: false, announcement: null, handled: null, operations: 0, confused: 0, pending: null, justBooked: null },
+    memory: {
+      outcome: null,
+      reminders: 0,
+      lastLine: '',
+      saying: [],
+      fillerSaid: false,
+      announcement: null,
+      handled: null,
+      operations: 0,
+      confused: 0,
+      pending: null,
+      justBooked: null,
+    },
     step: { phase: 'open' },
   };
 }

@@ -10,7 +10,6 @@ import type { TransportMetrics } from './transport-metrics.js';
 /** How long a call whose agent hung up waits for a (most unlikely) reconnect before it is finished. */
 const HANGUP_GRACE_MS = 2_000;
 
-
 /** Frames kept while no socket is open; a reconnect flushes them. */
 const MAX_OUTBOX = 256;
 
@@ -251,7 +250,8 @@ export class CallSession implements TurnHost {
     this.outbox = [];
     const socket = this.socket;
     this.socket = null;
-    if (socket && (socket.readyState === WebSocket.OPEN || socket.readyState === WebSocket.CONNECTING)) socket.close(CloseCode.goingAway, 'server shutting down');
+    if (socket && (socket.readyState === WebSocket.OPEN || socket.readyState === WebSocket.CONNECTING))
+      socket.close(CloseCode.goingAway, 'server shutting down');
     try {
       await this.conversation.end(reason);
     } catch (error) {

@@ -2,10 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OutboundFrame, ResponseFrame, parseInbound, responseFrame, toCallDetails, toolCallInvocationFrame, toolCallResultFrame } from './frames.js';
 
-const sayOptions = fc.record(
-  { endCall: fc.boolean(), transferNumber: fc.string(), noInterruptionAllowed: fc.boolean() },
-  { requiredKeys: [] },
-);
+const sayOptions = fc.record({ endCall: fc.boolean(), transferNumber: fc.string(), noInterruptionAllowed: fc.boolean() }, { requiredKeys: [] });
 
 describe('outbound frames', () => {
   it('always builds a response Retell accepts: integer id, string content, real boolean content_complete', () => {
@@ -30,7 +27,9 @@ describe('outbound frames', () => {
   });
 
   it('stringifies tool arguments and always reports success as a boolean', () => {
-    expect(OutboundFrame.parse(toolCallInvocationFrame('t1', 'book_appointment', { datum: '2026-11-20' }))).toMatchObject({ arguments: '{"datum":"2026-11-20"}' });
+    expect(OutboundFrame.parse(toolCallInvocationFrame('t1', 'book_appointment', { datum: '2026-11-20' }))).toMatchObject({
+      arguments: '{"datum":"2026-11-20"}',
+    });
     expect(toolCallResultFrame('t1', 'ok', true)).toEqual({ response_type: 'tool_call_result', tool_call_id: 't1', content: 'ok', successful: true });
   });
 });
@@ -38,14 +37,22 @@ describe('outbound frames', () => {
 describe('parseInbound', () => {
   it('never throws, whatever text arrives', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.jsonValue().map((v) => JSON.stringify(v))), (text) => {
-        expect(['frame', 'unknown_type', 'invalid']).toContain(parseInbound(text).kind);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.jsonValue().map((v) => JSON.stringify(v)),
+        ),
+        (text) => {
+          expect(['frame', 'unknown_type', 'invalid']).toContain(parseInbound(text).kind);
+        },
+      ),
     );
   });
 
   it('reads a response_required with or without the stray timestamp, keeping unknown roles', () => {
-    const parsed = parseInbound(JSON.stringify({ interaction_type: 'response_required', response_id: 7, timestamp: 3, transcript: [{ role: 'transfer_target', content: 'Hallo' }] }));
+    const parsed = parseInbound(
+      JSON.stringify({ interaction_type: 'response_required', response_id: 7, timestamp: 3, transcript: [{ role: 'transfer_target', content: 'Hallo' }] }),
+    );
     expect(parsed).toMatchObject({ kind: 'frame', frame: { response_id: 7, transcript: [{ role: 'transfer_target', content: 'Hallo' }] } });
     expect(parseInbound('{"interaction_type":"reminder_required","response_id":8,"transcript":[]}').kind).toBe('frame');
   });
@@ -70,14 +77,38 @@ describe('parseInbound', () => {
 
 describe('toCallDetails', () => {
   it('maps a phone call object', () => {
-    expect(toCallDetails('c1', { call_id: 'c1', agent_id: 'a', from_number: '+4917612345678', to_number: '+493012345670', direction: 'inbound', call_type: 'phone_call', metadata: { b: 1 } })).toEqual({
-      callId: 'c1', agentId: 'a', fromNumber: '+4917612345678', toNumber: '+493012345670', direction: 'inbound', callType: 'phone_call', sensitiveDataOptOut: false, metadata: { b: 1 },
+    expect(
+      toCallDetails('c1', {
+        call_id: 'c1',
+        agent_id: 'a',
+        from_number: '+4917612345678',
+        to_number: '+493012345670',
+        direction: 'inbound',
+        call_type: 'phone_call',
+        metadata: { b: 1 },
+      }),
+    ).toEqual({
+      callId: 'c1',
+      agentId: 'a',
+      fromNumber: '+4917612345678',
+      toNumber: '+493012345670',
+      direction: 'inbound',
+      callType: 'phone_call',
+      sensitiveDataOptOut: false,
+      metadata: { b: 1 },
     });
   });
 
   it('gives nulls for a web call without numbers and for mistyped fields', () => {
     expect(toCallDetails('c2', { call_type: 'web_call', from_number: 49, metadata: ['x'] })).toEqual({
-      callId: 'c2', agentId: null, fromNumber: null, toNumber: null, direction: null, callType: 'web_call', sensitiveDataOptOut: false, metadata: null,
+      callId: 'c2',
+      agentId: null,
+      fromNumber: null,
+      toNumber: null,
+      direction: null,
+      callType: 'web_call',
+      sensitiveDataOptOut: false,
+      metadata: null,
     });
   });
 });
@@ -85,16 +116,24 @@ describe('toCallDetails', () => {
 /** Whether a string would be refused by Postgres text or jsonb: a NUL, or half a surrogate pair. */
 const unstorable = (value: string) => /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value);
 const strings = (value: unknown): string[] =>
-  typeof value === 'string' ? [value] : Array.isArray(value) ? value.flatMap(strings) : value && typeof value === 'object' ? Object.entries(value).flatMap(([k, v]) => [k, ...strings(v)]) : [];
+  typeof value === 'string'
+    ? [value]
+    : Array.isArray(value)
+      ? value.flatMap(strings)
+      : value && typeof value === 'object'
+        ? Object.entries(value).flatMap(([k, v]) => [k, ...strings(v)])
+        : [];
 
 describe('inbound text from the socket', () => {
   it('strips NUL and replaces lone surrogates in every string and key, keeping real pairs', () => {
-    const parsed = parseInbound(JSON.stringify({
-      interaction_type: 'response_required',
-      response_id: 1,
-      transcript: [{ role: 'user\u0000', content: 'Ha\u0000llo \ud800 Welt \udc00 😀' }],
-      transcript_with_tool_calls: [{ 'na\u0000me': ['\ud83d'] }],
-    }));
+    const parsed = parseInbound(
+      JSON.stringify({
+        interaction_type: 'response_required',
+        response_id: 1,
+        transcript: [{ role: 'user\u0000', content: 'Ha\u0000llo \ud800 Welt \udc00 😀' }],
+        transcript_with_tool_calls: [{ 'na\u0000me': ['\ud83d'] }],
+      }),
+    );
     expect(parsed.kind).toBe('frame');
     if (parsed.kind !== 'frame' || parsed.frame.interaction_type !== 'response_required') return;
     expect(parsed.frame.transcript).toEqual([{ role: 'user', content: 'Hallo \uFFFD Welt \uFFFD 😀' }]);
@@ -104,7 +143,9 @@ describe('inbound text from the socket', () => {
   it('never lets an unstorable string through, whatever the frame holds', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (role, content, key) => {
-        const parsed = parseInbound(JSON.stringify({ interaction_type: 'call_details', call: { [key]: content, from_number: role, metadata: { [key]: [content] } } }));
+        const parsed = parseInbound(
+          JSON.stringify({ interaction_type: 'call_details', call: { [key]: content, from_number: role, metadata: { [key]: [content] } } }),
+        );
         expect(parsed.kind).toBe('frame');
         expect(strings(parsed).some(unstorable)).toBe(false);
       }),
@@ -121,7 +162,12 @@ describe('inbound text from the socket', () => {
   });
 
   it('drops call_details fields longer than any real number or id', () => {
-    const details = toCallDetails('c3', { from_number: `+49${'1'.repeat(100)}`, to_number: '+493012345670', agent_id: 'a'.repeat(129), call_type: 'phone_call' });
+    const details = toCallDetails('c3', {
+      from_number: `+49${'1'.repeat(100)}`,
+      to_number: '+493012345670',
+      agent_id: 'a'.repeat(129),
+      call_type: 'phone_call',
+    });
     expect(details).toMatchObject({ fromNumber: null, toNumber: '+493012345670', agentId: null, callType: 'phone_call' });
   });
 });

@@ -122,7 +122,10 @@ export function toCallDetails(callId: string, call: Record<string, unknown>): Ca
     direction: text(call.direction, WORD_MAX),
     callType: text(call.call_type, WORD_MAX),
     // The account's choice not to keep sensitive data (newer payloads say it as a storage setting).
-    sensitiveDataOptOut: call.opt_out_sensitive_data_storage === true || call.data_storage_setting === 'everything_except_pii' || call.data_storage_setting === 'basic_attributes_only',
+    sensitiveDataOptOut:
+      call.opt_out_sensitive_data_storage === true ||
+      call.data_storage_setting === 'everything_except_pii' ||
+      call.data_storage_setting === 'basic_attributes_only',
     metadata: typeof metadata === 'object' && metadata !== null && !Array.isArray(metadata) ? (metadata as Record<string, unknown>) : null,
   };
 }
@@ -200,7 +203,14 @@ export type ToolCallResultFrame = z.infer<typeof ToolCallResultFrame>;
 const MetadataFrame = z.strictObject({ response_type: z.literal('metadata'), metadata: z.unknown() });
 
 export const OutboundFrame = z.discriminatedUnion('response_type', [
-  ConfigFrame, PingPongOut, ResponseFrame, AgentInterruptFrame, UpdateAgentFrame, ToolCallInvocationFrame, ToolCallResultFrame, MetadataFrame,
+  ConfigFrame,
+  PingPongOut,
+  ResponseFrame,
+  AgentInterruptFrame,
+  UpdateAgentFrame,
+  ToolCallInvocationFrame,
+  ToolCallResultFrame,
+  MetadataFrame,
 ]);
 export type OutboundFrame = z.infer<typeof OutboundFrame>;
 
@@ -240,5 +250,10 @@ export function toolCallInvocationFrame(toolCallId: string, name: string, args: 
 
 /** The result paired with an invocation; `successful` is always set, so "not reported" never reads as a failure. */
 export function toolCallResultFrame(toolCallId: string, content: string, successful: boolean): ToolCallResultFrame {
-  return { response_type: 'tool_call_result', tool_call_id: toolCallId, content: typeof content === 'string' ? content : String(content ?? ''), successful: successful === true };
+  return {
+    response_type: 'tool_call_result',
+    tool_call_id: toolCallId,
+    content: typeof content === 'string' ? content : String(content ?? ''),
+    successful: successful === true,
+  };
 }

@@ -188,7 +188,11 @@ function createAdmission(base: string, options: LlmWebSocketOptions): (req: Inco
     if (!pathname.startsWith(`${base}/`)) return { status: 404, reason: 'not_found' };
     if (allowlist.length > 0) {
       const forwarded = req.headers['x-forwarded-for'];
-      const address = clientAddress({ remoteAddress: req.socket.remoteAddress, forwardedFor: Array.isArray(forwarded) ? forwarded.join(',') : forwarded, trustProxy: options.trustProxy === true });
+      const address = clientAddress({
+        remoteAddress: req.socket.remoteAddress,
+        forwardedFor: Array.isArray(forwarded) ? forwarded.join(',') : forwarded,
+        trustProxy: options.trustProxy === true,
+      });
       if (!isAllowedAddress(allowlist, address)) return { status: 403, reason: 'address' };
     }
     let rest = pathname.slice(base.length + 1);

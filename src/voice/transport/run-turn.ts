@@ -143,15 +143,27 @@ export async function runTurn(host: TurnHost, request: TurnRequest): Promise<voi
     turn.settle();
   }
 
-  const outcome: TurnOutcome = timedOut ? 'timed_out'
-    : failed ? 'failed'
-    : endedCall ? 'ended_call'
-    : turn.finished ? 'completed'
-    : host.closed ? 'abandoned'
-    : 'superseded';
+  const outcome: TurnOutcome = timedOut
+    ? 'timed_out'
+    : failed
+      ? 'failed'
+      : endedCall
+        ? 'ended_call'
+        : turn.finished
+          ? 'completed'
+          : host.closed
+            ? 'abandoned'
+            : 'superseded';
   host.metrics?.turns.inc({ kind: request.kind, outcome });
   log.info(
-    { response_id: request.responseId, kind: request.kind, outcome, frames, first_frame_ms: roundMs(firstFrameMs), duration_ms: roundMs(performance.now() - receivedAt) },
+    {
+      response_id: request.responseId,
+      kind: request.kind,
+      outcome,
+      frames,
+      first_frame_ms: roundMs(firstFrameMs),
+      duration_ms: roundMs(performance.now() - receivedAt),
+    },
     'turn',
   );
 }

@@ -27,7 +27,12 @@ export function createTransportMetrics(registry: Registry): TransportMetrics {
       new Gauge({ name: 'termin_voice_open_calls', help: 'Calls with an open or reconnect-pending LLM WebSocket session', registers: [registry] }),
     turns:
       existing<Counter<'kind' | 'outcome'>>('termin_voice_turns_total') ??
-      new Counter({ name: 'termin_voice_turns_total', help: 'Retell turn requests by kind and outcome', labelNames: ['kind', 'outcome'], registers: [registry] }),
+      new Counter({
+        name: 'termin_voice_turns_total',
+        help: 'Retell turn requests by kind and outcome',
+        labelNames: ['kind', 'outcome'],
+        registers: [registry],
+      }),
     firstResponse:
       existing<Histogram<'kind'>>('termin_voice_first_response_seconds') ??
       new Histogram({
@@ -39,12 +44,26 @@ export function createTransportMetrics(registry: Registry): TransportMetrics {
       }),
     upgradesRefused:
       existing<Counter<'reason'>>('termin_voice_upgrades_refused_total') ??
-      new Counter({ name: 'termin_voice_upgrades_refused_total', help: 'LLM WebSocket upgrades refused before a socket existed, by reason', labelNames: ['reason'], registers: [registry] }),
+      new Counter({
+        name: 'termin_voice_upgrades_refused_total',
+        help: 'LLM WebSocket upgrades refused before a socket existed, by reason',
+        labelNames: ['reason'],
+        registers: [registry],
+      }),
     refused:
       existing<Counter<'reason'>>('termin_voice_calls_refused_total') ??
-      new Counter({ name: 'termin_voice_calls_refused_total', help: 'Calls refused because their call id ended or belongs to another business', labelNames: ['reason'], registers: [registry] }),
+      new Counter({
+        name: 'termin_voice_calls_refused_total',
+        help: 'Calls refused because their call id ended or belongs to another business',
+        labelNames: ['reason'],
+        registers: [registry],
+      }),
     idleClosed:
       existing<Counter>('termin_voice_idle_closed_total') ??
-      new Counter({ name: 'termin_voice_idle_closed_total', help: 'LLM WebSockets closed after sending nothing for longer than the idle limit', registers: [registry] }),
+      new Counter({
+        name: 'termin_voice_idle_closed_total',
+        help: 'LLM WebSockets closed after sending nothing for longer than the idle limit',
+        registers: [registry],
+      }),
   };
 }

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { resolveClock } from './assemble.js';
 import type { ClockMention } from './scan.js';
 
-const clock = (h: number, m = 0, more: Partial<ClockMention> = {}): ClockMention => ({ kind: 'time', start: 0, end: 1, h, m, lead0: false, idiom: false, ...more });
+const clock = (h: number, m = 0, more: Partial<ClockMention> = {}): ClockMention => ({
+  kind: 'time',
+  start: 0,
+  end: 1,
+  h,
+  m,
+  lead0: false,
+  idiom: false,
+  ...more,
+});
 
 describe('rule 7: am/pm from business hours', () => {
   it('reads 1–7 as afternoon and 8–12 as stated', () => {

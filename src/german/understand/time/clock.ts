@@ -106,7 +106,10 @@ function idiomAt(s: Scan, i: number): Clock | null {
     }
     const x = hourAt(s, i + 2);
     if (x === null || (rel === 'vor' && x < 1)) return null;
-    return withUhr(s, rel === 'nach' ? { h: x, m: n, lead0: false, idiom: false, end: i + 3 } : { h: idiomHour(x), m: 60 - n, lead0: false, idiom: true, end: i + 3 });
+    return withUhr(
+      s,
+      rel === 'nach' ? { h: x, m: n, lead0: false, idiom: false, end: i + 3 } : { h: idiomHour(x), m: 60 - n, lead0: false, idiom: true, end: i + 3 },
+    );
   }
   if (rel === 'uhr' && n <= 24) {
     const m = trailingMinutes(s, i + 2, true, n);

@@ -9,7 +9,11 @@ const spoken = (n: number) => cardinalWord(n).replace('fuenf', 'fünf').replace(
 /** Rule 7: an hour 1–7 said without context is the afternoon's, 8–12 as stated. */
 const plausible = (h: number) => (h <= 7 ? h + 12 : h);
 const WEEKDAYS: Array<[string, string]> = [
-  ['Montag', '2026-11-23'], ['Dienstag', '2026-11-24'], ['Mittwoch', '2026-11-25'], ['Freitag', '2026-11-20'], ['Samstag', '2026-11-21'],
+  ['Montag', '2026-11-23'],
+  ['Dienstag', '2026-11-24'],
+  ['Mittwoch', '2026-11-25'],
+  ['Freitag', '2026-11-20'],
+  ['Samstag', '2026-11-21'],
 ];
 const NORTHERN: Record<string, string> = { Montag: 'Montach', Dienstag: 'Dienstach', Mittwoch: 'Mittwoch', Freitag: 'Freitach', Samstag: 'Samstach' };
 const ABBREVIATED: Record<string, string> = { Montag: 'Mo.', Dienstag: 'Di.', Mittwoch: 'Mi.', Freitag: 'Fr.', Samstag: 'Sa.' };
@@ -88,7 +92,9 @@ describe('colloquial day forms', () => {
         const minutes = hours * 60 + (half ? 30 : 0);
         const at = new Date(Date.parse(REF.instant) + minutes * 60_000);
         const expected = `${pad((at.getUTCHours() + 1) % 24)}:${pad(at.getUTCMinutes())}`;
-        const said = half ? [`in ${hours},5 Stunden`, `in ${hours}.5 Stunden`, `in ${spoken(hours)}einhalb Stunden`] : [`in ${hours} Stunden`, `in ${hours}h`, `in ${spoken(hours)} Stunden`];
+        const said = half
+          ? [`in ${hours},5 Stunden`, `in ${hours}.5 Stunden`, `in ${spoken(hours)}einhalb Stunden`]
+          : [`in ${hours} Stunden`, `in ${hours}h`, `in ${spoken(hours)} Stunden`];
         for (const text of said) {
           if (text.includes('einseinhalb')) continue;
           expect(parseDateTime(text, REF).time, text).toBe(expected);
@@ -98,15 +104,29 @@ describe('colloquial day forms', () => {
   });
 
   it('never names a single day for a week or a month alone', () => {
-    const stretches = ['nächste Woche', 'kommende Woche', 'übernächste Woche', 'im Dezember', 'nächsten Monat', 'Anfang Januar', 'Ende nächster Woche', 'diese Woche'];
+    const stretches = [
+      'nächste Woche',
+      'kommende Woche',
+      'übernächste Woche',
+      'im Dezember',
+      'nächsten Monat',
+      'Anfang Januar',
+      'Ende nächster Woche',
+      'diese Woche',
+    ];
     fc.assert(
-      fc.property(fc.constantFrom(...stretches), fc.constantFrom('', 'irgendwann ', 'äh ', 'so '), fc.constantFrom('', ' vormittags', ' um drei'), (stretch, lead, tail) => {
-        const r = parseDateTime(`${lead}${stretch}${tail}`, REF);
-        expect(r.date).toBeNull();
-        expect(r.period).toBeDefined();
-        expect(r.period!.from <= r.period!.to).toBe(true);
-        expect(r.period!.from >= '2026-11-19').toBe(true);
-      }),
+      fc.property(
+        fc.constantFrom(...stretches),
+        fc.constantFrom('', 'irgendwann ', 'äh ', 'so '),
+        fc.constantFrom('', ' vormittags', ' um drei'),
+        (stretch, lead, tail) => {
+          const r = parseDateTime(`${lead}${stretch}${tail}`, REF);
+          expect(r.date).toBeNull();
+          expect(r.period).toBeDefined();
+          expect(r.period!.from <= r.period!.to).toBe(true);
+          expect(r.period!.from >= '2026-11-19').toBe(true);
+        },
+      ),
     );
   });
 });

@@ -34,22 +34,50 @@ export type DateAtom =
   | (Span & { t: 'afterNext' });
 
 const WEEKDAY_MODS: ReadonlyMap<string, WeekdayMod> = new Map([
-  ['naechsten', 'next'], ['naechster', 'next'], ['naechste', 'next'], ['naechstes', 'next'],
-  ['uebernaechsten', 'afternext'], ['uebernaechster', 'afternext'], ['uebernaechste', 'afternext'], ['uebernaechstes', 'afternext'],
-  ['kommenden', 'coming'], ['kommender', 'coming'], ['kommende', 'coming'], ['kommendes', 'coming'],
-  ['diesen', 'this'], ['dieser', 'this'], ['diese', 'this'], ['dieses', 'this'],
+  ['naechsten', 'next'],
+  ['naechster', 'next'],
+  ['naechste', 'next'],
+  ['naechstes', 'next'],
+  ['uebernaechsten', 'afternext'],
+  ['uebernaechster', 'afternext'],
+  ['uebernaechste', 'afternext'],
+  ['uebernaechstes', 'afternext'],
+  ['kommenden', 'coming'],
+  ['kommender', 'coming'],
+  ['kommende', 'coming'],
+  ['kommendes', 'coming'],
+  ['diesen', 'this'],
+  ['dieser', 'this'],
+  ['diese', 'this'],
+  ['dieses', 'this'],
 ]);
-const PARTS: ReadonlyMap<string, Part> = new Map([['anfang', 'anfang'], ['mitte', 'mitte'], ['ende', 'ende']]);
+const PARTS: ReadonlyMap<string, Part> = new Map([
+  ['anfang', 'anfang'],
+  ['mitte', 'mitte'],
+  ['ende', 'ende'],
+]);
 const DAY_ARTICLES = new Set(['am', 'den', 'der', 'zum', 'vom', 'dem', 'ab', 'bis']);
 const DIGIT_DAY_ARTICLES = new Set(['am', 'den', 'zum', 'vom', 'dem']);
 const UNITS: ReadonlyMap<string, { days?: number; months?: number; minutes?: number }> = new Map([
-  ['tag', { days: 1 }], ['tage', { days: 1 }], ['tagen', { days: 1 }],
-  ['woche', { days: 7 }], ['wochen', { days: 7 }],
-  ['monat', { months: 1 }], ['monate', { months: 1 }], ['monaten', { months: 1 }],
-  ['jahr', { months: 12 }], ['jahren', { months: 12 }],
-  ['stunde', { minutes: 60 }], ['stunden', { minutes: 60 }], ['std', { minutes: 60 }],
-  ['minute', { minutes: 1 }], ['minuten', { minutes: 1 }], ['min', { minutes: 1 }],
-  ['viertelstunde', { minutes: 15 }], ['viertelstunden', { minutes: 15 }], ['dreiviertelstunde', { minutes: 45 }],
+  ['tag', { days: 1 }],
+  ['tage', { days: 1 }],
+  ['tagen', { days: 1 }],
+  ['woche', { days: 7 }],
+  ['wochen', { days: 7 }],
+  ['monat', { months: 1 }],
+  ['monate', { months: 1 }],
+  ['monaten', { months: 1 }],
+  ['jahr', { months: 12 }],
+  ['jahren', { months: 12 }],
+  ['stunde', { minutes: 60 }],
+  ['stunden', { minutes: 60 }],
+  ['std', { minutes: 60 }],
+  ['minute', { minutes: 1 }],
+  ['minuten', { minutes: 1 }],
+  ['min', { minutes: 1 }],
+  ['viertelstunde', { minutes: 15 }],
+  ['viertelstunden', { minutes: 15 }],
+  ['dreiviertelstunde', { minutes: 45 }],
 ]);
 
 const HEDGES = new Set(['knappen', 'knappe', 'knapp', 'guten', 'gute', 'gut', 'vollen', 'reichlichen', 'reichlich']);
@@ -168,8 +196,6 @@ function explicitAt(s: Scan, i: number): DateAtom | null {
     (t.k === 'n' && t.digits && DIGIT_DAY_ARTICLES.has(prev));
   return dayOnly ? { t: 'explicit', start: i, end: i + 1, d: t.v, m: null, y: null } : null;
 }
-
-
 
 const THIS_ONE = new Set(['diesen', 'diese', 'dieses', 'kommenden', 'kommende']);
 

@@ -216,7 +216,8 @@ function chainQualifiers(s: Scan, atoms: DateAtom[]): Map<DateAtom, Qualifier> {
     while (end + 1 < atoms.length && atoms[end + 1]!.t === 'wd' && gapIs(s, atoms[end]!.end, atoms[end + 1]!.start, CHAIN_CONNECTORS)) end++;
     const before = atoms[k - 1];
     const after = atoms[end + 1];
-    const isQ = (x: DateAtom | undefined): x is Qualifier => !!x && (x.t === 'week' || (x.t === 'offset' && x.months === 0 && x.days > 0) || x.t === 'afterNext');
+    const isQ = (x: DateAtom | undefined): x is Qualifier =>
+      !!x && (x.t === 'week' || (x.t === 'offset' && x.months === 0 && x.days > 0) || x.t === 'afterNext');
     const q = isQ(after) && near(s, atoms[end]!, after) ? after : isQ(before) && near(s, before, atoms[k]!) && before.t !== 'afterNext' ? before : null;
     if (q) for (let i = k; i <= end; i++) result.set(atoms[i]!, q);
     k = end + 1;

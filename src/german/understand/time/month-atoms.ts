@@ -7,7 +7,21 @@ import { MONTHS, NOT_A_DAY_AFTER, WEEK_MODS, WEEKDAYS } from './lexicon.js';
 import { isPunct, isWord, wordAt, type Scan } from './scan.js';
 
 /** After a month, these make the number a count, not the day: "im Dezember zwei Termine", "Januar 10 Uhr". */
-const NOT_A_DAY_OF_MONTH_AFTER = new Set([...NOT_A_DAY_AFTER, 'mal', 'tage', 'tagen', 'wochen', 'stunden', 'minuten', 'leute', 'personen', 'kinder', 'euro', 'jahre', 'jahren']);
+const NOT_A_DAY_OF_MONTH_AFTER = new Set([
+  ...NOT_A_DAY_AFTER,
+  'mal',
+  'tage',
+  'tagen',
+  'wochen',
+  'stunden',
+  'minuten',
+  'leute',
+  'personen',
+  'kinder',
+  'euro',
+  'jahre',
+  'jahren',
+]);
 const LAST = new Set(['letzte', 'letzten', 'letzter', 'letztes']);
 const MONTH_OF_WORDS = new Set(['monat', 'monats']);
 

@@ -11,16 +11,61 @@ const FILLERS = ['äh', 'so', 'halt', 'mal', 'also', 'ähm'];
 
 /** Sentences whose reading does not depend on where fillers go. */
 const SENTENCES = [
-  'morgen um 14 Uhr', 'nächsten Dienstag um halb drei', 'übermorgen vormittags', 'um drei', 'Freitag in zwei Wochen',
-  'am 3. Dezember gegen 10', 'nächste Woche Donnerstag nach der Arbeit um sechs', 'Dienstag oder Mittwoch um drei',
-  'gegen elf, halb zwölf', 'in einer halben Stunde', 'um sieben', 'nächsten Freitag', 'Donnerstag', 'mittwochs kann ich nie',
-  'so früh wie möglich', 'Montagmorgen um acht', 'am dritten Dezember um viertel nach vier', 'zehn vor halb drei',
-  'Dienstag um drei, ach nee, Mittwoch', 'heute in einer Woche', 'von 9:30 bis 11', 'Petra Freitag', 'bei Emma bitte',
-  'morgen früh um sieben', 'um 10.10', '10.12.', 'in drei Tagen', 'übernächsten Dienstag um 16 Uhr', 'Samstag früh',
+  'morgen um 14 Uhr',
+  'nächsten Dienstag um halb drei',
+  'übermorgen vormittags',
+  'um drei',
+  'Freitag in zwei Wochen',
+  'am 3. Dezember gegen 10',
+  'nächste Woche Donnerstag nach der Arbeit um sechs',
+  'Dienstag oder Mittwoch um drei',
+  'gegen elf, halb zwölf',
+  'in einer halben Stunde',
+  'um sieben',
+  'nächsten Freitag',
+  'Donnerstag',
+  'mittwochs kann ich nie',
+  'so früh wie möglich',
+  'Montagmorgen um acht',
+  'am dritten Dezember um viertel nach vier',
+  'zehn vor halb drei',
+  'Dienstag um drei, ach nee, Mittwoch',
+  'heute in einer Woche',
+  'von 9:30 bis 11',
+  'Petra Freitag',
+  'bei Emma bitte',
+  'morgen früh um sieben',
+  'um 10.10',
+  '10.12.',
+  'in drei Tagen',
+  'übernächsten Dienstag um 16 Uhr',
+  'Samstag früh',
 ];
 
-const DATE_PHRASES = ['morgen', 'übermorgen', 'am Dienstag', 'nächsten Dienstag', 'am 3. Dezember', 'Freitag in zwei Wochen', 'nächste Woche Mittwoch', 'heute', 'am 24.12.', 'am Samstag'];
-const TIME_PHRASES = ['um drei', 'um 14 Uhr', 'halb drei', 'viertel nach vier', 'um 10.10', '16:30 Uhr', 'gegen elf', 'um sieben', 'zwanzig vor zehn', 'um neun Uhr dreißig'];
+const DATE_PHRASES = [
+  'morgen',
+  'übermorgen',
+  'am Dienstag',
+  'nächsten Dienstag',
+  'am 3. Dezember',
+  'Freitag in zwei Wochen',
+  'nächste Woche Mittwoch',
+  'heute',
+  'am 24.12.',
+  'am Samstag',
+];
+const TIME_PHRASES = [
+  'um drei',
+  'um 14 Uhr',
+  'halb drei',
+  'viertel nach vier',
+  'um 10.10',
+  '16:30 Uhr',
+  'gegen elf',
+  'um sieben',
+  'zwanzig vor zehn',
+  'um neun Uhr dreißig',
+];
 
 describe('parseDateTime properties', () => {
   it('reads any "HH:MM Uhr" from 08:00 to 23:59 as itself', () => {
@@ -43,15 +88,11 @@ describe('parseDateTime properties', () => {
 
   it('ignores fillers inserted anywhere between words', () => {
     fc.assert(
-      fc.property(
-        fc.constantFrom(...SENTENCES),
-        fc.array(fc.tuple(fc.nat(), fc.constantFrom(...FILLERS)), { maxLength: 4 }),
-        (sentence, insertions) => {
-          const words = sentence.split(' ');
-          for (const [at, filler] of insertions) words.splice(at % (words.length + 1), 0, filler);
-          expect(parseDateTime(words.join(' '), REF)).toEqual(parseDateTime(sentence, REF));
-        },
-      ),
+      fc.property(fc.constantFrom(...SENTENCES), fc.array(fc.tuple(fc.nat(), fc.constantFrom(...FILLERS)), { maxLength: 4 }), (sentence, insertions) => {
+        const words = sentence.split(' ');
+        for (const [at, filler] of insertions) words.splice(at % (words.length + 1), 0, filler);
+        expect(parseDateTime(words.join(' '), REF)).toEqual(parseDateTime(sentence, REF));
+      }),
     );
   });
 
@@ -68,9 +109,49 @@ describe('parseDateTime properties', () => {
 
   it('never throws and always returns a well-formed reading', () => {
     const vocabulary = [
-      ...DATE_PHRASES, ...TIME_PHRASES, ...FILLERS, 'nicht', 'oder', 'bis', 'von', 'halb', 'viertel', 'vor', 'nach', 'Uhr', ',', '.', '3.', '12.',
-      '31.', '29.2.', '24:00', '99:99', '0', 'in', 'einer', 'Stunde', 'Woche', 'nächste', 'übernächste', 'dieser', 'morgens', 'früh',
-      'lieber', 'nein', 'sondern', 'statt', 'Freitag', 'Petra', 'Frau', 'dreiviertel', 'kurz', 'zwischen', 'und', 'am', 'den',
+      ...DATE_PHRASES,
+      ...TIME_PHRASES,
+      ...FILLERS,
+      'nicht',
+      'oder',
+      'bis',
+      'von',
+      'halb',
+      'viertel',
+      'vor',
+      'nach',
+      'Uhr',
+      ',',
+      '.',
+      '3.',
+      '12.',
+      '31.',
+      '29.2.',
+      '24:00',
+      '99:99',
+      '0',
+      'in',
+      'einer',
+      'Stunde',
+      'Woche',
+      'nächste',
+      'übernächste',
+      'dieser',
+      'morgens',
+      'früh',
+      'lieber',
+      'nein',
+      'sondern',
+      'statt',
+      'Freitag',
+      'Petra',
+      'Frau',
+      'dreiviertel',
+      'kurz',
+      'zwischen',
+      'und',
+      'am',
+      'den',
     ];
     const check = (text: string) => {
       const r = parseDateTime(text, REF);
@@ -82,7 +163,13 @@ describe('parseDateTime properties', () => {
     fc.assert(fc.property(fc.string(), check), { numRuns: 300 });
     fc.assert(fc.property(fc.string({ unit: 'binary' }), check), { numRuns: 300 });
     fc.assert(fc.property(fc.string({ unit: 'grapheme' }), check), { numRuns: 300 });
-    fc.assert(fc.property(fc.array(fc.constantFrom(...vocabulary), { maxLength: 12 }).map((w) => w.join(' ')), check), { numRuns: 1000 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...vocabulary), { maxLength: 12 }).map((w) => w.join(' ')),
+        check,
+      ),
+      { numRuns: 1000 },
+    );
   });
 });
 

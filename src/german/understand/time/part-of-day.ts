@@ -7,7 +7,22 @@ import { HABITUAL_WEEKDAYS, PARTS_OF_DAY, WEEKDAYS } from './lexicon.js';
 import { isWord, markUsed, wordAt, type PodMention, type Scan } from './scan.js';
 
 const GREETING_WORDS = new Set(['guten', 'gute', 'schoenen', 'schoene', 'schoener', 'angenehmen', 'erholsamen']);
-const MORNING_AFTER = new Set(['heute', 'gestern', 'morgen', 'uebermorgen', 'am', 'jeden', 'fruehen', 'im', 'vom', 'ganzen', 'diesen', 'dem', 'frueh', 'zeitig']);
+const MORNING_AFTER = new Set([
+  'heute',
+  'gestern',
+  'morgen',
+  'uebermorgen',
+  'am',
+  'jeden',
+  'fruehen',
+  'im',
+  'vom',
+  'ganzen',
+  'diesen',
+  'dem',
+  'frueh',
+  'zeitig',
+]);
 const NOT_MORNING_FRUEH_BEFORE = new Set(['zu', 'wie', 'viel']);
 const NOT_MORNING_FRUEH_AFTER = new Set(['wie', 'es', 'genug', 'dran', 'bescheid']);
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { splitCompound, tokenizeForTime } from './tokens.js';
 
-const words = (text: string) => tokenizeForTime(text).map((t) => (t.k === 'w' ? t.w : t.k === 'p' ? t.p : t.k === 'n' ? `#${t.v}` : t.k === 'ord' ? `${t.v}.` : t.k === 'hm' ? `${t.h}:${t.m}` : `${t.d}/${t.m}`));
+const words = (text: string) =>
+  tokenizeForTime(text).map((t) =>
+    t.k === 'w' ? t.w : t.k === 'p' ? t.p : t.k === 'n' ? `#${t.v}` : t.k === 'ord' ? `${t.v}.` : t.k === 'hm' ? `${t.h}:${t.m}` : `${t.d}/${t.m}`,
+  );
 
 describe('time tokens', () => {
   it('drops fillers and keeps umlaut words whole', () => {

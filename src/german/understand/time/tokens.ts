@@ -4,9 +4,7 @@
  */
 import { fold } from '../normalize.js';
 import { cardinalValue, isArticleOne, isTens, ordinalValue, spokenHourValue } from '../numbers.js';
-import {
-  ABBREVIATIONS, CLOCK_MARKERS, FILLERS, HABITUAL_WEEKDAYS, MONTHS, PARTS_OF_DAY, POD_TAILS, WEEKDAY_ABBREVIATIONS, WEEKDAYS,
-} from './lexicon.js';
+import { ABBREVIATIONS, CLOCK_MARKERS, FILLERS, HABITUAL_WEEKDAYS, MONTHS, PARTS_OF_DAY, POD_TAILS, WEEKDAY_ABBREVIATIONS, WEEKDAYS } from './lexicon.js';
 
 export type TimeToken =
   /** A folded word that is not a number. */
@@ -78,7 +76,10 @@ export function splitCompound(w: string): string[] {
 function rewriteHourNotation(folded: string): string {
   return folded
     .replace(/(?<![\d.:])(\d{1,2})\s?h\s?(\d{2})(?![\p{L}\d])/gu, '$1:$2')
-    .replace(/\b(in|fuer|dauert|dauern|braucht|brauchen|mindestens|maximal|hoechstens|knapp|rund|ueber)\s+(\d{1,3}(?:[.,]\d)?)\s?h(?![\p{L}\d])/gu, '$1 $2 stunden')
+    .replace(
+      /\b(in|fuer|dauert|dauern|braucht|brauchen|mindestens|maximal|hoechstens|knapp|rund|ueber)\s+(\d{1,3}(?:[.,]\d)?)\s?h(?![\p{L}\d])/gu,
+      '$1 $2 stunden',
+    )
     .replace(/(?<![\d.:])(\d{1,2})\s?h(?![\p{L}\d])/gu, '$1 uhr');
 }
 
@@ -95,8 +96,41 @@ function rawTokens(text: string): Raw[] {
   return out;
 }
 
-const ABBREVIATION_CONTEXT_BEFORE = new Set(['am', 'ab', 'bis', 'jeden', 'naechsten', 'naechster', 'diesen', 'kommenden', 'oder', 'und', 'von', 'vom', 'nur', 'ausser']);
-const ABBREVIATION_CONTEXT_AFTER = new Set(['um', 'ab', 'den', 'oder', 'und', 'bis', 'gegen', 'vormittag', 'vormittags', 'nachmittag', 'nachmittags', 'abend', 'abends', 'morgens', 'mittag', 'mittags', 'frueh']);
+const ABBREVIATION_CONTEXT_BEFORE = new Set([
+  'am',
+  'ab',
+  'bis',
+  'jeden',
+  'naechsten',
+  'naechster',
+  'diesen',
+  'kommenden',
+  'oder',
+  'und',
+  'von',
+  'vom',
+  'nur',
+  'ausser',
+]);
+const ABBREVIATION_CONTEXT_AFTER = new Set([
+  'um',
+  'ab',
+  'den',
+  'oder',
+  'und',
+  'bis',
+  'gegen',
+  'vormittag',
+  'vormittags',
+  'nachmittag',
+  'nachmittags',
+  'abend',
+  'abends',
+  'morgens',
+  'mittag',
+  'mittags',
+  'frueh',
+]);
 
 /**
  * Reads "Mo.", "Di", "Sa.," as weekdays where a date, a clock time or a weekday word stands beside them.
@@ -140,7 +174,27 @@ function expandWeekdayAbbreviations(raws: Raw[]): Raw[] {
 }
 
 /** Clock words that make "achte" an hour ("um achte") rather than the ordinal ("der achte"). */
-const HOUR_CONTEXT = new Set(['um', 'gegen', 'halb', 'viertel', 'dreiviertel', 'ab', 'bis', 'nach', 'vor', 'zwischen', 'punkt', 'ca', 'circa', 'zirka', 'etwa', 'ungefaehr', 'kurz', 'oder', 'und']);
+const HOUR_CONTEXT = new Set([
+  'um',
+  'gegen',
+  'halb',
+  'viertel',
+  'dreiviertel',
+  'ab',
+  'bis',
+  'nach',
+  'vor',
+  'zwischen',
+  'punkt',
+  'ca',
+  'circa',
+  'zirka',
+  'etwa',
+  'ungefaehr',
+  'kurz',
+  'oder',
+  'und',
+]);
 
 type Pair = { k: 'pair'; parts: number[]; sep: string; dot: boolean; lead0: boolean };
 
@@ -194,7 +248,9 @@ function pushWord(out: Array<TimeToken | Pair>, w: string): void {
 /** Tokenises caller text for the time parser. */
 export function tokenizeForTime(text: string): TimeToken[] {
   // Fillers go first, so that look-ahead ("über äh morgen", "vier und äh zwanzig") sees content words.
-  const raws = expandWeekdayAbbreviations(rawTokens(rewriteHourNotation(fold(text)))).filter((r) => r.kind !== 'word' || r.text === 'mal' || !FILLERS.has(r.text));
+  const raws = expandWeekdayAbbreviations(rawTokens(rewriteHourNotation(fold(text)))).filter(
+    (r) => r.kind !== 'word' || r.text === 'mal' || !FILLERS.has(r.text),
+  );
   const out: Array<TimeToken | Pair> = [];
   for (let i = 0; i < raws.length; i++) {
     const r = raws[i]!;
