@@ -131,6 +131,8 @@ export const QUESTIONS: Record<'address' | 'payment' | 'parking' | 'own', string
 
 export const CANCEL_OWN = ['Ich muss meinen Termin leider absagen', 'Ich kann zu meinem Termin {day} nicht kommen, können Sie den stornieren?', 'Ich möchte meinen Termin canceln', 'Ich würd gern meinen Termin absagen, ich bin krank', 'Mein Termin {day} muss leider ausfallen', 'Ich schaff das {day} nicht, bitte absagen'];
 export const MOVE_OWN = ['Kann ich meinen Termin auf {when} verschieben?', 'Ich müsste meinen Termin verlegen, geht {when}?', 'Mein Termin {day} passt mir nicht mehr, geht auch {when}?', 'Können wir meinen Termin auf {when} umlegen?', 'Ich würde meinen Termin gern auf {when} verschieben'];
+export const CANCEL_PLAIN = ['Nein, ich möchte einen Termin absagen', 'Es geht um eine Absage', 'Ich will nur meinen Termin stornieren', 'Keinen neuen, ich muss einen Termin absagen'];
+export const MOVE_PLAIN = ['Nein, ich möchte meinen Termin verschieben', 'Es geht ums Verschieben eines Termins', 'Ich hab schon einen Termin und möchte den verlegen'];
 export const WHICH_APPOINTMENT = ['den {day}', 'den am {day}', 'den {day} um {time}'];
 
 export const OTHER_PERSON = [

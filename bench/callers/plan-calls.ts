@@ -235,6 +235,7 @@ class CallBuilder {
     plan.script.opening = [bank.sentence(this.prng, this.pick(bank.GREETINGS), bank.fill(this.pick(bank.CANCEL_OWN), { day: this.dayWords(own.date) }))];
     plan.script.whichAppointment = bank.fill(this.pick(bank.WHICH_APPOINTMENT), { day: this.dayWords(own.date), time: sayTime(own.time, this.prng) });
     plan.script.agreesToChanges = true;
+    plan.script.restate = () => this.pick(bank.CANCEL_PLAIN);
     plan.expect.cancelled = ['own'];
     plan.expect.confirmBefore = 'cancel';
     return plan;
@@ -249,6 +250,7 @@ class CallBuilder {
     plan.script.opening = [bank.sentence(this.prng, this.pick(bank.GREETINGS), bank.fill(this.pick(bank.MOVE_OWN), { when: this.when(target), day: this.dayWords(own.date) }))];
     plan.script.whichAppointment = bank.fill(this.pick(bank.WHICH_APPOINTMENT), { day: this.dayWords(own.date), time: sayTime(own.time, this.prng) });
     plan.script.agreesToChanges = true;
+    plan.script.restate = () => this.pick(bank.MOVE_PLAIN);
     plan.expect.moved = [{ key: 'own', to: wish }];
     plan.expect.confirmBefore = 'move';
     return plan;
@@ -267,6 +269,7 @@ class CallBuilder {
     plan.script.number = plan.script.phoneLine;
     plan.script.whichAppointment = bank.fill(this.pick(bank.WHICH_APPOINTMENT), { day: this.dayWords(theirs.date), time: sayTime(theirs.time, this.prng) });
     plan.script.agreesToChanges = true;
+    plan.script.restate = () => line;
     // Whatever happens, nothing may change: not theirs, and no booking for the caller either.
     plan.script.wish = null;
     return plan;

@@ -6,6 +6,7 @@ import { bookAppointment } from '../../src/booking/book-appointment.js';
 import type { BookingDeps } from '../../src/booking/booking-deps.js';
 import type { Db } from '../../src/db/database.js';
 import { appointments } from '../../src/db/schema.js';
+import { signRetellBody } from '../../src/http/retell-signature.js';
 import { createTestSalon } from '../../test/support/business.js';
 import { createPrng } from '../soak/prng.js';
 import type { CallPlan } from './call-plan.js';
@@ -34,7 +35,9 @@ export interface CallEnvironment {
   url: string;
   db: Db;
   deps: BookingDeps;
-  clock: { set(at: Date | string): void };
+  clock: { set(at: Date | string): void; now(): Date };
+  /** The key the service checks webhook signatures with: the call's end is told as Retell tells it. */
+  retellKey: string;
   responseTimeoutMs: number;
 }
 
@@ -101,6 +104,7 @@ export async function runCall(env: CallEnvironment, plan: CallPlan, seed: number
       if (late.length > 0 && turns.length > 0) turns.at(-1)!.tools.push(...late.map((t) => ({ name: t.name, ok: isOk(t.result) })));
       await line.hangUp();
     }
+    await tellCallEnded(env, callId, plan.callerPhone, salon.definition.phoneNumbers[0]!);
   }
   await waitForRelease(env.db, salon.id);
   const verdict = await judgeCall(env.db, salon, plan, seeded, callId, greeting, turns);
@@ -114,6 +118,19 @@ function turnOf(said: string, reply: HeardReply): Turn {
 
 function isOk(result: Record<string, unknown> | null): boolean {
   return result !== null && (result.booked === true || result.cancelled === true || result.rescheduled === true || result.available === true || (typeof result.found === 'number' && result.found > 0));
+}
+
+/**
+ * Retell's `call_ended` webhook after the hang-up: without it, a socket the caller closed mid-call waits out the
+ * reconnect grace period before its holds are released.
+ */
+async function tellCallEnded(env: CallEnvironment, callId: string, from: string, to: string): Promise<void> {
+  const now = env.clock.now().getTime();
+  const body = JSON.stringify({
+    event: 'call_ended',
+    call: { call_id: callId, call_type: 'phone_call', direction: 'inbound', from_number: from, to_number: to, call_status: 'ended', start_timestamp: now - 60_000, end_timestamp: now, disconnection_reason: 'user_hangup' },
+  });
+  await fetch(`${env.url}/retell/webhook`, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-retell-signature': signRetellBody(body, env.retellKey, now) } }).catch(() => undefined);
 }
 
 /** Holds are released when the call ends, just after the socket closes: wait (bounded) until none is left. */

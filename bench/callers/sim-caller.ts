@@ -185,7 +185,7 @@ export class SimCaller {
       case 'anything_else':
         return this.goodbye();
       default:
-        return this.unplacedLine(() => this.script.opening[0] ?? this.script.wishLine());
+        return this.unplacedLine(() => this.script.restate());
     }
   }
 

@@ -9,6 +9,9 @@ import { CATEGORIES, type Category } from './call-plan.js';
 import { planCalls } from './plan-calls.js';
 import { runCall, type CallResult } from './run-call.js';
 
+/** Signs the harness's webhooks; the service under test checks them with it. */
+const RETELL_KEY = 'key_simulated_callers_0a1b2c3d';
+
 export interface SimulationOptions {
   seed: number;
   /** Calls in all, spread over the categories in turn. */
@@ -49,12 +52,12 @@ export async function simulateCallers(options: SimulationOptions): Promise<Simul
   const ownDatabase = options.database === undefined;
   const database = options.database ?? (await openPglite());
   const clock = createFixedClock('2026-11-19T08:00:00Z');
-  const service = await startService(loadConfig({ PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'false', METRICS_ENABLED: 'false' }), { database, clock, logger: createLogger('silent') });
+  const service = await startService(loadConfig({ PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'false', METRICS_ENABLED: 'false', RETELL_API_KEY: RETELL_KEY }), { database, clock, logger: createLogger('silent') });
   const plans = planCalls(options.seed, options.calls, options.categories);
   const results: CallResult[] = [];
   let stoppedByTime = false;
   try {
-    const env = { url: service.url, db: database.db, deps: bookingDepsOf(service.ctx), clock, responseTimeoutMs: options.responseTimeoutMs ?? 15_000 };
+    const env = { url: service.url, db: database.db, deps: bookingDepsOf(service.ctx), clock, retellKey: RETELL_KEY, responseTimeoutMs: options.responseTimeoutMs ?? 15_000 };
     for (const plan of plans) {
       if (Date.now() - started > options.maxSeconds * 1000) {
         stoppedByTime = true;

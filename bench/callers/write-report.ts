@@ -28,7 +28,7 @@ export function failureKinds(report: SimulationReport): Array<{ kind: string; co
   const counts = new Map<string, number>();
   for (const r of report.results) {
     for (const f of r.verdict.failures) {
-      const kind = `${r.plan.category}: ${f.replace(/;.*$/, '').replace(/\(.*?\)/g, '').replace(/matching .*$/, 'matching the wish').replace(/reply \d+/, 'reply N').trim()}`;
+      const kind = `${r.plan.category}: ${f.replace(/;.*$/, '').replace(/\(.*?\)/g, '').replace(/matching .*$/, 'matching the wish').replace(/reply \d+/, 'reply N').replace(/did not want: .*$/, 'did not want').replace(/called .* works/, 'called so works').replace(/^\d+ hold/, 'a hold').trim()}`;
       counts.set(kind, (counts.get(kind) ?? 0) + 1);
     }
   }
@@ -43,7 +43,8 @@ export async function writeReport(report: SimulationReport, command: string, eve
   for (const { kind, count } of failureKinds(report)) lines.push(`- ${count}× ${kind}`);
   lines.push('', everyCall ? '## All calls' : '## Failing calls', '');
   for (const r of report.results.filter((x) => everyCall || !x.verdict.ok)) {
-    lines.push(`### #${r.plan.index} ${r.plan.category}${r.verdict.ok ? ' ✔' : ''}${r.plan.recognised ? ' (speech-recogniser style)' : ''}${r.interrupted ? ' (barged in)' : ''}`, '');
+    const step = r.plan.script.correction ? ` (correction at ${r.plan.script.correction.at})` : r.plan.script.bargeIn ? ` (barge-in at ${r.plan.script.bargeIn.at})` : '';
+    lines.push(`### #${r.plan.index} ${r.plan.category}${step}${r.verdict.ok ? ' ✔' : ''}${r.plan.recognised ? ' (speech-recogniser style)' : ''}${r.interrupted ? ' (barged in)' : ''}`, '');
     for (const f of r.verdict.failures) lines.push(`- ${maskNumbers(f)}`);
     if (r.gaveUp) lines.push(`- the caller gave up: ${r.gaveUp}`);
     lines.push('', '```', `Agent:  ${maskNumbers(r.greeting)}`);
