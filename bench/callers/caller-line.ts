@@ -30,10 +30,17 @@ export class CallerLine {
     this.tools = new ToolFrameReader(client);
   }
 
-  static async dial(url: string, call: { callId: string; from: string; to: string }, responseTimeoutMs: number): Promise<{ line: CallerLine; greeting: string }> {
+  static async dial(
+    url: string,
+    call: { callId: string; from: string; to: string },
+    responseTimeoutMs: number,
+  ): Promise<{ line: CallerLine; greeting: string }> {
     const client = await RetellTestClient.connect(url, { callId: call.callId, timeoutMs: CONNECT_TIMEOUT_MS });
     const line = new CallerLine(client, responseTimeoutMs);
-    const greeting = await client.handshake({ call_id: call.callId, from_number: call.from, to_number: call.to, direction: 'inbound', call_type: 'phone_call', agent_id: 'agent_callers' }, responseTimeoutMs);
+    const greeting = await client.handshake(
+      { call_id: call.callId, from_number: call.from, to_number: call.to, direction: 'inbound', call_type: 'phone_call', agent_id: 'agent_callers' },
+      responseTimeoutMs,
+    );
     const text = greeting.text.trim();
     line.transcript.push({ role: 'agent', content: text });
     return { line, greeting: text };
@@ -60,12 +67,20 @@ export class CallerLine {
    * The caller says `text`; once the agent has started answering (first frame), or has answered, the caller says
    * `interruption` over it. Returns the reply to the interruption, and whether the first request was still open.
    */
-  async sayAndInterrupt(text: string, interruption: string, shouldInterrupt: (firstFrame: string) => boolean): Promise<{ first: string; reply: HeardReply; interrupted: boolean }> {
+  async sayAndInterrupt(
+    text: string,
+    interruption: string,
+    shouldInterrupt: (firstFrame: string) => boolean,
+  ): Promise<{ first: string; reply: HeardReply; interrupted: boolean }> {
     this.transcript.push({ role: 'user', content: text });
     const id = ++this.lastId;
     const since = this.client.received.length;
     this.client.requestResponse(id, [...this.transcript]);
-    const first = await this.client.waitFor((f) => f.response_type === 'response' && f.response_id === id, { since, timeoutMs: this.responseTimeoutMs, what: `the first frame of response ${id}` });
+    const first = await this.client.waitFor((f) => f.response_type === 'response' && f.response_id === id, {
+      since,
+      timeoutMs: this.responseTimeoutMs,
+      what: `the first frame of response ${id}`,
+    });
     const firstText = first.response_type === 'response' ? first.content : '';
     const complete = first.response_type === 'response' && first.content_complete;
     if (complete || !shouldInterrupt(firstText)) {

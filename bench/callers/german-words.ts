@@ -5,10 +5,44 @@ import type { Prng } from '../soak/prng.js';
  * thing, so two runs with one seed say the same words and two seeds say different ones.
  */
 
-const UNITS = ['null', 'eins', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun', 'zehn', 'elf', 'zwölf', 'dreizehn', 'vierzehn', 'fünfzehn', 'sechzehn', 'siebzehn', 'achtzehn', 'neunzehn'];
+const UNITS = [
+  'null',
+  'eins',
+  'zwei',
+  'drei',
+  'vier',
+  'fünf',
+  'sechs',
+  'sieben',
+  'acht',
+  'neun',
+  'zehn',
+  'elf',
+  'zwölf',
+  'dreizehn',
+  'vierzehn',
+  'fünfzehn',
+  'sechzehn',
+  'siebzehn',
+  'achtzehn',
+  'neunzehn',
+];
 const TENS = ['', '', 'zwanzig', 'dreißig', 'vierzig', 'fünfzig'];
 /** Hours as said with the spoken -e of the north and east ("um achte", "halb neune"). */
-const HOURS_WITH_E: Record<number, string> = { 1: 'eins', 2: 'zweie', 3: 'dreie', 4: 'viere', 5: 'fünfe', 6: 'sechse', 7: 'siebene', 8: 'achte', 9: 'neune', 10: 'zehne', 11: 'elfe', 12: 'zwölfe' };
+const HOURS_WITH_E: Record<number, string> = {
+  1: 'eins',
+  2: 'zweie',
+  3: 'dreie',
+  4: 'viere',
+  5: 'fünfe',
+  6: 'sechse',
+  7: 'siebene',
+  8: 'achte',
+  9: 'neune',
+  10: 'zehne',
+  11: 'elfe',
+  12: 'zwölfe',
+};
 
 /** 0–59 in words ("vierundzwanzig"). */
 export function numberWord(n: number): string {
@@ -61,13 +95,19 @@ export function weekdayName(weekday: number, regional = false): string {
 export function sayDay(day: DayInReach, prng: Prng, regional = false): string {
   const [, month, dom] = day.date.split('-').map(Number) as [number, number, number];
   const name = weekdayName(day.weekday, regional);
-  const options: string[] = [`am ${dom}.${month}.`, `am ${ordinalWord(dom)}`, `am ${dom}. ${MONTHS[month - 1]}`, `den ${ordinalWord(dom)} ${MONTHS[month - 1]}`];
+  const options: string[] = [
+    `am ${dom}.${month}.`,
+    `am ${ordinalWord(dom)}`,
+    `am ${dom}. ${MONTHS[month - 1]}`,
+    `den ${ordinalWord(dom)} ${MONTHS[month - 1]}`,
+  ];
   if (day.daysAhead === 1) options.push('morgen');
   if (day.daysAhead === 2) options.push('übermorgen');
   if (day.daysAhead >= 1 && day.daysAhead <= 6) options.push(`am ${name}`, name, `diesen ${name}`, `kommenden ${name}`);
   const todayWeekday = ((((day.weekday - 1 - day.daysAhead) % 7) + 7) % 7) + 1;
   const daysToNextMonday = (8 - todayWeekday) % 7 || 7;
-  if (day.daysAhead >= daysToNextMonday && day.daysAhead < daysToNextMonday + 7) options.push(`nächste Woche ${name}`, `${name} nächste Woche`, `nächste Woche am ${name}`);
+  if (day.daysAhead >= daysToNextMonday && day.daysAhead < daysToNextMonday + 7)
+    options.push(`nächste Woche ${name}`, `${name} nächste Woche`, `nächste Woche am ${name}`);
   return prng.pick(options);
 }
 
@@ -117,12 +157,19 @@ const FILLERS = ['äh', 'ähm', 'also', 'äh also', 'hm'];
  * Digit runs of a phone number are spoken digit by digit; a clock time "14:30" becomes "vierzehn uhr dreißig".
  */
 export function asRecognised(line: string, prng: Prng): string {
-  let text = line.replace(/(\d{1,2}):(\d{2})(?: Uhr)?/g, (_, h: string, m: string) => `${numberWord(Number(h))} uhr${m === '00' ? '' : ` ${numberWord(Number(m))}`}`);
+  let text = line.replace(
+    /(\d{1,2}):(\d{2})(?: Uhr)?/g,
+    (_, h: string, m: string) => `${numberWord(Number(h))} uhr${m === '00' ? '' : ` ${numberWord(Number(m))}`}`,
+  );
   text = text.replace(/(\d{1,2})\.(\d{1,2})\./g, (_, d: string, mo: string) => `${ordinalWord(Number(d))} ${MONTHS[Number(mo) - 1]}`);
   text = text.replace(/(\d{1,2})\.\s/g, (_, d: string) => `${ordinalWord(Number(d))} `);
   text = text.replace(/\d{5,}|\d{3,4}(?=\s\d)|(?<=\d\s)\d{2,}/g, (run) => digitsAsWords(run));
   text = text.replace(/\d+/g, (n) => (n.length <= 2 ? numberWord(Number(n)) : digitsAsWords(n)));
-  text = text.toLowerCase().replace(/[.,!?;:]/g, '').replace(/\s+/g, ' ').trim();
+  text = text
+    .toLowerCase()
+    .replace(/[.,!?;:]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   const words = text.split(' ');
   if (words.length > 2 && prng.chance(0.6)) words.splice(prng.int(0, 1), 0, prng.pick(FILLERS));
   return words.join(' ');

@@ -43,7 +43,15 @@ export interface Verdict {
  * appointments with the right service, staff, day, time, name and number; the cancelled and moved ones changed;
  * nobody else's touched; no hold left), and the agent claimed no change that did not commit.
  */
-export async function judgeCall(db: Db, salon: TestBusiness, plan: CallPlan, seeded: Map<string, string>, callId: string, greeting: string, turns: Turn[]): Promise<Verdict> {
+export async function judgeCall(
+  db: Db,
+  salon: TestBusiness,
+  plan: CallPlan,
+  seeded: Map<string, string>,
+  callId: string,
+  greeting: string,
+  turns: Turn[],
+): Promise<Verdict> {
   const failures: string[] = [];
   const rows = await readRows(db, salon.id);
   const seedIds = new Set(seeded.values());
@@ -58,7 +66,10 @@ export async function judgeCall(db: Db, salon: TestBusiness, plan: CallPlan, see
     const expectGone = plan.expect.cancelled.includes(seed.key) || plan.expect.moved.some((m) => m.key === seed.key);
     const stillActive = row?.status === 'booked' && row.startsAt === new Date(`${DateTime.fromISO(seed.local, { zone: ZONE }).toUTC().toISO()}`).toISOString();
     if (expectGone && stillActive) failures.push(`the ${seed.key} appointment was not ${plan.expect.cancelled.includes(seed.key) ? 'cancelled' : 'moved'}`);
-    if (!expectGone && !stillActive) failures.push(`the ${seed.key === 'theirs' || seed.key === 'bystander' ? "other customer's" : seed.key} appointment was changed (${row?.status ?? 'gone'})`);
+    if (!expectGone && !stillActive)
+      failures.push(
+        `the ${seed.key === 'theirs' || seed.key === 'bystander' ? "other customer's" : seed.key} appointment was changed (${row?.status ?? 'gone'})`,
+      );
   }
 
   // Everything active that no seed stays as: must be exactly the expected new bookings and move targets.
@@ -71,13 +82,17 @@ export async function judgeCall(db: Db, salon: TestBusiness, plan: CallPlan, see
   for (const w of wanted) {
     const i = left.findIndex((r) => r.serviceId === salon.services[w.wish.service] && slotMatches(w.wish, r.startsAt, r.staffId, salon.staff));
     if (i < 0) {
-      failures.push(`no ${w.label} matching ${describeWish(w.wish, salon)}${left.length > 0 ? `; found ${left.map((r) => describeRow(r, salon)).join(', ')}` : ''}`);
+      failures.push(
+        `no ${w.label} matching ${describeWish(w.wish, salon)}${left.length > 0 ? `; found ${left.map((r) => describeRow(r, salon)).join(', ')}` : ''}`,
+      );
       continue;
     }
     const row = left.splice(i, 1)[0]!;
     if (w.booking) {
-      if (!row.names.some((n) => n.toLowerCase().includes(w.booking!.name.toLowerCase()))) failures.push(`booked under the wrong name (expected ${w.booking.name}, got ${row.names.join(' / ') || 'none'})`);
-      if (row.phone !== w.booking.phone) failures.push(row.phone === plan.callerPhone ? 'booked under the calling number, not the one the caller gave' : 'booked under the wrong number');
+      if (!row.names.some((n) => n.toLowerCase().includes(w.booking!.name.toLowerCase())))
+        failures.push(`booked under the wrong name (expected ${w.booking.name}, got ${row.names.join(' / ') || 'none'})`);
+      if (row.phone !== w.booking.phone)
+        failures.push(row.phone === plan.callerPhone ? 'booked under the calling number, not the one the caller gave' : 'booked under the wrong number');
     }
     if (w.from && row.rescheduledFromId !== w.from) failures.push(`the ${w.label} is a new appointment, not the old one moved`);
   }
@@ -89,8 +104,16 @@ export async function judgeCall(db: Db, salon: TestBusiness, plan: CallPlan, see
   const moves = rows.filter((r) => r.rescheduledFromId !== null);
   turns.forEach((turn, i) => {
     for (const claim of claimsDone(turn.agent)) {
-      const backed = claim === 'booked' ? committedHere.length > 0 : claim === 'cancelled' ? cancelledSeeds.length > 0 || committedHere.some((r) => r.status === 'cancelled') || moves.length > 0 : moves.length > 0;
-      if (!backed) failures.push(`said "${claim === 'booked' ? 'eingetragen' : claim === 'cancelled' ? 'abgesagt' : 'verschoben'}" in reply ${i + 1} without such a change in the database`);
+      const backed =
+        claim === 'booked'
+          ? committedHere.length > 0
+          : claim === 'cancelled'
+            ? cancelledSeeds.length > 0 || committedHere.some((r) => r.status === 'cancelled') || moves.length > 0
+            : moves.length > 0;
+      if (!backed)
+        failures.push(
+          `said "${claim === 'booked' ? 'eingetragen' : claim === 'cancelled' ? 'abgesagt' : 'verschoben'}" in reply ${i + 1} without such a change in the database`,
+        );
     }
   });
 
@@ -100,14 +123,15 @@ export async function judgeCall(db: Db, salon: TestBusiness, plan: CallPlan, see
     const at = turns.findIndex((t) => t.tools.some((x) => x.name === tool && x.ok));
     if (at >= 0) {
       const asked = at > 0 ? readAsk(turns[at - 1]!.agent) : 'none';
-      if (asked !== (plan.expect.confirmBefore === 'cancel' ? 'confirm_cancel' : 'confirm_move')) failures.push(`${plan.expect.confirmBefore === 'cancel' ? 'cancelled' : 'moved'} without asking first`);
+      if (asked !== (plan.expect.confirmBefore === 'cancel' ? 'confirm_cancel' : 'confirm_move'))
+        failures.push(`${plan.expect.confirmBefore === 'cancel' ? 'cancelled' : 'moved'} without asking first`);
     }
   }
 
   if (plan.expect.transfer && !turns.some((t) => t.transfer)) failures.push('not transferred');
   if (plan.expect.agentEnds) {
     const ending = turns.find((t) => t.ending);
-    if (ending && !ending.endCall) failures.push('the call went on after the caller\'s polite ending');
+    if (ending && !ending.endCall) failures.push("the call went on after the caller's polite ending");
   }
 
   for (const ask of plan.expect.neverAsk) {
@@ -132,10 +156,15 @@ async function readRows(db: Db, businessId: string): Promise<Row[]> {
   const result = await db.execute(sql`
     select to_jsonb(a) as a, to_jsonb(c) as c from appointments a left join customers c on c.id = a.customer_id
     where a.business_id = ${businessId}`);
-  const list = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<{ a: Record<string, unknown>; c: Record<string, unknown> | null }>;
+  const list = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<{
+    a: Record<string, unknown>;
+    c: Record<string, unknown> | null;
+  }>;
   return list.map(({ a, c }) => {
     // A name the appointment carries itself (for a household member) counts before its customer's.
-    const own = Object.entries(a).filter(([k, v]) => /name/i.test(k) && typeof v === 'string').map(([, v]) => v as string);
+    const own = Object.entries(a)
+      .filter(([k, v]) => /name/i.test(k) && typeof v === 'string')
+      .map(([, v]) => v as string);
     const customerName = typeof c?.name === 'string' ? [c.name] : [];
     const ownPhone = Object.entries(a).find(([k, v]) => /phone/i.test(k) && typeof v === 'string')?.[1] as string | undefined;
     return {

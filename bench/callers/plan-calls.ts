@@ -1,6 +1,16 @@
 import { DateTime } from 'luxon';
 import { createPrng, type Prng } from '../soak/prng.js';
-import { noExpectations, type CallPlan, type CallerScript, type Category, type ExpectedBooking, type SeedAppointment, type ServiceKey, type SlotWish, type StaffKey } from './call-plan.js';
+import {
+  noExpectations,
+  type CallPlan,
+  type CallerScript,
+  type Category,
+  type ExpectedBooking,
+  type SeedAppointment,
+  type ServiceKey,
+  type SlotWish,
+  type StaffKey,
+} from './call-plan.js';
 import { sayDay, sayPhone, sayTime, weekdayName, type DayInReach } from './german-words.js';
 import * as bank from './phrase-bank.js';
 import { canServe, daysBetween, isClosed, nearestOpenDates, plusDays, staffFirstName, weekdayOf, whoCanServe, ZONE } from './salon-facts.js';
@@ -58,7 +68,16 @@ class CallBuilder {
 
   build(): CallPlan {
     const recognised = this.category === 'recogniser' || (this.category !== 'colloquial' && this.category !== 'gibberish' && this.prng.chance(0.2));
-    const plan: CallPlan = { index: this.index, category: this.category, now: this.now, callerPhone: this.caller.phone, recognised, seeds: [], script: this.script(null), expect: noExpectations() };
+    const plan: CallPlan = {
+      index: this.index,
+      category: this.category,
+      now: this.now,
+      callerPhone: this.caller.phone,
+      recognised,
+      seeds: [],
+      script: this.script(null),
+      expect: noExpectations(),
+    };
     switch (this.category) {
       case 'plain':
       case 'recogniser':
@@ -169,7 +188,12 @@ class CallBuilder {
       // The number is known under the caller's own name; this time the appointment is for the relative.
       plan.seeds = [this.seed('earlier', earlier, this.caller)];
       plan.script = this.script(wish, undefined, relative);
-      const body = bank.fill(this.pick(bank.FOR_OTHER), { svc: this.pick(bank.SERVICE_WORDS[slot.service]), rel: relation.possessive, child: relative.first, when: this.when(slot) });
+      const body = bank.fill(this.pick(bank.FOR_OTHER), {
+        svc: this.pick(bank.SERVICE_WORDS[slot.service]),
+        rel: relation.possessive,
+        child: relative.first,
+        when: this.when(slot),
+      });
       plan.script.opening = [bank.sentence(this.prng, this.pick(bank.GREETINGS), body)];
       plan.expect.bookings = [{ ...wish, name: relative.first, phone: this.caller.phone }];
     } else {
@@ -199,7 +223,9 @@ class CallBuilder {
 
   private personRequest(plan: CallPlan): CallPlan {
     const staff = this.pick<StaffKey>(['emma', 'fabian', 'oliver']);
-    const name = this.prng.chance(0.7) ? staffFirstName(staff) : ({ emma: 'Frau Williams', fabian: 'Herrn Spitzer', oliver: 'Herrn Kretschmer' } as const)[staff];
+    const name = this.prng.chance(0.7)
+      ? staffFirstName(staff)
+      : ({ emma: 'Frau Williams', fabian: 'Herrn Spitzer', oliver: 'Herrn Kretschmer' } as const)[staff];
     plan.script = this.script(null);
     plan.script.opening = [bank.sentence(this.prng, this.pick(bank.GREETINGS), bank.fill(this.pick(bank.PERSON_REQUESTS), { staff: name }))];
     plan.script.insist = bank.fill(this.pick(bank.PERSON_INSIST), { staff: name });
@@ -247,7 +273,9 @@ class CallBuilder {
     plan.seeds = [this.seed('own', own, this.caller), this.seed('bystander', this.slot(this.pick(PLAIN_SERVICES), null), this.person())];
     const wish = wishOf(target, [own.staff]);
     plan.script = this.script(wish);
-    plan.script.opening = [bank.sentence(this.prng, this.pick(bank.GREETINGS), bank.fill(this.pick(bank.MOVE_OWN), { when: this.when(target), day: this.dayWords(own.date) }))];
+    plan.script.opening = [
+      bank.sentence(this.prng, this.pick(bank.GREETINGS), bank.fill(this.pick(bank.MOVE_OWN), { when: this.when(target), day: this.dayWords(own.date) })),
+    ];
     plan.script.whichAppointment = bank.fill(this.pick(bank.WHICH_APPOINTMENT), { day: this.dayWords(own.date), time: sayTime(own.time, this.prng) });
     plan.script.agreesToChanges = true;
     plan.script.restate = () => this.pick(bank.MOVE_PLAIN);
@@ -263,7 +291,12 @@ class CallBuilder {
     const target = this.slotWith(theirs.service, theirs.staff, [theirs.date]);
     plan.seeds = [this.seed('theirs', theirs, other)];
     plan.script = this.script(wishOf(target, [theirs.staff]), undefined, other);
-    const line = bank.fill(this.pick(bank.OTHER_PERSON), { phone: sayPhone(other.national, this.prng), otherName: `${other.first} ${other.last}`, day: this.dayWords(theirs.date), when: this.when(target) });
+    const line = bank.fill(this.pick(bank.OTHER_PERSON), {
+      phone: sayPhone(other.national, this.prng),
+      otherName: `${other.first} ${other.last}`,
+      day: this.dayWords(theirs.date),
+      when: this.when(target),
+    });
     plan.script.opening = [bank.sentence(this.prng, this.pick(bank.GREETINGS), line)];
     plan.script.phoneLine = () => sayPhone(other.national, this.prng);
     plan.script.number = plan.script.phoneLine;
@@ -321,7 +354,11 @@ class CallBuilder {
     plan.script.when = () => `${this.dayWords(dates[0]!)} ${sayTime(time, this.prng)}`;
     plan.expect.bookings = [this.expected(wish)];
     const reason = { sunday: /Sonntag/, monday: /Montag/, christmas: /Weihnacht|Feiertag/, boxing: /Weihnacht|Feiertag/ }[kind];
-    plan.expect.speech.push({ what: 'did not say which day is closed and why', afterLine: 0, pattern: new RegExp(`(?=[\\s\\S]*geschlossen)(?=[\\s\\S]*(${reason.source}))`, 'i') });
+    plan.expect.speech.push({
+      what: 'did not say which day is closed and why',
+      afterLine: 0,
+      pattern: new RegExp(`(?=[\\s\\S]*geschlossen)(?=[\\s\\S]*(${reason.source}))`, 'i'),
+    });
     return plan;
   }
 
@@ -388,8 +425,16 @@ class CallBuilder {
     const script: CallerScript = {
       opening: [],
       wish,
-      restate: () => (script.wish ? bank.fill(this.pick(bank.MISMATCH), { when: `${whenOf(script.wish)}${script.wish.staff ? ` ${this.pick(bank.STAFF_WORDS[script.wish.staff[0]!])}` : ''}` }) : this.pick(bank.GOODBYES)),
-      wishLine: () => (script.wish ? this.request(script.wish.service, whenOf(script.wish), script.wish.staff ? this.staffWords(script.wish.staff[0]!) : '', true) : this.pick(bank.GOODBYES)),
+      restate: () =>
+        script.wish
+          ? bank.fill(this.pick(bank.MISMATCH), {
+              when: `${whenOf(script.wish)}${script.wish.staff ? ` ${this.pick(bank.STAFF_WORDS[script.wish.staff[0]!])}` : ''}`,
+            })
+          : this.pick(bank.GOODBYES),
+      wishLine: () =>
+        script.wish
+          ? this.request(script.wish.service, whenOf(script.wish), script.wish.staff ? this.staffWords(script.wish.staff[0]!) : '', true)
+          : this.pick(bank.GOODBYES),
       number: () => sayPhone((other ?? this.caller).national, this.prng),
       when: () => (script.wish ? bank.fill(this.pick(bank.WHEN_ANSWERS), { when: whenOf(script.wish) }) : this.pick(bank.GOODBYES)),
       nameLine: () => bank.fill(this.pick(forWhom ? bank.NAME_ANSWERS_FOR_OTHER : bank.NAME_ANSWERS), { ...this.nameValues(whom), relation: 'Tochter' }),
@@ -407,7 +452,9 @@ class CallBuilder {
       insist: null,
     };
     if (other) script.phoneLine = () => bank.fill(this.pick(bank.OTHER_NUMBER_ANSWERS), { phone: sayPhone(other.national, this.prng) });
-    if (forWhom && forWhom !== this.caller) script.nameLine = () => bank.fill(this.pick(bank.NAME_ANSWERS_FOR_OTHER), { ...this.nameValues(forWhom), relation: 'Tochter' }).replace(/, das ist meine Tochter$/, '');
+    if (forWhom && forWhom !== this.caller)
+      script.nameLine = () =>
+        bank.fill(this.pick(bank.NAME_ANSWERS_FOR_OTHER), { ...this.nameValues(forWhom), relation: 'Tochter' }).replace(/, das ist meine Tochter$/, '');
     return script;
   }
 
@@ -440,7 +487,9 @@ class CallBuilder {
   /** Another slot for the same service: another time the same day, or another day. */
   private otherSlot(first: Slot): Slot {
     for (let attempt = 0; attempt < 100; attempt++) {
-      const candidate = this.prng.chance(0.5) ? { ...first, time: this.pick(weekdayOf(first.date) === 6 ? SATURDAY_TIMES : WEEKDAY_TIMES) } : this.slot(first.service, null, [first.date]);
+      const candidate = this.prng.chance(0.5)
+        ? { ...first, time: this.pick(weekdayOf(first.date) === 6 ? SATURDAY_TIMES : WEEKDAY_TIMES) }
+        : this.slot(first.service, null, [first.date]);
       const who = whoCanServe(first.service, candidate.date, candidate.time);
       if (candidate.time !== first.time && who.length > 0) return { ...candidate, staff: this.pick(who) };
     }
@@ -450,7 +499,13 @@ class CallBuilder {
   private person(female = this.prng.chance(0.6)): Person {
     const digits = String(this.prng.int(10_000_000, 99_999_999));
     const prefix = this.pick(['0151', '0160', '0170', '0176', '0157']);
-    return { first: this.pick(female ? bank.FIRST_NAMES_F : bank.FIRST_NAMES_M), last: this.pick(bank.LAST_NAMES), female, phone: `+49${prefix.slice(1)}${digits}`, national: `${prefix}${digits}` };
+    return {
+      first: this.pick(female ? bank.FIRST_NAMES_F : bank.FIRST_NAMES_M),
+      last: this.pick(bank.LAST_NAMES),
+      female,
+      phone: `+49${prefix.slice(1)}${digits}`,
+      national: `${prefix}${digits}`,
+    };
   }
 
   private pick<T>(items: readonly T[]): T {

@@ -113,11 +113,24 @@ export async function runCall(env: CallEnvironment, plan: CallPlan, seed: number
 }
 
 function turnOf(said: string, reply: HeardReply): Turn {
-  return { caller: said, agent: reply.text, tools: reply.tools.map((t) => ({ name: t.name, ok: isOk(t.result) })), endCall: reply.endCall, transfer: reply.transferNumber !== null };
+  return {
+    caller: said,
+    agent: reply.text,
+    tools: reply.tools.map((t) => ({ name: t.name, ok: isOk(t.result) })),
+    endCall: reply.endCall,
+    transfer: reply.transferNumber !== null,
+  };
 }
 
 function isOk(result: Record<string, unknown> | null): boolean {
-  return result !== null && (result.booked === true || result.cancelled === true || result.rescheduled === true || result.available === true || (typeof result.found === 'number' && result.found > 0));
+  return (
+    result !== null &&
+    (result.booked === true ||
+      result.cancelled === true ||
+      result.rescheduled === true ||
+      result.available === true ||
+      (typeof result.found === 'number' && result.found > 0))
+  );
 }
 
 /**
@@ -128,16 +141,33 @@ async function tellCallEnded(env: CallEnvironment, callId: string, from: string,
   const now = env.clock.now().getTime();
   const body = JSON.stringify({
     event: 'call_ended',
-    call: { call_id: callId, call_type: 'phone_call', direction: 'inbound', from_number: from, to_number: to, call_status: 'ended', start_timestamp: now - 60_000, end_timestamp: now, disconnection_reason: 'user_hangup' },
+    call: {
+      call_id: callId,
+      call_type: 'phone_call',
+      direction: 'inbound',
+      from_number: from,
+      to_number: to,
+      call_status: 'ended',
+      start_timestamp: now - 60_000,
+      end_timestamp: now,
+      disconnection_reason: 'user_hangup',
+    },
   });
-  await fetch(`${env.url}/retell/webhook`, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-retell-signature': signRetellBody(body, env.retellKey, now) } }).catch(() => undefined);
+  await fetch(`${env.url}/retell/webhook`, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', 'x-retell-signature': signRetellBody(body, env.retellKey, now) },
+  }).catch(() => undefined);
 }
 
 /** Holds are released when the call ends, just after the socket closes: wait (bounded) until none is left. */
 async function waitForRelease(db: Db, businessId: string): Promise<void> {
   const deadline = Date.now() + RELEASE_WAIT_MS;
   while (Date.now() < deadline) {
-    const held = await db.select({ id: appointments.id }).from(appointments).where(and(eq(appointments.businessId, businessId), eq(appointments.status, 'held')));
+    const held = await db
+      .select({ id: appointments.id })
+      .from(appointments)
+      .where(and(eq(appointments.businessId, businessId), eq(appointments.status, 'held')));
     if (held.length === 0) return;
     await sleep(50);
   }

@@ -234,7 +234,11 @@ export class SimCaller {
       if (tool.name === 'cancel_appointment' && r.cancelled === true) this.done = true;
     }
     // The correction after a booking comes once the booking is told.
-    if (this.script.correction?.at === 'after-booked' && !this.correctionUsed && tools.some((t) => t.name === 'book_appointment' && t.result?.booked === true)) {
+    if (
+      this.script.correction?.at === 'after-booked' &&
+      !this.correctionUsed &&
+      tools.some((t) => t.name === 'book_appointment' && t.result?.booked === true)
+    ) {
       this.opening.push(this.correct());
     }
   }

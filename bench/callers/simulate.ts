@@ -52,12 +52,23 @@ export async function simulateCallers(options: SimulationOptions): Promise<Simul
   const ownDatabase = options.database === undefined;
   const database = options.database ?? (await openPglite());
   const clock = createFixedClock('2026-11-19T08:00:00Z');
-  const service = await startService(loadConfig({ PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'false', METRICS_ENABLED: 'false', RETELL_API_KEY: RETELL_KEY }), { database, clock, logger: createLogger('silent') });
+  const service = await startService(loadConfig({ PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'false', METRICS_ENABLED: 'false', RETELL_API_KEY: RETELL_KEY }), {
+    database,
+    clock,
+    logger: createLogger('silent'),
+  });
   const plans = planCalls(options.seed, options.calls, options.categories);
   const results: CallResult[] = [];
   let stoppedByTime = false;
   try {
-    const env = { url: service.url, db: database.db, deps: bookingDepsOf(service.ctx), clock, retellKey: RETELL_KEY, responseTimeoutMs: options.responseTimeoutMs ?? 15_000 };
+    const env = {
+      url: service.url,
+      db: database.db,
+      deps: bookingDepsOf(service.ctx),
+      clock,
+      retellKey: RETELL_KEY,
+      responseTimeoutMs: options.responseTimeoutMs ?? 15_000,
+    };
     for (const plan of plans) {
       if (Date.now() - started > options.maxSeconds * 1000) {
         stoppedByTime = true;

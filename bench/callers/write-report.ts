@@ -18,7 +18,9 @@ export function maskNumbers(text: string): string {
 
 /** The figures per category as a Markdown table. */
 export function categoryTable(report: SimulationReport): string {
-  const rows = report.byCategory.map((c) => `| ${c.category} | ${c.calls} | ${c.right} | ${c.calls === 0 ? '–' : `${Math.round((100 * c.right) / c.calls)} %`} |`);
+  const rows = report.byCategory.map(
+    (c) => `| ${c.category} | ${c.calls} | ${c.right} | ${c.calls === 0 ? '–' : `${Math.round((100 * c.right) / c.calls)} %`} |`,
+  );
   const total = `| **all** | ${report.placed} | ${report.right} | ${report.placed === 0 ? '–' : `${Math.round((100 * report.right) / report.placed)} %`} |`;
   return ['| category | calls | ended exactly right | share |', '|---|---|---|---|', ...rows, total].join('\n');
 }
@@ -28,7 +30,15 @@ export function failureKinds(report: SimulationReport): Array<{ kind: string; co
   const counts = new Map<string, number>();
   for (const r of report.results) {
     for (const f of r.verdict.failures) {
-      const kind = `${r.plan.category}: ${f.replace(/;.*$/, '').replace(/\(.*?\)/g, '').replace(/matching .*$/, 'matching the wish').replace(/reply \d+/, 'reply N').replace(/did not want: .*$/, 'did not want').replace(/called .* works/, 'called so works').replace(/^\d+ hold/, 'a hold').trim()}`;
+      const kind = `${r.plan.category}: ${f
+        .replace(/;.*$/, '')
+        .replace(/\(.*?\)/g, '')
+        .replace(/matching .*$/, 'matching the wish')
+        .replace(/reply \d+/, 'reply N')
+        .replace(/did not want: .*$/, 'did not want')
+        .replace(/called .* works/, 'called so works')
+        .replace(/^\d+ hold/, 'a hold')
+        .trim()}`;
       counts.set(kind, (counts.get(kind) ?? 0) + 1);
     }
   }
@@ -39,12 +49,30 @@ export function failureKinds(report: SimulationReport): Array<{ kind: string; co
 export async function writeReport(report: SimulationReport, command: string, everyCall = false): Promise<string> {
   const dir = join(tmpdir(), `termin-callers-${report.seed}-${Date.now().toString(36)}`);
   await mkdir(dir, { recursive: true });
-  const lines: string[] = [`# Simulated callers, seed ${report.seed}`, '', `\`${command}\``, '', `${report.placed} of ${report.planned} calls placed in ${report.seconds.toFixed(0)} s${report.stoppedByTime ? ' (stopped by the time bound)' : ''}.`, '', categoryTable(report), '', '## Failure kinds', ''];
+  const lines: string[] = [
+    `# Simulated callers, seed ${report.seed}`,
+    '',
+    `\`${command}\``,
+    '',
+    `${report.placed} of ${report.planned} calls placed in ${report.seconds.toFixed(0)} s${report.stoppedByTime ? ' (stopped by the time bound)' : ''}.`,
+    '',
+    categoryTable(report),
+    '',
+    '## Failure kinds',
+    '',
+  ];
   for (const { kind, count } of failureKinds(report)) lines.push(`- ${count}× ${kind}`);
   lines.push('', everyCall ? '## All calls' : '## Failing calls', '');
   for (const r of report.results.filter((x) => everyCall || !x.verdict.ok)) {
-    const step = r.plan.script.correction ? ` (correction at ${r.plan.script.correction.at})` : r.plan.script.bargeIn ? ` (barge-in at ${r.plan.script.bargeIn.at})` : '';
-    lines.push(`### #${r.plan.index} ${r.plan.category}${step}${r.verdict.ok ? ' ✔' : ''}${r.plan.recognised ? ' (speech-recogniser style)' : ''}${r.interrupted ? ' (barged in)' : ''}`, '');
+    const step = r.plan.script.correction
+      ? ` (correction at ${r.plan.script.correction.at})`
+      : r.plan.script.bargeIn
+        ? ` (barge-in at ${r.plan.script.bargeIn.at})`
+        : '';
+    lines.push(
+      `### #${r.plan.index} ${r.plan.category}${step}${r.verdict.ok ? ' ✔' : ''}${r.plan.recognised ? ' (speech-recogniser style)' : ''}${r.interrupted ? ' (barged in)' : ''}`,
+      '',
+    );
     for (const f of r.verdict.failures) lines.push(`- ${maskNumbers(f)}`);
     if (r.gaveUp) lines.push(`- the caller gave up: ${r.gaveUp}`);
     lines.push('', '```', `Agent:  ${maskNumbers(r.greeting)}`);
