@@ -34,9 +34,12 @@ const ASKS: Array<[Ask, RegExp]> = [
   ['time', /Wann|Uhrzeit|welche[nm]? Tag|Zeit|Tageszeit|vormittags oder/i],
 ];
 
+/** A sentence ends at . ? or !, but not at the dot of an ordinal ("am 27. November"). */
+const SENTENCE_END = /(?<=[^\d\s][.?!]|\d[?!])\s+/;
+
 /** The last question of a reply (or its last sentence when it asks nothing). */
 export function lastQuestion(text: string): string {
-  const sentences = text.split(/(?<=[.?!])\s+/).filter((s) => s.trim() !== '');
+  const sentences = text.split(SENTENCE_END).filter((s) => s.trim() !== '');
   const questions = sentences.filter((s) => s.trim().endsWith('?'));
   return questions.at(-1) ?? sentences.at(-1) ?? '';
 }
@@ -50,7 +53,7 @@ export function readAsk(text: string): Ask {
 /** Sentences in which the agent says a change was made: "eingetragen", "abgesagt", "verschoben", not asked, not denied. */
 export function claimsDone(text: string): Array<'booked' | 'cancelled' | 'moved'> {
   const out: Array<'booked' | 'cancelled' | 'moved'> = [];
-  for (const s of text.split(/(?<=[.?!])\s+/)) {
+  for (const s of text.split(SENTENCE_END)) {
     if (s.trim().endsWith('?') || /\bnicht\b|\bkein/i.test(s)) continue;
     if (/\beingetragen\b|\bgebucht\b/i.test(s)) out.push('booked');
     if (/\babgesagt\b|\bstorniert\b/i.test(s)) out.push('cancelled');
