@@ -180,10 +180,10 @@ export const FOR_SELF = [
 
 export const PERSON_REQUESTS = [
   'Kann ich {staff} kurz sprechen?',
-  'Ist {staff} da? Ich würd sie gern kurz sprechen',
+  'Ist {staff} da? Ich würde {staff} gern kurz sprechen',
   'Könnten Sie mich mit {staff} verbinden?',
   'Ich hätte gern {staff} am Telefon',
-  'Ist {staff} heute im Laden? Ich müsste mal kurz mit ihr reden',
+  'Ist {staff} heute im Laden? Ich müsste mal kurz mit {staff} reden',
   'Ich würde gern mit {staff} persönlich sprechen',
 ];
 export const PERSON_INSIST = [

@@ -6,6 +6,7 @@
 export type Ask =
   | 'name'
   | 'confirm_phone'
+  | 'confirm_readback'
   | 'phone'
   | 'confirm_cancel'
   | 'confirm_move'
@@ -22,6 +23,7 @@ const ASKS: Array<[Ask, RegExp]> = [
   ['not_understood', /wiederholen|nicht (ganz )?verstanden|noch einmal sagen/i],
   ['anything_else', /sonst noch|was kann ich für Sie tun|weiterhelfen|noch eine Frage/i],
   ['confirm_phone', /von der Sie anrufen|Endziffern|unter dieser Nummer|unter der Nummer .*(eintragen|erreichen)\?/i],
+  ['confirm_readback', /(richtig|korrekt)\?|stimmt (das|so)\?/i],
   ['name', /Namen|Ihr Name|heißen Sie|für wen|wen darf ich/i],
   ['phone', /Telefonnummer|Nummer|Ziffer/i],
   ['confirm_cancel', /(absagen|stornieren|streichen)\?/i],

@@ -137,6 +137,8 @@ export class SimCaller {
         return this.script.otherNumber ? this.script.phoneLine() : this.script.yes();
       case 'phone':
         return this.script.number();
+      case 'confirm_readback':
+        return this.script.yes();
       case 'confirm_offer':
         if (this.script.correction?.at === 'offer' && !this.correctionUsed) return this.correct();
         if (this.nameGiven) this.armBooking();
@@ -170,6 +172,7 @@ export class SimCaller {
     switch (ask) {
       case 'confirm_cancel':
       case 'confirm_move':
+      case 'confirm_readback':
         return this.script.yes();
       case 'which':
         return this.script.whichAppointment ?? 'den ersten';
