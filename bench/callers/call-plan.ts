@@ -115,6 +115,8 @@ export interface CallerScript {
   nameLine: () => string;
   /** The caller's own spoken number, or another callback number: the answer to "which number?". */
   phoneLine: () => string;
+  /** The national digits of the number the appointment should go under, to check a number read back. */
+  numberDigits: string;
   /** Set when the appointment should go under another number than the calling one. */
   otherNumber: boolean;
   yes: () => string;

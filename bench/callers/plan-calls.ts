@@ -300,6 +300,7 @@ class CallBuilder {
     plan.script.opening = [bank.sentence(this.prng, this.pick(bank.GREETINGS), line)];
     plan.script.phoneLine = () => sayPhone(other.national, this.prng);
     plan.script.number = plan.script.phoneLine;
+    plan.script.numberDigits = other.national;
     plan.script.whichAppointment = bank.fill(this.pick(bank.WHICH_APPOINTMENT), { day: this.dayWords(theirs.date), time: sayTime(theirs.time, this.prng) });
     plan.script.agreesToChanges = true;
     plan.script.restate = () => line;
@@ -440,6 +441,7 @@ class CallBuilder {
       nameLine: () => bank.fill(this.pick(forWhom ? bank.NAME_ANSWERS_FOR_OTHER : bank.NAME_ANSWERS), { ...this.nameValues(whom), relation: 'Tochter' }),
       phoneLine: () => bank.fill(this.pick(bank.PHONE_ANSWERS), { phone: sayPhone((other ?? this.caller).national, this.prng) }),
       otherNumber: other !== undefined,
+      numberDigits: (other ?? this.caller).national,
       yes: () => this.pick([...bank.YES, ...regionalYes]),
       no: () => this.pick(bank.NO),
       goodbye: () => this.pick(this.regional ? [...bank.GOODBYES, ...bank.REGIONAL_GOODBYES] : bank.GOODBYES),

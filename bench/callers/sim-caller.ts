@@ -101,7 +101,7 @@ export class SimCaller {
     if (ask === 'not_understood') return this.repeat();
     if (this.done || this.gaveUp) return this.goodbye();
     if (this.script.insist !== null) return this.person(ask);
-    if (this.script.agreesToChanges) return this.change(ask);
+    if (this.script.agreesToChanges) return this.change(ask, reply.text);
     if (!this.wish) return this.goodbye();
     return this.booking(ask, reply);
   }
@@ -138,7 +138,7 @@ export class SimCaller {
       case 'phone':
         return this.script.number();
       case 'confirm_readback':
-        return this.script.yes();
+        return this.checkReadBack(reply.text);
       case 'confirm_offer':
         if (this.script.correction?.at === 'offer' && !this.correctionUsed) return this.correct();
         if (this.nameGiven) this.armBooking();
@@ -168,12 +168,13 @@ export class SimCaller {
   }
 
   /** A caller who wants an appointment cancelled or moved: agrees to the change, names which, says when. */
-  private change(ask: ReturnType<typeof readAsk>): string | null {
+  private change(ask: ReturnType<typeof readAsk>, text: string): string | null {
     switch (ask) {
       case 'confirm_cancel':
       case 'confirm_move':
-      case 'confirm_readback':
         return this.script.yes();
+      case 'confirm_readback':
+        return this.checkReadBack(text);
       case 'which':
         return this.script.whichAppointment ?? 'den ersten';
       case 'time':
@@ -206,6 +207,12 @@ export class SimCaller {
     this.mismatches++;
     if (this.mismatches > MAX_MISMATCHES) return this.giveUp('the agent kept offering other slots');
     return this.script.restate();
+  }
+
+  /** A number read back is agreed to only when it is the caller's; else the caller says the right one. */
+  private checkReadBack(text: string): string {
+    if (!/Nummer/i.test(text)) return this.script.yes();
+    return digitsIn(text).endsWith(this.script.numberDigits.replace(/^0/, '')) ? this.script.yes() : `${this.script.no()}, ${this.script.number()}`;
   }
 
   private matches(offer: OfferedSlot): boolean {
@@ -270,6 +277,29 @@ export class SimCaller {
     this.lastLine = line;
     return line;
   }
+}
+
+const DIGIT_WORDS: Record<string, string> = {
+  null: '0',
+  eins: '1',
+  zwei: '2',
+  zwo: '2',
+  drei: '3',
+  vier: '4',
+  fünf: '5',
+  sechs: '6',
+  sieben: '7',
+  acht: '8',
+  neun: '9',
+};
+
+/** The digits said in a number read-back ("0176 98 76", "eins drei null"), in order. */
+function digitsIn(text: string): string {
+  const part = text.slice(text.search(/Nummer/i));
+  return part
+    .split(/[\s,.:;]+/)
+    .map((w) => (/^\+?\d+$/.test(w) ? w.replace(/^\+49/, '') : (DIGIT_WORDS[w.toLowerCase()] ?? '')))
+    .join('');
 }
 
 /** The slots a reply's tool results put before the caller, in the order the agent says them. */
