@@ -238,6 +238,20 @@ const help: CallScript[] = [
     ],
   },
   {
+    name: 'noise as the first two answers after the greeting offers help, not the service list twice',
+    steps: [
+      { say: 'Blumenkohl Fahrradkette', hear: /^Verzeihung, welche Leistung darf ich für Sie eintragen\? Zum Beispiel / },
+      { say: 'hmpf grmbl', hear: HELP },
+    ],
+  },
+  {
+    name: 'recogniser style: a past day and a bare "ja nee" at the start are talk, not a wish',
+    steps: [
+      { say: 'das wetter war ja gestern', hear: /^Verzeihung, welche Leistung darf ich für Sie eintragen\? Zum Beispiel / },
+      { say: 'äh ja nee also wie', hear: HELP },
+    ],
+  },
+  {
     name: 'off-topic at the name question, twice',
     steps: [
       offeredOne,

@@ -66,10 +66,12 @@ function dayInWeek(date: string, week: string, zone: string): string {
 }
 
 /** True when the utterance brings something for the wish. */
-function readSomething(f: Facts): boolean {
+function readSomething(f: Facts, today: string): boolean {
+  // A day that is already past ("das Wetter war ja gestern") is talk, not a wish.
+  const pastDayOnly = f.when.date !== null && f.when.date < today && f.when.time === null;
   return (
     f.serviceIds.length > 0 ||
-    f.hasWhen ||
+    (f.hasWhen && !pastDayOnly) ||
     f.staff !== null ||
     f.cues.unknownStaffName !== null ||
     f.cues.shift !== null ||
@@ -93,14 +95,22 @@ function wishSoFar(d: Draft, wish: Wish): WishSoFar {
 /** Asks for what is missing, or looks for slots once service and day are known; never a day the caller did not say. */
 export function collect(d: Draft, f: Facts, wish: Wish): void {
   const zone = d.directory.business.timeZone;
-  // A question is open: the wish was asked for, or the turn before could not be used either.
-  const asked = d.step.phase === 'collect' || d.state.memory.confused > 0;
+  // A question is open: the wish was asked for, or the turn before could not be used either; the greeting's "Wie kann
+  // ich Ihnen helfen?" is one too, so noise as the first answer (a bare "ja, nee" included: nothing was asked to be
+  // answered yes or no) already counts as a turn the agent could not use.
+  const opening = d.step.phase === 'open' && (f.intent === 'unknown' || f.intent === 'yes' || f.intent === 'no');
+  const asked = d.step.phase === 'collect' || d.state.memory.confused > 0 || opening;
   if (f.cues.shift && wish.time) return shiftWish(d, wish, wishInstant(wish, zone, d.now), f.cues.shift, []);
   const merged = mergeWish(wish, f, zone);
   d.to({ phase: 'collect', wish: merged });
   if (f.cues.unknownStaffName && f.staff === null) return d.say(unknownStaff(f.cues.unknownStaffName, staffNames(d, merged.serviceId)));
-  // Asked already and nothing readable came back: say what is known and ask for the missing part in other words.
-  if (asked && !readSomething(f) && f.intent !== 'yes' && f.intent !== 'no') {
+  // Asked already and nothing readable came back: say what is known and ask for the missing part in other words (a
+  // yes or no answers "Welche Leistung?" no more than noise does).
+  if (
+    asked &&
+    !readSomething(f, DateTime.fromJSDate(d.now, { zone }).toISODate() ?? '') &&
+    (opening || !merged.serviceId || (f.intent !== 'yes' && f.intent !== 'no'))
+  ) {
     return merged.serviceId
       ? notUnderstood(
           d,
