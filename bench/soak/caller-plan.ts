@@ -1,4 +1,5 @@
 import type { Prng } from './prng.js';
+import { LAST_NAMES } from '../callers/phrase-bank.js';
 
 /** What a caller wants from one call. Sentences are German as the dialogue's own call tests phrase them. */
 export type CallGoal =
@@ -50,28 +51,6 @@ const FIRST = [
   'Thomas',
   'Katrin',
   'Jan',
-];
-const LAST = [
-  'Schmidt',
-  'Weber',
-  'Roth',
-  'Huber',
-  'Klein',
-  'Wagner',
-  'Becker',
-  'Schulz',
-  'Koch',
-  'Richter',
-  'Neumann',
-  'Schwarz',
-  'Zimmermann',
-  'Braun',
-  'Krüger',
-  'Hartmann',
-  'Lange',
-  'Vogel',
-  'Keller',
-  'Busch',
 ];
 
 // Saturday morning with Emma is what everybody wants: the slots the callers fight over.
@@ -139,7 +118,7 @@ export function planCallers(total: number, prng: Prng): Persona[] {
       id,
       phone: `+4916055${digits}`,
       spokenPhone: `0160 55 ${digits.slice(0, 3)} ${digits.slice(3)}`,
-      name: `${prng.pick(FIRST)} ${prng.pick(LAST)}`,
+      name: `${prng.pick(FIRST)} ${prng.pick(LAST_NAMES)}`,
       calls,
     });
     planned += calls.length;
