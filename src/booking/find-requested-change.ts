@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/database.js';
 import { activityLog, appointments, services, staff } from '../db/schema.js';
-import type { UpcomingAppointment } from './find-upcoming-appointments.js';
+import { APPOINTMENT_COLUMNS, type UpcomingAppointment } from './find-upcoming-appointments.js';
 
 export type ChangeAction = 'appointment.cancelled' | 'appointment.rescheduled';
 
@@ -39,18 +39,7 @@ export async function findRequestedChange(
     .limit(1);
   if (!change) return null;
   const [row] = await db
-    .select({
-      id: appointments.id,
-      startsAt: appointments.startsAt,
-      endsAt: appointments.endsAt,
-      serviceId: appointments.serviceId,
-      serviceName: services.name,
-      staffId: appointments.staffId,
-      staffName: staff.name,
-      staffAliases: staff.aliases,
-      customerId: appointments.customerId,
-      previousId: appointments.rescheduledFromId,
-    })
+    .select({ ...APPOINTMENT_COLUMNS, previousId: appointments.rescheduledFromId })
     .from(appointments)
     .innerJoin(services, eq(services.id, appointments.serviceId))
     .innerJoin(staff, eq(staff.id, appointments.staffId))

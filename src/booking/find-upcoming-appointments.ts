@@ -15,22 +15,25 @@ export interface UpcomingAppointment {
   customerId: string | null;
 }
 
+/** The columns of an `UpcomingAppointment`; the query must join `services` and `staff`. */
+export const APPOINTMENT_COLUMNS = {
+  id: appointments.id,
+  startsAt: appointments.startsAt,
+  endsAt: appointments.endsAt,
+  serviceId: appointments.serviceId,
+  serviceName: services.name,
+  staffId: appointments.staffId,
+  staffName: staff.name,
+  staffAliases: staff.aliases,
+  customerId: appointments.customerId,
+};
+
 /** A customer's booked appointments that have not started yet, soonest first; empty for an unknown number. */
 export async function findUpcomingAppointments(db: Queryable, businessId: string, phone: string, now: Date): Promise<UpcomingAppointment[]> {
   const e164 = normalizePhone(phone);
   if (!e164) return [];
   return db
-    .select({
-      id: appointments.id,
-      startsAt: appointments.startsAt,
-      endsAt: appointments.endsAt,
-      serviceId: appointments.serviceId,
-      serviceName: services.name,
-      staffId: appointments.staffId,
-      staffName: staff.name,
-      staffAliases: staff.aliases,
-      customerId: appointments.customerId,
-    })
+    .select(APPOINTMENT_COLUMNS)
     .from(appointments)
     .innerJoin(customers, eq(customers.id, appointments.customerId))
     .innerJoin(services, eq(services.id, appointments.serviceId))
