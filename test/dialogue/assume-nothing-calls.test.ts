@@ -28,7 +28,7 @@ const calls: CallScript[] = [
         say: 'Freitag',
         world: [offer.exact(fri)],
         ops: [{ operation: 'offer', request: { serviceId: SERVICES.herrenhaarschnitt, date: '2026-11-20', time: '10:00' } }],
-        hear: hasTime('Morgen um 10 Uhr', 'Emma', 'einen Herrenhaarschnitt'),
+        hear: hasTime('Am Freitag um 10 Uhr', 'Emma', 'einen Herrenhaarschnitt'),
       },
     ],
   },
@@ -115,7 +115,7 @@ const calls: CallScript[] = [
       {
         say: 'Freitag',
         world: [offer.alternatives('no_time_given', fri)],
-        hear: `${LOOKING} Für einen Damenhaarschnitt habe ich morgen um 10 Uhr bei Emma noch einen Termin frei. Wäre das etwas für Sie?`,
+        hear: `${LOOKING} Für einen Damenhaarschnitt habe ich am Freitag um 10 Uhr bei Emma noch einen Termin frei. Wäre das etwas für Sie?`,
       },
     ],
   },

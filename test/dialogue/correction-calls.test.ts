@@ -34,7 +34,7 @@ const calls: CallScript[] = [
         say: "Ach nee, zehn ist schlecht – geht's auch etwas später?",
         world: [offer.exact(fri11)],
         ops: [later('11:00')],
-        hear: hasTime('Morgen um 11 Uhr', 'Emma'),
+        hear: hasTime('Am Freitag um 11 Uhr', 'Emma'),
       },
     ],
   },
@@ -42,7 +42,7 @@ const calls: CallScript[] = [
     name: '"eine Stunde später" at the name question looks again from the chosen slot',
     steps: [
       ...atName,
-      { say: 'Warten Sie, lieber doch eine Stunde später', world: [offer.exact(fri11)], ops: [later('11:00')], hear: hasTime('Morgen um 11 Uhr', 'Emma') },
+      { say: 'Warten Sie, lieber doch eine Stunde später', world: [offer.exact(fri11)], ops: [later('11:00')], hear: hasTime('Am Freitag um 11 Uhr', 'Emma') },
     ],
   },
   {
@@ -53,7 +53,7 @@ const calls: CallScript[] = [
         say: 'nein Moment, doch lieber Samstag',
         world: [offer.exact(sat10)],
         ops: [{ operation: 'offer', request: { date: '2026-11-21', time: '10:00' } }],
-        hear: hasTime('Am Samstag, dem 21. November, um 10 Uhr', 'Emma'),
+        hear: hasTime('Am Samstag um 10 Uhr', 'Emma'),
       },
     ],
   },
@@ -65,7 +65,7 @@ const calls: CallScript[] = [
         say: 'ach nee, lieber eine halbe Stunde später',
         world: [offer.exact(slot('2026-11-20 10:30', 'emma'))],
         ops: [later('10:30')],
-        hear: isFree('Morgen um halb elf', 'Emma'),
+        hear: isFree('Am Freitag um halb elf', 'Emma'),
       },
     ],
     finally: (s) => expect(s.caller.phoneConfirmed).toBe(false),
@@ -78,7 +78,7 @@ const calls: CallScript[] = [
         say: 'geht das auch etwas früher?',
         world: [offer.exact(slot('2026-11-20 09:00', 'emma'))],
         ops: [later('09:00')],
-        hear: hasTime('Morgen um 9 Uhr', 'Emma'),
+        hear: hasTime('Am Freitag um 9 Uhr', 'Emma'),
       },
     ],
   },
@@ -101,7 +101,7 @@ const calls: CallScript[] = [
       {
         say: 'lieber etwas später',
         world: [offer.alternatives('taken', fri10, fri1130)],
-        hear: /Ich könnte Ihnen morgen um halb zwölf bei Fabian anbieten\. Wäre das etwas für Sie\?$/,
+        hear: /Ich könnte Ihnen am Freitag um halb zwölf bei Fabian anbieten\. Wäre das etwas für Sie\?$/,
       },
     ],
     finally: (s) => expect(s.step).toMatchObject({ phase: 'offered', offers: [fri1130] }),
@@ -131,7 +131,7 @@ const calls: CallScript[] = [
     name: 'recogniser style: "ach nee zehn is doof lieber um elf" at the offer asks for eleven',
     steps: [
       offered,
-      { say: 'ach nee zehn is doof lieber um elf', world: [offer.exact(fri11)], ops: [later('11:00')], hear: hasTime('Morgen um 11 Uhr', 'Emma') },
+      { say: 'ach nee zehn is doof lieber um elf', world: [offer.exact(fri11)], ops: [later('11:00')], hear: hasTime('Am Freitag um 11 Uhr', 'Emma') },
     ],
   },
   {
@@ -142,7 +142,7 @@ const calls: CallScript[] = [
         say: 'äh warten sie mal zwei stunden später wär besser',
         world: [offer.exact(slot('2026-11-20 12:00', 'emma'))],
         ops: [later('12:00')],
-        hear: hasTime('Morgen um 12 Uhr', 'Emma'),
+        hear: hasTime('Am Freitag um 12 Uhr', 'Emma'),
       },
     ],
   },
@@ -154,7 +154,7 @@ const calls: CallScript[] = [
         say: 'nee doch lieber bei fabian',
         world: [offer.exact(slot('2026-11-20 10:00', 'fabian'))],
         ops: [{ operation: 'offer', request: { staffId: STAFF.fabian, date: '2026-11-20', time: '10:00' } }],
-        hear: hasTime('Morgen um 10 Uhr', 'Fabian'),
+        hear: hasTime('Am Freitag um 10 Uhr', 'Fabian'),
       },
     ],
   },
@@ -162,7 +162,7 @@ const calls: CallScript[] = [
     name: 'recogniser style: "n bisschen später" at the offer of two slots starts from the first',
     steps: [
       { say: 'herrenhaarschnitt freitag vormittag', world: [offer.alternatives('no_time_given', fri10, fri1130)], hear: TWO_OFFERS_ASK },
-      { say: 'n bisschen später', world: [offer.exact(fri11)], ops: [later('11:00')], hear: hasTime('Morgen um 11 Uhr', 'Emma') },
+      { say: 'n bisschen später', world: [offer.exact(fri11)], ops: [later('11:00')], hear: hasTime('Am Freitag um 11 Uhr', 'Emma') },
     ],
   },
   {
@@ -170,7 +170,7 @@ const calls: CallScript[] = [
     steps: [
       ...atName,
       { say: 'Moment, lieber eine Stunde später', world: [offer.exact(fri11)], hear: OFFER_ASKS },
-      { say: 'ja', hear: 'Gut, also der Herrenhaarschnitt morgen um 11 Uhr bei Emma. Auf welchen Namen darf ich den Termin eintragen?' },
+      { say: 'ja', hear: 'Gut, also der Herrenhaarschnitt am Freitag um 11 Uhr bei Emma. Auf welchen Namen darf ich den Termin eintragen?' },
     ],
     finally: (s) => expect(s.step).toMatchObject({ phase: 'name', chosen: { startsAt: instant('2026-11-20 11:00') } }),
   },

@@ -11,8 +11,8 @@ const fri11 = slot('2026-11-20 11:00', 'oliver');
 // An offer of one slot is said one of two ways, by the slot; either ends with the question whether to book it.
 const OFFER_ASKS = /(Soll ich Ihnen den Termin eintragen|Soll ich ihn für Sie eintragen)\?$/;
 const wish = { say: 'Herrenhaarschnitt am Freitag um elf', world: [offer.exact(fri11)], hear: OFFER_ASKS };
-const chosen = 'Gut, also der Herrenhaarschnitt morgen um 11 Uhr bei Oliver.';
-const booked = `${BOOKING} Wunderbar. Ihr Termin ist eingetragen: Herrenhaarschnitt morgen um 11 Uhr bei Oliver. ${ANYTHING_ELSE}`;
+const chosen = 'Gut, also der Herrenhaarschnitt am Freitag um 11 Uhr bei Oliver.';
+const booked = `${BOOKING} Wunderbar. Ihr Termin ist eingetragen: Herrenhaarschnitt am Freitag, dem 20. November, um 11 Uhr bei Oliver. ${ANYTHING_ELSE}`;
 const READ_BACK = 'Ich wiederhole die Nummer: null eins sieben sechs, neun acht sieben sechs, fünf vier drei zwo. Ist das richtig?';
 const bookedFor = (name: string, phone = CALLER) => ({
   say: 'ja',

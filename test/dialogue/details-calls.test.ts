@@ -10,8 +10,8 @@ const offered: ScriptStep = {
   world: [offer.exact(fri11)],
   hear: /hat Oliver Zeit für einen Herrenhaarschnitt\. Soll ich Ihnen den Termin eintragen\?$/,
 };
-const chosen = 'Gut, also der Herrenhaarschnitt morgen um 11 Uhr bei Oliver.';
-const booked = `${BOOKING} Wunderbar. Ihr Termin ist eingetragen: Herrenhaarschnitt morgen um 11 Uhr bei Oliver. ${ANYTHING_ELSE}`;
+const chosen = 'Gut, also der Herrenhaarschnitt am Freitag um 11 Uhr bei Oliver.';
+const booked = `${BOOKING} Wunderbar. Ihr Termin ist eingetragen: Herrenhaarschnitt am Freitag, dem 20. November, um 11 Uhr bei Oliver. ${ANYTHING_ELSE}`;
 const PHONE_NOT_UNDERSTOOD = 'Die Nummer habe ich leider nicht ganz verstanden. Könnten Sie sie bitte Ziffer für Ziffer sagen?';
 const READ_BACK_0176 = 'Ich wiederhole die Nummer: null eins sieben sechs, neun acht sieben sechs, fünf vier drei zwo. Ist das richtig?';
 const READ_BACK_0151 = 'Ich wiederhole die Nummer: null eins fünf eins zwo, drei vier fünf sechs, sieben acht neun. Ist das richtig?';
@@ -128,12 +128,12 @@ const calls: CallScript[] = [
       {
         say: 'noch Waschen und Föhnen am Samstag um zehn',
         world: [offer.exact(slot('2026-11-21 10:00', 'emma'))],
-        hear: /^Einen Moment, ich schaue kurz nach\. Am Samstag, dem 21\. November, um 10 Uhr hat Emma Zeit für Waschen und Föhnen\. Soll ich Ihnen den Termin eintragen\?$/,
+        hear: /^Einen Moment, ich schaue kurz nach\. Am Samstag um 10 Uhr hat Emma Zeit für Waschen und Föhnen\. Soll ich Ihnen den Termin eintragen\?$/,
       },
       {
         say: 'ja',
         world: [book.booked(slot('2026-11-21 10:00', 'emma'), 'waschenFoehnen')],
-        hear: /^Gut, also Waschen und Föhnen am Samstag, dem 21\. November, um 10 Uhr bei Emma\. Einen Moment, ich trage das ein\. Wunderbar\./,
+        hear: /^Gut, also Waschen und Föhnen am Samstag um 10 Uhr bei Emma\. Einen Moment, ich trage das ein\. Wunderbar\./,
       },
     ],
   },

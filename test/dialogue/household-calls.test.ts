@@ -199,13 +199,13 @@ const calls: CallScript[] = [
     caller: { household: true },
     steps: [
       offered('hallo äh einen herrenhaarschnitt freitag um elf'),
-      { say: 'ja', hear: `Gut, also der Herrenhaarschnitt morgen um 11 Uhr bei Oliver. ${ASK_NAME}` },
+      { say: 'ja', hear: `Gut, also der Herrenhaarschnitt am Freitag um 11 Uhr bei Oliver. ${ASK_NAME}` },
       { say: 'Lena Schmidt', hear: CONFIRM_PHONE },
       {
         say: 'ja',
         world: [book.booked(fri11, 'herrenhaarschnitt')],
         ops: bookedAs('Lena Schmidt'),
-        hear: `${BOOKING} Wunderbar. Ihr Termin ist eingetragen: Herrenhaarschnitt morgen um 11 Uhr bei Oliver. ${ANYTHING_ELSE}`,
+        hear: `${BOOKING} Wunderbar. Ihr Termin ist eingetragen: Herrenhaarschnitt am Freitag, dem 20. November, um 11 Uhr bei Oliver. ${ANYTHING_ELSE}`,
       },
     ],
   },

@@ -11,7 +11,7 @@ const TRANSFER = 'Einen Moment bitte, ich verbinde Sie mit einer Kollegin.';
 const NO_TRANSFER = 'Im Moment kann ich Sie leider nicht verbinden. Eine Kollegin ruft Sie gern zurück. Kann ich Ihnen sonst weiterhelfen?';
 const STILL_THERE = 'Sind Sie noch da? Ich helfe Ihnen gern weiter.';
 const SILENT_GOODBYE = 'Ich höre Sie leider nicht mehr. Rufen Sie gern noch einmal an. Auf Wiederhören!';
-const OFFER_LINE = `${LOOKING} Am Mittwoch, dem 25. November, um 10 Uhr hat Emma Zeit für einen Herrenhaarschnitt. Soll ich Ihnen den Termin eintragen?`;
+const OFFER_LINE = `${LOOKING} Am Mittwoch um 10 Uhr hat Emma Zeit für einen Herrenhaarschnitt. Soll ich Ihnen den Termin eintragen?`;
 const offered: ScriptStep = { say: 'Herrenhaarschnitt am Mittwoch um zehn bei Emma', world: [offer.exact(slot('2026-11-25 10:00', 'emma'))], hear: OFFER_LINE };
 const bookedAll: ScriptStep[] = [
   offered,
@@ -65,7 +65,7 @@ const calls: CallScript[] = [
         say: 'Freitag um zehn',
         world: [offer.exact(slot('2026-11-20 10:00', 'emma', 45))],
         ops: [{ operation: 'offer', request: { serviceId: SERVICES.damenhaarschnitt } }],
-        hear: /Morgen um 10 Uhr hat Emma Zeit für einen Damenhaarschnitt\. Soll ich Ihnen den Termin eintragen\?$/,
+        hear: /Am Freitag um 10 Uhr hat Emma Zeit für einen Damenhaarschnitt\. Soll ich Ihnen den Termin eintragen\?$/,
       },
     ],
   },
@@ -78,7 +78,7 @@ const calls: CallScript[] = [
         say: 'ja, am Freitag um zehn',
         world: [offer.exact(slot('2026-11-20 10:00', 'emma', 45))],
         ops: [{ operation: 'offer', request: { serviceId: SERVICES.damenhaarschnitt, date: '2026-11-20', time: '10:00' } }],
-        hear: /Morgen um 10 Uhr hat Emma Zeit für einen Damenhaarschnitt\. Soll ich Ihnen den Termin eintragen\?$/,
+        hear: /Am Freitag um 10 Uhr hat Emma Zeit für einen Damenhaarschnitt\. Soll ich Ihnen den Termin eintragen\?$/,
       },
     ],
   },

@@ -9,7 +9,7 @@ const offered: ScriptStep = {
   world: [offer.exact(wed10)],
   hear: /hat Emma Zeit für einen Herrenhaarschnitt\. Soll ich Ihnen den Termin eintragen\?$/,
 };
-const chosen = `Gut, also der Herrenhaarschnitt am Mittwoch, dem 25. November, um 10 Uhr bei Emma. ${ASK_NAME}`;
+const chosen = `Gut, also der Herrenhaarschnitt am Mittwoch um 10 Uhr bei Emma. ${ASK_NAME}`;
 const BOOKED = 'Ihr Termin ist eingetragen: Herrenhaarschnitt am Mittwoch, dem 25. November, um 10 Uhr bei Emma.';
 const tue = appointment('2026-11-24 10:00', 'fabian', 'herrenhaarschnitt', 'tue');
 const wed = appointment('2026-11-25 10:00', 'fabian', 'herrenhaarschnitt', 'wed');

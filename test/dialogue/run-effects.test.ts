@@ -71,7 +71,7 @@ describe('running a decision', () => {
         },
       ],
       ['result', 'call-7-1', { kind: 'exact', slot: wed10 }, true],
-      ['say', 'Am Mittwoch, dem 25. November, um 10 Uhr hat Emma Zeit für einen Herrenhaarschnitt. Soll ich Ihnen den Termin eintragen? '],
+      ['say', 'Am Mittwoch um 10 Uhr hat Emma Zeit für einen Herrenhaarschnitt. Soll ich Ihnen den Termin eintragen? '],
     ]);
     expect(after.step).toEqual({ phase: 'offered', wish: expect.objectContaining({ serviceId: SERVICES.herrenhaarschnitt }), offers: [wed10] });
     expect(saved).toEqual([after]);

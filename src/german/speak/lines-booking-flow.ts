@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { speakClock, speakDay, speakList } from './speak.js';
+import { speakClock, speakDay, speakList, type DayWording } from './speak.js';
 import { spokenServiceName } from './speak-service.js';
 
 // The lines of a booking that does not go straight: a day or time to fill in, a correction, a caller who ends
@@ -50,10 +50,12 @@ export interface WishSoFar {
   date: string | null;
   time: string | null;
   partOfDay: string | null;
+  /** How the caller named the day ("Freitag"), to say it back so. */
+  wording?: DayWording | undefined;
 }
 
-function daySaid(date: string, zone: string, now: Date): string {
-  return speakDay(DateTime.fromISO(date, { zone }), DateTime.fromJSDate(now, { zone }));
+function daySaid(date: string, zone: string, now: Date, wording: DayWording = {}): string {
+  return speakDay(DateTime.fromISO(date, { zone }), DateTime.fromJSDate(now, { zone }), wording);
 }
 
 function clockSaid(time: string): string {
@@ -66,7 +68,7 @@ function describe(wish: WishSoFar, zone: string, now: Date): string {
   const parts = [
     wish.serviceName,
     wish.staffName ? `bei ${wish.staffName}` : null,
-    wish.date ? daySaid(wish.date, zone, now) : null,
+    wish.date ? daySaid(wish.date, zone, now, wish.wording) : null,
     wish.time ? `um ${clockSaid(wish.time)}` : wish.partOfDay,
   ];
   return parts.filter(Boolean).join(' ');

@@ -1,6 +1,6 @@
 import type { Directory } from '../../booking/load-directory.js';
 import { forSpeech } from './for-speech.js';
-import { capitalise, speakDuration, speakList, speakPrice } from './speak.js';
+import { capitalise, speakDuration, speakList, speakPrice, type DayWording } from './speak.js';
 import { agree, speakService, spokenServiceName, type ServiceWords } from './speak-service.js';
 import { speakSlot, type SpokenSlot } from './wording.js';
 
@@ -62,11 +62,12 @@ export function askConfirmPhone(phone: string): string {
 }
 
 /**
- * The slot a caller agreed to, said back: "Gut, also der Herrenhaarschnitt morgen um 10 Uhr bei Emma." With a bare
- * name (no grammar known) the name alone: "Gut, also Waschen und Föhnen …".
+ * The slot a caller agreed to, said back: "Gut, also der Herrenhaarschnitt morgen um 10 Uhr bei Emma." ("am Freitag"
+ * when the caller named the weekday). With a bare name (no grammar known) the name alone: "Gut, also Waschen und
+ * Föhnen …".
  */
-export function confirmSlot(slot: SpokenSlot, service: ServiceWords | string, directory: Directory, now: Date): string {
-  return `Gut, also ${speakService(service, { article: 'definite' })} ${speakSlot(slot, directory, now)}.`;
+export function confirmSlot(slot: SpokenSlot, service: ServiceWords | string, directory: Directory, now: Date, wording: DayWording = {}): string {
+  return `Gut, also ${speakService(service, { article: 'definite' })} ${speakSlot(slot, directory, now, wording)}.`;
 }
 
 /**

@@ -9,8 +9,8 @@ export function phraseBooking(outcome: BookOutcome, terms: OfferTerms): string {
   const { directory, now, staffName, wording } = terms;
   switch (outcome.kind) {
     case 'booked':
-      // The read-back of a booking names the full date, however the caller named the day: it is the one to remember.
-      return `Ihr Termin ist eingetragen: ${spokenServiceName(serviceOf(terms))} ${speakSlot(outcome.appointment, directory, now)}.`;
+      // The read-back of a booking is the one to remember: a weekday the caller named comes with its date.
+      return `Ihr Termin ist eingetragen: ${spokenServiceName(serviceOf(terms))} ${speakSlot(outcome.appointment, directory, now, { ...wording, withDate: true })}.`;
     case 'slot_taken':
       return `Das tut mir leid, dieser Termin ist gerade eben vergeben worden. ${offerAlternatives(outcome.alternatives, directory, now, { wording })}`;
     case 'unavailable':

@@ -42,6 +42,12 @@ describe('speaking times in German', () => {
     ['2026-11-25', { weekdayNamed: true }, 'am Mittwoch'],
     ['2026-11-26', { weekdayNamed: true }, 'am Donnerstag, dem 26. November'],
     ['2026-11-19', { weekdayNamed: true }, 'heute'],
+    // The read-back of a booking: the caller's weekday and the date to remember.
+    ['2026-11-20', { weekdayNamed: true, withDate: true }, 'am Freitag, dem 20. November'],
+    // Only the day the caller named by its weekday is said by it; another day of the offer as usual.
+    ['2026-11-20', { weekdayNamed: true, day: '2026-11-24' }, 'morgen'],
+    ['2026-11-21', { weekdayNamed: true, day: '2026-11-24' }, 'am Samstag, dem 21. November'],
+    ['2026-11-24', { weekdayNamed: true, day: '2026-11-24' }, 'am Dienstag'],
     ['2027-01-05', {}, 'am Dienstag, dem 5. Januar 2027'],
   ])('says %s as "%s" (%o)', (date, wording, words) => {
     expect(speakDay(day(date), day('2026-11-19T09:00'), wording)).toBe(words);

@@ -26,6 +26,10 @@ export function speakClock(hour: number, minute: number): string {
 export interface DayWording {
   /** The caller named the weekday ("Donnerstag"): "am Donnerstag" rather than "morgen" or a date, within a week. */
   weekdayNamed?: boolean | undefined;
+  /** The local day (YYYY-MM-DD) the caller named by its weekday: other days are said as usual. Absent: any day. */
+  day?: string | undefined;
+  /** The weekday with its date ("am Freitag, dem 20. November"): a booking's read-back, the day to remember. */
+  withDate?: boolean | undefined;
 }
 
 /** Whole local days from `reference`'s day to `at`'s day (negative in the past). */
@@ -36,13 +40,15 @@ export function daysFrom(reference: DateTime, at: DateTime): number {
 /**
  * "heute", "morgen", else "am Dienstag, dem 24. November" (the year only when it is not this one). Only today and
  * tomorrow are said relative to today: "übermorgen" makes a listener count, and a caller who said "Donnerstag"
- * should hear "Donnerstag". With `weekdayNamed` a day within the coming week is just "am Donnerstag".
+ * should hear "Donnerstag". With `weekdayNamed` a day within the coming week is just "am Donnerstag" (tomorrow too:
+ * the caller's word, not "morgen"), or "am Donnerstag, dem 26. November" `withDate`.
  */
 export function speakDay(at: DateTime, reference: DateTime, wording: DayWording = {}): string {
   const days = daysFrom(reference, at);
   if (days === 0) return 'heute';
-  if (wording.weekdayNamed && days > 0 && days < 7) return `am ${WEEKDAYS[at.weekday]}`;
-  if (days === 1) return 'morgen';
+  const named = wording.weekdayNamed === true && days > 0 && (wording.day === undefined || wording.day === at.toISODate());
+  if (named && days < 7 && !wording.withDate) return `am ${WEEKDAYS[at.weekday]}`;
+  if (days === 1 && !named) return 'morgen';
   const year = at.year === reference.year ? '' : ` ${at.year}`;
   return `am ${WEEKDAYS[at.weekday]}, dem ${at.day}. ${MONTHS[at.month]}${year}`;
 }

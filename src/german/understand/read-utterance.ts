@@ -5,6 +5,7 @@ import { detectBookingFor, type BookingFor } from './detect-booking-for.js';
 import { detectBusinessQuestion, type BusinessQuestion } from './detect-business-question.js';
 import { readBookingCues, type BookingCues } from './read-booking-cues.js';
 import { readCallerUtterance } from './read-caller-utterance.js';
+import { namesWeekdayOf } from './time/weekday-named.js';
 import type { PartOfDay } from './types.js';
 
 /** Everything one caller utterance says that the conversation may act on: ids from the directory, never words. */
@@ -18,8 +19,18 @@ export interface Facts {
   /** Services named, best match first (only confident matches). */
   serviceIds: string[];
   staff: { kind: 'named'; staffIds: string[] } | { kind: 'any' } | null;
-  /** `period`: a stretch of days said without a day in it ("nächste Woche"); `date` stays null for it. */
-  when: { date: string | null; time: string | null; partOfDay: PartOfDay | null; earliest: boolean; period?: { from: string; to: string } | null };
+  /**
+   * `period`: a stretch of days said without a day in it ("nächste Woche"); `date` stays null for it. `weekdayNamed`:
+   * the day was named by its weekday ("Freitag"), to be said back that way.
+   */
+  when: {
+    date: string | null;
+    time: string | null;
+    partOfDay: PartOfDay | null;
+    earliest: boolean;
+    period?: { from: string; to: string } | null;
+    weekdayNamed?: boolean;
+  };
   /** The utterance names a day, a time, a part of day or "so früh wie möglich". */
   hasWhen: boolean;
   /** The caller's name as it should be written, when the utterance gives one. */
@@ -59,6 +70,7 @@ export function readUtterance(text: string, directory: Directory, now: Date): Fa
       partOfDay: read.when.partOfDay,
       earliest: read.when.earliest === true,
       period: read.when.period ?? null,
+      weekdayNamed: read.when.date !== null && namesWeekdayOf(text, read.when.date, { instant: now, zone: directory.business.timeZone }),
     },
     hasWhen: read.hasWhen,
     name: said.name,

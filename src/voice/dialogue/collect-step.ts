@@ -16,6 +16,7 @@ import { serviceNameOf, serviceWordsOf } from '../../german/speak/phrase-appoint
 import { phraseOffer } from '../../german/speak/phrase-offer.js';
 import { speakStaff } from '../../german/speak/speak.js';
 import type { OfferOutcome, OfferRequest, OfferedSlot } from '../../reception/outcomes.js';
+import { dayWordingOf } from './day-wording.js';
 import type { Draft } from './draft.js';
 import { notUnderstood } from './not-understood.js';
 import type { Avoid, ServiceWish, Wish } from './state.js';
@@ -53,6 +54,8 @@ function mergeWish(wish: Wish, f: Facts, zone: string): Wish {
     next.date = next.week ?? w.date;
     next.time = null;
   }
+  // "Freitag" is said back as "am Freitag"; a day named otherwise ("morgen", "den 20.") as usual.
+  if (w.date && next.date) next.weekdayDay = w.weekdayNamed === true ? next.date : null;
   return next;
 }
 
@@ -89,6 +92,7 @@ function wishSoFar(d: Draft, wish: Wish): WishSoFar {
     date: wish.date,
     time: wish.time,
     partOfDay: wish.partOfDay,
+    wording: dayWordingOf(wish),
   };
 }
 
@@ -212,7 +216,13 @@ export function answerOffer(d: Draft, wish: ServiceWish, found: OfferOutcome, av
     return d.say(askService(d.directory));
   }
   const member = d.directory.staff.find((m) => m.id === staffOf(wish));
-  const reply = phraseOffer(outcome, { directory: d.directory, now: d.now, service, staffName: member ? speakStaff(member) : undefined });
+  const reply = phraseOffer(outcome, {
+    directory: d.directory,
+    now: d.now,
+    service,
+    staffName: member ? speakStaff(member) : undefined,
+    wording: dayWordingOf(wish),
+  });
   if (outcome.kind === 'invalid_wish') {
     d.to({ phase: 'collect', wish: { ...wish, date: null, time: null, partOfDay: null } });
     return d.say(`${reply} ${ASK_TIME}`);

@@ -7,6 +7,7 @@ import { phraseBooking } from '../../german/speak/phrase-booking.js';
 import { speakStaff } from '../../german/speak/speak.js';
 import type { BookOutcome, OfferedSlot } from '../../reception/outcomes.js';
 import { collect, shiftWish } from './collect-step.js';
+import { dayWordingOf } from './day-wording.js';
 import type { Draft } from './draft.js';
 import { afterBooked, askPersonName, bookingForSomeoneElse, personName, takePersonName } from './household-step.js';
 import { notUnderstood } from './not-understood.js';
@@ -110,7 +111,13 @@ export function answerBooking(d: Draft, step: StepOf<'booking'>, outcome: BookOu
   const memory = d.state.memory;
   const member = d.directory.staff.find((m) => m.id === step.chosen.staffId);
   const service = serviceWordsOf(step.wish.serviceId, d.directory);
-  const reply = phraseBooking(outcome, { directory: d.directory, now: d.now, service, staffName: member ? speakStaff(member) : undefined });
+  const reply = phraseBooking(outcome, {
+    directory: d.directory,
+    now: d.now,
+    service,
+    staffName: member ? speakStaff(member) : undefined,
+    wording: dayWordingOf(step.wish),
+  });
   if (outcome.kind === 'booked') {
     const sentence = reply;
     d.to({ phase: 'anything_else', serviceId: step.wish.serviceId });

@@ -6,6 +6,7 @@ import { serviceWordsOf } from '../../german/speak/phrase-appointments.js';
 import type { OfferedSlot } from '../../reception/outcomes.js';
 import { askDetailsOrBook } from './details-step.js';
 import { collect, shiftWish } from './collect-step.js';
+import { dayWordingOf } from './day-wording.js';
 import type { Draft } from './draft.js';
 import { notUnderstood } from './not-understood.js';
 import type { StepOf } from './state.js';
@@ -58,8 +59,10 @@ export function chooseOffer(d: Draft, f: Facts, step: StepOf<'offered'>): void {
       return d.say(lines[0]!);
     }
     case 'slot': {
-      d.say(confirmSlot(picked.slot, serviceWordsOf(step.wish.serviceId, d.directory), d.directory, d.now));
-      return askDetailsOrBook(d, step.wish, picked.slot);
+      // "Mittwoch passt": the day picked by its weekday is said back by it from now on.
+      const wish = f.when.date && f.when.weekdayNamed ? { ...step.wish, weekdayDay: f.when.date } : step.wish;
+      d.say(confirmSlot(picked.slot, serviceWordsOf(wish.serviceId, d.directory), d.directory, d.now, dayWordingOf(wish)));
+      return askDetailsOrBook(d, wish, picked.slot);
     }
   }
 }

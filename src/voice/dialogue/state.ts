@@ -22,6 +22,8 @@ export const Wish = z.object({
   earliest: z.boolean(),
   /** "nächste Woche" without a day: the Monday of that week, until a day in it is named. */
   week: LocalDate.nullable().optional(),
+  /** The day the caller named by its weekday ("Freitag"): said back as "am Freitag", not "morgen". */
+  weekdayDay: LocalDate.nullable().optional(),
 });
 export type Wish = z.infer<typeof Wish>;
 
