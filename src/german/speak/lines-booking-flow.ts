@@ -1,5 +1,7 @@
 import { DateTime } from 'luxon';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type { PartOfDay } from '../../parts-of-day.js';
+import { speakPartOfDay } from './speak-part-of-day.js';
 import { speakClock, speakDay, speakList, type DayWording } from './speak.js';
 import { spokenServiceName } from './speak-service.js';
 
@@ -49,7 +51,7 @@ export interface WishSoFar {
   /** The day as an ISO date in the business's zone, if said. */
   date: string | null;
   time: string | null;
-  partOfDay: string | null;
+  partOfDay: PartOfDay | null;
   /** How the caller named the day ("Freitag"), to say it back so. */
   wording?: DayWording | undefined;
 }
@@ -69,14 +71,14 @@ function describe(wish: WishSoFar, zone: string, now: Date): string {
     wish.serviceName,
     wish.staffName ? `bei ${wish.staffName}` : null,
     wish.date ? daySaid(wish.date, zone, now, wish.wording) : null,
-    wish.time ? `um ${clockSaid(wish.time)}` : wish.partOfDay,
+    wish.time ? `um ${clockSaid(wish.time)}` : wish.partOfDay ? speakPartOfDay(wish.partOfDay) : null,
   ];
   return parts.filter(Boolean).join(' ');
 }
 
 /** A time (or part of day) without a day: "Um 10 Uhr, gern. An welchem Tag?" - never a day the caller did not say. */
 export function askDayFor(wish: WishSoFar, attempt: number): string {
-  const when = wish.time ? `Um ${clockSaid(wish.time)}` : wish.partOfDay ? capitalise(wish.partOfDay) : 'Gern';
+  const when = wish.time ? `Um ${clockSaid(wish.time)}` : wish.partOfDay ? capitalise(speakPartOfDay(wish.partOfDay)) : 'Gern';
   const asks = [
     `${when}, gern. An welchem Tag hätten Sie Zeit?`,
     `${when} habe ich notiert. Welcher Tag wäre Ihnen recht?`,

@@ -254,3 +254,35 @@ describe('offerAlternatives over any offer', () => {
     );
   });
 });
+
+describe('phraseOffer: a part of the day', () => {
+  const thursdayAfternoon = { date: '2026-11-26', partOfDay: 'nachmittags' as const };
+
+  it('offers slots inside the part of the day as they are', () => {
+    const text = phraseOffer(
+      { kind: 'alternatives', reason: 'no_time_given', slots: [slot('2026-11-26T14:00', 'emma'), slot('2026-11-26T15:30', 'emma')] },
+      terms('Herrenhaarschnitt', { partOfDay: thursdayAfternoon }),
+    );
+    expect(text).toMatch(/^Für einen Herrenhaarschnitt (könnte ich Ihnen|habe ich) bei Emma am Donnerstag, dem 26\. November, um 14 Uhr oder um halb vier/);
+    expectSpeakable(text);
+  });
+
+  it('never passes noon off as the afternoon: says that nothing is free then, and offers the nearest', () => {
+    const text = phraseOffer(
+      { kind: 'alternatives', reason: 'no_time_given', slots: [slot('2026-11-26T12:00', 'emma'), slot('2026-11-26T12:30', 'emma')] },
+      terms('Herrenhaarschnitt', { partOfDay: thursdayAfternoon }),
+    );
+    expect(text).toMatch(/^Am Donnerstag, dem 26\. November, ist nachmittags leider nichts mehr frei\. .*um 12 Uhr oder um halb eins/);
+  });
+
+  it('says so when the afternoons free are on other days', () => {
+    const text = phraseOffer(
+      { kind: 'alternatives', reason: 'taken', slots: [slot('2026-11-27T14:00', 'fabian')] },
+      terms('Herrenhaarschnitt', { partOfDay: thursdayAfternoon }),
+    );
+    expect(text).toMatch(
+      /^Am Donnerstag, dem 26\. November, ist nachmittags leider nichts mehr frei\. Ich (könnte Ihnen|habe) am Freitag, dem 27\. November, um 14 Uhr bei Fabian/,
+    );
+    expect(text).not.toContain('Zu der Zeit');
+  });
+});

@@ -2,6 +2,7 @@ import type { Directory } from '../../booking/load-directory.js';
 import type { OfferedSlot, OfferOutcome } from '../../reception/outcomes.js';
 import { capitalise, speakInstant, speakStaff, type DayWording } from './speak.js';
 import { speakService, type ServiceWords } from './speak-service.js';
+import { nothingFreeInPartOfDay, slotsFitPartOfDay, type WishedPartOfDay } from './speak-part-of-day.js';
 import { explainReason, explainRefusal, offerAlternatives } from './wording.js';
 
 /** What the offer is about, for the sentence: the service, the staff member asked for, how the caller named the day. */
@@ -17,6 +18,8 @@ export interface OfferTerms {
   staffName?: string | undefined;
   /** How the caller named the day ("Donnerstag"), to say it back that way. */
   wording?: DayWording | undefined;
+  /** The part of a day the caller asked for ("Donnerstagnachmittag"): slots outside it are never passed off as a match. */
+  partOfDay?: WishedPartOfDay | undefined;
 }
 
 /** The service of the terms, with its grammar when known. */
@@ -34,6 +37,7 @@ export function phraseOffer(outcome: OfferOutcome, terms: OfferTerms): string {
     case 'exact':
       return offerExact(outcome.slot, terms);
     case 'alternatives':
+      if (terms.partOfDay && (outcome.reason === 'no_time_given' || outcome.reason === 'taken')) return offerInPartOfDay(outcome.slots, terms.partOfDay, terms);
       if (outcome.reason === 'no_time_given') {
         return offerAlternatives(outcome.slots, directory, now, {
           lead: `Für ${speakService(serviceOf(terms), { article: 'indefinite', case: 'acc' })}`,
@@ -48,6 +52,19 @@ export function phraseOffer(outcome: OfferOutcome, terms: OfferTerms): string {
     case 'invalid_wish':
       return explainReason(outcome.kind);
   }
+}
+
+/**
+ * Slots for a part of a day: offered as such when they all lie in it, else after saying plainly that nothing is
+ * free then ("Am Donnerstag ist nachmittags leider nichts mehr frei. Ich könnte Ihnen am Freitag …").
+ */
+function offerInPartOfDay(slots: readonly OfferedSlot[], wished: WishedPartOfDay, terms: OfferTerms): string {
+  const { directory, now, wording } = terms;
+  const zone = directory.business.timeZone;
+  if (slotsFitPartOfDay(slots, wished, zone)) {
+    return offerAlternatives(slots, directory, now, { lead: `Für ${speakService(serviceOf(terms), { article: 'indefinite', case: 'acc' })}`, wording });
+  }
+  return `${nothingFreeInPartOfDay(wished, zone, now, wording)} ${offerAlternatives(slots, directory, now, { wording })}`;
 }
 
 /**

@@ -216,12 +216,15 @@ export function answerOffer(d: Draft, wish: ServiceWish, found: OfferOutcome, av
     return d.say(askService(d.directory));
   }
   const member = d.directory.staff.find((m) => m.id === staffOf(wish));
-  const reply = phraseOffer(outcome, {
+  // The first free slots of a week the caller left open: a closed Monday in it refuses nothing the caller asked for.
+  const firstOfWeek = wish.week && wish.earliest && outcome.kind === 'alternatives';
+  const reply = phraseOffer(firstOfWeek ? { ...outcome, reason: 'no_time_given', detail: undefined } : outcome, {
     directory: d.directory,
     now: d.now,
     service,
     staffName: member ? speakStaff(member) : undefined,
     wording: dayWordingOf(wish),
+    partOfDay: wish.date && wish.partOfDay && !wish.time && !wish.week ? { date: wish.date, partOfDay: wish.partOfDay } : undefined,
   });
   if (outcome.kind === 'invalid_wish') {
     d.to({ phase: 'collect', wish: { ...wish, date: null, time: null, partOfDay: null } });
