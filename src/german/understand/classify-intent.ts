@@ -1,10 +1,11 @@
 /**
  * The caller's intent for the dialogue, as a closed union. Spoken short forms count as the full ones
- * ("ich hätt gern nen Termin", "i bräucht an Termin"); greetings ("Moin", "Servus", "Grüß Gott") carry no intent. Specific requests (a human, cancel,
+ * ("ich hätt gern nen Termin", "i bräucht an Termin"), and so do the regions' yes-words ("freilich", "passt scho",
+ * "jut, nehm ick", the Saxon "nu"); greetings ("Moin", "Servus", "Grüß Gott") carry no intent. Specific requests (a human, cancel,
  * move, opening hours, a new booking) win over the yes/no particles that often open a sentence
  * ("Ja, ich möchte den Termin absagen" is a cancellation).
  */
-import { fold } from './normalize.js';
+import { fold, standardSpoken } from './normalize.js';
 import { isRefusal } from './read-booking-cues.js';
 
 export type Intent = 'yes' | 'no' | 'cancel_appointment' | 'reschedule_appointment' | 'book' | 'human' | 'repeat' | 'goodbye' | 'opening_hours' | 'unknown';
@@ -24,13 +25,13 @@ const GOODBYE =
 const REPEAT =
   /\bwie bitte\b|\bwiederholen\b|\bnicht verstanden\b|\b(hab|habe) (ich|das) nicht (verstanden|mitbekommen)\b|\bwas haben sie gesagt\b|\bwas sagten sie\b|\bnoch ?(mal|einmal)\b.{0,15}\b(sagen|wiederholen|bitte)\b|^\W*(bitte|was|hae|haeh|sorry|entschuldigung|nochmal|noch einmal|noch mal)\W*$|\bakustisch\b|\bschlecht zu verstehen\b/;
 const NO =
-  /^\W*(nein|nee|ne|noe|nah|nope|no)\b|\blieber nicht\b|\beher nicht\b|\bauf keinen fall\b|\bkeinesfalls\b|\bnein danke\b|\b(passt|geht|klappt|funktioniert) (leider |mir |bei mir |da )*(nicht|nie|schlecht)\b|\bleider nicht\b|\bnicht (so )?gut\b|\bdas (passt|geht) nicht\b|\bnicht wirklich\b|\bbesser nicht\b|\bach nee\b|\bfalsch\b|\bstimmt nicht\b|\bgar nicht\b|\bnicht richtig\b|\bnein\b/;
+  /^\W*(nein|nee|ne|noe|naa|nah|nope|no)\b|\blieber nicht\b|\beher nicht\b|\bauf keinen fall\b|\bkeinesfalls\b|\bnein danke\b|\b(passt|geht|klappt|funktioniert) (leider |mir |bei mir |da )*(nicht|nie|schlecht)\b|\bleider nicht\b|\bnicht (so )?gut\b|\bdas (passt|geht) nicht\b|\bnicht wirklich\b|\bbesser nicht\b|\bach nee\b|\bfalsch\b|\bstimmt nicht\b|\bgar nicht\b|\bnicht richtig\b|\bnein\b/;
 const YES =
-  /^\W*(sehr |ganz |na )?(ja+|jo|jep|jup|yes|jawohl|jawoll|joa|klar|genau|richtig|korrekt|stimmt|passt|gerne?|okay|ok|oki|einverstanden|super|perfekt|prima|sicher|natuerlich|selbstverstaendlich|unbedingt|gut|bestens|mhm|aha|exakt|absolut|top|sehr gut|alles klar|in ordnung|auf jeden fall)\b|\bdas (passt|geht|klappt)\b|\b(passt|geht|klappt) (gut|super|prima|perfekt|wunderbar)\b|\bmachen wir (so)?\b|\bbuchen sie\b|\bnehme ich\b|\bklingt gut\b|\bhoert sich gut an\b|\bgeht klar\b|\bja\b/;
+  /^\W*(sehr |ganz |na )?(ja+|jo|jep|jup|yes|jawohl|jawoll|joa|klar|genau|richtig|korrekt|stimmt|passt|gerne?|okay|ok|oki|einverstanden|super|perfekt|prima|sicher|natuerlich|selbstverstaendlich|unbedingt|gut|bestens|mhm|aha|exakt|absolut|top|sehr gut|alles klar|in ordnung|auf jeden fall|freilich|gebongt|jut|jenau|jawoll|logo)\b|^\W*nu\W*$|^\W*nu,? (klar|freilich|gerne?|passt|sicher|genau)\b|\bdas (passt|geht|klappt)\b(?! nicht)|\bnehm(e)? i(ch|ck)\b|\b(passt|geht|klappt) (gut|super|prima|perfekt|wunderbar)\b|\bmachen wir (so)?\b|\bbuchen sie\b|\bnehme ich\b|\bklingt gut\b|\bhoert sich gut an\b|\bgeht klar\b|\bja\b/;
 
 /** Classifies what the caller wants from the dialogue. */
 export function classifyIntent(text: string): Intent {
-  const t = fold(text).replace(/[’`]/g, "'").trim();
+  const t = standardSpoken(fold(text).replace(/[’`]/g, "'").trim());
   if (t === '') return 'unknown';
   if (HUMAN.test(t)) return 'human';
   if (CANCEL.test(t) && !/\bnicht (absagen|stornieren)\b/.test(t)) return 'cancel_appointment';

@@ -43,6 +43,12 @@ function buildCardinals(): Map<string, number> {
   map.set('oans', 1);
   map.set('zwee', 2);
   map.set('zwoa', 2);
+  // Berlin and Saxony: "um fümfe", "fuffzehn Uhr"; the north's "-zich": "zwanzich", "dreißich".
+  map.set('fuemf', 5);
+  map.set('fuffzehn', 15);
+  map.set('fuffzig', 50);
+  map.set('fuffzich', 50);
+  for (let t = 2; t <= 5; t++) map.set(TENS[t]!.replace(/g$/, 'ch'), t * 10);
   map.set('siebenzehn', 17);
   map.set('dreizig', 30); // common speech-to-text misspelling
   return map;
@@ -57,7 +63,8 @@ function ordinalStem(n: number, cardinal: string): string[] {
 
 function buildOrdinals(cardinals: Map<string, number>): Map<string, number> {
   const byValue = new Map<number, string>();
-  for (const [w, v] of cardinals) if (!byValue.has(v) && !['zwo', 'siebenzehn', 'dreizig', 'eens', 'oans', 'zwee', 'zwoa'].includes(w)) byValue.set(v, w);
+  for (const [w, v] of cardinals)
+    if (!byValue.has(v) && !['zwo', 'siebenzehn', 'dreizig', 'eens', 'oans', 'zwee', 'zwoa', 'fuemf', 'fuffzehn'].includes(w)) byValue.set(v, w);
   const map = new Map<string, number>();
   for (let n = 1; n <= 31; n++) {
     for (const stem of ordinalStem(n, byValue.get(n) ?? '')) {

@@ -8,7 +8,7 @@
 import { detectCorrection } from './detect-correction.js';
 import { extractCallerName } from './extract-caller-name.js';
 import { isFirstName } from './first-names.js';
-import { fold, foldedWords } from './normalize.js';
+import { fold, foldedWords, standardSpoken } from './normalize.js';
 import { cardinalValue, ordinalValue } from './numbers.js';
 import { HABITUAL_WEEKDAYS, MONTHS, WEEKDAYS } from './time/lexicon.js';
 
@@ -129,7 +129,7 @@ function unknownStaffName(text: string, staff: readonly { name: string; aliases:
 
 /** Reads the conversation cues of one utterance. `staff`: the business's staff, to tell an unknown name. */
 export function readBookingCues(text: string, staff: readonly { name: string; aliases: string[] }[]): BookingCues {
-  const t = fold(text).replace(/[’`]/g, "'");
+  const t = standardSpoken(fold(text).replace(/[’`]/g, "'"));
   const words = foldedWords(text);
   return {
     ending: ENDING.test(t),
@@ -146,7 +146,7 @@ export function readBookingCues(text: string, staff: readonly { name: string; al
 
 /** A plain refusal the yes-words would otherwise take for a yes ("passt leider beides nicht", "keiner davon"). */
 export function isRefusal(text: string): boolean {
-  const t = fold(text);
+  const t = standardSpoken(fold(text));
   return /\b(passt|geht|klappt)\b.{0,20}\b(beides|beide|keiner|keins|keine[rs]?)\b.{0,10}\bnicht\b|\b(beides|beide|keiner|keins) (davon )?(nicht|passt nicht|geht nicht)\b|\bkeiner davon\b|\bkeins davon\b|\b(passt|geht|klappt) (leider |mir |bei mir |da |das |so |beides |beide )*nicht\b|\b(ist|waere) (mir )?(leider |eher |zu )*(schlecht|unguenstig|ungeschickt)\b/.test(
     t,
   );

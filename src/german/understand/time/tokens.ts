@@ -28,6 +28,17 @@ const DAY_WORD_PREFIXES = ['uebermorgen', 'heute', 'morgen'];
 /** Strong clock markers before "10.10" make it a time even with a trailing dot (sentence end). */
 const DATE_PREPOSITIONS = new Set(['am', 'den', 'dem', 'der', 'zum', 'vom', 'ab', 'bis']);
 const WEAK_CLOCK_MARKERS = new Set(['ab', 'bis', 'von', 'zwischen', 'fruehestens', 'spaetestens', 'nach', 'vor']);
+/** Spoken forms of the regions and the standard word each stands for. */
+const SPOKEN_FORMS: ReadonlyMap<string, string> = new Map([
+  ['heut', 'heute'],
+  ['nich', 'nicht'],
+  ['ned', 'nicht'],
+  ['net', 'nicht'],
+  ['nit', 'nicht'],
+]);
+/** Words after which the Bavarian "a" (about) may stand before an hour. */
+const AROUND = new Set(['um', 'gegen', 'so']);
+const HOURISH = /^(halb|viertel|dreiviertel)$/;
 const ORDINAL_OF_TIMES = new Set(['zum', 'beim', 'das', 'dem', 'dieses', 'letztes', 'naechstes', 'ein']);
 
 type Raw = { kind: 'iso' | 'decimal' | 'digits' | 'word' | 'punct'; text: string };
@@ -278,9 +289,20 @@ export function tokenizeForTime(text: string): TimeToken[] {
       out.push({ k: 'p', p: r.text });
       continue;
     }
-    const w = r.text;
+    // "heut Mittag", "Montag kann ich ned": the spoken short forms read as the words they stand for.
+    const w = SPOKEN_FORMS.get(r.text) ?? r.text;
     const prev = out[out.length - 1];
     const nextRaw = raws[i + 1];
+    // "um a zehne", "so gegen a halb drei": the Bavarian "a" (about) before an hour says nothing about it.
+    if (
+      w === 'a' &&
+      prev?.k === 'w' &&
+      AROUND.has(prev.w) &&
+      nextRaw &&
+      (nextRaw.kind === 'digits' || HOURISH.test(nextRaw.text) || spokenHourValue(nextRaw.text) !== null || cardinalValue(nextRaw.text) !== null)
+    ) {
+      continue;
+    }
     // "um achte", "halb neune", "um zehne": the spoken -e of an hour.
     const spokenHour = spokenHourValue(w);
     if (spokenHour !== null && (w !== 'achte' || (prev?.k === 'w' && HOUR_CONTEXT.has(prev.w)) || nextRaw?.text === 'uhr')) {
