@@ -114,6 +114,9 @@ const CASES: Record<Intent, string[]> = {
     'Das wär’s, danke',
     'nein danke, das war alles',
     'schönen Tag noch',
+    "na, des war's, pfiat di",
+    'nee, dat wars, schönen Tach noch',
+    "tschö, mach's gut",
     'Danke, ciao',
   ],
   opening_hours: [

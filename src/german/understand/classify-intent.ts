@@ -21,7 +21,7 @@ const OPENING =
 const BOOK =
   /\btermin\w*\b.{0,30}\b(vereinbaren|machen|buchen|ausmachen|haben|bekommen|kriegen|reservieren|frei|moeglich)\b|\b(moechte|moechten|moecht|haette|haetten|haett|braeuchte|braeucht|brauche|brauch|wollte|wollt|will|wuerde|wuerd|suche|gibt es|gibts)\b.{0,60}(termin|schnitt|faerbung|straehn|foehnen|behandlung|untersuchung|checkup|check-up|kontrolle)|\b(anmelden|einbuchen|neuen termin|termin buchen|einen termin|nen termin|an termin)\b|\bhaare\b.{0,20}\b(schneiden|faerben|machen)\b/;
 const GOODBYE =
-  /\b(tschuess|tschues|tschau|ciao|bye|ade|adieu)\b|\bauf wieder(hoeren|sehen|schauen)\b|\bwiederhoeren\b|\bdas wa(r|er)'?s\b|\bdas wa(r|ere) (es|alles)\b|\bschoenen (tag|abend|nachmittag|abend|sonntag|wochenende) noch\b|\bbis (dann|bald|spaeter)\b|\bmehr (brauche|wollte) ich nicht\b|\bsonst nichts\b|\bnichts weiter\b|\bdanke,? das (war|wars)\b/;
+  /\b(tschuess|tschues|tschuessi|tschoe|tschau|ciao|bye|ade|adieu|baba|pfiat (di|eich|enk|eana))\b|\bmach'?s gut\b|\bbis denne\b|\bschoenen tach\b|\bauf wieder(hoeren|sehen|schauen)\b|\bwiederhoeren\b|\bdas wa(r|er)'?s\b|\bdas wa(r|ere) (es|alles)\b|\bschoenen (tag|abend|nachmittag|abend|sonntag|wochenende) noch\b|\bbis (dann|bald|spaeter)\b|\bmehr (brauche|wollte) ich nicht\b|\bsonst nichts\b|\bnichts weiter\b|\bdanke,? das (war|wars)\b/;
 const REPEAT =
   /\bwie bitte\b|\bwiederholen\b|\bnicht verstanden\b|\b(hab|habe) (ich|das) nicht (verstanden|mitbekommen)\b|\bwas haben sie gesagt\b|\bwas sagten sie\b|\bnoch ?(mal|einmal)\b.{0,15}\b(sagen|wiederholen|bitte)\b|^\W*(bitte|was|hae|haeh|sorry|entschuldigung|nochmal|noch einmal|noch mal)\W*$|\bakustisch\b|\bschlecht zu verstehen\b/;
 const NO =

@@ -43,12 +43,12 @@ export function phraseMatcher(phrases: readonly string[]): (words: readonly stri
 /**
  * Folded text with the spoken forms of the regions written as the standard words the intent and cue patterns
  * know: the negation "nich" (north, Berlin), "ned", "net" (south), "nit" (west) is "nicht"; Berlin's "jeht" is
- * "geht"; "is" is "ist"; "des", "dit", "dat" before a verb are "das". "Na, des geht ned" is a no, never a yes.
+ * "geht"; "is" is "ist"; "des", "dit", "dat" before a verb are "das" ("des war's"). "Na, des geht ned" is a no, never a yes.
  */
 export function standardSpoken(folded: string): string {
   return folded
     .replace(/\b(nich|ned|net|nit)\b/g, 'nicht')
     .replace(/\bjeht\b/g, 'geht')
     .replace(/\bis\b/g, 'ist')
-    .replace(/\b(des|dit|dat)(?= (passt|geht|klappt|ist|waer|waere)\b)/g, 'das');
+    .replace(/\b(des|dit|dat)(?= (passt|geht|klappt|ist|war|waer|waere)\b)/g, 'das');
 }

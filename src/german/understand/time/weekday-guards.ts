@@ -46,6 +46,23 @@ function isWeekdayWord(w: string | null): boolean {
   return w !== null && (WEEKDAYS.has(w) || HABITUAL_WEEKDAYS.has(w) || w === 'wochenende');
 }
 
+/** Words of a short clause that rules a day out: "Montag kann ich leider nicht", "Montag geht bei mir nicht". */
+const CLAUSE_WORDS = new Set(['kann', 'koennte', 'geht', 'passt', 'klappt', 'ich', 'es', 'das', 'mir', 'bei', 'da', 'leider', 'eher', 'wirklich']);
+
+/**
+ * True when the negation at i closes a clause about an earlier weekday, as a recogniser writes it without a comma:
+ * in "Montag kann ich nicht Dienstag um zwei" the "nicht" rules out Montag, not the Dienstag that follows.
+ */
+function endsClauseAboutAnotherDay(s: Scan, i: number): boolean {
+  for (let k = i - 1, hops = 0; k >= 0 && hops < 5; k--, hops++) {
+    const w = wordAt(s, k);
+    if (w === null) return false;
+    if (isWeekdayWord(w)) return hops > 0;
+    if (!CLAUSE_WORDS.has(w)) return false;
+  }
+  return false;
+}
+
 /** Whether the weekday expression in [start, end) is ruled out by the caller. */
 export function weekdayNegation(s: Scan, start: number, end: number): WeekdayNegation {
   let j = start - 1;
@@ -53,7 +70,10 @@ export function weekdayNegation(s: Scan, start: number, end: number): WeekdayNeg
     const w = wordAt(s, j);
     if (w === null) break;
     if (REPLACED_MARKERS.has(w)) return 'replaced';
-    if (w === 'nicht' || w === 'nie' || w === 'niemals' || w === 'ausser' || w === 'ausgenommen' || w === 'keinesfalls') return 'excluded';
+    if (w === 'nicht' || w === 'nie' || w === 'niemals' || w === 'ausser' || w === 'ausgenommen' || w === 'keinesfalls') {
+      if (endsClauseAboutAnotherDay(s, j)) break;
+      return 'excluded';
+    }
     if (!PRE_GLUE.has(w) && !isWeekdayWord(w) && w !== 'und' && w !== 'oder' && w !== 'bloss') break;
   }
   for (let k = end, hops = 0; k < s.toks.length && hops < 6; k++, hops++) {
