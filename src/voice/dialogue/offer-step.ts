@@ -3,6 +3,7 @@ import type { Facts } from '../../german/understand/index.js';
 import { ASK_OTHER_TIME, confirmSlot } from '../../german/speak/lines.js';
 import { THE_ONE_AGAIN, WHICH_OFFER_AGAIN } from '../../german/speak/lines-booking-flow.js';
 import { serviceWordsOf } from '../../german/speak/phrase-appointments.js';
+import { isInPartOfDay } from '../../parts-of-day.js';
 import type { OfferedSlot } from '../../reception/outcomes.js';
 import { askDetailsOrBook } from './details-step.js';
 import { collect, shiftWish } from './collect-step.js';
@@ -19,9 +20,11 @@ function pickOffer(offers: readonly OfferedSlot[], f: Facts, serviceId: string, 
   if (f.ordinal !== null) return slot(f.ordinal === -1 ? offers[offers.length - 1] : offers[f.ordinal]);
   const local = (o: OfferedSlot) => DateTime.fromISO(o.startsAt, { zone });
   let matching = [...offers];
+  // A part of the day named back ("lieber nachmittags") picks only the offers inside it: none, and it is a new wish.
+  const inPart = (o: OfferedSlot) => !f.when.partOfDay || f.when.time !== null || isInPartOfDay(f.when.partOfDay, local(o).hour * 60 + local(o).minute);
   if (f.hasWhen) {
     matching = matching.filter(
-      (o) => (!f.when.date || local(o).toFormat('yyyy-MM-dd') === f.when.date) && (!f.when.time || local(o).toFormat('HH:mm') === f.when.time),
+      (o) => (!f.when.date || local(o).toFormat('yyyy-MM-dd') === f.when.date) && (!f.when.time || local(o).toFormat('HH:mm') === f.when.time) && inPart(o),
     );
     if (matching.length === 0) return { kind: 'new_wish' };
   }
