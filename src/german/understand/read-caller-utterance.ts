@@ -87,6 +87,7 @@ const NOT_A_PICK_AFTER = new Set([
  * name a day of the month.
  */
 const NOT_A_PICK_BEFORE = new Set(['einen', 'eine', 'ein', 'nen', 'ne', 'noch', 'am', 'zum', 'vom', 'bis', 'ab', 'dem']);
+const ARTICLES_OF_DATES = new Set(['den', 'der', 'dem']);
 /** Ordinals that also count days of the month; the words after them tell which is meant. */
 const DAY_ORDINALS = /^(erst|zweit|dritt|viert|fuenft|sechst|siebt|siebent|acht|neunt|zehnt|elft|zwoelft|\w+zehnt|\w*zwanzigst|\w*dreissigst)(e|en|er|es|em)$/;
 
@@ -97,6 +98,9 @@ function pickAt(words: readonly string[]): { pick: number; word: string } | null
     const next = words[i + 1] ?? '';
     if (NOT_A_PICK_AFTER.has(next) || MONTHS.has(next) || WEEKDAYS.has(next) || DAY_ORDINALS.test(next)) return null;
     if (NOT_A_PICK_BEFORE.has(words[i - 1] ?? '')) return null;
+    // "Mittwoch, den zweiten": the day of the month that weekday falls on.
+    const before = words[i - 1] ?? '';
+    if (WEEKDAYS.has(before) || (ARTICLES_OF_DATES.has(before) && WEEKDAYS.has(words[i - 2] ?? ''))) return null;
     return { pick: found[1], word: words[i]! };
   }
   return null;

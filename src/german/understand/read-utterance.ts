@@ -5,6 +5,7 @@ import { detectBookingFor, type BookingFor } from './detect-booking-for.js';
 import { detectBusinessQuestion, type BusinessQuestion } from './detect-business-question.js';
 import { readBookingCues, type BookingCues } from './read-booking-cues.js';
 import { readCallerUtterance } from './read-caller-utterance.js';
+import { namesOnlyDayOfMonth } from './time/day-of-month-only.js';
 import { namesWeekdayOf } from './time/weekday-named.js';
 import type { PartOfDay } from './types.js';
 
@@ -30,6 +31,8 @@ export interface Facts {
     earliest: boolean;
     period?: { from: string; to: string } | null;
     weekdayNamed?: boolean;
+    /** The day was named by its number alone ("den 24."): its month is a guess. */
+    dayOfMonthOnly?: boolean;
   };
   /** The utterance names a day, a time, a part of day or "so früh wie möglich". */
   hasWhen: boolean;
@@ -70,6 +73,7 @@ export function readUtterance(text: string, directory: Directory, now: Date): Fa
       partOfDay: read.when.partOfDay,
       earliest: read.when.earliest === true,
       period: read.when.period ?? null,
+      dayOfMonthOnly: read.when.date !== null && namesOnlyDayOfMonth(text),
       weekdayNamed: read.when.date !== null && namesWeekdayOf(text, read.when.date, { instant: now, zone: directory.business.timeZone }),
     },
     hasWhen: read.hasWhen,

@@ -22,10 +22,11 @@ function pickOffer(offers: readonly OfferedSlot[], f: Facts, serviceId: string, 
   let matching = [...offers];
   // A part of the day named back ("lieber nachmittags") picks only the offers inside it: none, and it is a new wish.
   const inPart = (o: OfferedSlot) => !f.when.partOfDay || f.when.time !== null || isInPartOfDay(f.when.partOfDay, local(o).hour * 60 + local(o).minute);
+  // "den 24." among December offers is their 24th: the reader's month for a bare day number is only its guess.
+  const sameDay = (o: OfferedSlot, date: string) =>
+    local(o).toFormat('yyyy-MM-dd') === date || (f.when.dayOfMonthOnly === true && local(o).day === Number(date.slice(8)));
   if (f.hasWhen) {
-    matching = matching.filter(
-      (o) => (!f.when.date || local(o).toFormat('yyyy-MM-dd') === f.when.date) && (!f.when.time || local(o).toFormat('HH:mm') === f.when.time) && inPart(o),
-    );
+    matching = matching.filter((o) => (!f.when.date || sameDay(o, f.when.date)) && (!f.when.time || local(o).toFormat('HH:mm') === f.when.time) && inPart(o));
     if (matching.length === 0) return { kind: 'new_wish' };
   }
   const named = f.staff?.kind === 'named' ? f.staff.staffIds : null;
