@@ -286,3 +286,24 @@ describe('phraseOffer: a part of the day', () => {
     expect(text).not.toContain('Zu der Zeit');
   });
 });
+
+describe('phraseOffer: an offer right after another', () => {
+  it('takes the other wording when the line before had the same one', () => {
+    const first = phraseOffer({ kind: 'exact', slot: slot('2026-11-24T10:00', 'emma') }, terms('Herrenhaarschnitt'));
+    const next = phraseOffer(
+      { kind: 'exact', slot: slot('2026-11-24T11:00', 'emma') },
+      terms('Herrenhaarschnitt', { after: `Einen Moment, ich schaue kurz nach. ${first}` }),
+    );
+    expect(first).toMatch(/hat Emma Zeit .* Soll ich Ihnen den Termin eintragen\?$/);
+    expect(next).toMatch(/ist bei Emma ein Termin .* frei\. Soll ich ihn für Sie eintragen\?$/);
+  });
+
+  it('frames and closes a second list of slots otherwise than the first', () => {
+    const slots = [slot('2026-11-24T10:00', 'emma'), slot('2026-11-24T11:00', 'fabian')] as const;
+    const first = phraseOffer({ kind: 'alternatives', reason: 'taken', slots: [...slots] }, terms('Herrenhaarschnitt'));
+    const again = phraseOffer({ kind: 'alternatives', reason: 'taken', slots: [...slots] }, terms('Herrenhaarschnitt', { after: first }));
+    const close = (line: string) => line.slice(line.lastIndexOf('. ') + 2);
+    expect(close(again)).not.toBe(close(first));
+    expect(again.includes(' anbieten.')).toBe(!first.includes(' anbieten.'));
+  });
+});

@@ -18,6 +18,8 @@ export interface OfferTerms {
   staffName?: string | undefined;
   /** How the caller named the day ("Donnerstag"), to say it back that way. */
   wording?: DayWording | undefined;
+  /** What the agent said last, so that an offer does not sound like the one before it. */
+  after?: string | undefined;
   /** The part of a day the caller asked for ("Donnerstagnachmittag"): slots outside it are never passed off as a match. */
   partOfDay?: WishedPartOfDay | undefined;
 }
@@ -27,12 +29,15 @@ export function serviceOf(terms: OfferTerms): ServiceWords {
   return typeof terms.service === 'string' ? { name: terms.service } : terms.service;
 }
 
+const ASK_TO_BOOK_IT = 'Soll ich Ihnen den Termin eintragen?';
+const ASK_TO_ENTER_IT = 'Soll ich ihn für Sie eintragen?';
+
 /**
  * The answer to "is this free?": the free slot with a question, or why not and what instead. Without a time
  * there was nothing to refuse, so it is just the offer.
  */
 export function phraseOffer(outcome: OfferOutcome, terms: OfferTerms): string {
-  const { directory, now, staffName, wording } = terms;
+  const { directory, now, staffName, wording, after } = terms;
   switch (outcome.kind) {
     case 'exact':
       return offerExact(outcome.slot, terms);
@@ -42,9 +47,10 @@ export function phraseOffer(outcome: OfferOutcome, terms: OfferTerms): string {
         return offerAlternatives(outcome.slots, directory, now, {
           lead: `Für ${speakService(serviceOf(terms), { article: 'indefinite', case: 'acc' })}`,
           wording,
+          after,
         });
       }
-      return `${explainRefusal(outcome.reason, { directory, now, staffName, detail: outcome.detail })} ${offerAlternatives(outcome.slots, directory, now, { wording })}`;
+      return `${explainRefusal(outcome.reason, { directory, now, staffName, detail: outcome.detail })} ${offerAlternatives(outcome.slots, directory, now, { wording, after })}`;
     case 'none':
       return `${explainRefusal(outcome.reason, { directory, now, staffName, detail: outcome.detail })} ${offerAlternatives([], directory, now)}`;
     case 'unknown_service':
@@ -59,12 +65,12 @@ export function phraseOffer(outcome: OfferOutcome, terms: OfferTerms): string {
  * free then ("Am Donnerstag ist nachmittags leider nichts mehr frei. Ich könnte Ihnen am Freitag …").
  */
 function offerInPartOfDay(slots: readonly OfferedSlot[], wished: WishedPartOfDay, terms: OfferTerms): string {
-  const { directory, now, wording } = terms;
+  const { directory, now, wording, after } = terms;
   const zone = directory.business.timeZone;
   if (slotsFitPartOfDay(slots, wished, zone)) {
-    return offerAlternatives(slots, directory, now, { lead: `Für ${speakService(serviceOf(terms), { article: 'indefinite', case: 'acc' })}`, wording });
+    return offerAlternatives(slots, directory, now, { lead: `Für ${speakService(serviceOf(terms), { article: 'indefinite', case: 'acc' })}`, wording, after });
   }
-  return `${nothingFreeInPartOfDay(wished, zone, now, wording)} ${offerAlternatives(slots, directory, now, { wording })}`;
+  return `${nothingFreeInPartOfDay(wished, zone, now, wording)} ${offerAlternatives(slots, directory, now, { wording, after })}`;
 }
 
 /**
@@ -77,11 +83,11 @@ function offerExact(slot: OfferedSlot, terms: OfferTerms): string {
   const when = capitalise(speakInstant(new Date(slot.startsAt), directory.business.timeZone, now, wording));
   const member = directory.staff.find((m) => m.id === slot.staffId);
   const service = speakService(serviceOf(terms), { article: 'indefinite', preposition: 'für' });
-  if (!member) return `${when} ist ein Termin ${service} frei. Soll ich ihn für Sie eintragen?`;
+  if (!member) return `${when} ist ein Termin ${service} frei. ${ASK_TO_ENTER_IT}`;
   const staff = speakStaff(member);
-  // By the half hour: slots start on the hour or the half hour mostly, and alternate between the two wordings.
+  // By the half hour: slots start on the hour or the half hour mostly, and alternate between the two wordings; an
+  // offer right after one in the same wording takes the other.
   const halfHour = Math.floor(new Date(slot.startsAt).getTime() / (30 * 60_000));
-  return halfHour % 2 === 0
-    ? `${when} hat ${staff} Zeit ${service}. Soll ich Ihnen den Termin eintragen?`
-    : `${when} ist bei ${staff} ein Termin ${service} frei. Soll ich ihn für Sie eintragen?`;
+  const hasTime = halfHour % 2 === 0 ? !terms.after?.endsWith(ASK_TO_BOOK_IT) : terms.after?.endsWith(ASK_TO_ENTER_IT) === true;
+  return hasTime ? `${when} hat ${staff} Zeit ${service}. ${ASK_TO_BOOK_IT}` : `${when} ist bei ${staff} ein Termin ${service} frei. ${ASK_TO_ENTER_IT}`;
 }

@@ -24,6 +24,8 @@ export interface OfferFraming {
   /** Starts the sentence in place of "Ich": "Für einen Herrenhaarschnitt könnte ich Ihnen …". */
   lead?: string | undefined;
   wording?: DayWording | undefined;
+  /** What the agent said last: an offer is never framed, or closed, the same way twice in a row. */
+  after?: string | undefined;
 }
 
 /**
@@ -76,12 +78,16 @@ export function offerAlternatives(alternatives: readonly SpokenSlot[], directory
   const atStaff = sameStaff ? `bei ${sameStaff}` : '';
   const lead = framing.lead ?? (atStaff ? `Bei ${sameStaff}` : '');
   const middle = framing.lead && atStaff ? `${atStaff} ` : '';
-  const offer =
-    variant % 2 === 0
-      ? `${lead ? `${lead} könnte ich Ihnen` : 'Ich könnte Ihnen'} ${middle}${when} anbieten.`
-      : `${lead ? `${lead} habe ich` : 'Ich habe'} ${middle}${when} noch einen Termin frei.`;
+  const after = framing.after ?? '';
+  // The wording follows the offer; it turns to the other one where the line before already had it.
+  const offersFirst = variant % 2 === 0 ? !after.includes(' anbieten.') : after.includes(' noch einen Termin frei.');
+  const offer = offersFirst
+    ? `${lead ? `${lead} könnte ich Ihnen` : 'Ich könnte Ihnen'} ${middle}${when} anbieten.`
+    : `${lead ? `${lead} habe ich` : 'Ich habe'} ${middle}${when} noch einen Termin frei.`;
   const questions = QUESTIONS[alternatives.length === 1 ? 'one' : alternatives.length === 2 ? 'two' : 'more'];
-  return `${offer} ${questions[Math.floor(variant / 2) % questions.length]}`;
+  const pick = Math.floor(variant / 2) % questions.length;
+  const question = after.endsWith(questions[pick]!) ? questions[(pick + 1) % questions.length]! : questions[pick]!;
+  return `${offer} ${question}`;
 }
 
 /**

@@ -224,6 +224,7 @@ export function answerOffer(d: Draft, wish: ServiceWish, found: OfferOutcome, av
     service,
     staffName: member ? speakStaff(member) : undefined,
     wording: dayWordingOf(wish),
+    after: d.state.memory.lastLine,
     partOfDay: wish.date && wish.partOfDay && !wish.time && !wish.week ? { date: wish.date, partOfDay: wish.partOfDay } : undefined,
   });
   if (outcome.kind === 'invalid_wish') {
