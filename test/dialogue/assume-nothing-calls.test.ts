@@ -1,8 +1,10 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import type { OfferedSlot } from '../../src/reception/outcomes.js';
+import { appointmentsLeft, type Left } from '../support/call-checks.js';
 import { SERVICES } from '../support/demo-directory.js';
-import { playCall, type CallScript } from '../support/scripted-call.js';
-import { offer, slot } from '../support/world.js';
-import { ASK_TIME, LOOKING } from './lines.js';
+import { playCall, type CallScript, type ScriptStep } from '../support/scripted-call.js';
+import { book, offer, slot } from '../support/world.js';
+import { ANYTHING_ELSE, ASK_TIME, BOOKING, LOOKING } from './lines.js';
 
 /**
  * Nothing the caller did not say is assumed: a time without a day asks for the day (never the next day that has
@@ -207,5 +209,166 @@ describe('scripted calls: a weekday after "übernächste Woche"', () => {
         },
       ],
     });
+  });
+});
+
+/** A returning caller's yes: the slot said back, booked, read back with its date. */
+function bookedYes(
+  say: string,
+  s: OfferedSlot,
+  service: 'herrenhaarschnitt' | 'damenhaarschnitt' | 'straehnchen',
+  chosen: string,
+  readBack: string,
+): ScriptStep {
+  return {
+    say,
+    world: [book.booked(s, service)],
+    ops: [{ operation: 'book', request: { serviceId: SERVICES[service], staffId: s.staffId, startsAt: s.startsAt } }],
+    hear: `Gut, also ${chosen}. ${BOOKING} Wunderbar. Ihr Termin ist eingetragen: ${readBack}. ${ANYTHING_ELSE}`,
+  };
+}
+const known = { knownName: 'Jonas Weber' };
+const left = (service: string, staff: string, local: string): Left => ({ service, staff, local, name: 'Jonas Weber' });
+
+const wholeCalls: Array<CallScript & { left: Left[] }> = [
+  {
+    name: 'recogniser style: "so gegen vier" without a day asks the day, and books the Wednesday then named',
+    caller: known,
+    steps: [
+      { say: 'äh ich bräucht nen damenschnitt so gegen vier', ops: [], hear: 'Um 16 Uhr, gern. An welchem Tag hätten Sie Zeit?' },
+      {
+        say: 'äh mittwoch',
+        world: [offer.exact(slot('2026-11-25 16:00', 'emma', 45))],
+        ops: [{ operation: 'offer', request: { serviceId: SERVICES.damenhaarschnitt, date: '2026-11-25', time: '16:00' } }],
+        hear: hasTime('Am Mittwoch um 16 Uhr', 'Emma', 'einen Damenhaarschnitt'),
+      },
+      bookedYes(
+        'ja',
+        slot('2026-11-25 16:00', 'emma', 45),
+        'damenhaarschnitt',
+        'der Damenhaarschnitt am Mittwoch um 16 Uhr bei Emma',
+        'Damenhaarschnitt am Mittwoch, dem 25. November, um 16 Uhr bei Emma',
+      ),
+    ],
+    left: [left('Damenhaarschnitt', 'Emma Williams', '2026-11-25 16:00')],
+  },
+  {
+    name: 'recogniser style: "passt mir eigentlich immer" to the day question says back what is known, never the same question again',
+    caller: known,
+    steps: [
+      { say: 'herrenschnitt um zehn', ops: [], hear: 'Um 10 Uhr, gern. An welchem Tag hätten Sie Zeit?' },
+      { say: 'passt mir eigentlich immer', ops: [], hear: 'Ich habe bisher Herrenhaarschnitt um 10 Uhr verstanden. An welchem Tag hätten Sie gern?' },
+      {
+        say: 'dann freitag',
+        world: [offer.exact(fri)],
+        ops: [{ operation: 'offer', request: { date: '2026-11-20', time: '10:00' } }],
+        hear: hasTime('Am Freitag um 10 Uhr', 'Emma', 'einen Herrenhaarschnitt'),
+      },
+      bookedYes(
+        'ja',
+        fri,
+        'herrenhaarschnitt',
+        'der Herrenhaarschnitt am Freitag um 10 Uhr bei Emma',
+        'Herrenhaarschnitt am Freitag, dem 20. November, um 10 Uhr bei Emma',
+      ),
+    ],
+    left: [left('Herrenhaarschnitt', 'Emma Williams', '2026-11-20 10:00')],
+  },
+  {
+    name: 'recogniser style: "öhm ja wie gesagt" to "Wann hätten Sie denn Zeit?" is no answer: what is known is said back',
+    caller: known,
+    steps: [
+      { say: 'strähnchen bei emma', ops: [], hear: ASK_TIME },
+      { say: 'öhm ja wie gesagt', ops: [], hear: 'Ich habe bisher Strähnchen bei Emma verstanden. An welchem Tag und um wie viel Uhr hätten Sie gern?' },
+      {
+        say: 'samstag um neun',
+        world: [offer.exact(slot('2026-11-21 09:00', 'emma', 105))],
+        ops: [{ operation: 'offer', request: { serviceId: SERVICES.straehnchen, date: '2026-11-21', time: '09:00' } }],
+        hear: hasTime('Am Samstag um 9 Uhr', 'Emma', 'Strähnchen'),
+      },
+      bookedYes(
+        'ja',
+        slot('2026-11-21 09:00', 'emma', 105),
+        'straehnchen',
+        'die Strähnchen am Samstag um 9 Uhr bei Emma',
+        'Strähnchen am Samstag, dem 21. November, um 9 Uhr bei Emma',
+      ),
+    ],
+    left: [left('Strähnchen', 'Emma Williams', '2026-11-21 09:00')],
+  },
+  {
+    name: 'recogniser style: "nächste woche" then "dienstag um halb elf" books that Tuesday, never the Monday',
+    caller: known,
+    steps: [
+      { say: 'herrenschnitt nächste woche', ops: [], hear: /An welchem Tag passt es Ihnen/ },
+      {
+        say: 'äh dienstag um halb elf',
+        world: [offer.exact(slot('2026-11-24 10:30', 'fabian'))],
+        ops: [{ operation: 'offer', request: { date: '2026-11-24', time: '10:30' } }],
+        hear: /^Einen Moment, ich schaue kurz nach\. Am Dienstag um halb elf ist bei Fabian ein Termin für einen Herrenhaarschnitt frei\. Soll ich ihn für Sie eintragen\?$/,
+      },
+      bookedYes(
+        'jo',
+        slot('2026-11-24 10:30', 'fabian'),
+        'herrenhaarschnitt',
+        'der Herrenhaarschnitt am Dienstag um halb elf bei Fabian',
+        'Herrenhaarschnitt am Dienstag, dem 24. November, um halb elf bei Fabian',
+      ),
+    ],
+    left: [left('Herrenhaarschnitt', 'Fabian Spitzer', '2026-11-24 10:30')],
+  },
+  {
+    name: '"nächste Woche vormittags" and "die ersten" offers the first free mornings of that week and books the one picked',
+    caller: known,
+    steps: [
+      {
+        say: 'Nächste Woche vormittags bräuchte ich einen Damenschnitt',
+        ops: [],
+        hear: /An welchem Tag passt es Ihnen, oder soll ich Ihnen die ersten freien Termine der Woche nennen\?$/,
+      },
+      {
+        say: 'Nennen Sie mir einfach die ersten',
+        world: [offer.alternatives('no_time_given', slot('2026-11-24 09:00', 'emma', 45), slot('2026-11-24 10:00', 'emma', 45))],
+        ops: [{ operation: 'offer', request: { date: '2026-11-23', time: null, partOfDay: 'vormittags' } }],
+        hear: /^Einen Moment, ich schaue kurz nach\. Die ersten freien Termine ab Montag, dem 23\. November: Für einen Damenhaarschnitt .*am Dienstag, dem 24\. November, um 9 Uhr oder um 10 Uhr/,
+      },
+      bookedYes(
+        'den ersten',
+        slot('2026-11-24 09:00', 'emma', 45),
+        'damenhaarschnitt',
+        'der Damenhaarschnitt am Dienstag, dem 24. November, um 9 Uhr bei Emma',
+        'Damenhaarschnitt am Dienstag, dem 24. November, um 9 Uhr bei Emma',
+      ),
+    ],
+    left: [left('Damenhaarschnitt', 'Emma Williams', '2026-11-24 09:00')],
+  },
+  {
+    name: 'a bare "Ja" to "Wann hätten Sie denn Zeit?" books nothing and asks again in other words',
+    caller: known,
+    steps: [
+      { say: 'Ich hätte gern einen Herrenhaarschnitt', ops: [], hear: ASK_TIME },
+      { say: 'Ja.', ops: [], hear: 'Ich habe bisher Herrenhaarschnitt verstanden. An welchem Tag und um wie viel Uhr hätten Sie gern?' },
+      {
+        say: 'Samstag um zehn',
+        world: [offer.exact(slot('2026-11-21 10:00', 'oliver'))],
+        ops: [{ operation: 'offer', request: { date: '2026-11-21', time: '10:00' } }],
+        hear: hasTime('Am Samstag um 10 Uhr', 'Oliver', 'einen Herrenhaarschnitt'),
+      },
+      bookedYes(
+        'ja',
+        slot('2026-11-21 10:00', 'oliver'),
+        'herrenhaarschnitt',
+        'der Herrenhaarschnitt am Samstag um 10 Uhr bei Oliver',
+        'Herrenhaarschnitt am Samstag, dem 21. November, um 10 Uhr bei Oliver',
+      ),
+    ],
+    left: [left('Herrenhaarschnitt', 'Oliver Kretschmer', '2026-11-21 10:00')],
+  },
+];
+
+describe('scripted calls: nothing assumed, from the first word to the booking', () => {
+  it.each(wholeCalls.map((c) => [c.name, c] as const))('%s', async (_name, script) => {
+    const { turns } = await playCall(script);
+    expect(appointmentsLeft(turns)).toEqual(script.left);
   });
 });

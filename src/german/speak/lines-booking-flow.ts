@@ -87,6 +87,22 @@ export function askDayFor(wish: WishSoFar, attempt: number): string {
   return asks[attempt % asks.length]!;
 }
 
+/**
+ * True when the line ends by asking for a day or a time ("Wann hätten Sie denn Zeit? …", "An welchem Tag hätten Sie
+ * Zeit?", the re-asks of `askWhenAgain`): a yes or a no answers no such question (unless it offers a choice, "oder
+ * soll ich …?").
+ */
+export function asksForDayOrTime(line: string): boolean {
+  const last = line.slice(line.lastIndexOf('. ', line.length - 2) + 1).trim();
+  // "…, oder soll ich Ihnen die ersten freien Termine nennen?" is answered by a yes.
+  if (last.includes(', oder soll ich')) return false;
+  return (
+    /^(Wann hätten Sie denn Zeit|Sagen Sie mir gern einen Tag|An welchem Tag|Um wie viel Uhr|Welcher Tag wäre Ihnen recht|Sagen Sie mir bitte noch den Tag|\p{L}+ soll ich für |An welchem Tag und um wie viel Uhr)/u.test(
+      last,
+    ) || /(hätten Sie gern|wäre Ihnen recht|schauen)\?$/.test(last)
+  );
+}
+
 /** A week without a day: which day, or the first free slots of that week. */
 export function askDayInWeek(weekStart: string, zone: string, now: Date): string {
   const monday = DateTime.fromISO(weekStart, { zone });

@@ -24,6 +24,17 @@ describe('readBookingCues', () => {
   });
 
   it.each([
+    ['Nennen Sie mir einfach die ersten', true],
+    ['was haben Sie denn so frei?', true],
+    ['was ist noch frei', true],
+    ['die ersten bitte', true],
+    ['am Freitag um zehn', false],
+    ['den ersten Termin im Dezember', false],
+  ])('"%s" asks what is free: %s', (t, asks) => {
+    expect(cues(t).asksWhatIsFree).toBe(asks);
+  });
+
+  it.each([
     ['eine Stunde später', { minutes: 60, days: 0 }],
     ['geht das auch eine halbe Stunde früher', { minutes: -30, days: 0 }],
     ['zwei stunden später', { minutes: 120, days: 0 }],

@@ -36,6 +36,8 @@ export interface BookingCues {
   unknownStaffName: string | null;
   /** The caller wants to be called back ("rufen Sie mich zurück", "Rückruf"). */
   callback: boolean;
+  /** The caller asks what is free rather than naming a time ("nennen Sie mir die ersten", "was haben Sie denn frei?"). */
+  asksWhatIsFree: boolean;
 }
 
 const ENDING =
@@ -46,6 +48,8 @@ const REJECTS =
 const PERSON =
   /\b(kann|koennte|darf|moechte|wuerde) ich\b.{0,30}\b(sprechen|ans telefon|an den apparat)\b|\b(ist|waere) (die |der |frau |herr )?\w+ (gerade |heute |mal |zufaellig |denn )*(da|im haus|zu sprechen|erreichbar|ans telefon)\b|\b(verbinden|stellen) sie mich\b.{0,20}\b(mit|zu)\b|\bmit (der |dem |frau |herrn )?\w+ (kurz |mal |bitte |selbst |persoenlich )*(sprechen|reden)\b|\b(geben|holen) sie mir\b.{0,20}\b(mal|bitte|kurz)?\b/;
 const CALLBACK = /\bzurueck ?ruf\w*|\bzurueckgerufen\b|\brueckruf\w*\b|\bruf\w*\b.{0,25}\bzurueck\b/;
+const WHAT_IS_FREE =
+  /\b(nennen|sagen|geben) sie (mir |uns )?(einfach |mal |doch |bitte |gern |gerne )*(die ersten|was)\b|\bwas (haben|haetten|habt) (sie|ihr) (denn |so |da |noch )*(frei|da)\b|\bwas ist (denn |so |da |noch )*frei\b|^\W*(die|den) ersten\W*(bitte)?\W*$/;
 const WEEK =
   /\b(naechste|naechsten|kommende|kommenden|uebernaechste|uebernaechsten|diese|dieser|diesen|in der|in zwei|in drei|in einer|in 2|in 3) ?(\w+ )?woche\b/;
 const NAME_INTRO = /\b(mein name (ist|lautet)|ich heisse|hier (ist|spricht)|(es )?spricht|am apparat|mein name\b|name ist)\b/;
@@ -141,6 +145,7 @@ export function readBookingCues(text: string, staff: readonly { name: string; al
     personRequest: PERSON.test(t),
     unknownStaffName: unknownStaffName(text, staff),
     callback: CALLBACK.test(t),
+    asksWhatIsFree: WHAT_IS_FREE.test(t),
   };
 }
 

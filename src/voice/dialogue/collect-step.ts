@@ -6,6 +6,7 @@ import {
   askDayFor,
   askDayInWeek,
   askServiceAgain,
+  asksForDayOrTime,
   askWhenAgain,
   firstFreeInWeek,
   nothingOnThatSide,
@@ -79,6 +80,7 @@ function readSomething(f: Facts, today: string): boolean {
     f.cues.unknownStaffName !== null ||
     f.cues.shift !== null ||
     f.cues.introducedName !== null ||
+    f.cues.asksWhatIsFree ||
     f.phone !== null
   );
 }
@@ -106,14 +108,18 @@ export function collect(d: Draft, f: Facts, wish: Wish): void {
   const asked = d.step.phase === 'collect' || d.state.memory.confused > 0 || opening;
   if (f.cues.shift && wish.time) return shiftWish(d, wish, wishInstant(wish, zone, d.now), f.cues.shift, []);
   const merged = mergeWish(wish, f, zone);
+  // "Was haben Sie denn frei?" with no day said: the first free slots answer it (no day is assumed for a booking).
+  if (f.cues.asksWhatIsFree && !merged.date && !merged.time && !merged.week) merged.earliest = true;
   d.to({ phase: 'collect', wish: merged });
   if (f.cues.unknownStaffName && f.staff === null) return d.say(unknownStaff(f.cues.unknownStaffName, staffNames(d, merged.serviceId)));
   // Asked already and nothing readable came back: say what is known and ask for the missing part in other words (a
   // yes or no answers "Welche Leistung?" no more than noise does).
+  // A yes or no answers "Möchten Sie dafür einen Termin?", never "Wann hätten Sie denn Zeit?".
+  const yesNoAnswers = !asksForDayOrTime(d.state.memory.lastLine);
   if (
     asked &&
     !readSomething(f, DateTime.fromJSDate(d.now, { zone }).toISODate() ?? '') &&
-    (opening || !merged.serviceId || (f.intent !== 'yes' && f.intent !== 'no'))
+    (opening || !merged.serviceId || !yesNoAnswers || (f.intent !== 'yes' && f.intent !== 'no'))
   ) {
     return merged.serviceId
       ? notUnderstood(
@@ -124,8 +130,8 @@ export function collect(d: Draft, f: Facts, wish: Wish): void {
   }
   if (!merged.serviceId) return d.say(askService(d.directory));
   if (merged.week && !merged.date && !merged.earliest) {
-    // "egal" or "ja" to "oder soll ich Ihnen die ersten freien Termine der Woche nennen?": the first free ones.
-    const takeFirst = asked && (f.intent === 'yes' || f.staff?.kind === 'any');
+    // "egal", "ja" or "nennen Sie mir die ersten" to "oder soll ich Ihnen die ersten freien Termine der Woche nennen?".
+    const takeFirst = asked && (f.intent === 'yes' || f.staff?.kind === 'any' || f.cues.asksWhatIsFree);
     if (!takeFirst) return d.say(askDayInWeek(merged.week, zone, d.now));
     return checkAndOffer(d, {
       ...merged,
@@ -137,7 +143,11 @@ export function collect(d: Draft, f: Facts, wish: Wish): void {
   }
   if (!merged.date && !merged.time && !merged.partOfDay && !merged.earliest) return d.say(ASK_TIME);
   // A time or part of day without a day: ask for the day rather than take the next one that has it.
-  if (!merged.date && !merged.earliest) return d.say(askDayFor(wishSoFar(d, merged), 0));
+  if (!merged.date && !merged.earliest) {
+    // Asked again, in other words than the line just said.
+    const asks = [0, 1, 2].map((i) => askDayFor(wishSoFar(d, merged), i));
+    return d.say(asks.find((line) => !d.state.memory.lastLine.endsWith(line)) ?? asks[0]!);
+  }
   checkAndOffer(d, { ...merged, serviceId: merged.serviceId });
 }
 
