@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { AppointmentRef } from '../../src/reception/outcomes.js';
+import { appointmentsLeft, type Left } from '../support/call-checks.js';
 import { SERVICES, STAFF } from '../support/demo-directory.js';
-import { instant, offer, slot } from '../support/world.js';
+import { book, cancel, instant, offer, reschedule, slot } from '../support/world.js';
 import { playCall, type CallScript, type ScriptStep } from '../support/scripted-call.js';
-import { ASK_OTHER_TIME, LOOKING } from './lines.js';
+import { ANYTHING_ELSE, ASK_OTHER_TIME, BOOKING, CONFIRM_PHONE, LOOKING } from './lines.js';
 
 /**
  * "X geht nicht / lieber Y / doch nicht" is a correction at every step: at the offer, at "Soll ich ihn eintragen?",
@@ -184,5 +186,143 @@ const calls: CallScript[] = [
 describe('scripted calls: corrections at every step', () => {
   it.each(calls.map((c) => [c.name, c] as const))('%s', async (_name, script) => {
     await playCall(script);
+  });
+});
+
+/** The number confirmed: booked, read back with its date. */
+const bookedAt = (s: ReturnType<typeof slot>, readBack: string): ScriptStep => ({
+  say: 'ja',
+  world: [book.booked(s, 'herrenhaarschnitt')],
+  ops: [{ operation: 'book', request: { staffId: s.staffId, startsAt: s.startsAt } }],
+  hear: `${BOOKING} Wunderbar. Ihr Termin ist eingetragen: Herrenhaarschnitt ${readBack}. ${ANYTHING_ELSE}`,
+});
+const tue10 = slot('2026-11-24 10:00', 'emma');
+const offeredTue: ScriptStep = { say: 'Herrenschnitt Dienstag um zehne', world: [offer.exact(tue10)], hear: OFFER_ASKS };
+const wed10 = slot('2026-11-25 10:00', 'emma');
+const bookedWed = book.booked(wed10, 'herrenhaarschnitt');
+const justBooked = (bookedWed.outcome as { appointment: AppointmentRef }).appointment;
+const left = (staff: string, local: string, name = 'Jonas Weber'): Left => ({ service: 'Herrenhaarschnitt', staff, local, name });
+
+const wholeCalls: Array<CallScript & { left: Left[] }> = [
+  {
+    name: 'recogniser style: "nee zehne is schlecht geht auch halb zwölfe" at the offer; only half past eleven is booked',
+    steps: [
+      offeredTue,
+      {
+        say: 'nee zehne is schlecht geht auch halb zwölfe',
+        world: [offer.exact(slot('2026-11-24 11:30', 'emma'))],
+        ops: [{ operation: 'offer', request: { date: '2026-11-24', time: '11:30' } }],
+        hear: OFFER_ASKS,
+      },
+      { say: 'ja', ops: [], hear: /halb zwölf bei Emma\. Auf welchen Namen darf ich den Termin eintragen\?$/ },
+      { say: 'jonas weber', ops: [], hear: CONFIRM_PHONE },
+      bookedAt(slot('2026-11-24 11:30', 'emma'), 'am Dienstag, dem 24. November, um halb zwölf bei Emma'),
+    ],
+    left: [left('Emma Williams', '2026-11-24 11:30')],
+  },
+  {
+    name: 'recogniser style: "äh moment lieber doch am samstag" at the name question keeps the hour; Saturday is booked',
+    steps: [
+      offeredTue,
+      { say: 'ja', ops: [], hear: /Auf welchen Namen/ },
+      {
+        say: 'äh moment lieber doch am samstag',
+        world: [offer.exact(slot('2026-11-21 10:00', 'emma'))],
+        ops: [{ operation: 'offer', request: { date: '2026-11-21', time: '10:00' } }],
+        hear: OFFER_ASKS,
+      },
+      { say: 'ja', ops: [], hear: 'Gut, also der Herrenhaarschnitt am Samstag um 10 Uhr bei Emma. Auf welchen Namen darf ich den Termin eintragen?' },
+      { say: 'jonas weber', ops: [], hear: CONFIRM_PHONE },
+      bookedAt(slot('2026-11-21 10:00', 'emma'), 'am Samstag, dem 21. November, um 10 Uhr bei Emma'),
+    ],
+    left: [left('Emma Williams', '2026-11-21 10:00')],
+  },
+  {
+    name: 'recogniser style: "warten se mal doch ne stunde später" at the number question; the number is asked again, then eleven booked',
+    steps: [
+      offeredTue,
+      { say: 'ja', ops: [], hear: /Auf welchen Namen/ },
+      { say: 'jonas weber', ops: [], hear: CONFIRM_PHONE },
+      {
+        say: 'warten se mal doch ne stunde später',
+        world: [offer.exact(slot('2026-11-24 11:00', 'emma'))],
+        ops: [{ operation: 'offer', request: { date: '2026-11-24', time: '11:00' } }],
+        hear: OFFER_ASKS,
+      },
+      { say: 'ja', ops: [], hear: `Gut, also der Herrenhaarschnitt am Dienstag um 11 Uhr bei Emma. ${CONFIRM_PHONE}` },
+      bookedAt(slot('2026-11-24 11:00', 'emma'), 'am Dienstag, dem 24. November, um 11 Uhr bei Emma'),
+    ],
+    left: [left('Emma Williams', '2026-11-24 11:00')],
+  },
+  {
+    name: '"Moment, doch nicht bei Emma, lieber bei Fabian" at the number question looks with Fabian and books him',
+    steps: [
+      { say: 'Herrenschnitt Dienstag um zehn bei Emma', world: [offer.exact(tue10)], hear: OFFER_ASKS },
+      { say: 'ja', ops: [], hear: /Auf welchen Namen/ },
+      { say: 'Jonas Weber', ops: [], hear: CONFIRM_PHONE },
+      {
+        say: 'Moment, doch nicht bei Emma, lieber bei Fabian',
+        world: [offer.exact(slot('2026-11-24 10:00', 'fabian'))],
+        ops: [{ operation: 'offer', request: { staffId: STAFF.fabian, date: '2026-11-24', time: '10:00' } }],
+        hear: OFFER_ASKS,
+      },
+      { say: 'ja, genau', ops: [], hear: /bei Fabian\. Darf ich den Termin unter der Nummer eintragen/ },
+      bookedAt(slot('2026-11-24 10:00', 'fabian'), 'am Dienstag, dem 24. November, um 10 Uhr bei Fabian'),
+    ],
+    left: [left('Fabian Spitzer', '2026-11-24 10:00')],
+  },
+  {
+    name: '"Nein, nicht Dienstag, Mittwoch meinte ich" after the yes: Wednesday at the same hour is the one booked',
+    steps: [
+      offeredTue,
+      { say: 'ja', ops: [], hear: /Auf welchen Namen/ },
+      {
+        say: 'Nein, nicht Dienstag, Mittwoch meinte ich',
+        world: [offer.exact(wed10)],
+        ops: [{ operation: 'offer', request: { date: '2026-11-25', time: '10:00' } }],
+        hear: OFFER_ASKS,
+      },
+      { say: 'ja', ops: [], hear: /am Mittwoch um 10 Uhr bei Emma\. Auf welchen Namen/ },
+      { say: 'Jonas Weber', ops: [], hear: CONFIRM_PHONE },
+      bookedAt(wed10, 'am Mittwoch, dem 25. November, um 10 Uhr bei Emma'),
+    ],
+    left: [left('Emma Williams', '2026-11-25 10:00')],
+  },
+  {
+    name: 'recogniser style: "ach mist dit passt doch nich lieber donnerstach" right after the booking moves it: one appointment',
+    caller: { knownName: 'Jonas Weber' },
+    steps: [
+      { say: 'herrenschnitt mittwoch um zehn bei emma', world: [offer.exact(wed10)], hear: OFFER_ASKS },
+      { say: 'jo', world: [bookedWed], hear: /eingetragen: Herrenhaarschnitt am Mittwoch, dem 25\. November, um 10 Uhr bei Emma\./ },
+      {
+        say: 'ach mist dit passt doch nich lieber donnerstach',
+        world: [reschedule.moved(justBooked, '2026-11-26 10:00')],
+        ops: [{ operation: 'reschedule', request: { appointmentId: justBooked.id, startsAt: instant('2026-11-26 10:00') } }],
+        hear: /verschoben: Herrenhaarschnitt jetzt am Donnerstag, dem 26\. November, um 10 Uhr bei Emma\./,
+      },
+    ],
+    left: [left('Emma Williams', '2026-11-26 10:00')],
+  },
+  {
+    name: 'recogniser style: "na des geht doch ned vergessen se des" right after the booking cancels it, saying so',
+    caller: { knownName: 'Jonas Weber' },
+    steps: [
+      { say: 'herrenschnitt mittwoch um zehn bei emma', world: [offer.exact(wed10)], hear: OFFER_ASKS },
+      { say: 'passt scho', world: [bookedWed], hear: /eingetragen/ },
+      {
+        say: 'na des geht doch ned vergessen se des',
+        world: [cancel.cancelled(justBooked)],
+        ops: [{ operation: 'cancel', request: { appointmentId: justBooked.id } }],
+        hear: /^In Ordnung, dann sage ich den Termin am Mittwoch, dem 25\. November, um 10 Uhr bei Emma wieder ab\. .*Ich habe Ihren Termin abgesagt/,
+      },
+    ],
+    left: [],
+  },
+];
+
+describe('scripted calls: corrections at every step, to the appointment left', () => {
+  it.each(wholeCalls.map((c) => [c.name, c] as const))('%s', async (_name, script) => {
+    const { turns } = await playCall(script);
+    expect(appointmentsLeft(turns)).toEqual(script.left);
   });
 });

@@ -1,5 +1,5 @@
 import { detectCorrection } from './detect-correction.js';
-import { fold } from './normalize.js';
+import { fold, standardSpoken } from './normalize.js';
 import { cardinalValue } from './numbers.js';
 
 /** What a caller says about an appointment just made: they reject it, give it up, or want another one beside it. */
@@ -17,7 +17,7 @@ export interface ChangeOfMind {
 const REJECTS =
   /\b(passt|geht|klappt|ginge|passen|funktioniert)\b.{0,25}\bdoch\s+nicht\b|\bdoch\s+nicht\b|\bdoch\s+(lieber|besser|eher|anders|noch)\b|\blieber\s+doch\b|\bdas\s+(passt|geht|klappt)\s+(mir\s+|so\s+|leider\s+|da\s+|dann\s+)*(nicht|schlecht)\b|\bstimmt\s+(so\s+)?nicht\b|\bfalsch\b|\bwarten\s+sie\b|\bmoment\s+mal\b|\bstopp?\b|\bach\s+(nee|nein|ne|noe|mist)\b|\boh\s+(nein|nee|mist)\b|\bumentschieden\b|\banders\s+ueberlegt\b|\bverhoert\b|\bversprochen\b|\bgeht\s+(bei\s+mir\s+)?(gar\s+)?nicht\b|\bpasst\s+(mir\s+)?(gar\s+)?nicht\b|\bkann\s+ich\s+(da\s+)?(doch\s+)?nicht\b|\b(etwas|bisschen|wenig)\s+(frueher|spaeter|eher)\b|\b(den|das|ihn|es)\b.{0,30}\b(legen|verlegen|setzen|schieben|tauschen)\b/;
 const GIVES_UP =
-  /\blass(en)?\s+(wir\s+)?(es|das|das\s+ganze|'?s)\b|\blassen\s+wir'?s\b|\bvergessen\s+sie\s*('?s|es|das)\b|\bdann\s+(eben|halt|doch|lieber)?\s*(nicht|keinen|gar\s+nicht)\b|\b(brauche|brauch)\s+(ich\s+)?(doch\s+)?keinen\b|\bdoch\s+keinen\b|\bich\s+(ruf|rufe|melde)\s+(mich\s+)?(wieder|nochmal|noch\s+mal|spaeter|ein\s+andermal)\b|\b(absagen|stornieren|streichen|wegmachen|rausnehmen|loeschen)\b|\bganz\s+lassen\b|\bsein\s+lassen\b|\bbleiben\s+lassen\b/;
+  /\blass(en)?\s+(wir\s+)?(es|das|das\s+ganze|'?s)\b|\blassen\s+wir'?s\b|\bvergessen\s+(sie|se)\s*('?s|es|das|des)\b|\bdann\s+(eben|halt|doch|lieber)?\s*(nicht|keinen|gar\s+nicht)\b|\b(brauche|brauch)\s+(ich\s+)?(doch\s+)?keinen\b|\bdoch\s+keinen\b|\bich\s+(ruf|rufe|melde)\s+(mich\s+)?(wieder|nochmal|noch\s+mal|spaeter|ein\s+andermal)\b|\b(absagen|stornieren|streichen|wegmachen|rausnehmen|loeschen)\b|\bganz\s+lassen\b|\bsein\s+lassen\b|\bbleiben\s+lassen\b/;
 const ANOTHER =
   /\bnoch\s+(einen|nen|'nen|ein|eine)\b|\b(zweite[nr]?|weitere[nr]?)\s+termin\b|\bzusaetzlich\b|\bausserdem\b|\bauch\s+noch\b|\bfuer\s+(meine[nrm]?|unsere[nrm]?)\b|\bund\s+(dann\s+)?(fuer|mein\w*)\b.{0,20}\bauch\b/;
 const SHIFT = /(?:\b([a-z']+|\d+)\s+)?(halbe\s+|viertel\s+)?\b(stunden?|viertelstunde|dreiviertelstunde|minuten)\s+(spaeter|frueher|eher)\b/;
@@ -40,7 +40,7 @@ function shiftOf(t: string): number | null {
 
 /** Reads what the caller says about an appointment just made in this call. */
 export function readChangeOfMind(text: string): ChangeOfMind {
-  const t = fold(text);
+  const t = standardSpoken(fold(text));
   const shiftMinutes = shiftOf(t);
   return {
     rejects: REJECTS.test(t) || detectCorrection(text) || shiftMinutes !== null,
