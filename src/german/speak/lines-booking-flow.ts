@@ -166,7 +166,10 @@ export function callbackPromised(who: string | null, phone: string): string {
 }
 
 export const ASK_CALLBACK_NUMBER = 'Gern. Unter welcher Nummer dürfen wir Sie zurückrufen?';
-export const HELP_DECLINED = 'Gut, dann versuchen wir es noch einmal. Was kann ich für Sie tun?';
+/** A no to the offer of a colleague: try again, with the question that was open ("Was kann ich für Sie tun?" if none). */
+export function helpDeclined(question = 'Was kann ich für Sie tun?'): string {
+  return `Gut, dann versuchen wir es noch einmal. ${question}`;
+}
 
 /** The caller asked for a staff member by name: hand over to the salon to reach them. */
 export function transferToPerson(name: string): string {

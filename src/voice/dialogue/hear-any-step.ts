@@ -1,9 +1,9 @@
 import type { Facts } from '../../german/understand/index.js';
-import { TRANSFER, WHAT_ELSE } from '../../german/speak/lines.js';
+import { ASK_PHONE, ASK_TIME, TRANSFER, WHAT_ELSE, askConfirmPhone, askService, askWhichOffer } from '../../german/speak/lines.js';
 import {
   ASK_CALLBACK_NUMBER,
   ENDING_GOODBYE,
-  HELP_DECLINED,
+  helpDeclined,
   PHONE_AGAIN,
   callbackPromised,
   personNotReachable,
@@ -11,6 +11,7 @@ import {
 } from '../../german/speak/lines-booking-flow.js';
 import { speakStaff } from '../../german/speak/speak.js';
 import type { Draft } from './draft.js';
+import { askPersonName } from './household-step.js';
 import { notUnderstood } from './not-understood.js';
 
 const CHANGING: ReadonlySet<string> = new Set(['reschedule', 'reschedule_pick', 'cancel_pick', 'confirm_move', 'confirm_cancel']);
@@ -84,10 +85,36 @@ function answerPending(d: Draft, f: Facts, pending: NonNullable<Draft['state']['
     return true;
   }
   if (f.intent === 'no' && !wishful(f) && f.staff === null) {
-    d.say(pending.kind === 'help' ? HELP_DECLINED : WHAT_ELSE);
+    // "Nee, geht scho, Jonas Weber": the no is to the colleague, the name is the answer the step was waiting for.
+    if (pending.kind === 'help' && answersStep(d, f)) return false;
+    d.say(pending.kind === 'help' ? helpDeclined(openQuestion(d)) : WHAT_ELSE);
     return true;
   }
   return false;
+}
+
+/** True when the utterance carries what the step asks for: a name at the name question, a number at the number's. */
+function answersStep(d: Draft, f: Facts): boolean {
+  if (d.step.phase === 'name') return f.name !== null || f.cues.introducedName !== null;
+  return d.step.phase === 'phone' && f.phone !== null;
+}
+
+/** The question the booking under way waits on, asked again after the caller wants to go on without a colleague. */
+function openQuestion(d: Draft): string | undefined {
+  const step = d.step;
+  const caller = d.state.caller;
+  switch (step.phase) {
+    case 'name':
+      return askPersonName(d);
+    case 'phone':
+      return caller.phone && caller.phone === caller.number ? askConfirmPhone(caller.phone) : ASK_PHONE;
+    case 'offered':
+      return askWhichOffer(step.offers.length);
+    case 'collect':
+      return step.wish.serviceId ? ASK_TIME : askService(d.directory);
+    default:
+      return undefined;
+  }
 }
 
 /** Ends the call the way the caller did: a goodbye, and nothing held any longer (the call's end releases the holds). */
