@@ -120,11 +120,13 @@ export function sayTime(hhmm: string, prng: Prng, regional = false): string {
   if (m === 0) {
     options.push(`um ${h} Uhr`, `um ${numberWord(h12)}`, `um ${numberWord(h12)} Uhr`);
     if (h >= 13) options.push(`um ${numberWord(h12)} am Nachmittag`, `nachmittags um ${numberWord(h12)}`);
-    if (regional) options.push(`um ${HOURS_WITH_E[h12]}`, `so um ${HOURS_WITH_E[h12]}`);
+    if (regional) options.push(`um ${HOURS_WITH_E[h12]}`, `so um ${HOURS_WITH_E[h12]}`, `um a ${HOURS_WITH_E[h12]}`);
+    if (regional && h12 === 5) options.push('um fümfe');
   }
   if (m === 30) {
     options.push(`um halb ${numberWord(next12)}`, `halb ${numberWord(next12)}`);
     if (regional) options.push(`um halb ${HOURS_WITH_E[next12]}`);
+    if (regional && next12 === 5) options.push('um halb fümfe');
   }
   if (m === 15) {
     options.push(`um Viertel nach ${numberWord(h12)}`);

@@ -79,7 +79,7 @@ export const YES = [
   'ja, richtig',
   'einverstanden',
 ];
-export const REGIONAL_YES = ['jo', 'jo, passt', 'passt scho', 'jawoll', 'joa, gerne'];
+export const REGIONAL_YES = ['jo', 'jo, passt', 'passt scho', 'jawoll', 'joa, gerne', 'freilich', 'jut, nehm ick', 'nu', 'des passt', 'gebongt'];
 export const NO = ['nein', 'nee', 'nein, danke', 'eher nicht'];
 export const PICK_FIRST = ['den ersten', 'den ersten bitte', 'der erste passt', 'das erste'];
 export const PICK_SECOND = ['den zweiten', 'lieber den zweiten', 'der zweite passt mir besser', 'das zweite'];
@@ -127,7 +127,7 @@ export const GOODBYES = [
   'Das war alles, tschüss',
   'Nein, danke schön, auf Wiederhören',
 ];
-export const REGIONAL_GOODBYES = ['Tschüssi', 'Ciao, danke', 'Servus, danke', 'Tschö', 'Na dann, tschüss'];
+export const REGIONAL_GOODBYES = ['Tschüssi', 'Ciao, danke', 'Servus, danke', 'Tschö', 'Na dann, tschüss', 'Pfiat di, danke', "Mach's gut, tschüss"];
 
 /** Openings that leave out the day, the time or both. */
 export const VAGUE_WHEN = ['nächste Woche', 'irgendwann nächste Woche', '', 'in den nächsten Tagen', 'diese oder nächste Woche'];
