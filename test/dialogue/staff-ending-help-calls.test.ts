@@ -48,7 +48,7 @@ const staff: CallScript[] = [
   {
     name: 'after the unknown name, a staff member named goes on with them',
     steps: [
-      { say: 'Herrenhaarschnitt Freitag um zehn bei Frau Köhler', hear: /^Jemanden mit dem Namen Köhler gibt es bei uns leider nicht\./ },
+      { say: 'Herrenhaarschnitt Freitag um zehn bei Frau Köhler', hear: /^Eine Frau Köhler gibt es bei uns leider nicht\./ },
       { say: 'dann bei Fabian', world: [offer.exact(fri11)], ops: [{ operation: 'offer', request: { staffId: STAFF.fabian } }], hear: OFFER_ASKS },
     ],
   },

@@ -160,9 +160,22 @@ export function personNotReachable(name: string, hasNumber: boolean): string {
     : `${name} kann ich Ihnen leider gerade nicht ans Telefon holen. Ich kann Ihnen aber gern selbst helfen, zum Beispiel mit einem Termin.`;
 }
 
+/** "Jemanden mit dem Namen Mandy", "Eine Frau Schulze", "Einen Herrn Becker" gibt es bei uns leider nicht. */
+function nobodyCalled(name: string): string {
+  const titled = /^(Frau|Herr) (.+)$/.exec(name);
+  if (!titled) return `Jemanden mit dem Namen ${name} gibt es bei uns leider nicht.`;
+  return titled[1] === 'Frau' ? `Eine Frau ${titled[2]} gibt es bei uns leider nicht.` : `Einen Herrn ${titled[2]} gibt es bei uns leider nicht.`;
+}
+
 /** A name the salon does not have, and who does work here. */
 export function unknownStaff(name: string, staffNames: string[]): string {
-  return `Jemanden mit dem Namen ${name} gibt es bei uns leider nicht. Bei uns arbeiten ${speakList(staffNames, 'und')}. Bei wem hätten Sie gern den Termin, oder ist es Ihnen egal?`;
+  return `${nobodyCalled(name)} Bei uns arbeiten ${speakList(staffNames, 'und')}. Bei wem hätten Sie gern den Termin, oder ist es Ihnen egal?`;
+}
+
+/** The caller asked to speak to someone by a name nobody here has: who does work here, and a colleague instead. */
+export function unknownPerson(name: string, staffNames: string[], canTransfer: boolean): string {
+  const instead = canTransfer ? 'Soll ich Sie mit einer Kollegin verbinden?' : 'Soll eine Kollegin Sie zurückrufen?';
+  return `${nobodyCalled(name)} Bei uns arbeiten ${speakList(staffNames, 'und')}. ${instead}`;
 }
 
 /** The caller ends the call without a booking: no pressure, a warm goodbye. */

@@ -43,7 +43,7 @@ const COUNT_WORDS = ['keinen', 'einen', 'zwei', 'drei', 'vier', 'fünf', 'sechs'
 
 /** "Sie haben einen Termin: Herrenhaarschnitt am Dienstag, …" / "Sie haben zwei Termine: … und …". At most three named. */
 export function listAppointments(found: readonly AppointmentRef[], directory: Directory, now: Date): string {
-  const named = found.slice(0, 3).map((a) => speakAppointment(a, directory, now));
+  const named = found.slice(0, 3).map((a) => speakAppointment(a, directory, now, { dated: true }));
   const count = COUNT_WORDS[found.length] ?? String(found.length);
   const more =
     found.length > 3 ? `, und dazu noch ${COUNT_WORDS[found.length - 3] ?? String(found.length - 3)} ${found.length - 3 === 1 ? 'weiteren' : 'weitere'}` : '';

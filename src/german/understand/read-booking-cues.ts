@@ -7,7 +7,7 @@
  */
 import { detectCorrection } from './detect-correction.js';
 import { extractCallerName } from './extract-caller-name.js';
-import { isFirstName } from './first-names.js';
+import { asksForPerson, unknownStaffName } from './detect-staff-mention.js';
 import { fold, foldedWords } from './normalize.js';
 import { cardinalValue, ordinalValue } from './numbers.js';
 import { HABITUAL_WEEKDAYS, MONTHS, WEEKDAYS } from './time/lexicon.js';
@@ -38,18 +38,35 @@ export interface BookingCues {
   callback: boolean;
 }
 
-const ENDING =
-  /\b(melde|rufe|ruf) ich (mich )?(dann |einfach |lieber |nochmal |noch mal |noch einmal |spaeter )*(wieder|nochmal|noch mal|noch einmal|spaeter|an)\b|\bich (ruf|rufe|melde|meld)\w* (mich )?(dann |einfach |lieber |nochmal |noch mal |noch einmal |wieder |spaeter |morgen |naechste woche )*(wieder|nochmal|noch mal|noch einmal|spaeter|zurueck|an\b)|\b(ich )?ueberleg\w*'?s? (es )?(mir )?(noch ?mal|nochmal|noch einmal|erst|in ruhe)\b|\bmuss (ich )?(mir )?(das )?(erst |noch )*(ueberlegen|nachschauen|nachsehen|klaeren|absprechen)\b|\bdann (eben|halt|lieber) (nicht|doch nicht)\b|\b(trotzdem|dennoch) (danke|vielen dank)\b|\b(danke|vielen dank) (trotzdem|dennoch|erstmal|erst mal)\b|\bdann lassen wir (es|das)\b|\blassen wir (es|das) (lieber|erstmal|erst mal|doch)?\b|\bvergessen sie (es|das)\b|\bvergessen sie's\b|\bhat sich erledigt\b|\bdann nicht\b\W*$|\bschau\w* (selbst|selber|erst|nochmal|noch mal) (in|im|nach)\b.{0,30}\bmelde\b/;
+/** Ways of ending the call politely without a booking, one to a line. */
+const ENDINGS: readonly RegExp[] = [
+  /\b(melde|rufe|ruf) ich (mich )?(dann |einfach |lieber |nochmal |noch mal |noch einmal |spaeter |morgen |naechste woche )*(wieder|nochmal|noch mal|noch einmal|spaeter|an)\b/,
+  /\bich (ruf|rufe|melde|meld)\w* (mich )?(dann |einfach |lieber |nochmal |noch mal |noch einmal |wieder |spaeter |morgen |naechste woche |die tage |bei ihnen )*(wieder|nochmal|noch mal|noch einmal|spaeter|zurueck|an\b)/,
+  /\b(ich )?meld\w* mich( dann| einfach| bei ihnen| die tage)?\W*$/,
+  /\b(ich )?ueberleg\w*'?s? (es )?(mir )?(das )?(noch ?mal|nochmal|noch einmal|erst|in ruhe)\b/,
+  /\b(ich )?(denk|denke)\w* (noch ?mal |nochmal |erst (mal )?)?(drueber|darueber) nach\b/,
+  /\bmuss (ich )?(mir )?(das )?(erst |noch |erst mal |nochmal )*(ueberlegen|nachschauen|nachsehen|klaeren|absprechen)\b/,
+  /\b(versuch|versuche|probier|probiere)(\s+ich)?('?s|\s+es)?\s+(es\s+)?(dann\s+)?(lieber\s+|einfach\s+)?(ein\s*andermal|ein anderes mal|spaeter|woanders|nochmal|noch mal|morgen|naechste woche)\b/,
+  /\b(dann|vielleicht|lieber) (ein ?andermal|ein anderes mal)\b/,
+  /\bdann (eben|halt|lieber) (nicht|doch nicht)\b/,
+  /\b(trotzdem|dennoch) (danke|vielen dank)\b|\b(danke|vielen dank) (trotzdem|dennoch|erstmal|erst mal)\b/,
+  /\bdann lassen wir (es|das)\b|\blassen wir (es|das) (lieber|erstmal|erst mal|doch)?\b/,
+  /\blass(e)? ich (es|das|'?s)\b(?!\s+(machen|schneiden|faerben|foehnen|waschen))/,
+  /\blassen sie (mal|es|das|'?s)\b(?!\s+(machen|schneiden|faerben|foehnen|waschen))/,
+  /\bvergessen sie (es|das)\b|\bvergessen sie's\b|\bhat sich (dann )?erledigt\b/,
+  /\bdann nicht\b\W*$/,
+  /\bschau\w* (selbst|selber|erst|nochmal|noch mal) (in|im|nach)\b.{0,30}\bmelde\b/,
+  /\b(frag|frage)\w* (erst|mal|nochmal|zuerst) (meinen|meine|meinem|bei)\b/,
+  /\bich komm\w* (dann )?(einfach |lieber |spontan |mal )*vorbei\b/,
+];
+
 /** A "no" about the thing on the table that the classifier's yes-words would otherwise hide ("passt leider beides nicht"). */
 const REJECTS =
   /\b(\w+ )?(ist|waere|wär|waer) (mir )?(leider |eher |zu |ganz )*(schlecht|ungünstig|unguenstig|ungeschickt|doof|bloed|knapp)\b|\b(geht|gehts|geht's|passt|klappt)\b.{0,20}\bnicht\b|\bdoch nicht\b|\bnee\b|\bach (nee|nein|ne|noe)\b|\bwarten sie\b|\bmoment mal\b|\bstopp\b|\blieber doch\b|\bdoch lieber\b/;
-const PERSON =
-  /\b(kann|koennte|darf|moechte|wuerde) ich\b.{0,30}\b(sprechen|ans telefon|an den apparat)\b|\b(ist|waere) (die |der |frau |herr )?\w+ (gerade |heute |mal |zufaellig |denn )*(da|im haus|zu sprechen|erreichbar|ans telefon)\b|\b(verbinden|stellen) sie mich\b.{0,20}\b(mit|zu)\b|\bmit (der |dem |frau |herrn )?\w+ (kurz |mal |bitte |selbst |persoenlich )*(sprechen|reden)\b|\b(geben|holen) sie mir\b.{0,20}\b(mal|bitte|kurz)?\b/;
 const CALLBACK = /\bzurueck ?ruf\w*|\bzurueckgerufen\b|\brueckruf\w*\b|\bruf\w*\b.{0,25}\bzurueck\b/;
 const WEEK =
   /\b(naechste|naechsten|kommende|kommenden|uebernaechste|uebernaechsten|diese|dieser|diesen|in der|in zwei|in drei|in einer|in 2|in 3) ?(\w+ )?woche\b/;
 const NAME_INTRO = /\b(mein name (ist|lautet)|ich heisse|hier (ist|spricht)|(es )?spricht|am apparat|mein name\b|name ist)\b/;
-const STAFF_CUE = /\b(bei|zu|zur|zum|von|mit) (der |dem |die |frau |herrn |herr )?([\p{L}-]+)/giu;
 /** Hesitations a recogniser writes out; they sit between an introduction and the name. */
 const HESITATION = /(^|\s)(äh|ähm|öhm|ehm|hm|aeh|aehm)(?=\s|,|$)/giu;
 
@@ -114,32 +131,21 @@ function introducedName(text: string, t: string): string | null {
   return name.full;
 }
 
-function unknownStaffName(text: string, staff: readonly { name: string; aliases: string[] }[]): string | null {
-  const known = new Set(staff.flatMap((m) => [...foldedWords(m.name), ...m.aliases.flatMap((a) => foldedWords(a))]));
-  for (const m of text.normalize('NFC').matchAll(STAFF_CUE)) {
-    const raw = m[3]!;
-    const word = fold(raw);
-    const titled = /frau|herr/.test(fold(m[2] ?? ''));
-    // "bei Jan" is a person; "im Jan" never gets here (no staff cue before it).
-    if (known.has(word) || WEEKDAYS.has(word) || (MONTHS.has(word) && !isFirstName(word))) continue;
-    if (isFirstName(word) || (titled && /^\p{Lu}/u.test(raw))) return raw.charAt(0).toUpperCase() + raw.slice(1);
-  }
-  return null;
-}
-
 /** Reads the conversation cues of one utterance. `staff`: the business's staff, to tell an unknown name. */
 export function readBookingCues(text: string, staff: readonly { name: string; aliases: string[] }[]): BookingCues {
   const t = fold(text).replace(/[’`]/g, "'");
   const words = foldedWords(text);
+  const introduced = introducedName(text, t);
+  const personRequest = asksForPerson(text);
   return {
-    ending: ENDING.test(t),
+    ending: ENDINGS.some((re) => re.test(t)),
     correction: REJECTS.test(t) || detectCorrection(text),
     shift: readShift(t),
     weekOnly: WEEK.test(t) && !hasDayWord(words.filter((w) => w !== 'woche')),
     bareWeekday: words.some((w) => WEEKDAYS.has(w)) && !words.some((w) => MONTHS.has(w) || /^\d/.test(w) || ordinalValue(w) !== null),
-    introducedName: introducedName(text, t),
-    personRequest: PERSON.test(t),
-    unknownStaffName: unknownStaffName(text, staff),
+    introducedName: introduced,
+    personRequest,
+    unknownStaffName: unknownStaffName(text, staff, personRequest, introduced ? foldedWords(introduced) : []),
     callback: CALLBACK.test(t),
   };
 }

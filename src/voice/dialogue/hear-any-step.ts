@@ -8,6 +8,7 @@ import {
   callbackPromised,
   personNotReachable,
   transferToPerson,
+  unknownPerson,
 } from '../../german/speak/lines-booking-flow.js';
 import { speakStaff } from '../../german/speak/speak.js';
 import type { Draft } from './draft.js';
@@ -46,11 +47,32 @@ export function hearAnyStep(d: Draft, f: Facts): boolean {
     endPolitely(d);
     return true;
   }
-  if (f.cues.personRequest && f.staff?.kind === 'named' && !wishful(f)) {
-    putThrough(d, f.staff.staffIds[0] ?? null);
-    return true;
+  // "Ist Oliver heute im Laden? Ich müsste kurz mit ihm reden": a request for the person, whatever day is named with
+  // it; "bei Emma" or a service with it is a booking.
+  if (f.cues.personRequest && !booksToo(f)) {
+    if (f.staff?.kind === 'named') {
+      putThrough(d, f.staff.staffIds[0] ?? null);
+      return true;
+    }
+    if (f.staff === null && f.cues.unknownStaffName) {
+      nobodyOfThatName(d, f.cues.unknownStaffName);
+      return true;
+    }
   }
   return false;
+}
+
+/** A person request that also asks for a booking ("Kann ich bei Emma einen Herrenhaarschnitt bekommen?"). */
+function booksToo(f: Facts): boolean {
+  return f.serviceIds.length > 0 || f.intent === 'book' || f.cues.shift !== null || f.staff?.kind === 'any';
+}
+
+/** "Kann ich Sandra sprechen?" where nobody is called so: who works here, and a colleague on the line instead. */
+function nobodyOfThatName(d: Draft, name: string): void {
+  const transferTo = d.directory.business.transferNumber;
+  d.say(unknownPerson(name, d.directory.staff.map(speakStaff), Boolean(transferTo)));
+  if (transferTo) d.state.memory.transferOffer = { resume: WHAT_ELSE };
+  else d.state.memory.pending = { kind: 'callback', staffId: null };
 }
 
 /** A name introduced ("Hier ist Lisa Meyer") or a number said at any point is taken; nobody asks for it again. */
