@@ -80,6 +80,8 @@ export interface Expectation {
   neverAsk: Array<'name' | 'phone'>;
   /** The change must be read back and agreed to before it is made. */
   confirmBefore: 'cancel' | 'move' | null;
+  /** A barge-in call whose caller never got to talk over the agent wanted these instead (their first wish). */
+  bookingsWithoutBargeIn?: ExpectedBooking[];
 }
 
 /** A correction the caller makes at one step of the call: the new wish replaces the old one. */

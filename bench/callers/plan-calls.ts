@@ -378,6 +378,7 @@ class CallBuilder {
       const words = second.date === first.date ? sayTime(second.time, this.prng) : this.when(second);
       plan.script.bargeIn = { at, line: bank.fill(this.pick(bank.BARGE_CHANGE), { new: words }), wish: next };
       plan.expect.bookings = [this.expected(next)];
+      plan.expect.bookingsWithoutBargeIn = [this.expected(wish)];
     }
     return plan;
   }

@@ -107,7 +107,10 @@ export async function runCall(env: CallEnvironment, plan: CallPlan, seed: number
     await tellCallEnded(env, callId, plan.callerPhone, salon.definition.phoneNumbers[0]!);
   }
   await waitForRelease(env.db, salon.id);
-  const verdict = await judgeCall(env.db, salon, plan, seeded, callId, greeting, turns);
+  // A caller who never got to talk over the agent (it never paused to look something up) still wants the first wish.
+  const judged =
+    !interrupted && plan.expect.bookingsWithoutBargeIn ? { ...plan, expect: { ...plan.expect, bookings: plan.expect.bookingsWithoutBargeIn } } : plan;
+  const verdict = await judgeCall(env.db, salon, judged, seeded, callId, greeting, turns);
   if (error) verdict.failures.unshift(`the call broke off: ${error}`);
   return { plan, verdict: { ok: verdict.ok && !error, failures: verdict.failures }, greeting, turns, error, gaveUp: caller.gaveUp, interrupted };
 }

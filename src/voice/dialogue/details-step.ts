@@ -10,6 +10,7 @@ import { collect, shiftWish } from './collect-step.js';
 import type { Draft } from './draft.js';
 import { afterBooked, askPersonName, bookingForSomeoneElse, personName, takePersonName } from './household-step.js';
 import { notUnderstood } from './not-understood.js';
+import { tell } from './unheard.js';
 import type { ServiceWish, StepOf } from './state.js';
 
 /** Name (unless known), then the phone number (the calling one, confirmed by its last digits), then book. */
@@ -115,7 +116,7 @@ export function answerBooking(d: Draft, step: StepOf<'booking'>, outcome: BookOu
     const sentence = reply;
     d.to({ phase: 'anything_else', serviceId: step.wish.serviceId });
     memory.outcome = 'booked';
-    if (late) memory.announcement = sentence;
+    tell(d, sentence, late, 'booking');
     return d.say(`${BOOKED_INTRO} ${sentence} ${afterBooked(d) ?? ANYTHING_ELSE}`);
   }
   if (late) memory.announcement = reply;
