@@ -234,18 +234,18 @@ class CallBuilder {
   }
 
   private questions(plan: CallPlan): CallPlan {
-    const kinds = shuffle(['address', 'payment', 'parking', 'own'] as const, this.prng).slice(0, this.prng.int(1, 3));
+    const all: bank.QuestionKind[] = ['address', 'directions', 'payment', 'parking', 'hours', 'faq', 'unknown', 'own'];
+    const kinds = shuffle(all, this.prng).slice(0, this.prng.int(1, 3));
     plan.script = this.script(null);
     const lines: string[] = [];
     kinds.forEach((kind, i) => {
       lines.push(this.pick(bank.QUESTIONS[kind]));
       const check = { what: `did not answer the ${kind} question`, afterLine: i, forbid: /Welche Leistung wünschen Sie|nicht verstanden/ };
-      if (kind === 'address') plan.expect.speech.push({ ...check, pattern: /Kastanienallee/ });
-      else if (kind === 'own') {
+      if (kind === 'own') {
         const own = this.slot(this.pick(PLAIN_SERVICES), null);
         plan.seeds.push(this.seed('own', own, this.caller));
         plan.expect.speech.push({ ...check, pattern: new RegExp(`${weekdayName(weekdayOf(own.date))}|${Number(own.date.slice(8))}\\.`) });
-      } else plan.expect.speech.push(check);
+      } else plan.expect.speech.push({ ...check, pattern: bank.ANSWER_PATTERNS[kind] });
     });
     lines[0] = bank.sentence(this.prng, this.pick(bank.GREETINGS), lines[0]!);
     plan.script.opening = [lines[0]];

@@ -27,6 +27,14 @@ describe('detectBusinessQuestion', () => {
   });
 
   it.each([
+    ['Gibt es bei Ihnen Kaffee?', false],
+    ['Muss ich vorher die Haare waschen?', false],
+    ['kann man bei ihnen auch produkte kaufen', false],
+    ['machen sie auch hochsteckfrisuren', true],
+    ['kurze Frage, bieten Sie auch Dauerwelle an?', true],
+  ])('reads %j as a question its data may not answer', (text, offering) => expect(detectBusinessQuestion(text, faq)).toEqual({ kind: 'other', offering }));
+
+  it.each([
     'Ich möchte einen Termin am Freitag',
     'Herrenhaarschnitt am Samstag um zehn',
     'was kostet ein Herrenhaarschnitt',
@@ -34,5 +42,9 @@ describe('detectBusinessQuestion', () => {
     'Sind Sie noch da?',
     'ich habe Sie im Internet gefunden',
     'meine E-Mail-Adresse ist lena at web punkt de',
+    'haben sie am freitag noch was frei',
+    'haben Sie mich verstanden',
+    'muss ich mir noch überlegen',
+    'haben sie heute auf',
   ])('finds no business question in %j', (text) => expect(detectBusinessQuestion(text, faq)).toBeNull());
 });

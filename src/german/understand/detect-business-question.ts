@@ -7,7 +7,11 @@ import { fold, foldedWords, indexOfWords } from './normalize.js';
 
 export type BusinessTopic = 'address' | 'directions' | 'payment' | 'parking' | 'wifi' | 'accessibility';
 
-export type BusinessQuestion = { kind: 'topic'; topic: BusinessTopic } | { kind: 'faq'; index: number };
+/**
+ * `other`: a question about the business that no topic and none of its own questions cover ("Gibt es bei Ihnen
+ * Kaffee?"); `offering` when it asks whether something is offered ("Machen Sie auch Hochsteckfrisuren?").
+ */
+export type BusinessQuestion = { kind: 'topic'; topic: BusinessTopic } | { kind: 'faq'; index: number } | { kind: 'other'; offering: boolean };
 
 const TOPICS: Array<[BusinessTopic, RegExp]> = [
   [
@@ -30,6 +34,14 @@ const TOPICS: Array<[BusinessTopic, RegExp]> = [
   ['accessibility', /\bbarrierefrei\w*\b|\brollstuhl\w*\b|\brollator\b|\bkinderwagen\b|\b(aufzug|fahrstuhl|lift)\b|\b(stufen|treppen?)\b/],
 ];
 
+/** How a question about the business opens, after a lead-in ("und", "kurze Frage:"). */
+const OTHER_QUESTION =
+  /^\W*((und|ach|aeh|aehm|also|mal|noch|ja|hallo|hi|moin|servus|guten tag|guten morgen|schoenen guten tag|sagen sie mal|eine frage|kurze frage|noch eine frage|ich wollte fragen|ich haette eine frage)\W+)*(gibt es|gibts|haben sie|habt ihr|machen sie|macht ihr|bieten sie|verkaufen sie|kann man|darf man|kann ich bei ihnen|darf ich bei ihnen|darf ich|muss ich|braucht man|brauche ich|sollte ich)\b(.*)$/;
+const OFFERING = /^(machen sie|macht ihr|bieten sie|verkaufen sie)$/;
+/** What such a question is about when it is about booking, the hours or the conversation, not the business. */
+const NOT_OTHER =
+  /\b(termin\w*|zeit|frei|offen|geoeffnet|auf|zu|platz|noch was|verstanden|gehoert|ueberleg\w*|wiederholen|sprechen|verbinden|absagen|verschieben|buchen|eintragen|kosten|kostet|dauert|lange)\b/;
+
 /** The business question an utterance asks: a topic, else one of the business's own questions; null when none. */
 export function detectBusinessQuestion(text: string, faq: ReadonlyArray<{ keywords: readonly string[] }> = []): BusinessQuestion | null {
   const t = fold(text).replace(/\s+/g, ' ');
@@ -38,7 +50,10 @@ export function detectBusinessQuestion(text: string, faq: ReadonlyArray<{ keywor
   const index = faq.findIndex((entry) => entry.keywords.some((k) => matchesKeyword(words, k)));
   if (index >= 0) return { kind: 'faq', index };
   for (const [topic, re] of TOPICS) if (re.test(t)) return { kind: 'topic', topic };
-  return null;
+  const other = OTHER_QUESTION.exec(t);
+  const about = other?.[4]?.trim() ?? '';
+  if (!other || about === '' || NOT_OTHER.test(about)) return null;
+  return { kind: 'other', offering: OFFERING.test(other[3]!) };
 }
 
 /** A keyword (one or more words) said as whole words; a single long keyword also as the start of a word ("Gutschein" in "Gutscheine"). */

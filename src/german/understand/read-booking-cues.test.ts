@@ -24,6 +24,8 @@ describe('readBookingCues', () => {
     'gut ich melde mich',
     'schade, dann nicht',
     'ich probier es später nochmal',
+    "dann lass ich's erstmal, danke",
+    "ich probier's nächste Woche nochmal",
   ])('reads a polite ending in "%s"', (t) => {
     expect(cues(t).ending).toBe(true);
   });
@@ -37,6 +39,12 @@ describe('readBookingCues', () => {
     'ich melde mich wegen eines Termins',
   ])('reads no ending in "%s"', (t) => {
     expect(cues(t).ending).toBe(false);
+  });
+
+  it('tells a day said in the ending from a day wished', () => {
+    expect(cues('ich ruf nächste Woche wieder an').endingNamesWhen).toBe(true);
+    expect(cues('ich probier es morgen nochmal').endingNamesWhen).toBe(true);
+    expect(cues('nee lieber morgen um zehn, sonst ruf ich wieder an').endingNamesWhen).toBe(false);
   });
 
   it.each([

@@ -10,7 +10,7 @@ import { extractCallerName } from './extract-caller-name.js';
 import { asksForPerson, unknownStaffName } from './detect-staff-mention.js';
 import { fold, foldedWords } from './normalize.js';
 import { cardinalValue, ordinalValue } from './numbers.js';
-import { HABITUAL_WEEKDAYS, MONTHS, WEEKDAYS } from './time/lexicon.js';
+import { HABITUAL_WEEKDAYS, MONTHS, PARTS_OF_DAY, WEEKDAYS } from './time/lexicon.js';
 
 /** A move relative to the slot on the table: minutes or days, later (positive) or earlier (negative). */
 export interface Shift {
@@ -21,6 +21,8 @@ export interface Shift {
 export interface BookingCues {
   /** The caller ends the call politely without a new wish ("ich ruf wieder an", "ich überleg's mir nochmal"). */
   ending: boolean;
+  /** Every day or time word of the sentence belongs to the ending ("ich ruf nächste Woche wieder an"): no wish. */
+  endingNamesWhen: boolean;
   /** The caller takes back or changes what was on the table ("ach nee", "doch nicht", "X ist schlecht", "lieber"). */
   correction: boolean;
   shift: Shift | null;
@@ -51,13 +53,13 @@ const ENDINGS: readonly RegExp[] = [
   /\bdann (eben|halt|lieber) (nicht|doch nicht)\b/,
   /\b(trotzdem|dennoch) (danke|vielen dank)\b|\b(danke|vielen dank) (trotzdem|dennoch|erstmal|erst mal)\b/,
   /\bdann lassen wir (es|das)\b|\blassen wir (es|das) (lieber|erstmal|erst mal|doch)?\b/,
-  /\blass(e)? ich (es|das|'?s)\b(?!\s+(machen|schneiden|faerben|foehnen|waschen))/,
+  /\blass(e)? ich('s|s| es| das)\b(?!\s+(machen|schneiden|faerben|foehnen|waschen))/,
   /\blassen sie (mal|es|das|'?s)\b(?!\s+(machen|schneiden|faerben|foehnen|waschen))/,
   /\bvergessen sie (es|das)\b|\bvergessen sie's\b|\bhat sich (dann )?erledigt\b/,
   /\bdann nicht\b\W*$/,
   /\bschau\w* (selbst|selber|erst|nochmal|noch mal) (in|im|nach)\b.{0,30}\bmelde\b/,
   /\b(frag|frage)\w* (erst|mal|nochmal|zuerst) (meinen|meine|meinem|bei)\b/,
-  /\bich komm\w* (dann )?(einfach |lieber |spontan |mal )*vorbei\b/,
+  /\b(ich komm\w*|komm\w* ich) (dann )?(einfach |lieber |spontan |mal |direkt )*vorbei\b/,
 ];
 
 /** A "no" about the thing on the table that the classifier's yes-words would otherwise hide ("passt leider beides nicht"). */
@@ -111,6 +113,14 @@ function hasDayWord(words: readonly string[]): boolean {
   );
 }
 
+/** A day or a time named: the words that make one ("nächste Woche", "halb zehn", "Freitag"). */
+function hasWhenWord(words: readonly string[]): boolean {
+  return (
+    hasDayWord(words) ||
+    words.some((w) => PARTS_OF_DAY.has(w) || cardinalValue(w) !== null || /^(halb|viertel|dreiviertel|uhr|woche|spaeter|frueher|nachher|gleich|bald)$/.test(w))
+  );
+}
+
 /** A name from a sentence that introduces the caller; bare words are never taken for a name here. */
 function introducedName(text: string, t: string): string | null {
   const intro = NAME_INTRO.exec(t);
@@ -131,14 +141,21 @@ function introducedName(text: string, t: string): string | null {
   return name.full;
 }
 
+/** The name the caller introduces themselves with ("Hier ist Lisa Meyer"), or null. */
+export function readIntroducedName(text: string): string | null {
+  return introducedName(text, fold(text).replace(/[’`]/g, "'"));
+}
+
 /** Reads the conversation cues of one utterance. `staff`: the business's staff, to tell an unknown name. */
 export function readBookingCues(text: string, staff: readonly { name: string; aliases: string[] }[]): BookingCues {
   const t = fold(text).replace(/[’`]/g, "'");
   const words = foldedWords(text);
-  const introduced = introducedName(text, t);
+  const endings = ENDINGS.filter((re) => re.test(t));
+  const introduced = readIntroducedName(text);
   const personRequest = asksForPerson(text);
   return {
-    ending: ENDINGS.some((re) => re.test(t)),
+    ending: endings.length > 0,
+    endingNamesWhen: endings.length > 0 && !hasWhenWord(foldedWords(endings.reduce((rest, re) => rest.replace(re, ' '), t))),
     correction: REJECTS.test(t) || detectCorrection(text),
     shift: readShift(t),
     weekOnly: WEEK.test(t) && !hasDayWord(words.filter((w) => w !== 'woche')),

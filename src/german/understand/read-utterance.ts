@@ -4,6 +4,8 @@ import type { ServiceQuestion } from './detect-service-question.js';
 import { detectBookingFor, type BookingFor } from './detect-booking-for.js';
 import { detectBusinessQuestion, type BusinessQuestion } from './detect-business-question.js';
 import { readBookingCues, type BookingCues } from './read-booking-cues.js';
+import type { StaffMatch } from './match-staff.js';
+import { foldedWords } from './normalize.js';
 import { readCallerUtterance } from './read-caller-utterance.js';
 import type { PartOfDay } from './types.js';
 
@@ -44,8 +46,9 @@ const EXPLICIT_CANCEL = /\btermin\w*\b.{0,40}\b(absagen|abzusagen|stornier\w*|st
  */
 export function readUtterance(text: string, directory: Directory, now: Date): Facts {
   const read = readCallerUtterance(text, directory, { instant: now, zone: directory.business.timeZone });
+  const cues = readBookingCues(text, directory.staff);
   const staff = read.staff;
-  const said = whoAndName(text, read.name?.full ?? null);
+  const said = whoAndName(text, notStaff(read.name?.full ?? null, staff, directory));
   return {
     text,
     intent: read.intent,
@@ -65,10 +68,19 @@ export function readUtterance(text: string, directory: Directory, now: Date): Fa
     phone: read.phone,
     question: read.question,
     ordinal: read.pick,
-    cues: readBookingCues(text, directory.staff),
+    cues,
     bookingFor: said.bookingFor,
     businessQuestion: detectBusinessQuestion(text, directory.business.answers.faq),
   };
+}
+
+/** "bei Herrn Kretschmer" names the staff member the caller wants, never the caller. */
+function notStaff(name: string | null, staff: StaffMatch, directory: Directory): string | null {
+  if (!name || staff?.kind !== 'named') return name;
+  const staffWords = new Set(
+    directory.staff.filter((m) => staff.staffIds.includes(m.id)).flatMap((m) => [m.name, ...m.aliases].flatMap((n) => foldedWords(n))),
+  );
+  return foldedWords(name).every((w) => staffWords.has(w)) ? null : name;
 }
 
 /**

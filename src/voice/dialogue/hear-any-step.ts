@@ -18,7 +18,9 @@ const CHANGING: ReadonlySet<string> = new Set(['reschedule', 'reschedule_pick', 
 
 /** True when the utterance carries something for a booking ("nein, Donnerstag um zehn"), not just a cue. */
 function wishful(f: Facts): boolean {
-  return f.serviceIds.length > 0 || f.hasWhen || f.staff?.kind === 'any' || f.cues.shift !== null;
+  // "ich ruf nächste Woche wieder an": the week is when they call, not a wish.
+  const when = f.hasWhen && !(f.cues.ending && f.cues.endingNamesWhen);
+  return f.serviceIds.length > 0 || when || f.staff?.kind === 'any' || f.cues.shift !== null;
 }
 
 /**
