@@ -4,7 +4,7 @@
  * move, opening hours, a new booking) win over the yes/no particles that often open a sentence
  * ("Ja, ich möchte den Termin absagen" is a cancellation).
  */
-import { fold } from './normalize.js';
+import { foldWithoutHesitations } from './normalize.js';
 import { isRefusal } from './read-booking-cues.js';
 
 export type Intent = 'yes' | 'no' | 'cancel_appointment' | 'reschedule_appointment' | 'book' | 'human' | 'repeat' | 'goodbye' | 'opening_hours' | 'unknown';
@@ -32,7 +32,7 @@ const YES =
 
 /** Classifies what the caller wants from the dialogue. */
 export function classifyIntent(text: string): Intent {
-  const t = fold(text).replace(/[’`]/g, "'").trim();
+  const t = foldWithoutHesitations(text);
   if (t === '') return 'unknown';
   if (HUMAN.test(t)) return 'human';
   if (CANCEL.test(t) && !/\bnicht (absagen|stornieren)\b/.test(t)) return 'cancel_appointment';

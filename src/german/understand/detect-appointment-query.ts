@@ -1,4 +1,4 @@
-import { fold } from './normalize.js';
+import { foldWithoutHesitations } from './normalize.js';
 
 /**
  * "Wann ist mein Termin?", "hab ich nächste Woche was bei Ihnen?", "können Sie mir sagen, wann ich dran bin?",
@@ -40,6 +40,6 @@ const WANTS_NEW =
 
 /** True when the caller asks when their appointments are. */
 export function asksForOwnAppointments(text: string): boolean {
-  const t = fold(text).replace(/[’`]/g, "'");
+  const t = foldWithoutHesitations(text);
   return QUERIES.some((q) => q.test(t)) && !WANTS_NEW.test(t);
 }

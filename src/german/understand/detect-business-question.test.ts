@@ -32,6 +32,7 @@ describe('detectBusinessQuestion', () => {
     ['kann man bei ihnen auch produkte kaufen', false],
     ['machen sie auch hochsteckfrisuren', true],
     ['kurze Frage, bieten Sie auch Dauerwelle an?', true],
+    ['schönen äh guten tag gibt es bei ihnen kaffee', false],
   ])('reads %j as a question its data may not answer', (text, offering) => expect(detectBusinessQuestion(text, faq)).toEqual({ kind: 'other', offering }));
 
   it.each([

@@ -3,7 +3,7 @@
  * access, and the business's own questions (found by their keywords). The answer comes from the business's data
  * only; this reads the question, never answers it.
  */
-import { fold, foldedWords, indexOfWords } from './normalize.js';
+import { foldedWords, foldWithoutHesitations, indexOfWords } from './normalize.js';
 
 export type BusinessTopic = 'address' | 'directions' | 'payment' | 'parking' | 'wifi' | 'accessibility';
 
@@ -36,7 +36,7 @@ const TOPICS: Array<[BusinessTopic, RegExp]> = [
 
 /** How a question about the business opens, after a lead-in ("und", "kurze Frage:"). */
 const OTHER_QUESTION =
-  /^\W*((und|ach|aeh|aehm|also|mal|noch|ja|hallo|hi|moin|servus|guten tag|guten morgen|schoenen guten tag|sagen sie mal|eine frage|kurze frage|noch eine frage|ich wollte fragen|ich haette eine frage)\W+)*(gibt es|gibts|haben sie|habt ihr|machen sie|macht ihr|bieten sie|verkaufen sie|kann man|darf man|kann ich bei ihnen|darf ich bei ihnen|darf ich|muss ich|braucht man|brauche ich|sollte ich)\b(.*)$/;
+  /^\W*((und|ach|also|mal|noch|ja|hallo|hi|moin|servus|schoenen|guten|tag|morgen|sagen sie mal|eine frage|kurze frage|noch eine frage|ich wollte fragen|ich haette eine frage)\W+)*(gibt es|gibts|haben sie|habt ihr|machen sie|macht ihr|bieten sie|verkaufen sie|kann man|darf man|kann ich bei ihnen|darf ich bei ihnen|darf ich|muss ich|braucht man|brauche ich|sollte ich)\b(.*)$/;
 const OFFERING = /^(machen sie|macht ihr|bieten sie|verkaufen sie)$/;
 /** What such a question is about when it is about booking, the hours or the conversation, not the business. */
 const NOT_OTHER =
@@ -44,7 +44,7 @@ const NOT_OTHER =
 
 /** The business question an utterance asks: a topic, else one of the business's own questions; null when none. */
 export function detectBusinessQuestion(text: string, faq: ReadonlyArray<{ keywords: readonly string[] }> = []): BusinessQuestion | null {
-  const t = fold(text).replace(/\s+/g, ' ');
+  const t = foldWithoutHesitations(text).replace(/\s+/g, ' ');
   const words = foldedWords(text);
   // The business's own questions first: its keywords are more specific than the general topics.
   const index = faq.findIndex((entry) => entry.keywords.some((k) => matchesKeyword(words, k)));

@@ -4,7 +4,7 @@
  * name used like a staff member's that is none of the staff ("bei der Mandy", "bei Frau Schulze").
  */
 import { isFirstName } from './first-names.js';
-import { fold, foldedWords } from './normalize.js';
+import { fold, foldedWords, foldWithoutHesitations } from './normalize.js';
 import { HABITUAL_WEEKDAYS, MONTHS, PARTS_OF_DAY, WEEKDAYS } from './time/lexicon.js';
 
 /** Asks to talk to someone: whatever day is named around it, this is about the phone, not a booking. */
@@ -50,7 +50,7 @@ function dayNamed(words: readonly string[]): boolean {
 
 /** True when the caller asks to speak to someone now (the name itself is read by the staff matcher). */
 export function asksForPerson(text: string): boolean {
-  const t = fold(text).replace(/[’`]/g, "'");
+  const t = foldWithoutHesitations(text);
   if (TALK.some((re) => re.test(t))) return true;
   return PRESENCE.test(t) && !dayNamed(foldedWords(text));
 }

@@ -39,3 +39,15 @@ export function phraseMatcher(phrases: readonly string[]): (words: readonly stri
   const split = phrases.map((p) => foldedWords(p));
   return (words) => split.some((p) => indexOfWords(words, p) >= 0);
 }
+
+/**
+ * Folded text without the hesitations a recogniser writes out ("haben hm sie samstags auf"), so that a phrase
+ * broken by one still reads as the phrase. "mhm" stays: it is a yes.
+ */
+export function foldWithoutHesitations(text: string): string {
+  return fold(text)
+    .replace(/[’`]/g, "'")
+    .replace(/(^|[\s,.;:!?])(aeh+m*|oeh+m*|ehm+|h+m+)(?=[\s,.;:!?]|$)/g, '$1')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+}

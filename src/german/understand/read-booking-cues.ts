@@ -8,7 +8,7 @@
 import { detectCorrection } from './detect-correction.js';
 import { extractCallerName } from './extract-caller-name.js';
 import { asksForPerson, unknownStaffName } from './detect-staff-mention.js';
-import { fold, foldedWords } from './normalize.js';
+import { fold, foldedWords, foldWithoutHesitations } from './normalize.js';
 import { cardinalValue, ordinalValue } from './numbers.js';
 import { HABITUAL_WEEKDAYS, MONTHS, PARTS_OF_DAY, WEEKDAYS } from './time/lexicon.js';
 
@@ -150,12 +150,13 @@ export function readIntroducedName(text: string): string | null {
 export function readBookingCues(text: string, staff: readonly { name: string; aliases: string[] }[]): BookingCues {
   const t = fold(text).replace(/[’`]/g, "'");
   const words = foldedWords(text);
-  const endings = ENDINGS.filter((re) => re.test(t));
+  const plain = foldWithoutHesitations(text);
+  const endings = ENDINGS.filter((re) => re.test(plain));
   const introduced = readIntroducedName(text);
   const personRequest = asksForPerson(text);
   return {
     ending: endings.length > 0,
-    endingNamesWhen: endings.length > 0 && !hasWhenWord(foldedWords(endings.reduce((rest, re) => rest.replace(re, ' '), t))),
+    endingNamesWhen: endings.length > 0 && !hasWhenWord(foldedWords(endings.reduce((rest, re) => rest.replace(re, ' '), plain))),
     correction: REJECTS.test(t) || detectCorrection(text),
     shift: readShift(t),
     weekOnly: WEEK.test(t) && !hasDayWord(words.filter((w) => w !== 'woche')),
