@@ -129,7 +129,7 @@ export function move(d: Draft, target: MoveTarget, appointment: AppointmentRef):
   // This call's booking, with a staff member the agent picked: the new time goes to whoever is free then.
   const just = d.state.memory.justBooked;
   const anyStaff = target.staffId === null && just?.appointment.id === appointment.id && !just.staffChosen;
-  d.run({ operation: 'reschedule', request: { appointmentId: appointment.id, startsAt, staffId: target.staffId, ...(anyStaff ? { anyStaff } : {}) } }, FILLER);
+  d.run({ operation: 'reschedule', request: { appointmentId: appointment.id, startsAt, staffId: target.staffId, anyStaff } }, FILLER);
 }
 
 /** The caller's appointments, found for a move: the only one is read back with the new time, several are listed. */
