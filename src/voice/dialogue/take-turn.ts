@@ -15,11 +15,16 @@ function lastCallerText(transcript: readonly Utterance[]): string {
   return words.join(' ').trim();
 }
 
-/** The agent's last words in the transcript before the caller's: what the caller heard of them before speaking. */
+/**
+ * The agent's last words before the caller's (the run of agent lines Retell may have split them into): what the
+ * caller heard of them before speaking.
+ */
 function lastAgentText(transcript: readonly Utterance[]): string | null {
   let i = transcript.length - 1;
   while (i >= 0 && transcript[i]!.role !== 'agent') i--;
-  return i >= 0 ? transcript[i]!.content : null;
+  const lines: string[] = [];
+  for (; i >= 0 && transcript[i]!.role === 'agent'; i--) lines.unshift(transcript[i]!.content);
+  return lines.length > 0 ? lines.join(' ') : null;
 }
 
 /** One turn of a call: what Retell asks for, read and decided, its effects run. Returns the state after it. */
