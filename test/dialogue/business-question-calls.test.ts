@@ -164,6 +164,13 @@ const unknownQuestions: CallScript[] = [
     ],
   },
   {
+    name: 'recogniser style: fillers inside the questions hide neither the unknown one nor the parking one',
+    steps: [
+      { say: 'äh also hallo ich grüße sie gibt es bei ihnen kaffee', ops: [], hear: `${CANNOT_SAY} ${OFFER_TRANSFER}` },
+      { say: 'wo äh also kann ich das auto abstellen', hear: `${PARKING} ${WHAT_ELSE}` },
+    ],
+  },
+  {
     name: 'recogniser style: the opening hours asked with a hesitation inside',
     steps: [{ say: 'haben hm sie samstags auf', ops: [], hear: HOURS }],
   },

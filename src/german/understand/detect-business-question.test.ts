@@ -19,6 +19,8 @@ describe('detectBusinessQuestion', () => {
     ['gibt es bei ihnen internet', 'wifi'],
     ['welche adresse hat der salon', 'address'],
     ['Ist der Salon barrierefrei?', 'accessibility'],
+    ['wo also kann ich das auto abstellen', 'parking'],
+    ['wo äh also sitzen sie eigentlich', 'address'],
   ])('reads %j as %s', (text, topic) => expect(detectBusinessQuestion(text, faq)).toEqual({ kind: 'topic', topic }));
 
   it('finds the business’s own questions by their keywords, also inflected', () => {
@@ -33,6 +35,7 @@ describe('detectBusinessQuestion', () => {
     ['machen sie auch hochsteckfrisuren', true],
     ['kurze Frage, bieten Sie auch Dauerwelle an?', true],
     ['schönen äh guten tag gibt es bei ihnen kaffee', false],
+    ['Hallo, ich grüße Sie, kann man bei Ihnen auch Haarpflegeprodukte kaufen?', false],
   ])('reads %j as a question its data may not answer', (text, offering) => expect(detectBusinessQuestion(text, faq)).toEqual({ kind: 'other', offering }));
 
   it.each([

@@ -34,9 +34,9 @@ const TOPICS: Array<[BusinessTopic, RegExp]> = [
   ['accessibility', /\bbarrierefrei\w*\b|\brollstuhl\w*\b|\brollator\b|\bkinderwagen\b|\b(aufzug|fahrstuhl|lift)\b|\b(stufen|treppen?)\b/],
 ];
 
-/** How a question about the business opens, after a lead-in ("und", "kurze Frage:"). */
+/** How a question about the business opens: at the start, after a clause, or after a greeting ("ich grüße Sie, gibt es …"). */
 const OTHER_QUESTION =
-  /^\W*((und|ach|also|mal|noch|ja|hallo|hi|moin|servus|schoenen|guten|tag|morgen|sagen sie mal|eine frage|kurze frage|noch eine frage|ich wollte fragen|ich haette eine frage)\W+)*(gibt es|gibts|haben sie|habt ihr|machen sie|macht ihr|bieten sie|verkaufen sie|kann man|darf man|kann ich bei ihnen|darf ich bei ihnen|darf ich|muss ich|braucht man|brauche ich|sollte ich)\b(.*)$/;
+  /(?:^|[,.;:!?]\s*|\b(?:hallo|tag|morgen|sie|ja|ach|und|mal|frage|fragen|moin|servus|hi)\s+)(gibt es|gibts|haben sie|habt ihr|machen sie|macht ihr|bieten sie|verkaufen sie|kann man|darf man|kann ich bei ihnen|darf ich bei ihnen|darf ich|muss ich|braucht man|brauche ich|sollte ich)\b(.*)$/;
 const OFFERING = /^(machen sie|macht ihr|bieten sie|verkaufen sie)$/;
 /** What such a question is about when it is about booking, the hours or the conversation, not the business. */
 const NOT_OTHER =
@@ -51,9 +51,9 @@ export function detectBusinessQuestion(text: string, faq: ReadonlyArray<{ keywor
   if (index >= 0) return { kind: 'faq', index };
   for (const [topic, re] of TOPICS) if (re.test(t)) return { kind: 'topic', topic };
   const other = OTHER_QUESTION.exec(t);
-  const about = other?.[4]?.trim() ?? '';
+  const about = other?.[2]?.trim() ?? '';
   if (!other || about === '' || NOT_OTHER.test(about)) return null;
-  return { kind: 'other', offering: OFFERING.test(other[3]!) };
+  return { kind: 'other', offering: OFFERING.test(other[1]!) };
 }
 
 /** A keyword (one or more words) said as whole words; a single long keyword also as the start of a word ("Gutschein" in "Gutscheine"). */

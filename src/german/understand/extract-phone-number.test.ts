@@ -35,6 +35,8 @@ describe('extractPhoneNumber', () => {
     'Herrenschnitt am 24.11. um 10',
     'am 30.02.2026 um 10',
     'am 2026-11-24 um 14:30 bitte',
+    'für einmal Föhnen, am 20. November um fünfzehn Uhr fünfzehn wenn möglich bei Oliver',
+    'am zwanzigsten um zehn uhr dreißig',
   ])('finds no valid number in "%s"', (text) => {
     expect(extractPhoneNumber(text)).toBeNull();
   });
