@@ -6,7 +6,7 @@
  * a staff name the business does not know ("bei der Sandra"), a wish to be called back.
  */
 import { detectCorrection } from './detect-correction.js';
-import { extractCallerName } from './extract-caller-name.js';
+import { findIntroducedName } from './extract-caller-name.js';
 import { isFirstName } from './first-names.js';
 import { fold, foldedWords } from './normalize.js';
 import { cardinalValue, ordinalValue } from './numbers.js';
@@ -48,10 +48,7 @@ const PERSON =
 const CALLBACK = /\bzurueck ?ruf\w*|\bzurueckgerufen\b|\brueckruf\w*\b|\bruf\w*\b.{0,25}\bzurueck\b/;
 const WEEK =
   /\b(naechste|naechsten|kommende|kommenden|uebernaechste|uebernaechsten|diese|dieser|diesen|in der|in zwei|in drei|in einer|in 2|in 3) ?(\w+ )?woche\b/;
-const NAME_INTRO = /\b(mein name (ist|lautet)|ich heisse|hier (ist|spricht)|(es )?spricht|am apparat|mein name\b|name ist)\b/;
 const STAFF_CUE = /\b(bei|zu|zur|zum|von|mit) (der |dem |die |frau |herrn |herr )?([\p{L}-]+)/giu;
-/** Hesitations a recogniser writes out; they sit between an introduction and the name. */
-const HESITATION = /(^|\s)(äh|ähm|öhm|ehm|hm|aeh|aehm)(?=\s|,|$)/giu;
 
 /** "eine Stunde später", "halbe Stunde früher", "zwei Stunden später", "etwas später", "den Tag danach", "einen Tag früher". */
 function readShift(t: string): Shift | null {
@@ -94,28 +91,27 @@ function hasDayWord(words: readonly string[]): boolean {
   );
 }
 
-/** A name from a sentence that introduces the caller; bare words are never taken for a name here. */
-function introducedName(text: string, t: string): string | null {
-  const intro = NAME_INTRO.exec(t);
-  if (!intro) return null;
-  // From the introduction on (or the whole sentence for "Lisa Meyer am Apparat"), so a bare reading never applies.
-  const words = text.replace(HESITATION, ' ').split(/\s+/).filter(Boolean);
-  const plain = t.replace(HESITATION, ' ');
-  const foldedIndex = plain
-    .slice(0, NAME_INTRO.exec(plain)?.index ?? 0)
-    .split(/\s+/)
-    .filter(Boolean).length;
-  const from = /^(am apparat|mein name\b(?! (ist|lautet)))/.test(intro[0]) ? 0 : foldedIndex;
-  const name = extractCallerName(words.slice(from).join(' '));
+/**
+ * A name the caller introduces themselves with; bare words are never taken for a name here, nor a staff member's
+ * name ("Emma Williams, hat die Freitag Zeit?" asks about her).
+ */
+function introducedName(text: string, staff: readonly { name: string; aliases: string[] }[]): string | null {
+  const name = findIntroducedName(text);
   if (!name) return null;
   const folded = foldedWords(name.full);
   // "hier ist nächste Woche …" names nobody; "Petra Freitag" and "Jan" do.
   if (folded.some((w) => w === 'woche' || w === 'termin') || folded.every((w) => WEEKDAYS.has(w) || MONTHS.has(w))) return null;
+  const known = staffWords(staff);
+  if (folded.every((w) => known.has(w))) return null;
   return name.full;
 }
 
+function staffWords(staff: readonly { name: string; aliases: string[] }[]): Set<string> {
+  return new Set(staff.flatMap((m) => [...foldedWords(m.name), ...m.aliases.flatMap((a) => foldedWords(a))]));
+}
+
 function unknownStaffName(text: string, staff: readonly { name: string; aliases: string[] }[]): string | null {
-  const known = new Set(staff.flatMap((m) => [...foldedWords(m.name), ...m.aliases.flatMap((a) => foldedWords(a))]));
+  const known = staffWords(staff);
   for (const m of text.normalize('NFC').matchAll(STAFF_CUE)) {
     const raw = m[3]!;
     const word = fold(raw);
@@ -137,7 +133,7 @@ export function readBookingCues(text: string, staff: readonly { name: string; al
     shift: readShift(t),
     weekOnly: WEEK.test(t) && !hasDayWord(words.filter((w) => w !== 'woche')),
     bareWeekday: words.some((w) => WEEKDAYS.has(w)) && !words.some((w) => MONTHS.has(w) || /^\d/.test(w) || ordinalValue(w) !== null),
-    introducedName: introducedName(text, t),
+    introducedName: introducedName(text, staff),
     personRequest: PERSON.test(t),
     unknownStaffName: unknownStaffName(text, staff),
     callback: CALLBACK.test(t),
