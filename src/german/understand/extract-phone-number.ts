@@ -110,8 +110,11 @@ export function extractPhoneNumber(text: string, defaultCountry: CountryCode = '
     const valid = validate(run, defaultCountry);
     if (valid) return valid;
   }
-  // A number given in pieces ("Vorwahl null drei null, dann die Nummer …") may span several runs.
+  // A number given in pieces ("Vorwahl null drei null, dann die Nummer …") may span several runs. It starts where a
+  // caller starts a number, with the 0 of the area code or a +: "um neun Uhr dreißig, meine Nummer ist 0170 …" must
+  // not begin with the time's 9 and 30.
   for (let i = 0; i < runs.length; i++) {
+    if (!/^[+0]/.test(runs[i]!)) continue;
     let joined = runs[i]!;
     for (let j = i + 1; j < runs.length; j++) {
       joined += runs[j]!.replace('+', '');
