@@ -46,6 +46,7 @@ export function readUtterance(text: string, directory: Directory, now: Date): Fa
   const read = readCallerUtterance(text, directory, { instant: now, zone: directory.business.timeZone });
   const staff = read.staff;
   const said = whoAndName(text, read.name?.full ?? null);
+  const cues = readBookingCues(text, directory.staff);
   return {
     text,
     intent: read.intent,
@@ -65,7 +66,7 @@ export function readUtterance(text: string, directory: Directory, now: Date): Fa
     phone: read.phone,
     question: read.question,
     ordinal: read.pick,
-    cues: readBookingCues(text, directory.staff),
+    cues: theirsOnly(cues, said.bookingFor),
     bookingFor: said.bookingFor,
     businessQuestion: detectBusinessQuestion(text, directory.business.answers.faq),
   };
@@ -79,4 +80,12 @@ function whoAndName(text: string, name: string | null): { name: string | null; b
   const bookingFor = detectBookingFor(text);
   if (bookingFor?.kind !== 'other') return { name, bookingFor };
   return { name: null, bookingFor: { ...bookingFor, name: bookingFor.name ?? name } };
+}
+
+/** "Für meine Tochter, ihr Name ist Lena": a name introduced for the other person is not the caller's. */
+function theirsOnly(cues: BookingCues, bookingFor: BookingFor | null): BookingCues {
+  if (bookingFor?.kind !== 'other' || !bookingFor.name || !cues.introducedName) return cues;
+  // By the first word: "Hier ist Anna Schmidt, für meine Tochter Lena Schmidt" keeps Anna as the caller.
+  const first = (s: string) => s.toLowerCase().split(/\s+/)[0];
+  return first(cues.introducedName) === first(bookingFor.name) ? { ...cues, introducedName: null } : cues;
 }
