@@ -103,6 +103,8 @@ describe('findIntroducedName', () => {
     ['hallo ich bin der jonas weber und hätte gern einen termin', 'Jonas Weber'],
     ['ja grüß gott die frau huber hier', 'Huber'],
     ['bei Herrn Spitzer am Freitag um elf, Meyer mein Name', 'Meyer'],
+    ['einmal Herrenschnitt, am 24. November um vierzehn Uhr dreißig, Zimmermann, Nina Zimmermann', 'Nina Zimmermann'],
+    ['waschen und föhnen dienstag um neun uhr dreißig zimmermann leon zimmermann meine handynummer ist', 'Leon Zimmermann'],
   ])('reads the name the caller introduces in "%s"', (text, full) => {
     expect(findIntroducedName(text)?.full).toBe(full);
   });

@@ -233,9 +233,8 @@ function afterIntros(words: readonly Word[], mode: Mode): CallerName[] {
   for (let i = 0; i < words.length; i++) {
     for (const intro of INTROS) {
       if ((intro.answerOnly && mode === 'introduced') || !startsWith(words, i, intro.words)) continue;
-      // "Das ist Mia Klein" opens a call; "das ist die Emma?" in the middle of one asks about someone.
-      if (mode === 'introduced' && intro.words[0] === 'das' && !clauseStart(words, i)) continue;
       const name = nameAt(words, i + intro.words.length, intro.strength, mode);
+      // "Das ist Mia Klein" introduces the caller; "das ist die Emma?" asks about someone.
       if (!name || (mode === 'introduced' && intro.words[0] === 'das' && !name.lastName)) continue;
       found.push(name);
     }
@@ -314,11 +313,21 @@ function fullest(candidates: readonly CallerName[]): CallerName | null {
   return fuller ?? first;
 }
 
+/** "…, um halb drei, Zimmermann, Nina Zimmermann": the surname, then the whole name, anywhere in the sentence. */
+function spelledOut(words: readonly Word[]): CallerName[] {
+  const found: CallerName[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const repeated = surnameRepeated(words, i);
+    if (repeated) found.push(repeated.name);
+  }
+  return found;
+}
+
 /** A name the caller introduces themselves with, anywhere in a sentence; bare words are never taken for a name here. */
 export function findIntroducedName(text: string): CallerName | null {
   const words = toWords(text);
   const first = nameFirst(words);
-  return fullest([...afterIntros(words, 'introduced'), ...beforeOutros(words, 'introduced'), ...(first ? [first] : [])]);
+  return fullest([...afterIntros(words, 'introduced'), ...beforeOutros(words, 'introduced'), ...(first ? [first] : []), ...spelledOut(words)]);
 }
 
 function titled(words: readonly Word[]): CallerName | null {
