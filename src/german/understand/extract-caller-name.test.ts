@@ -103,6 +103,7 @@ describe('findIntroducedName', () => {
     ['hallo ich bin der jonas weber und hätte gern einen termin', 'Jonas Weber'],
     ['ja grüß gott die frau huber hier', 'Huber'],
     ['bei Herrn Spitzer am Freitag um elf, Meyer mein Name', 'Meyer'],
+    ['Freitag, Petra hier... äh, Petra Freitag', 'Petra Freitag'],
     ['einmal Herrenschnitt, am 24. November um vierzehn Uhr dreißig, Zimmermann, Nina Zimmermann', 'Nina Zimmermann'],
     ['waschen und föhnen dienstag um neun uhr dreißig zimmermann leon zimmermann meine handynummer ist', 'Leon Zimmermann'],
   ])('reads the name the caller introduces in "%s"', (text, full) => {

@@ -284,8 +284,8 @@ function surnameRepeated(words: readonly Word[], i: number, from?: number): { na
  * ich hätte gern …". Alone in a sentence that is no name answer, it must be a first and last name or be followed
  * by a greeting.
  */
-function nameFirst(words: readonly Word[]): CallerName | null {
-  let s = 0;
+function nameFirst(words: readonly Word[], from = 0): CallerName | null {
+  let s = from;
   while (s < words.length && (LEADING_NOISE.has(words[s]!.folded) || words[s]!.stop)) s++;
   const repeated = surnameRepeated(words, s);
   if (repeated) return repeated.name;
@@ -326,8 +326,9 @@ function spelledOut(words: readonly Word[]): CallerName[] {
 /** A name the caller introduces themselves with, anywhere in a sentence; bare words are never taken for a name here. */
 export function findIntroducedName(text: string): CallerName | null {
   const words = toWords(text);
-  const first = nameFirst(words);
-  return fullest([...afterIntros(words, 'introduced'), ...beforeOutros(words, 'introduced'), ...(first ? [first] : []), ...spelledOut(words)]);
+  // A name said first in a later clause too: "Freitag, Petra hier … äh, Petra Freitag".
+  const first = [0, ...words.flatMap((w, i) => (w.stop && i > 0 ? [i + 1] : []))].flatMap((i) => nameFirst(words, i) ?? []);
+  return fullest([...afterIntros(words, 'introduced'), ...beforeOutros(words, 'introduced'), ...first, ...spelledOut(words)]);
 }
 
 function titled(words: readonly Word[]): CallerName | null {
