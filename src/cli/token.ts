@@ -121,7 +121,7 @@ async function create(database: Database, flags: Flags, io: CliIo): Promise<numb
       io.stderr.write('the staff role needs --staff <staff id>\n');
       return 2;
     case 'not_found':
-      io.stderr.write(`no staff member ${staffRef} in ${business.slug}\n`);
+      io.stderr.write(`no active staff member ${staffRef} in ${business.slug}\n`);
       return 1;
     case 'created': {
       const whom = outcome.staffName ? ` for ${outcome.staffName}` : '';
@@ -143,7 +143,7 @@ async function list(database: Database, flags: Flags, io: CliIo): Promise<number
     }
     businessId = choice.business.id;
   }
-  const tokens = await listApiTokens(database.db, businessId);
+  const tokens = await listApiTokens(database.db, { businessId });
   if (tokens.length === 0) {
     io.stdout.write('no tokens\n');
     return 0;
