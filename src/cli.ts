@@ -1,6 +1,6 @@
 import { DataDirInUseError } from './db/data-dir-lock.js';
 import { ConfigError } from './config.js';
-import { processIo, type CliIo } from './cli/io.js';
+import { CliError, processIo, type CliIo } from './cli/io.js';
 import { runMigrate, runSeed } from './cli/migrate.js';
 import { runCallCommand } from './cli/call.js';
 import { runParseCommand } from './cli/parse.js';
@@ -40,7 +40,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   try {
     return await command.run(args, io);
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof DataDirInUseError) {
+    if (error instanceof ConfigError || error instanceof DataDirInUseError || error instanceof CliError) {
       io.stderr.write(`${error.message}\n`);
       return 1;
     }
