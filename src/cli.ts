@@ -1,5 +1,6 @@
 import { DataDirInUseError } from './db/data-dir-lock.js';
-import { ConfigError } from './config.js';
+import { ConfigError, loadConfig } from './config.js';
+import { describeDatabaseFault } from './db/describe-database-fault.js';
 import { CliError, processIo, type CliIo } from './cli/io.js';
 import { runMigrate, runSeed } from './cli/migrate.js';
 import { runCallCommand } from './cli/call.js';
@@ -42,6 +43,13 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   } catch (error) {
     if (error instanceof ConfigError || error instanceof DataDirInUseError || error instanceof CliError) {
       io.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    // A server that is down or a database that is missing is the operator's to fix: one line, no stack trace.
+    const database = loadConfig(io.env).database;
+    const fault = database.kind === 'postgres' ? describeDatabaseFault(error, database.url) : null;
+    if (fault) {
+      io.stderr.write(`${fault}\n`);
       return 1;
     }
     throw error;
