@@ -5,6 +5,7 @@ import { CliError, processIo, type CliIo } from './cli/io.js';
 import { runMigrate, runSeed } from './cli/migrate.js';
 import { runCallCommand } from './cli/call.js';
 import { runParseCommand } from './cli/parse.js';
+import { runPrompt } from './cli/prompt.js';
 import { runServe } from './cli/serve.js';
 import { runToken } from './cli/token.js';
 
@@ -17,6 +18,7 @@ const commands: Record<string, { run: Command; summary: string }> = {
   call: { run: (args, io) => runCallCommand(args, io), summary: 'talk to the agent from the terminal over the Retell WebSocket protocol' },
   parse: { run: (args, io) => runParseCommand(args, io), summary: 'show what the agent understands in a German sentence' },
   token: { run: (args, io) => runToken(args, io), summary: 'create, list and revoke staff API tokens' },
+  prompt: { run: (args, io) => runPrompt(args, io), summary: "print the German system prompt of a business's agent on Retell's own LLM" },
 };
 
 function usage(): string {

@@ -37,7 +37,7 @@ export const LlmWebSocketSecret = z
  * URLs it hands out. A path prefix is kept (`https://example.de/termin`); a query, fragment or credentials are
  * refused, as they would end up inside every URL.
  */
-export const PublicUrl = z
+const PublicUrl = z
   .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL, e.g. https://termin.example.de' })
   .refine((value) => {
     // Runs after a failed URL check too (zod reports every problem); that one already said what is wrong.

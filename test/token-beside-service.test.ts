@@ -2,9 +2,11 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli.js';
 import { controlFilePath, ControlFile } from '../src/db/control-file.js';
 import { createPgliteDatabase } from '../src/db/create-pglite.js';
 import { createTestSalon, type TestBusiness } from './support/business.js';
+import { memoryIo } from './support/cli-io.js';
 import { runCliProcess, startServiceProcess, type ServiceProcess } from './support/service-process.js';
 
 /**
@@ -67,6 +69,12 @@ describe('tokens while the service runs on the embedded database', () => {
     expect((await get('/api/appointments', created.token)).status).toBe(200);
     expect((await send('DELETE', `/api/tokens/${created.id}`, admin)).status).toBe(200);
     expect((await get('/api/appointments', created.token)).status).toBe(401);
+  });
+
+  it('prints the business’s agent prompt beside the running service', async () => {
+    const io = memoryIo(env);
+    expect(await runCli(['prompt', salon.definition.slug], io.streams)).toBe(0);
+    expect(io.out()).toContain(`Du nimmst die Anrufe für ${salon.definition.name} entgegen`);
   });
 
   it('keeps the control channel to the owner: a 0600 file, and a refusal without its secret', async () => {

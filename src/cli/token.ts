@@ -2,6 +2,7 @@ import { runTokenCommand, TokenCommand, TokenCommandResult, type TokenListing } 
 import { systemClock, type Clock } from '../clock.js';
 import { loadConfig } from '../config.js';
 import type { Database } from '../db/database.js';
+import { CONTROL_PATHS } from '../http/control-channel.js';
 import { wantsHelp, type CliIo } from './io.js';
 import { onDatabaseOrService } from './running-service.js';
 
@@ -21,9 +22,6 @@ one process may open, it asks the running service (over its control channel on l
 `;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The control route a running service runs token commands on. */
-export const TOKEN_CONTROL_PATH = '/control/tokens';
 
 export interface TokenCommandOptions {
   /** An already open, migrated database (tests); otherwise the configured one is opened and migrated. */
@@ -82,7 +80,7 @@ export async function runToken(args: string[], io: CliIo, options: TokenCommandO
         local: (database) => runTokenCommand(database.db, command, clock.now()),
         remote: (service) => {
           io.stderr.write(`(asking the running service, pid ${service.pid}, which holds the embedded database)\n`);
-          return service.ask(TOKEN_CONTROL_PATH, command, TokenCommandResult);
+          return service.ask(CONTROL_PATHS.tokens, command, TokenCommandResult);
         },
       });
   return report(result, io);

@@ -1,21 +1,27 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { runTokenCommand, TokenCommand } from '../access/token-commands.js';
 import type { AppContext } from '../context.js';
 import { generateControlSecret, writeControlFile } from '../db/control-file.js';
+import { findAgentPrompt } from '../tools/agent-prompt.js';
 import { errorResponse } from './errors.js';
 import { listen } from './listen.js';
 import { limitBody } from './middleware/limit-body.js';
 
-/** What a control request may carry: a token command, well under a kilobyte. */
+/** What a control request may carry: a token command or a business's slug, well under a kilobyte. */
 const CONTROL_MAX_BODY_BYTES = 16 * 1024;
 
 export interface ControlChannel {
   port: number;
   close(): Promise<void>;
 }
+
+/** The control routes, shared with the CLI that calls them. */
+export const CONTROL_PATHS = { tokens: '/control/tokens', prompt: '/control/prompt' } as const;
+
+const PromptRequest = z.object({ business: z.string().min(1).max(200).nullable() });
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
@@ -58,12 +64,17 @@ export async function startControlChannel(ctx: AppContext, dataDir: string): Pro
   const app = new Hono();
   app.use('*', controlAuth(secret));
   app.use('*', limitBody(CONTROL_MAX_BODY_BYTES));
-  app.post('/control/tokens', async (c) => {
+  app.post(CONTROL_PATHS.tokens, async (c) => {
     const command = await parsedBody(c, TokenCommand);
     if (!command) return errorResponse(c, 'bad_request', 'Not a token command.');
     const result = await runTokenCommand(ctx.database.db, command, ctx.clock.now());
     ctx.logger.info({ op: command.op, outcome: result.kind }, 'control: token command');
     return c.json(result);
+  });
+  app.post(CONTROL_PATHS.prompt, async (c) => {
+    const asked = await parsedBody(c, PromptRequest);
+    if (!asked) return errorResponse(c, 'bad_request', 'Not a prompt request.');
+    return c.json(await findAgentPrompt(ctx.database.db, asked.business));
   });
   app.notFound((c) => errorResponse(c, 'not_found', 'No such control route.'));
   app.onError((error, c) => {
