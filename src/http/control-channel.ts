@@ -26,9 +26,10 @@ const PromptRequest = z.object({ business: z.string().min(1).max(200).nullable()
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
 /**
- * Only the holder of the control secret, and only from this machine. The listener is bound to loopback anyway;
- * the address check keeps it so should someone bind it wider, and it reads the socket's peer, never a forwarded
- * header. Digests make the comparison constant-time whatever the length of what was sent.
+ * Only the holder of the control secret, and only from this machine. The listener is bound to loopback; checking
+ * the socket's peer (never a forwarded header) keeps that true should the binding ever change. A web page in a
+ * browser on the machine cannot send the Authorization header without a preflight, which is never answered.
+ * Digests make the comparison constant-time whatever the length of what was sent.
  */
 function controlAuth(secret: string): MiddlewareHandler {
   const expected = digest(secret);
