@@ -9,6 +9,7 @@ import { isEmpty, seedDemo } from './db/seed/seed-business.js';
 import { businesses } from './db/schema.js';
 import { publicHolidayDates } from './booking/holidays.js';
 import { createApp } from './http/app.js';
+import { startControlChannel } from './http/control-channel.js';
 import { listen } from './http/listen.js';
 import { createLockService } from './locks/index.js';
 import { createLogger, type Logger } from './logger.js';
@@ -65,8 +66,14 @@ async function seedIfWanted(config: Config, database: Database, logger: Logger):
 /** Starts the whole service: context, HTTP server, background work. `stop()` shuts it down in order. */
 export async function startService(config: Config, options: StartOptions = {}): Promise<RunningService> {
   const ctx = await buildContext(config, options);
+  // The embedded database opens in this process only: the operator's commands come to it. Started before the
+  // public port, so a service that answers /healthz already takes them.
+  const control = config.database.kind === 'pglite' && !options.database ? await startControlChannel(ctx, config.database.dataDir) : null;
   const app = createApp(ctx);
-  const listening = await listen(app, config.port, config.host);
+  const listening = await listen(app, config.port, config.host).catch(async (error: unknown) => {
+    await control?.close();
+    throw error;
+  });
   const sweeper = startHoldSweeper({ db: ctx.database.db, clock: ctx.clock, logger: ctx.logger });
   const voice = attachLlmWebSocket(listening.server, {
     conversations: createBookingConversations(bookingDepsOf(ctx)),
@@ -92,6 +99,7 @@ export async function startService(config: Config, options: StartOptions = {}): 
       // Calls first: open WebSockets would keep the HTTP server from closing.
       await voice.close();
       await listening.close(config.shutdownTimeoutMs);
+      await control?.close();
       await sweeper.stop();
       await ctx.locks.close();
       if (!options.database) await ctx.database.close();

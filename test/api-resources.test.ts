@@ -135,6 +135,8 @@ describe('staff API: customers, staff, services, availability, documentation', (
           '/api/customers/{id}',
           '/api/services',
           '/api/staff',
+          '/api/tokens',
+          '/api/tokens/{id}',
         ].sort(),
       );
       expect(doc.paths['/api/calls']?.get?.parameters?.map((p) => p.name)).toEqual(['from', 'to', 'status', 'outcome', 'staff', 'phone', 'limit', 'cursor']);

@@ -16,10 +16,11 @@ import { renderDocsPage } from './docs-page.js';
 import { describeIssues } from './schemas.js';
 import { registerServiceRoutes } from './services.js';
 import { registerStaffRoutes } from './staff.js';
+import { registerTokenRoutes } from './tokens.js';
 
 const DESCRIPTION =
   'Calls, appointments, customers, staff, services and availability of one business. Authenticate with `Authorization: Bearer <token>` ' +
-  '(create one with `termin-agent token create`). Admin tokens see everything of their business, staff tokens their own appointments and the calls ' +
+  '(create one with `termin-agent token create`, or as an admin with `POST /api/tokens`). Admin tokens see everything of their business, staff tokens their own appointments and the calls ' +
   'that led to them. Lists are paged with `limit` and an opaque `cursor` (`nextCursor` of the previous page). Errors are `{ "error": { "code", "message" } }`.';
 
 /** The API's bodies are a reschedule or a cancel reason, well under a kilobyte; this leaves room for any client. */
@@ -47,6 +48,7 @@ export function apiRoutes(ctx: AppContext, limiter: RateLimiter): Hono<{ Variabl
   registerStaffRoutes(api, ctx);
   registerServiceRoutes(api, ctx);
   registerAvailabilityRoutes(api, ctx);
+  registerTokenRoutes(api, ctx);
 
   let document: ReturnType<typeof api.getOpenAPIDocument> | null = null;
   const documentOf = () =>
