@@ -142,5 +142,6 @@ describe('termin-agent token', () => {
     } finally {
       await single.close();
     }
-  });
+    // Two embedded databases open and migrate here, which takes long on a loaded machine.
+  }, 180_000);
 });

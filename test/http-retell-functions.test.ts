@@ -228,6 +228,7 @@ describe('Retell custom functions over HTTP', () => {
       /^Für Waschen und Föhnen (könnte ich Ihnen|habe ich) .*am Samstag, dem 21\. November, um /,
     );
     // The args alone carry no number to route by; with several businesses the server will not guess.
+    await createTestSalon(t.database.db);
     const bare = await call('check_availability', { dienstleistung: 'Waschen und Föhnen', datum: 'übermorgen' });
     expect(bare.status).toBe(422);
     expect(((await bare.json()) as { error: { code: string } }).error.code).toBe('unprocessable');
