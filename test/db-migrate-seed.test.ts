@@ -9,8 +9,8 @@ import { MIGRATIONS_FOLDER } from '../src/db/migrations-folder.js';
 import { createPgliteDatabase } from '../src/db/create-pglite.js';
 import { createPostgresDatabase } from '../src/db/create-postgres.js';
 import type { Database } from '../src/db/database.js';
-import { DEMO_PRACTICE_ID, DEMO_SALON_ID, demoSalon, demoServiceIds } from '../src/db/seed/demo-data.js';
-import { isEmpty, seedDemo } from '../src/db/seed/seed-business.js';
+import { DEMO_PRACTICE_ID, DEMO_SALON_ID, demoSalon } from '../src/business-file/demo-businesses.js';
+import { isEmpty, seedDemo } from '../src/business-file/seed-demo.js';
 import { businesses, services, staff, staffServices } from '../src/db/schema.js';
 import { createThrowawayDatabase } from './support/postgres.js';
 
@@ -27,9 +27,9 @@ async function migrateTwiceAndSeedTwice(database: Database) {
   await database.migrate();
   await database.migrate();
   expect(await isEmpty(database.db)).toBe(true);
-  await seedDemo(database.db);
+  await seedDemo(database.db, new Date());
   const first = await counts(database);
-  await seedDemo(database.db);
+  await seedDemo(database.db, new Date());
   expect(await counts(database)).toEqual(first);
   expect(first).toEqual({ businesses: 2, services: 8, staff: 5, links: 18 });
   const [salon] = await database.db.select().from(businesses).where(eq(businesses.id, DEMO_SALON_ID));
@@ -50,6 +50,14 @@ async function migrateTwiceAndSeedTwice(database: Database) {
     ['Zahnreinigung', 'f', false],
   ]);
 }
+
+/** The ids the demo was seeded with before it became a file; databases from then still have them. */
+const HISTORIC = {
+  practice: '5a10b000-0000-4000-8000-000000000002',
+  kontrolle: '5a10b000-0000-4000-8002-000000000011',
+  zahnreinigung: '5a10b000-0000-4000-8002-000000000012',
+  schmerzbehandlung: '5a10b000-0000-4000-8002-000000000013',
+};
 
 describe('migrations and the demo seed', () => {
   it('migrate twice and seed twice on a fresh real Postgres database change nothing the second time', async () => {
@@ -84,11 +92,11 @@ describe('migrations and the demo seed', () => {
     try {
       if (database.kind !== 'pglite') throw new Error('expected PGlite');
       await migrate(database.db as Parameters<typeof migrate>[0], { migrationsFolder: before });
-      await database.db.execute(sql`insert into businesses (id, slug, name, opening_hours) values (${DEMO_PRACTICE_ID}, 'praxis', 'Praxis', '{}'::jsonb)`);
+      await database.db.execute(sql`insert into businesses (id, slug, name, opening_hours) values (${HISTORIC.practice}, 'praxis', 'Praxis', '{}'::jsonb)`);
       await database.db.execute(sql`insert into services (id, business_id, name, duration_minutes) values
-        (${demoServiceIds.kontrolle}, ${DEMO_PRACTICE_ID}, 'Kontrolluntersuchung', 30),
-        (${demoServiceIds.zahnreinigung}, ${DEMO_PRACTICE_ID}, 'Routine Checkup', 30),
-        (${demoServiceIds.schmerzbehandlung}, ${DEMO_PRACTICE_ID}, 'Notdienst', 60)`);
+        (${HISTORIC.kontrolle}, ${HISTORIC.practice}, 'Kontrolluntersuchung', 30),
+        (${HISTORIC.zahnreinigung}, ${HISTORIC.practice}, 'Routine Checkup', 30),
+        (${HISTORIC.schmerzbehandlung}, ${HISTORIC.practice}, 'Notdienst', 60)`);
       await database.migrate();
       const rows = await database.db
         .select({ name: services.name, gender: services.grammaticalGender, plural: services.plural })
