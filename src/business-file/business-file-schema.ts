@@ -25,7 +25,7 @@ const quoted = (value: unknown) => (typeof value === 'string' ? `'${value}'` : J
 
 /** "9-18" → "09:00-18:00": the spelling to suggest for a range written the way people say it. */
 function suggestRange(text: string): string {
-  const loose = /^\s*(\d{1,2})(?:[:.](\d{2}))?\s*(?:-|–|bis)\s*(\d{1,2})(?:[:.](\d{2}))?\s*(?:uhr)?\s*$/i.exec(text);
+  const loose = /^\s*(\d{1,2})(?:[:.](\d{2}))?\s*[-–]\s*(\d{1,2})(?:[:.](\d{2}))?\s*$/.exec(text);
   if (!loose) return '09:00-18:00';
   const pad = (h: string, m: string | undefined) => `${h.padStart(2, '0')}:${m ?? '00'}`;
   return `${pad(loose[1]!, loose[2])}-${pad(loose[3]!, loose[4])}`;

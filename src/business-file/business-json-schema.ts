@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { BusinessFile } from './business-file-schema.js';
 
@@ -9,3 +10,6 @@ import { BusinessFile } from './business-file-schema.js';
 export function businessJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(BusinessFile, { target: 'draft-7', io: 'input' }) as Record<string, unknown>;
 }
+
+/** Where the published schema lives in the package, for the `$schema` reference an exported file carries. */
+export const BUSINESS_SCHEMA_FILE = fileURLToPath(new URL('../../schema/business.schema.json', import.meta.url));

@@ -79,7 +79,7 @@ function defineService(entry: ServiceEntry, path: FilePath, issues: FileIssue[],
   if (entry.article === undefined)
     notes.push({
       path,
-      message: `${entry.key}: no article given, so the agent says "${entry.name}" without one; write article: der, die or das (or none to keep it so)`,
+      message: `no article, so the agent says "${entry.name}" without one; write article: der, die or das (or none to keep it so)`,
     });
   const article = entry.article === undefined || entry.article === 'none' ? null : entry.article;
   return {
@@ -119,7 +119,7 @@ function defineStaff(entry: StaffEntry, path: FilePath, context: StaffContext, i
   if (outside.length > 0)
     notes.push({
       path: [...path, 'hours'],
-      message: `${entry.key} works outside the opening hours on ${outside.join(', ')}; callers are offered only times when the business is open`,
+      message: `${entry.name} works outside the opening hours on ${outside.join(', ')}; callers are offered only times when the business is open`,
     });
   return {
     key: entry.key,

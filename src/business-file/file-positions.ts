@@ -2,10 +2,11 @@ import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type N
 import type { FilePath } from './file-issue.js';
 
 /**
- * The line a path points at in a parsed file: the line of its value, or of its key for a key that should not be
- * there; for a missing key, the line of the nearest thing above it that exists (the map it is missing from).
+ * The line a path points at in a parsed file: the line that names its key (a list below the key starts on the
+ * next line, but the key is what the reader looks for), or of its entry in a list; for a missing key, the line of
+ * the nearest thing above it that exists (the map it is missing from).
  */
-export function lineOf(doc: Document, lines: LineCounter, path: FilePath, at: 'value' | 'key' = 'value'): number | null {
+export function lineOf(doc: Document, lines: LineCounter, path: FilePath): number | null {
   let node: unknown = doc.contents;
   let line = startLine(node, lines);
   for (const [i, part] of path.entries()) {
@@ -14,7 +15,7 @@ export function lineOf(doc: Document, lines: LineCounter, path: FilePath, at: 'v
       const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === part);
       if (!pair) return line;
       const keyLine = startLine(pair.key, lines) ?? line;
-      if (last && at === 'key') return keyLine;
+      if (last) return keyLine;
       node = pair.value;
       line = startLine(node, lines) ?? keyLine;
     } else if (isSeq(node) && typeof part === 'number') {

@@ -41,8 +41,8 @@ export function parseBusinessFile(text: string): ParsedBusinessFile {
     };
   }
   const parsed = BusinessFile.safeParse(doc.toJS({ maxAliasCount: 100 }), { reportInput: true, error: plainMessage });
-  const locate = (issue: FileIssue, at: 'value' | 'key' = 'value'): LocatedIssue => ({
-    line: lineOf(doc, lines, issue.path, at),
+  const locate = (issue: FileIssue): LocatedIssue => ({
+    line: lineOf(doc, lines, issue.path),
     path: formatPath(issue.path),
     message: issue.message,
   });
@@ -55,7 +55,7 @@ export function parseBusinessFile(text: string): ParsedBusinessFile {
       return issue.keys.map((key) => {
         const near = closestWord(key, known);
         const hint = near ? `; did you mean '${near}'?` : known.length > 0 ? ` (known here: ${known.join(', ')})` : '';
-        return locate({ path: [...path, key], message: `unknown key '${key}'${hint}` }, 'key');
+        return locate({ path: [...path, key], message: `unknown key '${key}'${hint}` });
       });
     });
     return { ok: false, errors: errors.sort(byLine) };
@@ -66,8 +66,8 @@ export function parseBusinessFile(text: string): ParsedBusinessFile {
 }
 
 /** One problem a line: "salon.yaml:14: staff[1].hours.tue: '9-18' is no time range, write 09:00-18:00". */
-export function formatIssue(fileName: string, issue: LocatedIssue): string {
-  return `${fileName}${issue.line === null ? '' : `:${issue.line}`}: ${issue.path ? `${issue.path}: ` : ''}${issue.message}`;
+export function formatIssue(fileName: string, issue: LocatedIssue, label?: string): string {
+  return `${fileName}${issue.line === null ? '' : `:${issue.line}`}: ${label ? `${label}: ` : ''}${issue.path ? `${issue.path}: ` : ''}${issue.message}`;
 }
 
 const byLine = (a: LocatedIssue, b: LocatedIssue) => (a.line ?? 0) - (b.line ?? 0);
