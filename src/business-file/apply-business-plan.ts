@@ -25,25 +25,31 @@ export async function applyBusinessPlan(tx: Tx, plan: BusinessPlan, now: Date): 
   const archivedStaff = plan.staff.flatMap((m) => (m.kind === 'archive' ? [m.id] : []));
   if (archivedStaff.length > 0) await tx.update(staff).set({ active: false, updatedAt: now }).where(anyUuid(staff.id, archivedStaff));
 
+  const servicePosition = (key: string) => d.services.findIndex((s) => s.key === key);
+  const staffPosition = (key: string) => d.staff.findIndex((m) => m.key === key);
   for (const step of plan.services) {
     if (step.kind === 'add' || step.kind === 'replace')
-      await tx.insert(services).values({ id: step.id, businessId: plan.businessId, ...serviceRow(step.service), createdAt: now, updatedAt: now });
+      await tx
+        .insert(services)
+        .values({ id: step.id, businessId: plan.businessId, ...serviceRow(step.service, servicePosition(step.service.key)), createdAt: now, updatedAt: now });
     else if (step.kind === 'update')
       await tx
         .update(services)
-        .set({ ...serviceRow(step.service), updatedAt: now })
+        .set({ ...serviceRow(step.service, servicePosition(step.service.key)), updatedAt: now })
         .where(eq(services.id, step.id));
   }
   for (const step of plan.staff) {
     if (step.kind === 'add') {
-      await tx.insert(staff).values({ id: step.id, businessId: plan.businessId, ...staffRow(step.member), createdAt: now, updatedAt: now });
+      await tx
+        .insert(staff)
+        .values({ id: step.id, businessId: plan.businessId, ...staffRow(step.member, staffPosition(step.member.key)), createdAt: now, updatedAt: now });
       await link(tx, step.id, step.serviceIds);
       await addTimeOff(tx, step.id, step.member.timeOff);
     } else if (step.kind === 'update') {
       if (step.changes.length > 0)
         await tx
           .update(staff)
-          .set({ ...staffRow(step.member), updatedAt: now })
+          .set({ ...staffRow(step.member, staffPosition(step.member.key)), updatedAt: now })
           .where(eq(staff.id, step.id));
       if (step.linksRemoved.length > 0)
         await tx.delete(staffServices).where(and(eq(staffServices.staffId, step.id), anyUuid(staffServices.serviceId, step.linksRemoved)));
@@ -87,9 +93,10 @@ function businessRow(d: BusinessDefinition) {
   };
 }
 
-function serviceRow(s: ServiceDefinition) {
+function serviceRow(s: ServiceDefinition, position: number) {
   return {
     key: s.key,
+    position,
     name: s.name,
     synonyms: s.synonyms,
     description: s.description,
@@ -104,8 +111,8 @@ function serviceRow(s: ServiceDefinition) {
   };
 }
 
-function staffRow(m: StaffDefinition) {
-  return { key: m.key, name: m.name, aliases: m.aliases, workingHours: m.workingHours, active: true };
+function staffRow(m: StaffDefinition, position: number) {
+  return { key: m.key, position, name: m.name, aliases: m.aliases, workingHours: m.workingHours, active: true };
 }
 
 const absenceRow = (a: AbsenceDefinition) => ({ startsAt: new Date(a.startsAt), endsAt: new Date(a.endsAt), reason: a.reason });

@@ -134,7 +134,7 @@ export type ServiceEntry = z.infer<typeof ServiceEntry>;
 export const StaffEntry = z.strictObject({
   key: Key,
   name: text(120).meta({ description: 'Full name, e.g. Jan Petersen.' }),
-  aliases: z.array(text(120)).default([]).meta({ description: 'What callers call them: Jan, Herr Petersen.' }),
+  aliases: z.array(text(120)).default([]).meta({ description: 'What callers call them (Jan, Herr Petersen); the agent names them by the first.' }),
   services: z.array(z.string()).meta({ description: 'Keys of the services they perform.' }),
   hours: WeekHours.optional().meta({ description: 'Working hours as opening_hours; left out: the opening hours.' }),
   time_off: z.array(Absence).default([]).meta({ description: 'Days or times off (holidays, sick days).' }),

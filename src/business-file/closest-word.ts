@@ -1,6 +1,7 @@
 /**
  * The candidate nearest to `word` by edit distance, when it is near enough to be a typo of it (a third of the
- * word's length, at least two edits); undefined otherwise.
+ * word's length, at least two edits), else the one candidate that begins with it (a key cut short: fango for
+ * fango-massage); undefined otherwise.
  */
 export function closestWord(word: string, candidates: readonly string[]): string | undefined {
   const limit = Math.max(2, Math.floor(word.length / 3));
@@ -9,7 +10,9 @@ export function closestWord(word: string, candidates: readonly string[]): string
     const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
     if (distance <= limit && (!best || distance < best.distance)) best = { candidate, distance };
   }
-  return best?.candidate;
+  if (best) return best.candidate;
+  const longer = candidates.filter((c) => c.toLowerCase().startsWith(word.toLowerCase()));
+  return longer.length === 1 ? longer[0] : undefined;
 }
 
 /** Levenshtein distance: insertions, deletions and substitutions, one row of the table at a time. */

@@ -69,7 +69,7 @@ export function staffEntry(m: StaffDefinition, timeZone: string): StaffEntry {
 /**
  * What a stored business defines, as a file would: its active services and staff (archived ones only serve their
  * appointments), and the closures and time off that have not ended yet (past ones are history, which apply leaves
- * alone). Services in the order they were created, which is the file's order when one file made them.
+ * alone). Services and staff in the order the file that was applied last lists them.
  */
 export function definitionOfState(state: BusinessState, now: number): BusinessDefinition {
   const { id: _id, ...business } = state.business;
@@ -84,7 +84,7 @@ export function definitionOfState(state: BusinessState, now: number): BusinessDe
   return {
     ...business,
     closures: notOver(state.closures).map(bare),
-    services: active.map(({ id: _s, active: _a, referenced: _r, ...s }) => s),
+    services: active.map(({ id: _s, position: _p, active: _a, referenced: _r, ...s }) => s),
     staff: state.staff
       .filter((m) => m.active)
       .map((m) => ({

@@ -14,6 +14,8 @@ export type StoredBusiness = Omit<BusinessDefinition, 'closures' | 'services' | 
 
 export interface StoredService extends ServiceDefinition {
   id: string;
+  /** Where the file listed it. */
+  position: number;
   active: boolean;
   /** Some appointment (of any status, past or ahead) points at it: it can be archived, not deleted. */
   referenced: boolean;
@@ -22,6 +24,7 @@ export interface StoredService extends ServiceDefinition {
 export interface StoredStaff {
   id: string;
   key: string;
+  position: number;
   name: string;
   aliases: string[];
   active: boolean;
@@ -61,8 +64,8 @@ export async function loadBusinessState(db: Queryable, slug: string, now: Date):
   const [b] = await db.select().from(businesses).where(eq(businesses.slug, slug)).limit(1);
   if (!b) return null;
   const [serviceRows, staffRows, links, timeOff, closureRows, referenced, ahead] = await Promise.all([
-    db.select().from(services).where(eq(services.businessId, b.id)).orderBy(asc(services.createdAt), asc(services.id)),
-    db.select().from(staff).where(eq(staff.businessId, b.id)).orderBy(asc(staff.createdAt), asc(staff.id)),
+    db.select().from(services).where(eq(services.businessId, b.id)).orderBy(asc(services.position), asc(services.createdAt), asc(services.id)),
+    db.select().from(staff).where(eq(staff.businessId, b.id)).orderBy(asc(staff.position), asc(staff.createdAt), asc(staff.id)),
     db
       .select({ staffId: staffServices.staffId, serviceId: staffServices.serviceId })
       .from(staffServices)
@@ -121,12 +124,14 @@ export async function loadBusinessState(db: Queryable, slug: string, now: Date):
       segments: readJsonColumn(ServiceSegments, s.segments, 'services.segments'),
       grammaticalGender: s.grammaticalGender,
       plural: s.plural,
+      position: s.position,
       active: s.active,
       referenced: usedServices.has(s.id),
     })),
     staff: staffRows.map((m) => ({
       id: m.id,
       key: m.key,
+      position: m.position,
       name: m.name,
       aliases: m.aliases,
       active: m.active,

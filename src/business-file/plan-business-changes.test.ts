@@ -40,10 +40,11 @@ function stored(text: string, ahead: Array<Omit<AheadAppointment, 'serviceId' | 
   const used = new Set(ahead.flatMap((a) => [a.service, a.staff]));
   return {
     business: { id: businessIdFor(d.slug), ...business },
-    services: services.map((s) => ({ ...s, id: serviceId(s.key), active: true, referenced: used.has(s.key) })),
-    staff: staff.map((m) => ({
+    services: services.map((s, position) => ({ ...s, id: serviceId(s.key), position, active: true, referenced: used.has(s.key) })),
+    staff: staff.map((m, position) => ({
       id: staffId(m.key),
       key: m.key,
+      position,
       name: m.name,
       aliases: m.aliases,
       active: true,

@@ -115,7 +115,7 @@ export function planBusinessChanges(state: BusinessState | null, definition: Bus
   const activeServices = new Map((state?.services ?? []).filter((s) => s.active).map((s) => [s.key, s]));
   const serviceSteps: ServiceStep[] = [];
   const targetId = new Map<string, string>();
-  for (const service of definition.services) {
+  for (const [position, service] of definition.services.entries()) {
     const current = activeServices.get(service.key);
     if (!current) {
       const id = rowIdFor(slug, 'service', service.key, generation('service', service.key));
@@ -124,7 +124,7 @@ export function planBusinessChanges(state: BusinessState | null, definition: Bus
       continue;
     }
     targetId.set(service.key, current.id);
-    const changes = diff(serviceEntry(current), serviceEntry(service));
+    const changes = [...diff(serviceEntry(current), serviceEntry(service)), ...moved(current.position, position)];
     if (changes.length === 0) continue;
     const booked = aheadOf((a) => a.serviceId === current.id);
     const reshaped = changes.filter((c) => SHAPE.includes(c.field));
@@ -163,14 +163,20 @@ export function planBusinessChanges(state: BusinessState | null, definition: Bus
   const activeStaff = new Map((state?.staff ?? []).filter((m) => m.active).map((m) => [m.key, m]));
   const serviceKeyOf = new Map([...activeServices.values()].map((s) => [s.id, s.key]));
   const staffSteps: StaffStep[] = [];
-  for (const member of definition.staff) {
+  for (const [position, member] of definition.staff.entries()) {
     const current = activeStaff.get(member.key);
     const wantedIds = member.serviceKeys.map((k) => targetId.get(k)!);
     if (!current) {
       staffSteps.push({ kind: 'add', id: rowIdFor(slug, 'staff', member.key, generation('staff', member.key)), member, serviceIds: wantedIds });
       continue;
     }
-    const step = updateStaff(current, member, wantedIds, serviceKeyOf, removedServices, { aheadOf, options, refusals, timeZone: definition.timeZone });
+    const step = updateStaff(current, member, wantedIds, serviceKeyOf, removedServices, {
+      aheadOf,
+      options,
+      refusals,
+      timeZone: definition.timeZone,
+      position,
+    });
     if (step) staffSteps.push(step);
   }
   for (const current of activeStaff.values()) {
@@ -218,6 +224,8 @@ interface StaffContext {
   options: PlanOptions;
   refusals: Refusal[];
   timeZone: string;
+  /** Where the file lists the member. */
+  position: number;
 }
 
 function updateStaff(
@@ -226,7 +234,7 @@ function updateStaff(
   wantedIds: string[],
   serviceKeyOf: Map<string, string>,
   removedServices: Set<string>,
-  { aheadOf, options, refusals, timeZone }: StaffContext,
+  { aheadOf, options, refusals, timeZone, position }: StaffContext,
 ): StaffStep | null {
   const currentKeys = current.serviceIds.flatMap((id) => serviceKeyOf.get(id) ?? []);
   const servicesAdded = member.serviceKeys.filter((k) => !currentKeys.includes(k));
@@ -240,7 +248,10 @@ function updateStaff(
     return null;
   }
   const { id: _id, active: _a, referenced: _r, serviceIds: _s, timeOff: _t, ...row } = current;
-  const changes = diff(staffEntry({ ...row, serviceKeys: [], timeOff: [] }, timeZone), staffEntry({ ...member, serviceKeys: [], timeOff: [] }, timeZone));
+  const changes = [
+    ...diff(staffEntry({ ...row, serviceKeys: [], timeOff: [] }, timeZone), staffEntry({ ...member, serviceKeys: [], timeOff: [] }, timeZone)),
+    ...moved(current.position, position),
+  ];
   const timeOff = matchAbsences(current.timeOff, member.timeOff, options.now);
   const linksAdded = wantedIds.filter((id) => !current.serviceIds.includes(id));
   const nothing = changes.length === 0 && servicesAdded.length + servicesRemoved.length + linksAdded.length === 0;
@@ -275,6 +286,11 @@ function retire(
   // Appointments (past ones too) point at the row: it stays, archived, so their history keeps its service and person.
   if (current.referenced) return [{ kind: 'archive', id: current.id, key: current.key, name: current.name, appointments: booked }];
   return [{ kind: 'delete', id: current.id, key: current.key, name: current.name }];
+}
+
+/** A row the file lists at another place than before (the order export writes, and lists show). */
+function moved(stored: number, wanted: number): FieldChange[] {
+  return stored === wanted ? [] : [{ field: 'position', from: stored + 1, to: wanted + 1 }];
 }
 
 /** The business's keys and its opening hours (day by day) that differ. */

@@ -124,6 +124,8 @@ export const staff = pgTable(
      * matches on it. Unique among the active staff; an archived member keeps theirs for the record.
      */
     key: text('key').notNull(),
+    /** Where the business file lists them (0 first); export writes them in this order. */
+    position: integer('position').notNull().default(0),
     name: text('name').notNull(),
     /** Spoken forms callers use: "Emma", "Frau Williams". */
     aliases: text('aliases')
@@ -169,6 +171,8 @@ export const services = pgTable(
      * matches on it. Unique among the active services; an archived one keeps its key for the record.
      */
     key: text('key').notNull(),
+    /** Where the business file lists it (0 first); export writes them in this order. */
+    position: integer('position').notNull().default(0),
     name: text('name').notNull(),
     synonyms: text('synonyms')
       .array()

@@ -2,6 +2,13 @@
 -- file matches rows on it, so renaming a service in the file renames the row instead of replacing it.
 ALTER TABLE "services" ADD COLUMN "key" text;--> statement-breakpoint
 ALTER TABLE "staff" ADD COLUMN "key" text;--> statement-breakpoint
+-- Where the file lists a service or staff member; export writes them in this order. Rows from before: by age.
+ALTER TABLE "services" ADD COLUMN "position" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "staff" ADD COLUMN "position" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+UPDATE "services" s SET "position" = o.n - 1
+FROM (SELECT id, row_number() OVER (PARTITION BY business_id ORDER BY created_at, id) AS n FROM "services") o WHERE s.id = o.id;--> statement-breakpoint
+UPDATE "staff" s SET "position" = o.n - 1
+FROM (SELECT id, row_number() OVER (PARTITION BY business_id ORDER BY created_at, id) AS n FROM "staff") o WHERE s.id = o.id;--> statement-breakpoint
 -- The demo's own rows (ids as the demo was seeded before it became a file) get the keys its files use, so applying
 -- the demo's files to such a database matches them instead of adding a second set.
 UPDATE "services" SET "key" = v.key
