@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { asc, eq, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bookAppointment } from '../src/booking/book-appointment.js';
+import { lockStaffCalendars } from '../src/booking/in-staff-transaction.js';
 import { findOpenSlots } from '../src/booking/find-open-slots.js';
 import { loadCalendar } from '../src/booking/load-calendar.js';
 import { loadDirectory } from '../src/booking/load-directory.js';
@@ -22,7 +23,7 @@ import { rowsOf } from '../src/db/rows.js';
 import { appointments, businesses, services, staff } from '../src/db/schema.js';
 import { bookingDeps, caller, key, phone } from './support/booking.js';
 import { memoryIo } from './support/cli-io.js';
-import { engines } from './support/databases.js';
+import { engines, openTestPostgres } from './support/databases.js';
 
 const EXAMPLE = readFileSync(join(import.meta.dirname, '..', 'examples', 'physio-hofer-wien.yaml'), 'utf8');
 const NOW = new Date('2027-04-26T06:00:00Z'); // Monday 08:00 in Vienna
@@ -266,5 +267,61 @@ describe.each(engines)('applying a business file on $name', ({ open }) => {
       .where(eq(businesses.slug, 'salon-haarmonie-berlin'))
       .orderBy(asc(staff.key));
     expect(rows.map((r) => r.key)).toEqual(['emma', 'fabian', 'oliver']);
+  });
+});
+
+describe('applying a business file while a booking commits', () => {
+  let database: Database;
+  beforeAll(() => {
+    database = openTestPostgres(4);
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  it('waits for a booking that holds the staff calendar, then sees it and refuses to remove the therapist', async () => {
+    const p = physio();
+    await applyBusinessFile(database.db, p.text, { now: NOW });
+    const gruber = rowIdFor(p.slug, 'staff', 'gruber');
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const holding = new Promise<void>((resolve) => (locked = resolve));
+    // A booking in flight: it holds Gruber's calendar lock, as every booking does, and commits only later.
+    const booking = database.db.transaction(async (tx) => {
+      await lockStaffCalendars(tx, [gruber]);
+      locked();
+      await released;
+      const [row] = await tx
+        .insert(appointments)
+        .values({
+          businessId: p.id,
+          serviceId: rowIdFor(p.slug, 'service', 'heilmassage'),
+          staffId: gruber,
+          startsAt: vienna('2027-04-27T10:00'),
+          endsAt: vienna('2027-04-27T10:30'),
+          status: 'booked',
+          idempotencyKey: key(),
+          source: 'api',
+        })
+        .returning({ id: appointments.id });
+      return row!.id;
+    });
+    await holding;
+    const applying = applyBusinessFile(database.db, p.text.slice(0, p.text.indexOf('  - key: gruber')), { now: NOW });
+    // The apply waits on the calendar lock; only then does the booking commit.
+    await vi.waitFor(async () => {
+      const rows = rowsOf<{ n: number }>(
+        await database.db.execute(sql`select count(*)::int as n from pg_locks
+        where locktype = 'advisory' and not granted and classid = 32330 and objid::bigint = (hashtext(${gruber}::text)::bigint & 4294967295)`),
+      );
+      expect(rows[0]?.n).toBeGreaterThan(0);
+    });
+    release();
+    const appointmentId = await booking;
+    const outcome = await applying;
+    expect(outcome.kind === 'refused' && outcome.plan.refusals.flatMap((r) => r.appointments.map((a) => a.id))).toEqual([appointmentId]);
+    const [member] = await database.db.select({ active: staff.active }).from(staff).where(eq(staff.id, gruber));
+    expect(member?.active).toBe(true);
   });
 });
