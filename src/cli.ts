@@ -2,6 +2,7 @@ import { DataDirInUseError } from './db/data-dir-lock.js';
 import { ConfigError, loadConfig } from './config.js';
 import { describeDatabaseFault } from './db/describe-database-fault.js';
 import { CliError, processIo, type CliIo } from './cli/io.js';
+import { runBusiness } from './cli/business.js';
 import { runMigrate, runSeed } from './cli/migrate.js';
 import { runCallCommand } from './cli/call.js';
 import { runParseCommand } from './cli/parse.js';
@@ -14,7 +15,8 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 const commands: Record<string, { run: Command; summary: string }> = {
   serve: { run: runServe, summary: 'start the server (default)' },
   migrate: { run: runMigrate, summary: 'apply database migrations' },
-  seed: { run: runSeed, summary: 'insert the demo salon and practice (idempotent)' },
+  seed: { run: runSeed, summary: "apply the demo salon's and practice's files (idempotent)" },
+  business: { run: (args, io) => runBusiness(args, io), summary: 'apply a business file (YAML or JSON), export one, print its schema' },
   call: { run: (args, io) => runCallCommand(args, io), summary: 'talk to the agent from the terminal over the Retell WebSocket protocol' },
   parse: { run: (args, io) => runParseCommand(args, io), summary: 'show what the agent understands in a German sentence' },
   token: { run: (args, io) => runToken(args, io), summary: 'create, list and revoke staff API tokens' },

@@ -1,7 +1,8 @@
+import { systemClock } from '../clock.js';
 import { loadConfig } from '../config.js';
 import { createDatabase } from '../db/create-database.js';
 import { ensurePostgresDatabase } from '../db/ensure-postgres-database.js';
-import { seedDemo } from '../db/seed/seed-business.js';
+import { seedDemo } from '../business-file/seed-demo.js';
 import { wantsHelp, type CliIo } from './io.js';
 
 /** `termin-agent migrate`: applies pending migrations to the configured database. */
@@ -28,18 +29,24 @@ export async function runMigrate(args: string[], io: CliIo): Promise<number> {
   }
 }
 
-/** `termin-agent seed`: inserts the demo businesses; running it twice changes nothing. */
+const SEED_OUTCOMES: Record<string, string> = {
+  applied: 'seeded from its file',
+  unchanged: 'already as its file says',
+  refused: 'not changed: its file would leave booked appointments behind (see termin-agent business apply --dry-run)',
+};
+
+/** `termin-agent seed`: applies the demo's business files; running it twice changes nothing. */
 export async function runSeed(args: string[], io: CliIo): Promise<number> {
   if (wantsHelp(args)) {
-    io.stdout.write('termin-agent seed\n\nMigrates, then inserts the demo salon and practice (idempotent).\n');
+    io.stdout.write("termin-agent seed\n\nMigrates, then applies the demo's business files (examples/demo/: the demo salon and practice). Idempotent.\n");
     return 0;
   }
   const database = await createDatabase(loadConfig(io.env));
   try {
     await database.migrate();
-    await seedDemo(database.db);
-    io.stdout.write('demo businesses seeded: Salon Haarmonie (Berlin), Zahnarztpraxis Dr. Berger\n');
-    return 0;
+    const results = await seedDemo(database.db, systemClock.now());
+    for (const { slug, outcome } of results) io.stdout.write(`${slug}: ${SEED_OUTCOMES[outcome] ?? outcome}\n`);
+    return results.some((r) => r.outcome === 'refused') ? 1 : 0;
   } finally {
     await database.close();
   }

@@ -119,6 +119,13 @@ export const staff = pgTable(
     businessId: uuid('business_id')
       .notNull()
       .references(() => businesses.id, { onDelete: 'cascade' }),
+    /**
+     * The staff member's identity within the business, as a business file names them ("jan"): applying a file
+     * matches on it. Unique among the active staff; an archived member keeps theirs for the record.
+     */
+    key: text('key').notNull(),
+    /** Where the business file lists them (0 first); export writes them in this order. */
+    position: integer('position').notNull().default(0),
     name: text('name').notNull(),
     /** Spoken forms callers use: "Emma", "Frau Williams". */
     aliases: text('aliases')
@@ -130,7 +137,12 @@ export const staff = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('staff_business_idx').on(t.businessId)],
+  (t) => [
+    index('staff_business_idx').on(t.businessId),
+    uniqueIndex('staff_business_key_uq')
+      .on(t.businessId, t.key)
+      .where(sql`${t.active}`),
+  ],
 );
 
 export const staffTimeOff = pgTable(
@@ -154,6 +166,13 @@ export const services = pgTable(
     businessId: uuid('business_id')
       .notNull()
       .references(() => businesses.id, { onDelete: 'cascade' }),
+    /**
+     * The service's identity within the business, as a business file names it ("herrenschnitt"): applying a file
+     * matches on it. Unique among the active services; an archived one keeps its key for the record.
+     */
+    key: text('key').notNull(),
+    /** Where the business file lists it (0 first); export writes them in this order. */
+    position: integer('position').notNull().default(0),
     name: text('name').notNull(),
     synonyms: text('synonyms')
       .array()
@@ -182,6 +201,9 @@ export const services = pgTable(
   },
   (t) => [
     index('services_business_idx').on(t.businessId),
+    uniqueIndex('services_business_key_uq')
+      .on(t.businessId, t.key)
+      .where(sql`${t.active}`),
     check('services_duration_positive', sql`${t.durationMinutes} > 0`),
     check('services_buffers_non_negative', sql`${t.bufferBeforeMinutes} >= 0 and ${t.bufferAfterMinutes} >= 0`),
     check('services_grammatical_gender', sql`${t.grammaticalGender} in ('m', 'f', 'n')`),
