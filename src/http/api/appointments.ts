@@ -20,14 +20,17 @@ import {
   Instant,
   appointmentSummaryJson,
   bearerSecurity,
-  boundToInstant,
+  bodyOf,
   errorResponses,
   iso,
   isoOrNull,
   pageLimit,
   pageQuery,
+  queryOf,
+  rangeOf,
   slotJson,
 } from './schemas.js';
+import { checkCustomerFilter, checkStaffFilter } from './filters.js';
 
 const AppointmentDetail = AppointmentSummary.extend({
   holdExpiresAt: Instant.nullable(),
@@ -48,7 +51,7 @@ const listRoute = createRoute({
   description: 'Admins see every appointment of their business; staff only their own.',
   security: bearerSecurity,
   request: {
-    query: z.object({
+    query: queryOf({
       from: DateBound.optional().openapi({ description: 'Starting at or after (a date: that local day’s start)' }),
       to: DateBound.optional().openapi({ description: 'Starting before (a date: including that whole local day)' }),
       status: z
@@ -65,7 +68,7 @@ const listRoute = createRoute({
       description: 'A page of appointments',
       content: { 'application/json': { schema: z.object({ items: z.array(AppointmentSummary), nextCursor: z.string().nullable() }) } },
     },
-    ...errorResponses(400),
+    ...errorResponses(400, 403, 404),
   },
 });
 
@@ -75,7 +78,7 @@ const getRoute = createRoute({
   tags: ['appointments'],
   summary: 'One appointment',
   security: bearerSecurity,
-  request: { params: IdParams },
+  request: { params: IdParams, query: queryOf({}) },
   responses: { 200: detailResponse, ...errorResponses(400, 404) },
 });
 
@@ -87,7 +90,7 @@ const cancelRoute = createRoute({
   security: bearerSecurity,
   request: {
     params: IdParams,
-    body: { required: false, content: { 'application/json': { schema: z.object({ reason: z.string().max(500).optional() }) } } },
+    body: { required: false, content: { 'application/json': { schema: bodyOf({ reason: z.string().max(500).optional() }) } } },
   },
   responses: { 200: detailResponse, ...errorResponses(400, 404, 409) },
 });
@@ -106,7 +109,7 @@ const rescheduleRoute = createRoute({
       required: true,
       content: {
         'application/json': {
-          schema: z.object({
+          schema: bodyOf({
             startsAt: z.iso
               .datetime({ offset: true, error: 'must be an ISO instant with offset, e.g. 2030-03-05T10:00:00+01:00' })
               .openapi({ example: '2030-03-05T10:00:00+01:00' }),
@@ -168,11 +171,10 @@ export function registerAppointmentRoutes(app: ApiApp, ctx: AppContext): void {
   app.openapi(listRoute, async (c) => {
     const q = c.req.valid('query');
     const principal = c.get('principal');
-    const from = boundToInstant(q.from, principal.timeZone, 'from');
-    const to = boundToInstant(q.to, principal.timeZone, 'to');
+    await checkStaffFilter(ctx, principal, q.staff);
+    await checkCustomerFilter(ctx, principal, q.customer);
     const page = await listAppointments(ctx.database.db, scopeOf(principal), {
-      ...(from ? { from } : {}),
-      ...(to ? { to } : {}),
+      ...rangeOf(q, principal.timeZone),
       ...(q.status ? { status: q.status } : {}),
       ...(q.staff ? { staffId: q.staff } : {}),
       ...(q.customer ? { customerId: q.customer } : {}),

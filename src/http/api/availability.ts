@@ -4,7 +4,7 @@ import { findDaySlots } from '../../booking/find-day-slots.js';
 import type { AppContext } from '../../context.js';
 import { ApiError } from '../errors.js';
 import type { ApiApp } from './auth.js';
-import { Id, LocalDate, Slot, bearerSecurity, errorResponses, slotJson } from './schemas.js';
+import { Id, LocalDate, Slot, bearerSecurity, errorResponses, queryOf, slotJson } from './schemas.js';
 
 const availabilityRoute = createRoute({
   method: 'get',
@@ -13,7 +13,7 @@ const availabilityRoute = createRoute({
   summary: 'Open slots of a service on one local day',
   security: bearerSecurity,
   request: {
-    query: z.object({
+    query: queryOf({
       service: Id.openapi({ description: 'Service id' }),
       date: LocalDate.openapi({ description: 'Local day in the business’s time zone', example: '2030-03-05' }),
       staff: Id.optional().openapi({ description: 'Only this staff member; default: everyone who performs the service' }),

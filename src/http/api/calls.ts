@@ -16,13 +16,15 @@ import {
   Instant,
   appointmentSummaryJson,
   bearerSecurity,
-  boundToInstant,
   errorResponses,
   iso,
   isoOrNull,
   pageLimit,
   pageQuery,
+  queryOf,
+  rangeOf,
 } from './schemas.js';
+import { checkStaffFilter } from './filters.js';
 
 const CallSummary = z
   .object({
@@ -66,7 +68,7 @@ const listRoute = createRoute({
   description: 'Admins see every call of their business; staff only the calls that led to their appointments.',
   security: bearerSecurity,
   request: {
-    query: z.object({
+    query: queryOf({
       from: DateBound.optional().openapi({ description: 'Calls recorded at or after (a date: that local day’s start)' }),
       to: DateBound.optional().openapi({ description: 'Calls recorded before (a date: including that whole local day)' }),
       status: z.enum(CALL_STATUSES).optional(),
@@ -81,7 +83,7 @@ const listRoute = createRoute({
       description: 'A page of calls',
       content: { 'application/json': { schema: z.object({ items: z.array(CallSummary), nextCursor: z.string().nullable() }) } },
     },
-    ...errorResponses(400),
+    ...errorResponses(400, 403, 404),
   },
 });
 
@@ -91,10 +93,10 @@ const getRoute = createRoute({
   tags: ['calls'],
   summary: 'One call with transcript, analysis, customer and appointments',
   security: bearerSecurity,
-  request: { params: z.object({ id: z.string().min(1).max(200) }) },
+  request: { params: z.object({ id: z.string().min(1).max(200) }), query: queryOf({}) },
   responses: {
     200: { description: 'The call', content: { 'application/json': { schema: CallDetail } } },
-    ...errorResponses(404),
+    ...errorResponses(400, 404),
   },
 });
 
@@ -105,11 +107,9 @@ export function registerCallRoutes(app: ApiApp, ctx: AppContext): void {
     const principal = c.get('principal');
     const phone = q.phone === undefined ? undefined : normalizePhone(q.phone);
     if (phone === null) throw new ApiError('bad_request', 'phone: not a valid phone number');
-    const from = boundToInstant(q.from, principal.timeZone, 'from');
-    const to = boundToInstant(q.to, principal.timeZone, 'to');
+    await checkStaffFilter(ctx, principal, q.staff);
     const page = await listCalls(ctx.database.db, scopeOf(principal), {
-      ...(from ? { from } : {}),
-      ...(to ? { to } : {}),
+      ...rangeOf(q, principal.timeZone),
       ...(q.status ? { status: q.status } : {}),
       ...(q.outcome ? { outcome: q.outcome } : {}),
       ...(q.staff ? { staffId: q.staff } : {}),

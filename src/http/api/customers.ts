@@ -7,7 +7,19 @@ import { CALL_OUTCOMES } from '../../db/schema.js';
 import { ApiError } from '../errors.js';
 import type { ApiApp } from './auth.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { AppointmentSummary, Id, Instant, appointmentSummaryJson, bearerSecurity, errorResponses, iso, isoOrNull, pageLimit, pageQuery } from './schemas.js';
+import {
+  AppointmentSummary,
+  Id,
+  Instant,
+  appointmentSummaryJson,
+  bearerSecurity,
+  errorResponses,
+  iso,
+  isoOrNull,
+  pageLimit,
+  pageQuery,
+  queryOf,
+} from './schemas.js';
 
 const CustomerSummary = z
   .object({ id: z.string(), name: z.string().nullable(), phone: z.string(), appointmentCount: z.number().int(), createdAt: Instant })
@@ -37,7 +49,7 @@ const listRoute = createRoute({
   summary: 'Search customers by phone number or name (admins only), newest first',
   security: bearerSecurity,
   request: {
-    query: z.object({
+    query: queryOf({
       q: z.string().max(100).optional().openapi({ description: 'A phone number or part of one, or part of a name', example: 'Müller' }),
       ...pageQuery,
     }),
@@ -57,7 +69,7 @@ const getRoute = createRoute({
   tags: ['customers'],
   summary: 'One customer with appointment and call history (admins only)',
   security: bearerSecurity,
-  request: { params: z.object({ id: Id }) },
+  request: { params: z.object({ id: Id }), query: queryOf({}) },
   responses: { 200: { description: 'The customer', content: { 'application/json': { schema: CustomerDetail } } }, ...errorResponses(400, 403, 404) },
 });
 
