@@ -156,7 +156,14 @@ describe('staff API: calls and appointments', () => {
       const { status, body } = await get(`/api/appointments/${w.appointments.emmaTue}`);
       expect(status).toBe(200);
       expect(body).toMatchObject({ id: w.appointments.emmaTue, call: { id: w.calls.emmaBooked, outcome: 'booked' }, cancelledAt: null });
-      expect(body.segments).toEqual([{ startsAt: berlin('2030-03-05T10:00').toISOString(), endsAt: berlin('2030-03-05T10:30').toISOString() }]);
+      expect(body.segments).toEqual([
+        {
+          startsAt: berlin('2030-03-05T10:00').toISOString(),
+          startsAtLocal: '2030-03-05T10:00:00+01:00',
+          endsAt: berlin('2030-03-05T10:30').toISOString(),
+          endsAtLocal: '2030-03-05T10:30:00+01:00',
+        },
+      ]);
     });
 
     it('answers 400 for an id that is no uuid', async () => {

@@ -4,7 +4,8 @@ import { findDaySlots } from '../../booking/find-day-slots.js';
 import type { AppContext } from '../../context.js';
 import { ApiError } from '../errors.js';
 import type { ApiApp } from './auth.js';
-import { Id, LocalDate, Slot, bearerSecurity, errorResponses, queryOf, slotJson } from './schemas.js';
+import { Slot, slotJson } from './appointment-json.js';
+import { Id, LocalDate, bearerSecurity, errorResponses, queryOf } from './schemas.js';
 
 const availabilityRoute = createRoute({
   method: 'get',
@@ -52,7 +53,7 @@ export function registerAvailabilityRoutes(app: ApiApp, ctx: AppContext): void {
       case 'not_found':
         throw new ApiError('not_found', `No such ${outcome.what}.`);
       case 'slots':
-        return c.json({ date: q.date, timeZone: outcome.timeZone, serviceId: q.service, slots: outcome.slots.map(slotJson) }, 200);
+        return c.json({ date: q.date, timeZone: outcome.timeZone, serviceId: q.service, slots: outcome.slots.map((s) => slotJson(s, outcome.timeZone)) }, 200);
     }
   });
 }

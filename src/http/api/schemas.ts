@@ -1,6 +1,4 @@
 import { z } from '@hono/zod-openapi';
-import type { AppointmentSummary as AppointmentSummaryData } from '../../booking/appointment-summary.js';
-import type { Slot as SlotData } from '../../booking/calendar-model.js';
 import { isRecordInstant } from '../../date-window.js';
 import { localDayOf } from '../../booking/local-days.js';
 import { ApiError } from '../errors.js';
@@ -106,32 +104,6 @@ const DEFAULT_PAGE_LIMIT = 50;
 /** The page size asked for, lowered to the configured maximum. */
 export function pageLimit(asked: number | undefined, max: number): number {
   return Math.min(asked ?? DEFAULT_PAGE_LIMIT, max);
-}
-
-export const AppointmentSummary = z
-  .object({
-    id: z.string(),
-    status: z.enum(['held', 'booked', 'cancelled', 'expired', 'completed', 'no_show']),
-    startsAt: Instant,
-    endsAt: Instant,
-    service: z.object({ id: z.string(), name: z.string() }),
-    staff: z.object({ id: z.string(), name: z.string() }),
-    customer: z.object({ id: z.string(), name: z.string().nullable(), phone: z.string() }).nullable(),
-    source: z.string(),
-    callId: z.string().nullable(),
-    rescheduledFromId: z.string().nullable(),
-    createdAt: Instant,
-  })
-  .openapi('AppointmentSummary');
-
-export function appointmentSummaryJson(a: AppointmentSummaryData): z.infer<typeof AppointmentSummary> {
-  return { ...a, startsAt: iso(a.startsAt), endsAt: iso(a.endsAt), createdAt: iso(a.createdAt) };
-}
-
-export const Slot = z.object({ staffId: z.string(), startsAt: Instant, endsAt: Instant }).openapi('Slot');
-
-export function slotJson(s: SlotData): z.infer<typeof Slot> {
-  return { staffId: s.staffId, startsAt: new Date(s.startsAt).toISOString(), endsAt: new Date(s.endsAt).toISOString() };
 }
 
 export const bearerSecurity = [{ bearerAuth: [] }];
