@@ -233,7 +233,8 @@ describe('staff API: calls and appointments', () => {
 
     it.each([
       ['no start', {}, 'startsAt'],
-      ['a start without offset', { startsAt: '2030-03-07T10:00:00' }, 'startsAt'],
+      ['a start in words', { startsAt: 'Donnerstag um zehn' }, 'startsAt'],
+      ['a local time that does not exist', { startsAt: '2030-03-07T25:00' }, 'startsAt'],
       ['a staff id that is no uuid', { startsAt: '2030-03-07T10:00:00+01:00', staffId: 'emma' }, 'staffId'],
     ])('answers 400 to %s', async (_name, body, field) => {
       const res = await post(`/api/appointments/${w.appointments.fabianTue}/reschedule`, body);

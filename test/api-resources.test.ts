@@ -127,6 +127,8 @@ describe('staff API: customers, staff, services, availability, documentation', (
           '/api/appointments',
           '/api/appointments/{id}',
           '/api/appointments/{id}/cancel',
+          '/api/appointments/{id}/complete',
+          '/api/appointments/{id}/no-show',
           '/api/appointments/{id}/reschedule',
           '/api/availability',
           '/api/calls',

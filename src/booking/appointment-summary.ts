@@ -46,7 +46,7 @@ export function selectAppointmentSummaries<K extends Record<string, SQL>>(db: Qu
       customerId: customers.id,
       customerName: customers.name,
       customerPhone: customers.phoneE164,
-      customerNoShows: noShowCount(customers.id),
+      customerNoShows: noShowCount(),
       guestName: appointments.guestName,
       source: appointments.source,
       callId: appointments.callId,

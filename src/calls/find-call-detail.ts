@@ -28,7 +28,7 @@ export async function findCallDetail(db: Queryable, scope: Scope, id: string): P
         name: customers.name,
         phone: customers.phoneE164,
         appointmentCount: customers.appointmentCount,
-        noShowCount: noShowCount(customers.id),
+        noShowCount: noShowCount(),
       },
     })
     .from(calls)

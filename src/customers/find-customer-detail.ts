@@ -22,7 +22,7 @@ export interface CustomerDetail {
 /** A customer of the business with their appointments and calls, newest first; null for any other id. */
 export async function findCustomerDetail(db: Queryable, businessId: string, id: string): Promise<CustomerDetail | null> {
   const [found] = await db
-    .select({ customer: customers, noShowCount: noShowCount(customers.id) })
+    .select({ customer: customers, noShowCount: noShowCount() })
     .from(customers)
     .where(and(eq(customers.id, id), eq(customers.businessId, businessId)))
     .limit(1);

@@ -36,7 +36,7 @@ export async function searchCustomers(db: Queryable, businessId: string, query: 
       name: customers.name,
       phone: customers.phoneE164,
       appointmentCount: customers.appointmentCount,
-      noShowCount: noShowCount(customers.id),
+      noShowCount: noShowCount(),
       createdAt: customers.createdAt,
       sortKey: sortKeyText(customers.createdAt),
     })

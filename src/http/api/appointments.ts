@@ -10,10 +10,12 @@ import { APPOINTMENT_STATUSES } from '../../db/schema.js';
 import { bookingDepsOf } from '../../context.js';
 import { ApiError } from '../errors.js';
 import { AppointmentDetail, AppointmentSummary, appointmentDetailJson, appointmentSummaryJson } from './appointment-json.js';
+import { registerAppointmentMarkRoutes } from './appointment-marks.js';
 import type { ApiApp } from './auth.js';
 import { actorOf, failureOf } from './booking-failure.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { checkCustomerFilter, checkStaffFilter } from './filters.js';
+import { StartInput, startInstant } from './start-input.js';
 import { DateBound, Id, bearerSecurity, bodyOf, errorResponses, pageLimit, pageQuery, queryOf, rangeOf } from './schemas.js';
 
 const IdParams = z.object({ id: Id });
@@ -86,9 +88,7 @@ const rescheduleRoute = createRoute({
       content: {
         'application/json': {
           schema: bodyOf({
-            startsAt: z.iso
-              .datetime({ offset: true, error: 'must be an ISO instant with offset, e.g. 2030-03-05T10:00:00+01:00' })
-              .openapi({ example: '2030-03-05T10:00:00+01:00' }),
+            startsAt: StartInput,
             staffId: Id.optional().openapi({ description: 'Default: the same staff member. Only admin tokens may name another one.' }),
           }),
         },
@@ -98,7 +98,7 @@ const rescheduleRoute = createRoute({
   responses: { 200: detailResponse, ...errorResponses(400, 403, 404, 409, 422) },
 });
 
-/** `GET /api/appointments`, `GET /api/appointments/{id}`, `POST …/cancel`, `POST …/reschedule`. */
+/** `GET /api/appointments`, `GET /api/appointments/{id}`, `POST …/cancel`, `POST …/reschedule`, and the marks. */
 export function registerAppointmentRoutes(app: ApiApp, ctx: AppContext): void {
   const deps = bookingDepsOf(ctx);
 
@@ -152,7 +152,7 @@ export function registerAppointmentRoutes(app: ApiApp, ctx: AppContext): void {
     const principal = c.get('principal');
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
-    const startsAt = new Date(body.startsAt);
+    const startsAt = startInstant(body.startsAt, principal.timeZone, 'startsAt');
     // Before the booking code does arithmetic with it: year 0 or 9999 would leave what timestamps can hold.
     if (placeInDateWindow(startsAt.getTime(), ctx.clock.now()) !== 'inside') {
       throw new ApiError('bad_request', `startsAt: out of range (${DATE_WINDOW_PAST_DAYS} days back to ${DATE_WINDOW_FUTURE_DAYS} days ahead)`);
@@ -180,4 +180,6 @@ export function registerAppointmentRoutes(app: ApiApp, ctx: AppContext): void {
     if (!moved) throw new Error('rescheduled appointment vanished');
     return c.json(appointmentDetailJson(moved, principal.timeZone), 200);
   });
+
+  registerAppointmentMarkRoutes(app, ctx);
 }
