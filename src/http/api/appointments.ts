@@ -10,6 +10,7 @@ import { APPOINTMENT_STATUSES } from '../../db/schema.js';
 import { bookingDepsOf } from '../../context.js';
 import { ApiError } from '../errors.js';
 import { AppointmentDetail, AppointmentSummary, appointmentDetailJson, appointmentSummaryJson } from './appointment-json.js';
+import { registerAppointmentCreateRoute } from './appointment-create.js';
 import { registerAppointmentMarkRoutes } from './appointment-marks.js';
 import type { ApiApp } from './auth.js';
 import { actorOf, failureOf } from './booking-failure.js';
@@ -98,7 +99,7 @@ const rescheduleRoute = createRoute({
   responses: { 200: detailResponse, ...errorResponses(400, 403, 404, 409, 422) },
 });
 
-/** `GET /api/appointments`, `GET /api/appointments/{id}`, `POST …/cancel`, `POST …/reschedule`, and the marks. */
+/** `GET /api/appointments`, `GET /api/appointments/{id}`, `POST …/cancel`, `POST …/reschedule`, creating and marking. */
 export function registerAppointmentRoutes(app: ApiApp, ctx: AppContext): void {
   const deps = bookingDepsOf(ctx);
 
@@ -181,5 +182,6 @@ export function registerAppointmentRoutes(app: ApiApp, ctx: AppContext): void {
     return c.json(appointmentDetailJson(moved, principal.timeZone), 200);
   });
 
+  registerAppointmentCreateRoute(app, ctx);
   registerAppointmentMarkRoutes(app, ctx);
 }
