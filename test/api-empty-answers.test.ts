@@ -10,9 +10,10 @@ type Body = Record<string, unknown> & { items?: unknown[]; error?: Record<string
 describe('staff API: empty answers explain themselves', () => {
   let t: TestApp;
   let w: ApiWorld;
+  const clock = createFixedClock(API_NOW);
 
   beforeAll(async () => {
-    t = await createTestApp({}, { clock: createFixedClock(API_NOW) });
+    t = await createTestApp({}, { clock });
     w = await createApiWorld(t);
   });
   afterAll(async () => {
@@ -30,7 +31,7 @@ describe('staff API: empty answers explain themselves', () => {
       const getPaths = Object.entries(doc.paths)
         .filter(([, methods]) => 'get' in methods)
         .map(([path]) => path);
-      expect(getPaths.length).toBeGreaterThanOrEqual(9);
+      expect(getPaths.length).toBeGreaterThanOrEqual(11);
       for (const path of getPaths) {
         const { status, body } = await get(`${path.replace(/\{[^}]+\}/g, randomUUID())}?stafff=${w.salon.staff.emma}`);
         expect(status, path).toBe(400);
@@ -93,6 +94,71 @@ describe('staff API: empty answers explain themselves', () => {
       const { status, body } = await get(`/api/appointments?customer=${randomUUID()}`);
       expect(status).toBe(404);
       expect(body.error?.message).toBe('customer: no such customer in this business.');
+    });
+  });
+
+  describe('availability on a day without slots', () => {
+    const day = async (date: string, change: { service?: string; staff?: string } = {}) => {
+      const staff = change.staff ? `&staff=${change.staff}` : '';
+      const { status, body } = await get(`/api/availability?service=${change.service ?? w.salon.services.herrenhaarschnitt}&date=${date}${staff}`);
+      expect(status).toBe(200);
+      expect(body.slots).toEqual([]);
+      return body.reason;
+    };
+
+    it('says the weekday it never opens, the public holiday by name, and a closure by its reason', async () => {
+      expect(await day('2030-03-11')).toEqual({ code: 'closed', message: 'Closed on Mondays.', closed: { cause: 'weekday', name: null } });
+      expect(await day('2030-03-10')).toMatchObject({ code: 'closed', message: 'Closed on Sundays.' });
+      expect(await day('2030-03-08')).toEqual({
+        code: 'closed',
+        message: 'Closed: public holiday (Internationaler Frauentag).',
+        closed: { cause: 'holiday', name: 'Internationaler Frauentag' },
+      });
+      const closure = await t.app.request('/api/closures', {
+        method: 'POST',
+        body: JSON.stringify({ from: '2030-03-13', to: '2030-03-13', reason: 'Fortbildung' }),
+        headers: { 'content-type': 'application/json', ...bearer(w.tokens.admin) },
+      });
+      expect(closure.status).toBe(201);
+      expect(await day('2030-03-13')).toMatchObject({ code: 'closed', message: 'Closed: Fortbildung.', closed: { cause: 'closure', name: 'Fortbildung' } });
+    });
+
+    it('says a day has passed, or lies beyond the horizon, naming the last day callers can book', async () => {
+      expect(await day('2030-03-01')).toEqual({ code: 'past', message: 'That day has passed.' });
+      expect(await day('2030-06-04')).toEqual({
+        code: 'beyond_horizon',
+        message: 'Beyond the booking horizon: callers can book up to 2030-05-02.',
+        lastDate: '2030-05-02',
+      });
+    });
+
+    it('says when the staff member asked for does not work that day, or does not perform the service', async () => {
+      expect(await day('2030-03-05', { staff: w.salon.staff.oliver })).toEqual({ code: 'staff_absent', message: 'Not working that day.' });
+      expect(await day('2030-03-06', { staff: w.salon.staff.oliver, service: w.salon.services.straehnchen })).toMatchObject({
+        code: 'staff_does_not_offer_service',
+      });
+    });
+
+    it('says when what is left of today lies within the minimum notice', async () => {
+      clock.set('2030-03-05T16:15:00Z');
+      try {
+        expect(await day('2030-03-05')).toMatchObject({ code: 'too_soon' });
+      } finally {
+        clock.set(API_NOW);
+      }
+    });
+
+    it('has no reason on a day with slots', async () => {
+      const { body } = await get(`/api/availability?service=${w.salon.services.herrenhaarschnitt}&date=2030-03-05`);
+      expect((body.slots as unknown[]).length).toBeGreaterThan(0);
+      expect(body.reason).toBeNull();
+    });
+
+    it('answers 404 naming the parameter for a staff member or service of another business', async () => {
+      const staff = await get(`/api/availability?service=${w.salon.services.herrenhaarschnitt}&date=2030-03-05&staff=${w.other.staff.emma}`);
+      expect(staff).toEqual({ status: 404, body: { error: { code: 'not_found', message: 'staff: no such staff member in this business.' } } });
+      const service = await get(`/api/availability?service=${w.other.services.herrenhaarschnitt}&date=2030-03-05`);
+      expect(service.body.error?.message).toBe('service: no such service in this business.');
     });
   });
 });

@@ -133,10 +133,14 @@ describe('staff API: customers, staff, services, availability, documentation', (
           '/api/availability',
           '/api/calls',
           '/api/calls/{id}',
+          '/api/closures',
+          '/api/closures/{id}',
           '/api/customers',
           '/api/customers/{id}',
           '/api/services',
           '/api/staff',
+          '/api/time-off',
+          '/api/time-off/{id}',
         ].sort(),
       );
       expect(doc.paths['/api/calls']?.get?.parameters?.map((p) => p.name)).toEqual(['from', 'to', 'status', 'outcome', 'staff', 'phone', 'limit', 'cursor']);

@@ -11,11 +11,13 @@ import { registerAppointmentRoutes } from './appointments.js';
 import { apiAuth, type ApiEnv } from './auth.js';
 import { registerAvailabilityRoutes } from './availability.js';
 import { registerCallRoutes } from './calls.js';
+import { registerClosureRoutes } from './closures.js';
 import { registerCustomerRoutes } from './customers.js';
 import { renderDocsPage } from './docs-page.js';
 import { describeIssues } from './schemas.js';
 import { registerServiceRoutes } from './services.js';
 import { registerStaffRoutes } from './staff.js';
+import { registerTimeOffRoutes } from './time-off.js';
 
 const DESCRIPTION =
   'Calls, appointments, customers, staff, services and availability of one business. Authenticate with `Authorization: Bearer <token>` ' +
@@ -47,6 +49,8 @@ export function apiRoutes(ctx: AppContext, limiter: RateLimiter): Hono<{ Variabl
   registerStaffRoutes(api, ctx);
   registerServiceRoutes(api, ctx);
   registerAvailabilityRoutes(api, ctx);
+  registerTimeOffRoutes(api, ctx);
+  registerClosureRoutes(api, ctx);
 
   let document: ReturnType<typeof api.getOpenAPIDocument> | null = null;
   const documentOf = () =>
