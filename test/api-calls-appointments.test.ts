@@ -48,6 +48,8 @@ describe('staff API: calls and appointments', () => {
         appointmentId: w.appointments.fabianTue,
         customerName: 'Jürgen Größe',
         startedAt: '2030-03-02T09:00:00.000Z',
+        startedAtLocal: '2030-03-02T10:00:00+01:00',
+        createdAtLocal: '2030-03-02T10:00:00+01:00',
       });
       expect(body.nextCursor).toBeNull();
     });

@@ -6,8 +6,9 @@ import { holdSlot } from '../src/booking/hold-slot.js';
 import { createFixedClock } from '../src/clock.js';
 import { activityLog, appointments } from '../src/db/schema.js';
 import { bearer, createTestApp, type TestApp } from './support/app.js';
-import { API_NOW, createApiWorld, type ApiWorld } from './support/api-fixture.js';
+import { API_NOW, createApiWorld, token, type ApiWorld } from './support/api-fixture.js';
 import { berlin, bookingDeps, key, overlappingActiveSegments } from './support/booking.js';
+import { createTestSalon } from './support/business.js';
 
 type Body = Record<string, unknown> & {
   id: string;
@@ -117,6 +118,23 @@ describe('staff API: create an appointment', () => {
       expect(status).toBe(201);
       expect(body.startsAtLocal).toBe('2030-07-02T10:00:00+02:00');
     });
+  });
+
+  it('reads and shows local times in the business’s own zone', async () => {
+    const lisbon = await createTestSalon(t.database.db, (b) => ({ ...b, timeZone: 'Europe/Lisbon', holidayRegion: 'PT' }));
+    const admin = await token(t.database.db, lisbon.id, 'admin');
+    const { status, body } = await create(
+      { serviceId: lisbon.services.herrenhaarschnitt, staffId: lisbon.staff.emma, startsAt: '2030-04-02T10:00', customer: { name: 'Rui Costa' } },
+      { token: admin },
+    );
+    expect(status).toBe(201);
+    // Summer time in Lisbon: UTC+1, an hour behind Berlin.
+    expect(body).toMatchObject({ startsAt: '2030-04-02T09:00:00.000Z', startsAtLocal: '2030-04-02T10:00:00+01:00' });
+    const winter = await create(
+      { serviceId: lisbon.services.herrenhaarschnitt, staffId: lisbon.staff.emma, startsAt: '2030-03-07T10:00:00+01:00', customer: { name: 'Rui Costa' } },
+      { token: admin },
+    );
+    expect(winter.body).toMatchObject({ startsAt: '2030-03-07T09:00:00.000Z', startsAtLocal: '2030-03-07T09:00:00+00:00' });
   });
 
   describe('what cannot be booked', () => {
