@@ -3,7 +3,7 @@ import type { BookingSource } from '../db/schema.js';
 import type { Calendar } from './calendar-model.js';
 
 /** Bookings staff enter by hand through the API (`api`: an admin token, `staff`: a staff token), not a caller's. */
-export function enteredByStaff(source: BookingSource): boolean {
+function enteredByStaff(source: BookingSource): boolean {
   return source === 'api' || source === 'staff';
 }
 

@@ -7,7 +7,7 @@ import { StartInput, startInstant } from './start-input.js';
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** One end of a blocked stretch: a whole local day, a local date and time, or an instant. */
-export const BlockBound = z
+const BlockBound = z
   .string({ error: (issue) => (issue.input === undefined ? 'required' : 'must be a date, a local date and time, or an ISO instant') })
   .refine((value) => DAY.test(value) || StartInput.safeParse(value).success, {
     error: 'must be a date (2030-03-05), a local date and time (2030-03-05T13:00) or an ISO instant with offset',
