@@ -29,6 +29,10 @@ export type GrammaticalGender = (typeof GRAMMATICAL_GENDERS)[number];
 export const APPOINTMENT_STATUSES = ['held', 'booked', 'cancelled', 'expired', 'completed', 'no_show'] as const;
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 
+/** Who changes things: a caller on the phone, a staff member or an admin through the API, the service itself. */
+export const ACTOR_TYPES = ['caller', 'staff', 'admin', 'system'] as const;
+export type ActorType = (typeof ACTOR_TYPES)[number];
+
 /** Where an appointment came from: the phone conversation, a Retell function, the staff API as admin or as staff. */
 export const BOOKING_SOURCES = ['phone', 'function', 'api', 'staff'] as const;
 export type BookingSource = (typeof BOOKING_SOURCES)[number];
@@ -278,7 +282,17 @@ export const appointments = pgTable(
     callId: text('call_id'),
     rescheduledFromId: uuid('rescheduled_from_id'),
     notes: text('notes'),
+    /**
+     * The name given for an appointment entered without a phone number (a walk-in): no customer is made for it, as a
+     * customer is one name at one number and two "Herr Schulz" without a number cannot be told apart.
+     */
+    guestName: text('guest_name'),
     cancelledAt: instant('cancelled_at'),
+    /** Who cancelled (or moved) it: a caller (id: the call), a staff member (id: theirs), an admin (id: the token), the system. */
+    cancelledByType: text('cancelled_by_type', { enum: ACTOR_TYPES }),
+    cancelledById: text('cancelled_by_id'),
+    /** Why, as the person who cancelled said it; null when they gave no reason (and for a move). */
+    cancelReason: text('cancel_reason'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -293,6 +307,7 @@ export const appointments = pgTable(
     check('appointments_range', sql`${t.endsAt} > ${t.startsAt}`),
     check('appointments_status', sql`${t.status} in ('held','booked','cancelled','expired','completed','no_show')`),
     check('appointments_hold_expiry', sql`${t.status} <> 'held' or ${t.holdExpiresAt} is not null`),
+    check('appointments_cancelled_by_type', sql`${t.cancelledByType} in ('caller','staff','admin','system')`),
   ],
 );
 
@@ -402,7 +417,7 @@ export const activityLog = pgTable(
     businessId: uuid('business_id')
       .notNull()
       .references(() => businesses.id, { onDelete: 'cascade' }),
-    actorType: text('actor_type', { enum: ['caller', 'staff', 'admin', 'system'] }).notNull(),
+    actorType: text('actor_type', { enum: ACTOR_TYPES }).notNull(),
     actorId: text('actor_id'),
     action: text('action').notNull(),
     entityType: text('entity_type').notNull(),
