@@ -6,7 +6,7 @@ import { revokeApiToken } from '../../access/revoke-api-token.js';
 import type { AppContext } from '../../context.js';
 import { ApiError } from '../errors.js';
 import type { ApiApp } from './auth.js';
-import { Id, Instant, bearerSecurity, errorResponses, iso, isoOrNull } from './schemas.js';
+import { Id, Instant, bearerSecurity, bodyOf, errorResponses, iso, isoOrNull, queryOf } from './schemas.js';
 
 const ApiToken = z
   .object({
@@ -24,12 +24,11 @@ const CreatedToken = ApiToken.omit({ lastUsedAt: true, revokedAt: true })
   .extend({ token: z.string().openapi({ description: 'The bearer token. Shown only in this answer; only its hash is stored.', example: 'ta_…' }) })
   .openapi('CreatedApiToken');
 
-const CreateBody = z
-  .object({
-    role: z.enum(['admin', 'staff']),
-    staffId: Id.optional().openapi({ description: 'Required for the staff role: an active staff member of this business' }),
-    label: z.string().trim().max(200).optional().openapi({ description: 'What the token is for, e.g. "Rezeption iPad"', example: 'Rezeption iPad' }),
-  })
+const CreateBody = bodyOf({
+  role: z.enum(['admin', 'staff']),
+  staffId: Id.optional().openapi({ description: 'Required for the staff role: an active staff member of this business' }),
+  label: z.string().trim().max(200).optional().openapi({ description: 'What the token is for, e.g. "Rezeption iPad"', example: 'Rezeption iPad' }),
+})
   .refine((b) => b.role !== 'staff' || b.staffId !== undefined, { path: ['staffId'], error: 'required for the staff role' })
   .refine((b) => b.role !== 'admin' || b.staffId === undefined, { path: ['staffId'], error: 'only for the staff role' });
 
@@ -42,6 +41,7 @@ const listRoute = createRoute({
   summary: 'The business’s API tokens, oldest first (never their secrets)',
   description: adminOnly,
   security: bearerSecurity,
+  request: { query: queryOf({}) },
   responses: {
     200: { description: 'Every token, revoked ones included', content: { 'application/json': { schema: z.object({ items: z.array(ApiToken) }) } } },
     ...errorResponses(403),
