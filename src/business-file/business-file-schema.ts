@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { BusinessAnswers } from '../db/json-columns.js';
 import { describeHolidayRegion } from './holiday-regions.js';
-import { describeTimeZone } from './time-zones.js';
 
 /**
  * The shape of a business file, key by key, as an owner writes it (YAML or JSON). The keys are a contract: other
@@ -149,10 +148,8 @@ export const BusinessEntry = z.strictObject({
     .meta({ description: 'Stable identity of the business; apply matches on it.' }),
   name: text(120).meta({ description: 'The name the agent greets with.' }),
   kind: z.enum(['salon', 'practice']).default('salon'),
-  time_zone: z.string().superRefine((zone, ctx) => {
-    const problem = describeTimeZone(zone);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  }),
+  // Checked with the holiday region beside it (define-business.ts): a city that is no zone can still have one meaning.
+  time_zone: text(60).meta({ description: 'An IANA time zone, e.g. Europe/Berlin, Europe/Vienna, Europe/Zurich.' }),
   holiday_region: z
     .string()
     .superRefine((region, ctx) => {

@@ -6,6 +6,7 @@ import type { BusinessDefinition, ServiceDefinition, StaffDefinition } from './b
 import type { BusinessFile, ServiceEntry, StaffEntry } from './business-file-schema.js';
 import { closestWord } from './closest-word.js';
 import type { FileIssue, FilePath } from './file-issue.js';
+import { readTimeZone } from './time-zones.js';
 import { daysOutside, toWeeklyHours } from './week-hours.js';
 
 export type Definition = { ok: true; definition: BusinessDefinition; notes: FileIssue[] } | { ok: false; issues: FileIssue[] };
@@ -23,6 +24,10 @@ export function defineBusiness(file: BusinessFile): Definition {
   const issues: FileIssue[] = [];
   const notes: FileIssue[] = [];
   const b = file.business;
+  const zoneReading = readTimeZone(b.time_zone, b.holiday_region);
+  if ('problem' in zoneReading) issues.push({ path: ['business', 'time_zone'], message: zoneReading.problem });
+  else if (zoneReading.note) notes.push({ path: ['business', 'time_zone'], message: zoneReading.note });
+  const timeZone = 'zone' in zoneReading ? zoneReading.zone : 'UTC';
   // Numbers without a country code are read as the business's country would dial them ("01 234567" in Vienna).
   const region = b.holiday_region?.slice(0, 2);
   const country = PHONE_COUNTRIES.find((c) => c === region) ?? 'DE';
@@ -41,13 +46,13 @@ export function defineBusiness(file: BusinessFile): Definition {
   unique(file.services, 'key', 'services', issues);
   unique(file.services, 'name', 'services', issues);
   const serviceKeys = file.services.map((s) => s.key);
-  const staff = file.staff.map((entry, i) => defineStaff(entry, ['staff', i], { serviceKeys, openingHours, timeZone: b.time_zone }, issues, notes));
+  const staff = file.staff.map((entry, i) => defineStaff(entry, ['staff', i], { serviceKeys, openingHours, timeZone }, issues, notes));
   unique(file.staff, 'key', 'staff', issues);
   const definition: BusinessDefinition = {
     slug: b.slug,
     name: b.name,
     kind: b.kind,
-    timeZone: b.time_zone,
+    timeZone,
     holidayRegion: b.holiday_region ?? null,
     phoneNumbers,
     retellAgentIds: [...new Set(b.retell_agent_ids)],
@@ -58,7 +63,7 @@ export function defineBusiness(file: BusinessFile): Definition {
     minNoticeMinutes: b.min_notice_minutes,
     horizonDays: b.horizon_days,
     openingHours,
-    closures: toAbsences(file.closures, b.time_zone, ['closures'], issues),
+    closures: toAbsences(file.closures, timeZone, ['closures'], issues),
     services,
     staff,
   };

@@ -111,6 +111,24 @@ describe('reading a business file', () => {
     ]);
   });
 
+  it("takes a city that is no zone as the one zone of the holiday region's country, and says what to write", () => {
+    const parsed = parseBusinessFile(replace(CONTRACT, 'time_zone: Europe/Berlin', 'time_zone: Europe/Hamburg'));
+    if (!parsed.ok) throw new Error(parsed.errors.map((e) => formatIssue('f', e)).join('\n'));
+    expect(parsed.definition.timeZone).toBe('Europe/Berlin');
+    expect(parsed.notes.map((n) => formatIssue('salon.yaml', n, 'note'))).toContain(
+      "salon.yaml:5: note: business.time_zone: 'Europe/Hamburg' is no IANA time zone; taken as Europe/Berlin, the zone of DE: write that (zones are named for one city per region: Germany is Europe/Berlin, Austria Europe/Vienna, Switzerland Europe/Zurich)",
+    );
+    // Without a region to say which country, a city is refused with its line.
+    const unplaced = replace(
+      replace(CONTRACT, 'time_zone: Europe/Berlin', 'time_zone: Europe/Hamburg'),
+      '  holiday_region: DE-HH                # date-holidays region code\n',
+      '',
+    );
+    expect(problems(unplaced)).toEqual([
+      "salon.yaml:5: business.time_zone: 'Europe/Hamburg' is no IANA time zone (zones are named for one city per region: Germany is Europe/Berlin, Austria Europe/Vienna, Switzerland Europe/Zurich)",
+    ]);
+  });
+
   it('names the line and the field of a range written the way people say it', () => {
     expect(problems(replace(CONTRACT, 'tue: ["09:00-13:00", "14:00-18:00"]', 'tue: ["09:00-13:00", "9-18"]'))).toEqual([
       "salon.yaml:34: staff[0].hours.tue[1]: '9-18' is no time range, write 09:00-18:00",
@@ -119,17 +137,12 @@ describe('reading a business file', () => {
 
   it('collects every problem of the shape at once, each with its line, and hints the key meant by a typo', () => {
     const broken = replace(
-      replace(
-        replace(replace(CONTRACT, 'kind: salon', 'kind: salom'), 'duration_minutes: 30', 'duraton_minutes: 30'),
-        'time_zone: Europe/Berlin',
-        'time_zone: Europe/Hamburg',
-      ),
+      replace(replace(CONTRACT, 'kind: salon', 'kind: salom'), 'duration_minutes: 30', 'duraton_minutes: 30'),
       'phone_numbers: ["+494012345600"]',
       'phone_numbers: [04012345600]',
     );
     expect(problems(broken)).toEqual([
       "salon.yaml:4: business.kind: the text 'salom' is none of salon, practice; did you mean salon?",
-      "salon.yaml:5: business.time_zone: 'Europe/Hamburg' is no IANA time zone (zones are named for one city per region: Germany is Europe/Berlin, Austria Europe/Vienna, Switzerland Europe/Zurich)",
       'salon.yaml:7: business.phone_numbers[0]: is the number 4012345600; write it in quotes ("…") to keep it as written',
       "salon.yaml:23: services[0].duraton_minutes: unknown key 'duraton_minutes'; did you mean 'duration_minutes'?",
     ]);
