@@ -1,6 +1,6 @@
 import type { Directory } from '../../booking/load-directory.js';
 import type { AppointmentRef, CancelOutcome, RescheduleOutcome } from '../../reception/outcomes.js';
-import { speakInstant, speakList, speakStaff } from './speak.js';
+import { dative, speakInstant, speakList, speakStaff } from './speak.js';
 import { spokenServiceName, type ServiceWords } from './speak-service.js';
 import { explainReason, explainRefusal, offerAlternatives, speakSlot } from './wording.js';
 
@@ -26,7 +26,7 @@ function spokenServiceNameOf(serviceId: string, directory: Directory): string {
 export function speakAppointment(a: AppointmentRef, directory: Directory, now: Date): string {
   const member = directory.staff.find((m) => m.id === a.staffId);
   const when = speakInstant(new Date(a.startsAt), directory.business.timeZone, now);
-  return `${spokenServiceNameOf(a.serviceId, directory)} ${when}${member ? ` bei ${speakStaff(member)}` : ''}`;
+  return `${spokenServiceNameOf(a.serviceId, directory)} ${when}${member ? ` bei ${dative(speakStaff(member))}` : ''}`;
 }
 
 export const NO_APPOINTMENT = 'Unter dieser Nummer finde ich leider keinen anstehenden Termin.';
