@@ -52,6 +52,11 @@ export interface SeedAppointment {
   local: string;
   phone: string;
   name: string;
+  /**
+   * Booked by someone else calling from this number ("für meine Tochter Lena"): the appointment leaves what such a
+   * call leaves, the customer marked as booked for by another caller.
+   */
+  bookedByOther?: boolean;
 }
 
 /** A check of what the agent said: in the reply to caller line `afterLine` (or any reply when null). */

@@ -134,6 +134,10 @@ export const NAME_ANSWERS = [
   'Das ist {full}',
   '{first} {last} heiß ich',
   'Ich heiße {full}',
+  'Ja, {full}',
+  '{full} heiße ich',
+  'Hier ist {full}',
+  'auf den Namen {full}, bitte',
 ];
 export const NAME_ANSWERS_FOR_OTHER = ['{full}', 'Auf {full}', 'Der Termin ist für {full}', '{full}, das ist meine {relation}'];
 export const PHONE_ANSWERS = ['{phone}', 'die {phone}', 'meine Nummer ist {phone}', 'ja, {phone}'];
@@ -171,7 +175,18 @@ export const CORRECTIONS_AFTER_BOOKED = [
   'Hm, doch lieber {new}, geht das noch?',
 ];
 
-export const AT_ONCE_NAME = ['hier ist {full}', 'mein Name ist {full}', '{full} hier', '{last} mein Name, {first} {last}', 'ich bin {full}'];
+export const AT_ONCE_NAME = [
+  'hier ist {full}',
+  'mein Name ist {full}',
+  '{full} hier',
+  '{last} mein Name, {first} {last}',
+  'ich bin {full}',
+  'hier spricht {full}',
+  'das ist {full}',
+  '{full} am Apparat',
+  '{last}, {first} {last}',
+  'ich heiße {full}',
+];
 export const AT_ONCE_NUMBER = [
   'und meine Nummer ist {phone}',
   'Sie erreichen mich unter {phone}',

@@ -198,7 +198,7 @@ class CallBuilder {
       plan.expect.bookings = [{ ...wish, name: relative.first, phone: this.caller.phone }];
     } else {
       // An earlier call booked for the relative under this number; now the caller books for themself.
-      plan.seeds = [this.seed('earlier', earlier, relative)];
+      plan.seeds = [{ ...this.seed('earlier', earlier, relative), bookedByOther: true }];
       plan.script = this.script(wish);
       const body = bank.fill(this.pick(bank.FOR_SELF), { svc: this.pick(bank.SERVICE_WORDS[slot.service]), when: this.when(slot) });
       plan.script.opening = [bank.sentence(this.prng, this.pick(bank.GREETINGS), body)];
@@ -500,8 +500,10 @@ class CallBuilder {
   }
 
   private person(female = this.prng.chance(0.6)): Person {
-    const digits = String(this.prng.int(10_000_000, 99_999_999));
+    const drawn = String(this.prng.int(10_000_000, 99_999_999));
     const prefix = this.pick(['0151', '0160', '0170', '0176', '0157']);
+    // The 0170 block has seven digits after the prefix, the others here eight: real numbers, as callers have them.
+    const digits = prefix === '0170' ? drawn.slice(0, 7) : drawn;
     return {
       first: this.pick(female ? bank.FIRST_NAMES_F : bank.FIRST_NAMES_M),
       last: this.pick(bank.LAST_NAMES),

@@ -2,7 +2,7 @@ import { describe, it } from 'vitest';
 import { PRACTICE, SALON, directoryOf } from '../support/demo-directory.js';
 import { playCall, type CallScript } from '../support/scripted-call.js';
 import { appointment, book, find, offer, recorded, slot } from '../support/world.js';
-import { demoSalon } from '../../src/db/seed/demo-data.js';
+import { demoSalon } from '../../src/business-file/demo-businesses.js';
 import { ANYTHING_ELSE, WHAT_ELSE } from './lines.js';
 
 // Questions about the business, answered from its data only; no data: said honestly, and the transfer offered.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoSalon } from '../../src/db/seed/demo-data.js';
+import { demoSalon } from '../../src/business-file/demo-businesses.js';
 import { directoryOf, SALON, STAFF } from '../support/demo-directory.js';
 import { playCall, type CallScript, type ScriptStep } from '../support/scripted-call.js';
 import { offer, recorded, slot } from '../support/world.js';

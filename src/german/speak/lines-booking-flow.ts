@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { speakClock, speakDay, speakList } from './speak.js';
+import { dative, speakClock, speakDay, speakList } from './speak.js';
 import { spokenServiceName } from './speak-service.js';
 
 // The lines of a booking that does not go straight: a day or time to fill in, a correction, a caller who ends
@@ -65,7 +65,7 @@ function clockSaid(time: string): string {
 function describe(wish: WishSoFar, zone: string, now: Date): string {
   const parts = [
     wish.serviceName,
-    wish.staffName ? `bei ${wish.staffName}` : null,
+    wish.staffName ? `bei ${dative(wish.staffName)}` : null,
     wish.date ? daySaid(wish.date, zone, now) : null,
     wish.time ? `um ${clockSaid(wish.time)}` : wish.partOfDay,
   ];
@@ -150,7 +150,7 @@ export const HELP_DECLINED = 'Gut, dann versuchen wir es noch einmal. Was kann i
 
 /** The caller asked for a staff member by name: hand over to the salon to reach them. */
 export function transferToPerson(name: string): string {
-  return `Einen Moment bitte, ich verbinde Sie, damit Sie mit ${name} sprechen können.`;
+  return `Einen Moment bitte, ich verbinde Sie, damit Sie mit ${dative(name)} sprechen können.`;
 }
 
 /** Nobody to transfer to: say so, offer a callback from the person or help right here. */

@@ -1,7 +1,7 @@
 import type { Directory } from '../../booking/load-directory.js';
 import type { AppointmentRef, CancelOutcome, RescheduleOutcome } from '../../reception/outcomes.js';
 import { DateTime } from 'luxon';
-import { MONTHS, WEEKDAYS, speakClock, speakInstant, speakList, speakStaff } from './speak.js';
+import { MONTHS, WEEKDAYS, dative, speakClock, speakInstant, speakList, speakStaff } from './speak.js';
 import { spokenServiceName, type ServiceWords } from './speak-service.js';
 import { explainReason, explainRefusal, offerAlternatives, speakSlot } from './wording.js';
 
@@ -32,7 +32,7 @@ export function speakAppointment(a: AppointmentRef, directory: Directory, now: D
   const member = directory.staff.find((m) => m.id === a.staffId);
   const zone = directory.business.timeZone;
   const when = options.dated ? speakDatedInstant(new Date(a.startsAt), zone, now) : speakInstant(new Date(a.startsAt), zone, now);
-  return `${spokenServiceNameOf(a.serviceId, directory)} ${when}${member ? ` bei ${speakStaff(member)}` : ''}`;
+  return `${spokenServiceNameOf(a.serviceId, directory)} ${when}${member ? ` bei ${dative(speakStaff(member))}` : ''}`;
 }
 
 /** "morgen, am Freitag, dem 20. November, um 10 Uhr"; days further off as `speakInstant` says them. */

@@ -1,6 +1,6 @@
 import type { Directory } from '../../booking/load-directory.js';
 import type { OfferedSlot, OfferOutcome } from '../../reception/outcomes.js';
-import { capitalise, speakInstant, speakStaff, type DayWording } from './speak.js';
+import { capitalise, dative, type DayWording, speakInstant, speakStaff } from './speak.js';
 import { speakService, type ServiceWords } from './speak-service.js';
 import { explainReason, explainRefusal, offerAlternatives } from './wording.js';
 
@@ -66,5 +66,5 @@ function offerExact(slot: OfferedSlot, terms: OfferTerms): string {
   const halfHour = Math.floor(new Date(slot.startsAt).getTime() / (30 * 60_000));
   return halfHour % 2 === 0
     ? `${when} hat ${staff} Zeit ${service}. Soll ich Ihnen den Termin eintragen?`
-    : `${when} ist bei ${staff} ein Termin ${service} frei. Soll ich ihn für Sie eintragen?`;
+    : `${when} ist bei ${dative(staff)} ein Termin ${service} frei. Soll ich ihn für Sie eintragen?`;
 }

@@ -137,9 +137,11 @@ export function extractPhoneNumber(text: string, defaultCountry: CountryCode = '
     if (valid) return valid;
   }
   // A number given in pieces ("Vorwahl null drei null, dann die Nummer …") may span several runs, never a day or time.
+  // It starts where a caller starts a number, with the 0 of the area code or a +: "um neun Uhr dreißig, meine Nummer
+  // ist 0170 …" must not begin with the time's 9 and 30.
   for (let i = 0; i < runs.length; i++) {
     const first = runs[i];
-    if (first === null || first === undefined) continue;
+    if (first === null || first === undefined || !/^[+0]/.test(first)) continue;
     let joined = first;
     for (let j = i + 1; j < runs.length; j++) {
       const piece = runs[j];

@@ -37,6 +37,7 @@ describe('readBookingCues', () => {
     'ich lass mir die Haare schneiden',
     'lassen Sie mich kurz überlegen',
     'ich melde mich wegen eines Termins',
+    'hallo ich bin katrin busch ich rufe an wegen eines termins',
   ])('reads no ending in "%s"', (t) => {
     expect(cues(t).ending).toBe(false);
   });
@@ -69,11 +70,22 @@ describe('readBookingCues', () => {
     ['ja guten tag hier ist äh müller', 'Müller'],
     ['Moin, Schulz am Apparat', 'Schulz'],
     ['mein Name ist Petra Freitag', 'Petra Freitag'],
+    ['Sophie Becker hier, ich rufe an wegen eines Termins', 'Sophie Becker'],
+    ['Ich bin Karl Weber, ich wollte einen Termin ausmachen', 'Karl Weber'],
+    ['äh also ich bin katrin busch ich rufe an wegen eines termins', 'Katrin Busch'],
   ])('reads the introduced name in "%s"', (t, name) => {
     expect(cues(t).introducedName).toBe(name);
   });
 
-  it.each(['Schmidt', 'nächste Woche', 'hier ist nächste Woche noch was frei?', 'ich bin am Freitag verhindert'])('reads no introduced name in "%s"', (t) => {
+  it.each([
+    'Schmidt',
+    'nächste Woche',
+    'hier ist nächste Woche noch was frei?',
+    'ich bin am Freitag verhindert',
+    // A staff member named first asks about them.
+    'Emma Williams, hat die am Freitag Zeit?',
+    'bei Herrn Spitzer bitte',
+  ])('reads no introduced name in "%s"', (t) => {
     expect(cues(t).introducedName).toBeNull();
   });
 

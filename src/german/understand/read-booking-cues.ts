@@ -6,7 +6,7 @@
  * a staff name the business does not know ("bei der Sandra"), a wish to be called back.
  */
 import { detectCorrection } from './detect-correction.js';
-import { extractCallerName } from './extract-caller-name.js';
+import { findIntroducedName } from './extract-caller-name.js';
 import { asksForPerson, unknownStaffName } from './detect-staff-mention.js';
 import { fold, foldedWords, foldWithoutHesitations } from './normalize.js';
 import { cardinalValue, ordinalValue } from './numbers.js';
@@ -43,7 +43,7 @@ export interface BookingCues {
 /** Ways of ending the call politely without a booking, one to a line. */
 const ENDINGS: readonly RegExp[] = [
   /\b(melde|rufe|ruf) ich (mich )?(dann |einfach |lieber |nochmal |noch mal |noch einmal |spaeter |morgen |naechste woche )*(wieder|nochmal|noch mal|noch einmal|spaeter|an)\b/,
-  /\bich (ruf|rufe|melde|meld)\w* (mich )?(dann |einfach |lieber |nochmal |noch mal |noch einmal |wieder |spaeter |morgen |naechste woche |die tage |bei ihnen )*(wieder|nochmal|noch mal|noch einmal|spaeter|zurueck|an\b)/,
+  /\bich (ruf|rufe|melde|meld)\w* (mich )?(dann |einfach |lieber |nochmal |noch mal |noch einmal |wieder |spaeter |morgen |naechste woche |die tage |bei ihnen )*(wieder|nochmal|noch mal|noch einmal|spaeter|zurueck|an\b(?!,? (wegen|weil|um|fuer|bezueglich|im auftrag)\b))/,
   /\b(ich )?meld\w* mich( dann| einfach| bei ihnen| die tage)?\W*$/,
   /\b(ich )?ueberleg\w*'?s? (es )?(mir )?(das )?(noch ?mal|nochmal|noch einmal|erst|in ruhe)\b/,
   /\b(ich )?(denk|denke)\w* (noch ?mal |nochmal |erst (mal )?)?(drueber|darueber) nach\b/,
@@ -68,9 +68,6 @@ const REJECTS =
 const CALLBACK = /\bzurueck ?ruf\w*|\bzurueckgerufen\b|\brueckruf\w*\b|\bruf\w*\b.{0,25}\bzurueck\b/;
 const WEEK =
   /\b(naechste|naechsten|kommende|kommenden|uebernaechste|uebernaechsten|diese|dieser|diesen|in der|in zwei|in drei|in einer|in 2|in 3) ?(\w+ )?woche\b/;
-const NAME_INTRO = /\b(mein name (ist|lautet)|ich heisse|hier (ist|spricht)|(es )?spricht|am apparat|mein name\b|name ist)\b/;
-/** Hesitations a recogniser writes out; they sit between an introduction and the name. */
-const HESITATION = /(^|\s)(äh|ähm|öhm|ehm|hm|aeh|aehm)(?=\s|,|$)/giu;
 
 /** "eine Stunde später", "halbe Stunde früher", "zwei Stunden später", "etwas später", "den Tag danach", "einen Tag früher". */
 function readShift(t: string): Shift | null {
@@ -121,29 +118,23 @@ function hasWhenWord(words: readonly string[]): boolean {
   );
 }
 
-/** A name from a sentence that introduces the caller; bare words are never taken for a name here. */
-function introducedName(text: string, t: string): string | null {
-  const intro = NAME_INTRO.exec(t);
-  if (!intro) return null;
-  // From the introduction on (or the whole sentence for "Lisa Meyer am Apparat"), so a bare reading never applies.
-  const words = text.replace(HESITATION, ' ').split(/\s+/).filter(Boolean);
-  const plain = t.replace(HESITATION, ' ');
-  const foldedIndex = plain
-    .slice(0, NAME_INTRO.exec(plain)?.index ?? 0)
-    .split(/\s+/)
-    .filter(Boolean).length;
-  const from = /^(am apparat|mein name\b(?! (ist|lautet)))/.test(intro[0]) ? 0 : foldedIndex;
-  const name = extractCallerName(words.slice(from).join(' '));
+/**
+ * The name the caller introduces themselves with ("Hier ist Lisa Meyer"), or null; bare words are never taken for a
+ * name here, nor a staff member's name ("Emma Williams, hat die Freitag Zeit?" asks about her).
+ */
+export function readIntroducedName(text: string, staff: readonly { name: string; aliases: string[] }[]): string | null {
+  const name = findIntroducedName(text);
   if (!name) return null;
   const folded = foldedWords(name.full);
   // "hier ist nächste Woche …" names nobody; "Petra Freitag" and "Jan" do.
   if (folded.some((w) => w === 'woche' || w === 'termin') || folded.every((w) => WEEKDAYS.has(w) || MONTHS.has(w))) return null;
+  const known = staffWords(staff);
+  if (folded.every((w) => known.has(w))) return null;
   return name.full;
 }
 
-/** The name the caller introduces themselves with ("Hier ist Lisa Meyer"), or null. */
-export function readIntroducedName(text: string): string | null {
-  return introducedName(text, fold(text).replace(/[’`]/g, "'"));
+function staffWords(staff: readonly { name: string; aliases: string[] }[]): Set<string> {
+  return new Set(staff.flatMap((m) => [...foldedWords(m.name), ...m.aliases.flatMap((a) => foldedWords(a))]));
 }
 
 /** Reads the conversation cues of one utterance. `staff`: the business's staff, to tell an unknown name. */
@@ -152,7 +143,7 @@ export function readBookingCues(text: string, staff: readonly { name: string; al
   const words = foldedWords(text);
   const plain = foldWithoutHesitations(text);
   const endings = ENDINGS.filter((re) => re.test(plain));
-  const introduced = readIntroducedName(text);
+  const introduced = readIntroducedName(text, staff);
   const personRequest = asksForPerson(text);
   return {
     ending: endings.length > 0,

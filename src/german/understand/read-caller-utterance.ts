@@ -104,8 +104,8 @@ function pickAt(words: readonly string[]): { pick: number; word: string } | null
 }
 
 /** "Hier ist Emma Schmidt, bei Fabian bitte": the caller's own name is no staff preference, whoever shares it. */
-function withoutIntroducedName(text: string): string {
-  const name = readIntroducedName(text);
+function withoutIntroducedName(text: string, staff: readonly StaffEntry[]): string {
+  const name = readIntroducedName(text, staff);
   const at = name ? text.toLowerCase().indexOf(name.toLowerCase()) : -1;
   return name && at >= 0 ? `${text.slice(0, at)} ${text.slice(at + name.length)}` : text;
 }
@@ -125,7 +125,7 @@ export function readCallerUtterance(text: string, catalogue: UtteranceCatalogue,
     correction: detectCorrection(text),
     services,
     serviceIds: services.filter((m) => m.confidence >= SERVICE_CONFIDENCE).map((m) => m.serviceId),
-    staff: matchStaff(withoutIntroducedName(text), catalogue.staff),
+    staff: matchStaff(withoutIntroducedName(text, catalogue.staff), catalogue.staff),
     when,
     hasWhen: when.date !== null || when.period !== undefined || when.time !== null || when.partOfDay !== null || when.earliest === true,
     name: extractCallerName(text),

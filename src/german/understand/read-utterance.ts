@@ -68,7 +68,7 @@ export function readUtterance(text: string, directory: Directory, now: Date): Fa
     phone: read.phone,
     question: read.question,
     ordinal: read.pick,
-    cues,
+    cues: theirsOnly(cues, said.bookingFor),
     bookingFor: said.bookingFor,
     businessQuestion: detectBusinessQuestion(text, directory.business.answers.faq),
   };
@@ -91,4 +91,12 @@ function whoAndName(text: string, name: string | null): { name: string | null; b
   const bookingFor = detectBookingFor(text);
   if (bookingFor?.kind !== 'other') return { name, bookingFor };
   return { name: null, bookingFor: { ...bookingFor, name: bookingFor.name ?? name } };
+}
+
+/** "Für meine Tochter, ihr Name ist Lena": a name introduced for the other person is not the caller's. */
+function theirsOnly(cues: BookingCues, bookingFor: BookingFor | null): BookingCues {
+  if (bookingFor?.kind !== 'other' || !bookingFor.name || !cues.introducedName) return cues;
+  // By the first word: "Hier ist Anna Schmidt, für meine Tochter Lena Schmidt" keeps Anna as the caller.
+  const first = (s: string) => s.toLowerCase().split(/\s+/)[0];
+  return first(cues.introducedName) === first(bookingFor.name) ? { ...cues, introducedName: null } : cues;
 }

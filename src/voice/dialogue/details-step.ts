@@ -8,7 +8,7 @@ import { speakStaff } from '../../german/speak/speak.js';
 import type { BookOutcome, OfferedSlot } from '../../reception/outcomes.js';
 import { collect, shiftWish } from './collect-step.js';
 import type { Draft } from './draft.js';
-import { afterBooked, askPersonName, bookingForSomeoneElse, personName, takePersonName } from './household-step.js';
+import { afterBooked, askPersonName, bookingForSomeoneElse, personName, settleOwnName, takePersonName } from './household-step.js';
 import { notUnderstood } from './not-understood.js';
 import { tell } from './unheard.js';
 import type { ServiceWish, StepOf } from './state.js';
@@ -57,11 +57,11 @@ export function takeName(d: Draft, f: Facts, step: StepOf<'name'>): void {
   if ((!f.name || f.cues.correction || f.cues.shift) && correctChosen(d, f, step)) return;
   if (takePersonName(d, f)) return;
   if (bookingForSomeoneElse(d)) return askDetailsOrBook(d, step.wish, step.chosen);
-  // "Für mich" to "für wen ist der Termin?": the caller's own name, when the call knows it.
-  if (!f.name && f.bookingFor?.kind === 'self' && d.state.caller.name) return askDetailsOrBook(d, step.wish, step.chosen);
+  // "Für mich" to "für wen ist der Termin?": the caller's own name, when the call knows it as theirs.
+  if (!f.name && f.bookingFor?.kind === 'self' && d.state.caller.name && !d.state.caller.askOwnName) return askDetailsOrBook(d, step.wish, step.chosen);
   const name = f.cues.introducedName ?? f.name;
   if (!name) return notUnderstood(d, NAME_AGAIN);
-  d.state.caller.name = name;
+  settleOwnName(d, name);
   askDetailsOrBook(d, step.wish, step.chosen);
 }
 

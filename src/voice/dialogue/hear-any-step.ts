@@ -12,6 +12,7 @@ import {
 } from '../../german/speak/lines-booking-flow.js';
 import { speakStaff } from '../../german/speak/speak.js';
 import type { Draft } from './draft.js';
+import { settleOwnName } from './household-step.js';
 import { notUnderstood } from './not-understood.js';
 
 const CHANGING: ReadonlySet<string> = new Set(['reschedule', 'reschedule_pick', 'cancel_pick', 'confirm_move', 'confirm_cancel']);
@@ -81,8 +82,9 @@ function nobodyOfThatName(d: Draft, name: string): void {
 function keepDetails(d: Draft, f: Facts): void {
   const caller = d.state.caller;
   const phase = d.step.phase;
-  // A returning customer's name stays (a household shares a number: whose name it is, is asked where it matters).
-  if (f.cues.introducedName && !caller.known && phase !== 'name') caller.name = f.cues.introducedName;
+  // A returning customer who introduces themselves keeps the stored name; another name is someone else of the
+  // household, and the booking goes under them.
+  if (f.cues.introducedName && phase !== 'name') settleOwnName(d, f.cues.introducedName);
   // The name and phone steps read the number themselves (and read it back); elsewhere a number is kept for later.
   const booking = phase === 'open' || phase === 'collect' || phase === 'offered' || phase === 'checking' || phase === 'anything_else';
   // A number named for a change ("der Termin läuft unter 0176 …") is a claim, not where to book: changes go by the calling number.

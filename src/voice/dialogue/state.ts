@@ -116,6 +116,11 @@ export const Caller = z.object({
   household: z.boolean().optional(),
   /** Whom the booking under way is for; absent: the caller. */
   forWhom: ForWhom.optional(),
+  /**
+   * The caller said the booking is for themselves ("für mich") from a number known under a name they have not
+   * given: their own name is asked before booking, never the number's customer assumed.
+   */
+  askOwnName: z.boolean().optional(),
   /** "für uns beide": the second person, booked after the first. */
   second: z
     .object({ relation: z.string().max(40).nullable() })
