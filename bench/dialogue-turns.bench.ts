@@ -6,7 +6,7 @@
  */
 import { RulesCache } from '../src/booking/rules-cache.js';
 import { createFixedClock } from '../src/clock.js';
-import { seedDemo } from '../src/db/seed/seed-business.js';
+import { seedDemo } from '../src/business-file/seed-demo.js';
 import { createInProcessLocks } from '../src/locks/in-process-locks.js';
 import { createLogger } from '../src/logger.js';
 import { createBookingConversations } from '../src/voice/dialogue/booking-conversation.js';
@@ -31,7 +31,7 @@ const withTool = (turn: number): TestUtterance[] => [GREETING, user(WISHES[turn 
 export async function run(): Promise<BenchResult[]> {
   const { database, dispose } = await benchDatabase(20);
   try {
-    await seedDemo(database.db);
+    await seedDemo(database.db, new Date());
     const deps = {
       db: database.db,
       locks: createInProcessLocks(),

@@ -1,9 +1,12 @@
 import { DataDirInUseError } from './db/data-dir-lock.js';
-import { ConfigError } from './config.js';
-import { processIo, type CliIo } from './cli/io.js';
+import { ConfigError, loadConfig } from './config.js';
+import { describeDatabaseFault } from './db/describe-database-fault.js';
+import { CliError, processIo, type CliIo } from './cli/io.js';
+import { runBusiness } from './cli/business.js';
 import { runMigrate, runSeed } from './cli/migrate.js';
 import { runCallCommand } from './cli/call.js';
 import { runParseCommand } from './cli/parse.js';
+import { runPrompt } from './cli/prompt.js';
 import { runServe } from './cli/serve.js';
 import { runToken } from './cli/token.js';
 
@@ -12,10 +15,12 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 const commands: Record<string, { run: Command; summary: string }> = {
   serve: { run: runServe, summary: 'start the server (default)' },
   migrate: { run: runMigrate, summary: 'apply database migrations' },
-  seed: { run: runSeed, summary: 'insert the demo salon and practice (idempotent)' },
+  seed: { run: runSeed, summary: "apply the demo salon's and practice's files (idempotent)" },
+  business: { run: (args, io) => runBusiness(args, io), summary: 'apply a business file (YAML or JSON), export one, print its schema' },
   call: { run: (args, io) => runCallCommand(args, io), summary: 'talk to the agent from the terminal over the Retell WebSocket protocol' },
   parse: { run: (args, io) => runParseCommand(args, io), summary: 'show what the agent understands in a German sentence' },
   token: { run: (args, io) => runToken(args, io), summary: 'create, list and revoke staff API tokens' },
+  prompt: { run: (args, io) => runPrompt(args, io), summary: "print the German system prompt of a business's agent on Retell's own LLM" },
 };
 
 function usage(): string {
@@ -40,8 +45,15 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   try {
     return await command.run(args, io);
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof DataDirInUseError) {
+    if (error instanceof ConfigError || error instanceof DataDirInUseError || error instanceof CliError) {
       io.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    // A server that is down or a database that is missing is the operator's to fix: one line, no stack trace.
+    const database = loadConfig(io.env).database;
+    const fault = database.kind === 'postgres' ? describeDatabaseFault(error, database.url) : null;
+    if (fault) {
+      io.stderr.write(`${fault}\n`);
       return 1;
     }
     throw error;

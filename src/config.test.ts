@@ -55,4 +55,21 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ RETELL_IP_ALLOWLIST: '100.20.5.228,retell.ai' })).toThrow(/RETELL_IP_ALLOWLIST/);
     expect(() => loadConfig({ API_PAGE_LIMIT_MAX: '0' })).toThrow(/API_PAGE_LIMIT_MAX/);
   });
+
+  it('reads PUBLIC_URL as a base without trailing slash, and refuses what is no plain http(s) base', () => {
+    expect(loadConfig({}).publicUrl).toBeNull();
+    expect(loadConfig({ PUBLIC_URL: 'https://termin.example.de/' }).publicUrl).toBe('https://termin.example.de');
+    expect(loadConfig({ PUBLIC_URL: 'https://example.de/termin/' }).publicUrl).toBe('https://example.de/termin');
+    expect(loadConfig({ PUBLIC_URL: 'http://localhost:8080' }).publicUrl).toBe('http://localhost:8080');
+    for (const bad of [
+      'termin.example.de',
+      'ftp://example.de',
+      'wss://example.de',
+      'https://example.de/?x=1',
+      'https://user:pw@example.de',
+      'https://example.de/#a',
+    ]) {
+      expect(() => loadConfig({ PUBLIC_URL: bad }), bad).toThrow(/PUBLIC_URL/);
+    }
+  });
 });

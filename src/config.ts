@@ -32,6 +32,21 @@ export const LlmWebSocketSecret = z
   .string()
   .regex(/^[A-Za-z0-9._~-]{16,256}$/, { error: 'must be 16-256 letters, digits or . _ ~ - (e.g. the output of `openssl rand -hex 32`)' });
 
+/**
+ * The service's address as Retell and browsers reach it (behind a proxy, the proxy's): the base of the absolute
+ * URLs it hands out. A path prefix is kept (`https://example.de/termin`); a query, fragment or credentials are
+ * refused, as they would end up inside every URL.
+ */
+const PublicUrl = z
+  .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL, e.g. https://termin.example.de' })
+  .refine((value) => {
+    // Runs after a failed URL check too (zod reports every problem); that one already said what is wrong.
+    if (!URL.canParse(value)) return true;
+    const u = new URL(value);
+    return u.search === '' && u.hash === '' && u.username === '' && u.password === '';
+  }, 'must be a plain base URL, without query, fragment or credentials')
+  .transform((value) => value.replace(/\/+$/, ''));
+
 /** The environment variables the service reads, with their defaults. Nothing else reads process.env. */
 export const EnvSchema = z.object({
   PORT: z.coerce.number({ error: 'must be a port number (0-65535)' }).int().min(0).max(65535).default(8080),
@@ -55,6 +70,7 @@ export const EnvSchema = z.object({
   RETELL_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(3_000),
   API_PAGE_LIMIT_MAX: z.coerce.number().int().min(1).max(1_000).default(200),
   LLM_WEBSOCKET_SECRET: LlmWebSocketSecret.optional(),
+  PUBLIC_URL: PublicUrl.optional(),
   LLM_WEBSOCKET_IDLE_TIMEOUT_MS: z.coerce.number().int().min(5_000).max(3_600_000).default(30_000),
   LLM_WEBSOCKET_MAX_FRAME_BYTES: z.coerce
     .number()
@@ -93,6 +109,8 @@ export interface Config {
   llmWebSocketIdleTimeoutMs: number;
   /** The largest frame a call socket accepts; a larger one closes that socket with 1009. */
   llmWebSocketMaxFrameBytes: number;
+  /** The base of the absolute URLs handed out (the Retell function definitions), no trailing slash; null: taken from each request's host. */
+  publicUrl: string | null;
 }
 
 /** A configuration problem, with one line per offending variable. */
@@ -145,5 +163,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     llmWebSocketSecret: e.LLM_WEBSOCKET_SECRET ?? null,
     llmWebSocketIdleTimeoutMs: e.LLM_WEBSOCKET_IDLE_TIMEOUT_MS,
     llmWebSocketMaxFrameBytes: e.LLM_WEBSOCKET_MAX_FRAME_BYTES,
+    publicUrl: e.PUBLIC_URL ?? null,
   };
 }

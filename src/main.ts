@@ -5,10 +5,11 @@ import type { Config } from './config.js';
 import { bookingDepsOf, type AppContext } from './context.js';
 import { createDatabase } from './db/create-database.js';
 import type { Database } from './db/database.js';
-import { isEmpty, seedDemo } from './db/seed/seed-business.js';
+import { isEmpty, seedDemo } from './business-file/seed-demo.js';
 import { businesses } from './db/schema.js';
 import { publicHolidayDates } from './booking/holidays.js';
 import { createApp } from './http/app.js';
+import { startControlChannel } from './http/control-channel.js';
 import { listen } from './http/listen.js';
 import { createLockService } from './locks/index.js';
 import { createLogger, type Logger } from './logger.js';
@@ -38,7 +39,7 @@ export async function buildContext(config: Config, options: StartOptions = {}): 
   const database = options.database ?? (await createDatabase(config));
   try {
     await database.migrate();
-    await seedIfWanted(config, database, logger);
+    await seedIfWanted(config, database, logger, options.clock ?? systemClock);
     await warmHolidays(database, options.clock ?? systemClock);
     const locks = createLockService({ redisUrls: config.redisUrls, lockTtlMs: config.lockTtlMs }, { logger, metrics: metrics.registry });
     return { config, database, locks, logger, clock: options.clock ?? systemClock, metrics, rules: new RulesCache() };
@@ -55,18 +56,27 @@ async function warmHolidays(database: Database, clock: Clock): Promise<void> {
   for (const { region } of rows) if (region) for (const y of [year, year + 1]) publicHolidayDates(region, y);
 }
 
-async function seedIfWanted(config: Config, database: Database, logger: Logger): Promise<void> {
+async function seedIfWanted(config: Config, database: Database, logger: Logger, clock: Clock): Promise<void> {
   const wanted = config.seedDemo === 'always' || (config.seedDemo === 'auto' && database.kind === 'pglite' && (await isEmpty(database.db)));
   if (!wanted) return;
-  await seedDemo(database.db);
-  logger.info('seeded the demo businesses (Salon Haarmonie, Zahnarztpraxis Dr. Berger)');
+  const results = await seedDemo(database.db, clock.now());
+  for (const { slug, outcome } of results) {
+    if (outcome === 'refused') logger.warn({ slug }, "the demo's file would leave booked appointments behind; the demo business is left as it is");
+  }
+  logger.info('seeded the demo businesses from their files (Salon Haarmonie, Zahnarztpraxis Dr. Berger)');
 }
 
 /** Starts the whole service: context, HTTP server, background work. `stop()` shuts it down in order. */
 export async function startService(config: Config, options: StartOptions = {}): Promise<RunningService> {
   const ctx = await buildContext(config, options);
+  // The embedded database opens in this process only: the operator's commands come to it. Started before the
+  // public port, so a service that answers /healthz already takes them.
+  const control = config.database.kind === 'pglite' && !options.database ? await startControlChannel(ctx, config.database.dataDir) : null;
   const app = createApp(ctx);
-  const listening = await listen(app, config.port, config.host);
+  const listening = await listen(app, config.port, config.host).catch(async (error: unknown) => {
+    await control?.close();
+    throw error;
+  });
   const sweeper = startHoldSweeper({ db: ctx.database.db, clock: ctx.clock, logger: ctx.logger });
   const voice = attachLlmWebSocket(listening.server, {
     conversations: createBookingConversations(bookingDepsOf(ctx)),
@@ -92,6 +102,7 @@ export async function startService(config: Config, options: StartOptions = {}): 
       // Calls first: open WebSockets would keep the HTTP server from closing.
       await voice.close();
       await listening.close(config.shutdownTimeoutMs);
+      await control?.close();
       await sweeper.stop();
       await ctx.locks.close();
       if (!options.database) await ctx.database.close();

@@ -48,6 +48,8 @@ describe('staff API: calls and appointments', () => {
         appointmentId: w.appointments.fabianTue,
         customerName: 'Jürgen Größe',
         startedAt: '2030-03-02T09:00:00.000Z',
+        startedAtLocal: '2030-03-02T10:00:00+01:00',
+        createdAtLocal: '2030-03-02T10:00:00+01:00',
       });
       expect(body.nextCursor).toBeNull();
     });
@@ -156,7 +158,14 @@ describe('staff API: calls and appointments', () => {
       const { status, body } = await get(`/api/appointments/${w.appointments.emmaTue}`);
       expect(status).toBe(200);
       expect(body).toMatchObject({ id: w.appointments.emmaTue, call: { id: w.calls.emmaBooked, outcome: 'booked' }, cancelledAt: null });
-      expect(body.segments).toEqual([{ startsAt: berlin('2030-03-05T10:00').toISOString(), endsAt: berlin('2030-03-05T10:30').toISOString() }]);
+      expect(body.segments).toEqual([
+        {
+          startsAt: berlin('2030-03-05T10:00').toISOString(),
+          startsAtLocal: '2030-03-05T10:00:00+01:00',
+          endsAt: berlin('2030-03-05T10:30').toISOString(),
+          endsAtLocal: '2030-03-05T10:30:00+01:00',
+        },
+      ]);
     });
 
     it('answers 400 for an id that is no uuid', async () => {
@@ -226,7 +235,8 @@ describe('staff API: calls and appointments', () => {
 
     it.each([
       ['no start', {}, 'startsAt'],
-      ['a start without offset', { startsAt: '2030-03-07T10:00:00' }, 'startsAt'],
+      ['a start in words', { startsAt: 'Donnerstag um zehn' }, 'startsAt'],
+      ['a local time that does not exist', { startsAt: '2030-03-07T25:00' }, 'startsAt'],
       ['a staff id that is no uuid', { startsAt: '2030-03-07T10:00:00+01:00', staffId: 'emma' }, 'staffId'],
     ])('answers 400 to %s', async (_name, body, field) => {
       const res = await post(`/api/appointments/${w.appointments.fabianTue}/reschedule`, body);

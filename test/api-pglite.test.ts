@@ -53,6 +53,41 @@ describe('HTTP side on the embedded database', () => {
     expect((await post(`/api/appointments/${w.appointments.fabianTue}/cancel`, {})).status).toBe(200);
   });
 
+  it('runs the day: creates with an idempotency key, marks, cancels with a reason, enters time off and a closure', async () => {
+    const send = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+      const res = await t.app.request(path, {
+        method,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        headers: { 'content-type': 'application/json', ...bearer(w.tokens.admin), ...headers },
+      });
+      const text = await res.text();
+      return { status: res.status, body: (text ? JSON.parse(text) : null) as Record<string, unknown> };
+    };
+    const request = {
+      serviceId: w.salon.services.herrenhaarschnitt,
+      staffId: w.salon.staff.emma,
+      startsAt: '2030-03-07T10:00',
+      customer: { name: 'Greta Lind', phone: '0176 5550101' },
+    };
+    const created = await send('POST', '/api/appointments', request, { 'idempotency-key': 'pglite-1' });
+    expect(created.status).toBe(201);
+    expect(await send('POST', '/api/appointments', request, { 'idempotency-key': 'pglite-1' })).toEqual(created);
+    expect((await send('POST', '/api/appointments', { ...request, startsAt: '2030-03-07T11:00' }, { 'idempotency-key': 'pglite-1' })).status).toBe(422);
+    clock.set('2030-03-05T09:10:00Z');
+    expect((await send('POST', `/api/appointments/${w.appointments.emmaTue}/no-show`)).body).toMatchObject({ status: 'no_show', customer: { noShowCount: 1 } });
+    clock.set(API_NOW);
+    const id = created.body.id as string;
+    const off = await send('POST', '/api/time-off', { staffId: w.salon.staff.emma, from: '2030-03-07', to: '2030-03-07', reason: 'krank' });
+    expect(off.status).toBe(201);
+    expect((off.body.overlapping as Array<{ id: string }>).map((a) => a.id)).toEqual([id]);
+    expect((await send('POST', `/api/appointments/${id}/cancel`, { reason: 'Emma ist krank' })).body).toMatchObject({ cancelReason: 'Emma ist krank' });
+    const availability = await send('GET', `/api/availability?service=${w.salon.services.herrenhaarschnitt}&date=2030-03-07&staff=${w.salon.staff.emma}`);
+    expect(availability.body).toMatchObject({ slots: [], reason: { code: 'staff_absent' } });
+    expect((await send('POST', '/api/closures', { from: '2030-03-09', to: '2030-03-09', reason: 'Umbau' })).status).toBe(201);
+    expect((await send('GET', '/api/closures')).body.items).toHaveLength(1);
+    expect((await send('GET', '/api/time-off?bogus=1')).status).toBe(400);
+  });
+
   it('records webhook events once', async () => {
     const id = randomUUID();
     const body = JSON.stringify({

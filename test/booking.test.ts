@@ -160,6 +160,7 @@ describe.each(engines)('booking on $name', ({ open }) => {
       .insert(services)
       .values({
         businessId: salon.id,
+        key: 'dauerwelle',
         name: 'Dauerwelle',
         durationMinutes: 120,
         segments: [

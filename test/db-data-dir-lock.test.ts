@@ -30,10 +30,16 @@ describe('the embedded database folder', () => {
       mkdirSync(join(dataDir, 'pglite'), { recursive: true });
       writeFileSync(join(dataDir, 'pglite.lock'), String(holder.pid));
       const io = memoryIo({ DATA_DIR: dataDir });
-      expect(await runCli(['token', 'create', '--role', 'admin'], io.streams)).toBe(1);
+      expect(await runCli(['migrate'], io.streams)).toBe(1);
       expect(io.err()).toContain(`is open in another process (pid ${holder.pid})`);
       expect(io.err()).toContain('DATABASE_URL');
       expect(io.out()).toBe('');
+      // A token command would ask a running service, but this holder offers no control channel.
+      const token = memoryIo({ DATA_DIR: dataDir });
+      expect(await runCli(['token', 'create', '--role', 'admin'], token.streams)).toBe(1);
+      expect(token.err()).toContain(`is open in another process (pid ${holder.pid}) that offers no control channel`);
+      expect(token.err().trim().split('\n')).toHaveLength(1);
+      expect(token.out()).toBe('');
     } finally {
       holder.kill();
     }

@@ -11,8 +11,8 @@ import { createPgliteDatabase } from '../src/db/create-pglite.js';
 import { createPostgresDatabase } from '../src/db/create-postgres.js';
 import type { Database } from '../src/db/database.js';
 import { MIGRATIONS_FOLDER } from '../src/db/migrations-folder.js';
-import { DEMO_PRACTICE_ID, DEMO_SALON_ID } from '../src/db/seed/demo-data.js';
-import { seedDemo } from '../src/db/seed/seed-business.js';
+import { DEMO_PRACTICE_ID, DEMO_SALON_ID } from '../src/business-file/demo-businesses.js';
+import { seedDemo } from '../src/business-file/seed-demo.js';
 import { customers } from '../src/db/schema.js';
 import { createThrowawayDatabase } from './support/postgres.js';
 
@@ -77,7 +77,7 @@ async function upgradeKeepsCustomers(database: Database) {
 
 async function freshSeedHasAnswers(database: Database) {
   await database.migrate();
-  await seedDemo(database.db);
+  await seedDemo(database.db, new Date());
   const salon = await loadDirectory(database.db, DEMO_SALON_ID);
   const practice = await loadDirectory(database.db, DEMO_PRACTICE_ID);
   expect(salon?.business.answers).toMatchObject({ payment: expect.any(String), parking: expect.any(String), directions: expect.any(String) });

@@ -338,6 +338,8 @@ describe(`HTTP fuzzing (${RUNS} cases per route)`, () => {
             '/api/staff',
             '/api/services',
             '/api/availability',
+            '/api/time-off',
+            '/api/closures',
             '/api/calls/',
             '/api/appointments/',
             '/api/customers/',
@@ -351,12 +353,27 @@ describe(`HTTP fuzzing (${RUNS} cases per route)`, () => {
           startsAt: fc.oneof(dates, value),
           staffId: fc.oneof(fc.constantFrom(w.salon.staff.emma, w.salon.staff.fabian, w.other.staff.emma), value),
           reason: value,
+          serviceId: fc.oneof(fc.constantFrom(w.salon.services.herrenhaarschnitt, w.other.services.herrenhaarschnitt), value),
+          customer: fc.oneof(
+            fc.record({ name: fc.oneof(fc.constantFrom('Greta Lind'), value), phone: fc.oneof(fc.constantFrom('0176 5550101'), value) }),
+            value,
+          ),
+          from: fc.oneof(dates, value),
+          to: fc.oneof(dates, value),
         },
         { requiredKeys: [] },
       );
-      const post = fc
-        .tuple(fc.constantFrom('cancel', 'reschedule'), id, rawBody(writeBody))
-        .map(([action, i, body]) => ({ method: 'POST', path: `/api/appointments/${i}/${action}`, body }));
+      const post = fc.oneof(
+        fc
+          .tuple(fc.constantFrom('cancel', 'reschedule', 'complete', 'no-show'), id, rawBody(writeBody))
+          .map(([action, i, body]) => ({ method: 'POST', path: `/api/appointments/${i}/${action}`, body })),
+        fc
+          .tuple(fc.constantFrom('/api/appointments', '/api/time-off', '/api/closures'), rawBody(writeBody))
+          .map(([path, body]) => ({ method: 'POST', path, body })),
+        fc
+          .tuple(fc.constantFrom('/api/time-off/', '/api/closures/'), id)
+          .map(([base, i]) => ({ method: 'DELETE', path: base + i, body: undefined as string | Uint8Array | undefined })),
+      );
       const token = fc.constantFrom(w.tokens.admin, w.tokens.emma, w.tokens.fabian);
       await fc.assert(
         fc.asyncProperty(fc.oneof(get, post), token, async (req, tok) => {

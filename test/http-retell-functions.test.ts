@@ -46,7 +46,58 @@ describe('Retell custom functions over HTTP', () => {
     const book = defs.find((d) => d.name === 'book_appointment')!;
     expect(Object.keys(book.parameters.properties)).toEqual(['dienstleistung', 'datum', 'uhrzeit', 'mitarbeiter', 'name', 'telefon']);
     expect(book.parameters.required).toEqual(['dienstleistung', 'datum', 'uhrzeit', 'name']);
-    expect(book.url).toBe('/retell/functions/book_appointment');
+    // The request's own host without PUBLIC_URL (the in-process request goes to http://localhost).
+    expect(book.url).toBe('http://localhost/retell/functions/book_appointment');
+  });
+
+  it('gives every function an absolute URL and a filler Retell speaks word for word', async () => {
+    const res = await t.app.request('http://salon.example.de:8443/retell/functions', { headers: { host: 'salon.example.de:8443' } });
+    const defs = (await res.json()) as Array<Record<string, unknown>>;
+    expect(defs.map((d) => [d.name, d.url, d.method, d.speak_during_execution, d.execution_message_type, d.execution_message_description])).toEqual([
+      [
+        'check_availability',
+        'http://salon.example.de:8443/retell/functions/check_availability',
+        'POST',
+        true,
+        'static_text',
+        'Einen Moment, ich schaue kurz nach.',
+      ],
+      ['book_appointment', 'http://salon.example.de:8443/retell/functions/book_appointment', 'POST', true, 'static_text', 'Einen Moment, ich trage das ein.'],
+      [
+        'cancel_appointment',
+        'http://salon.example.de:8443/retell/functions/cancel_appointment',
+        'POST',
+        true,
+        'static_text',
+        'Einen Moment, ich schaue nach Ihrem Termin.',
+      ],
+      [
+        'reschedule_appointment',
+        'http://salon.example.de:8443/retell/functions/reschedule_appointment',
+        'POST',
+        true,
+        'static_text',
+        'Einen Moment, ich schaue, ob das geht.',
+      ],
+    ]);
+    const junk = await t.app.request('/retell/functions', { headers: { host: 'evil.example/x' } });
+    expect(junk.status).toBe(400);
+  });
+
+  it('builds the URLs from PUBLIC_URL, or behind a trusted proxy from its forwarded headers', async () => {
+    const urlOf = async (app: TestApp, headers: Record<string, string>) =>
+      ((await (await app.app.request('/retell/functions', { headers })).json()) as Array<{ url: string }>)[0]!.url;
+    const forwarded = { host: '10.0.0.5:8080', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'termin.example.de' };
+    expect(await urlOf(t, forwarded)).toBe('http://10.0.0.5:8080/retell/functions/check_availability');
+    const proxied = await createTestApp({ TRUST_PROXY: 'true' }, { clock, database: t.database });
+    const configured = await createTestApp({ PUBLIC_URL: 'https://salon.example.de/termin/', TRUST_PROXY: 'true' }, { clock, database: t.database });
+    try {
+      expect(await urlOf(proxied, forwarded)).toBe('https://termin.example.de/retell/functions/check_availability');
+      expect(await urlOf(configured, forwarded)).toBe('https://salon.example.de/termin/retell/functions/check_availability');
+    } finally {
+      await proxied.close();
+      await configured.close();
+    }
   });
 
   it('checks availability and books through {name, call, args}, linking the call', async () => {
@@ -177,6 +228,7 @@ describe('Retell custom functions over HTTP', () => {
       /^Für Waschen und Föhnen (könnte ich Ihnen|habe ich) .*am Samstag, dem 21\. November, um /,
     );
     // The args alone carry no number to route by; with several businesses the server will not guess.
+    await createTestSalon(t.database.db);
     const bare = await call('check_availability', { dienstleistung: 'Waschen und Föhnen', datum: 'übermorgen' });
     expect(bare.status).toBe(422);
     expect(((await bare.json()) as { error: { code: string } }).error.code).toBe('unprocessable');

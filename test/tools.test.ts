@@ -126,11 +126,68 @@ describe.each(engines)('the booking tools on $name', ({ open }) => {
       ok: false,
       error: 'invalid_arguments',
       fields: ['uhrzeit', 'name'],
+      result: 'Um welche Uhrzeit möchten Sie den Termin?',
     });
     expect(
       await runTool(ctxFor(randomUUID(), null), 'book_appointment', { dienstleistung: 'Herrenhaarschnitt', datum: '2026-11-24', uhrzeit: '10:00', name: 'X' }),
     ).toMatchObject({ error: 'phone_required' });
     expect(await database.db.select().from(appointments).where(eq(appointments.businessId, salon.id))).toHaveLength(0);
+  });
+
+  it('reads an empty, "egal" or "keine Präferenz" mitarbeiter as no preference, and an empty telefon as the calling number', async () => {
+    await fresh();
+    // One hour each: an offer holds its slot for the call, and the next caller would get alternatives.
+    for (const [i, mitarbeiter] of ['', '  ', 'egal', 'keine Präferenz'].entries()) {
+      const uhrzeit = `${13 + i}:00`;
+      const answer = await runTool(ctxFor(randomUUID()), 'check_availability', {
+        dienstleistung: 'Herrenhaarschnitt',
+        datum: '2026-11-24',
+        uhrzeit,
+        mitarbeiter,
+      });
+      expect(answer, mitarbeiter).toMatchObject({ ok: true, available: true });
+    }
+    const booked = await runTool(ctxFor(randomUUID()), 'book_appointment', {
+      dienstleistung: 'Herrenhaarschnitt',
+      datum: '2026-11-24',
+      uhrzeit: '11:00',
+      mitarbeiter: '',
+      name: 'Maria Schmidt',
+      telefon: '',
+    });
+    expect(booked).toMatchObject({ ok: true, booked: true });
+    const [row] = await database.db
+      .select({ phone: customers.phoneE164 })
+      .from(appointments)
+      .innerJoin(customers, eq(customers.id, appointments.customerId))
+      .where(eq(appointments.id, booked.appointment_id as string));
+    expect(row?.phone).toBe('+4917612345678');
+  });
+
+  it('asks for what a call lacks in words a caller can hear, never by the argument names', async () => {
+    await fresh();
+    const ctx = ctxFor(randomUUID());
+    const answers = [
+      await runTool(ctx, 'check_availability', {}),
+      await runTool(ctx, 'check_availability', { dienstleistung: 'Herrenhaarschnitt', mitarbeiter: 'x'.repeat(101) }),
+      await runTool(ctx, 'book_appointment', { dienstleistung: 'Herrenhaarschnitt' }),
+      await runTool(ctx, 'book_appointment', { dienstleistung: 'Herrenhaarschnitt', datum: 'morgen', uhrzeit: '10:00', name: '' }),
+      await runTool(ctx, 'book_appointment', { dienstleistung: 'Herrenhaarschnitt', datum: 'morgen', uhrzeit: '10:00', name: 'A', telefon: 'x'.repeat(41) }),
+      await runTool(ctx, 'reschedule_appointment', { uhrzeit: '10:00' }),
+      await runTool(ctx, 'cancel_appointment', { datum: 'x'.repeat(101) }),
+      await runTool(ctx, 'check_availability', 'Herrenhaarschnitt morgen'),
+    ];
+    expect(answers.map((a) => a.result)).toEqual([
+      'Für welche Leistung möchten Sie einen Termin?',
+      'Bei wem möchten Sie den Termin?',
+      'Für welchen Tag und welche Uhrzeit möchten Sie den Termin?',
+      'Auf welchen Namen darf ich den Termin eintragen?',
+      'Unter welcher Telefonnummer erreichen wir Sie?',
+      'Auf welchen Tag soll ich den Termin verschieben?',
+      'An welchem Tag ist der Termin, den Sie absagen möchten?',
+      'Entschuldigung, das habe ich nicht ganz verstanden. Worum geht es?',
+    ]);
+    for (const a of answers) expect(a.result).not.toMatch(/\b(dienstleistung|datum|uhrzeit|mitarbeiter|name|telefon|alter_termin)\b/);
   });
 
   it('holds the alternatives it offers after a lost booking, so the next caller is not sent to the same slot', async () => {

@@ -52,6 +52,11 @@ export interface SeedAppointment {
   local: string;
   phone: string;
   name: string;
+  /**
+   * Booked by someone else calling from this number ("für meine Tochter Lena"): the appointment leaves what such a
+   * call leaves, the customer marked as booked for by another caller.
+   */
+  bookedByOther?: boolean;
 }
 
 /** A check of what the agent said: in the reply to caller line `afterLine` (or any reply when null). */
@@ -80,6 +85,8 @@ export interface Expectation {
   neverAsk: Array<'name' | 'phone'>;
   /** The change must be read back and agreed to before it is made. */
   confirmBefore: 'cancel' | 'move' | null;
+  /** A barge-in call whose caller never got to talk over the agent wanted these instead (their first wish). */
+  bookingsWithoutBargeIn?: ExpectedBooking[];
 }
 
 /** A correction the caller makes at one step of the call: the new wish replaces the old one. */

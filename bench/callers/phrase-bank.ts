@@ -52,8 +52,30 @@ export const STAFF_WORDS: Record<StaffKey, string[]> = {
   fabian: ['bei Fabian', 'beim Fabian', 'bei Herrn Spitzer', 'gern bei Fabian', 'am liebsten beim Fabian'],
   oliver: ['bei Oliver', 'beim Oliver', 'bei Herrn Kretschmer', 'gern bei Oliver', 'wenn möglich bei Oliver'],
 };
-export const UNKNOWN_STAFF = ['Sandra', 'Jessica', 'Mandy', 'Kevin', 'Frau Schulze', 'Herrn Becker', 'Nicole', 'Dennis', 'Yvonne'];
-export const UNKNOWN_STAFF_WORDS = ['bei {who}', 'bei der {who}', 'am liebsten bei {who}', 'wieder bei {who}, die war letztes Mal super'];
+export const UNKNOWN_STAFF = [
+  'Sandra',
+  'Jessica',
+  'Mandy',
+  'Kevin',
+  'Frau Schulze',
+  'Herrn Becker',
+  'Nicole',
+  'Dennis',
+  'Yvonne',
+  'Peggy',
+  'Ronny',
+  'Frau Lehmann',
+  'Herrn Wolf',
+  'Jacqueline',
+];
+export const UNKNOWN_STAFF_WORDS = [
+  'bei {who}',
+  'bei der {who}',
+  'am liebsten bei {who}',
+  'wieder bei {who}, die war letztes Mal super',
+  "wenn's geht bei {who}",
+  'gern wieder bei {who}',
+];
 export const FALLBACK_STAFF = [
   'ach so, dann eben {staff}',
   'na gut, dann {staff}',
@@ -112,6 +134,10 @@ export const NAME_ANSWERS = [
   'Das ist {full}',
   '{first} {last} heiß ich',
   'Ich heiße {full}',
+  'Ja, {full}',
+  '{full} heiße ich',
+  'Hier ist {full}',
+  'auf den Namen {full}, bitte',
 ];
 export const NAME_ANSWERS_FOR_OTHER = ['{full}', 'Auf {full}', 'Der Termin ist für {full}', '{full}, das ist meine {relation}'];
 export const PHONE_ANSWERS = ['{phone}', 'die {phone}', 'meine Nummer ist {phone}', 'ja, {phone}'];
@@ -149,7 +175,18 @@ export const CORRECTIONS_AFTER_BOOKED = [
   'Hm, doch lieber {new}, geht das noch?',
 ];
 
-export const AT_ONCE_NAME = ['hier ist {full}', 'mein Name ist {full}', '{full} hier', '{last} mein Name, {first} {last}', 'ich bin {full}'];
+export const AT_ONCE_NAME = [
+  'hier ist {full}',
+  'mein Name ist {full}',
+  '{full} hier',
+  '{last} mein Name, {first} {last}',
+  'ich bin {full}',
+  'hier spricht {full}',
+  'das ist {full}',
+  '{full} am Apparat',
+  '{last}, {first} {last}',
+  'ich heiße {full}',
+];
 export const AT_ONCE_NUMBER = [
   'und meine Nummer ist {phone}',
   'Sie erreichen mich unter {phone}',
@@ -185,23 +222,48 @@ export const PERSON_REQUESTS = [
   'Ich hätte gern {staff} am Telefon',
   'Ist {staff} heute im Laden? Ich müsste mal kurz mit {staff} reden',
   'Ich würde gern mit {staff} persönlich sprechen',
+  'Verbinden Sie mich bitte mit {staff}',
+  'Geben Sie mir mal {staff}?',
+  'Ist {staff} gerade da?',
+  'Ich müsste {staff} kurz was fragen',
 ];
 export const PERSON_INSIST = [
   'nein, ich möchte nur kurz mit {staff} sprechen',
   'es geht nicht um einen Termin, ich muss {staff} was fragen',
   'verbinden Sie mich bitte einfach mit {staff}',
+  'ich hab nur eine kurze Frage an {staff}, ich möchte {staff} sprechen',
 ];
 
-export const QUESTIONS: Record<'address' | 'payment' | 'parking' | 'own', string[]> = {
-  address: ['Wo finde ich Sie denn?', 'Wie ist Ihre Adresse?', 'Wo genau ist der Salon?', 'Wie komme ich zu Ihnen?', 'In welcher Straße sind Sie?'],
+export type QuestionKind = 'address' | 'directions' | 'payment' | 'parking' | 'hours' | 'faq' | 'unknown' | 'own';
+export const QUESTIONS: Record<QuestionKind, string[]> = {
+  address: ['Wo finde ich Sie denn?', 'Wie ist Ihre Adresse?', 'Wo genau ist der Salon?', 'In welcher Straße sind Sie?', 'Wo sitzen Sie eigentlich?'],
+  directions: ['Wie komme ich zu Ihnen?', 'Wie komme ich mit der Bahn zu Ihnen?', 'Welche Haltestelle ist bei Ihnen in der Nähe?'],
   payment: ['Kann ich bei Ihnen mit Karte zahlen?', 'Nehmen Sie EC-Karte?', 'Kann man bei Ihnen bar bezahlen?', 'Geht bei Ihnen auch Kartenzahlung?'],
-  parking: ['Gibt es bei Ihnen Parkplätze?', 'Kann ich bei Ihnen irgendwo parken?', 'Wie ist das mit Parken bei Ihnen?'],
+  parking: ['Gibt es bei Ihnen Parkplätze?', 'Kann ich bei Ihnen irgendwo parken?', 'Wie ist das mit Parken bei Ihnen?', 'Wo kann ich das Auto abstellen?'],
+  hours: ['Wann haben Sie geöffnet?', 'Wie sind Ihre Öffnungszeiten?', 'Haben Sie samstags auf?', 'Bis wann haben Sie offen?'],
+  faq: ['Verkaufen Sie auch Gutscheine?', 'Darf ich meinen Hund mitbringen?', 'Schneiden Sie auch Kinder?'],
+  unknown: ['Haben Sie WLAN?', 'Gibt es bei Ihnen Kaffee?', 'Machen Sie auch Hochsteckfrisuren?', 'Kann man bei Ihnen auch Haarpflegeprodukte kaufen?'],
   own: [
     'Wann ist eigentlich mein Termin?',
     'Ich hab vergessen, wann mein Termin ist',
     'Können Sie mir sagen, wann ich bei Ihnen dran bin?',
     'Hab ich bei Ihnen noch einen Termin?',
+    'Hab ich nächste Woche was bei Ihnen?',
+    'Wann war nochmal mein Termin?',
+    'Ich weiß nicht mehr, wann ich komme',
+    'Können Sie mal schauen, ob ich einen Termin habe?',
+    'Um wie viel Uhr war mein Termin noch?',
   ],
+};
+/** What the salon's data says for a question kind, as the agent must say it (or, for `unknown`, that it cannot). */
+export const ANSWER_PATTERNS: Record<Exclude<QuestionKind, 'own'>, RegExp> = {
+  address: /Kastanienallee 12/,
+  directions: /U2|Eberswalder|M1/,
+  payment: /EC-Karte|Kreditkarte|bar/,
+  parking: /Parkhaus|Parkpl/,
+  hours: /Dienstag bis Freitag.*geöffnet|geöffnet/,
+  faq: /Gutschein|Hunde|Kinder/,
+  unknown: /leider.*(verbinden|Kollegin)/,
 };
 
 export const CANCEL_OWN = [
@@ -249,6 +311,12 @@ export const POLITE_ENDINGS = [
   "nee, lassen Sie mal, ich überleg's mir nochmal",
   "okay, dann versuch ich's ein andermal, danke",
   'das passt mir alles nicht, ich ruf später nochmal an, tschüss',
+  'ich denk nochmal drüber nach, danke',
+  "dann lass ich's erstmal, danke",
+  'ich frag erst meinen Mann und melde mich dann',
+  'schade, dann nicht',
+  "ich probier's nächste Woche nochmal",
+  'ach, dann komm ich einfach spontan vorbei',
 ];
 
 export const GIBBERISH = [
@@ -272,7 +340,14 @@ export const CLOSED_WISH_DAYS: Record<string, string[]> = {
 export const TODAY_WISH = ['geht das heute noch?', 'ginge heute noch was?', 'haben Sie heute noch was frei?', "heute noch, wenn's geht"];
 
 export const BARGE_KEEP = ['hallo?', 'ja genau', 'ja, ja', 'mhm'];
-export const BARGE_CHANGE = ['ach nee, warten Sie, lieber {new}', 'Moment, doch {new}', 'stopp, lieber {new}', 'oh, halt, {new} wäre besser'];
+export const BARGE_CHANGE = [
+  'ach nee, warten Sie, lieber {new}',
+  'Moment, doch {new}',
+  'stopp, lieber {new}',
+  'oh, halt, {new} wäre besser',
+  'nee, doch {new}',
+  'äh Moment, {new} bitte',
+];
 
 export const FIRST_NAMES_F = [
   'Maria',

@@ -198,7 +198,7 @@ class CallBuilder {
       plan.expect.bookings = [{ ...wish, name: relative.first, phone: this.caller.phone }];
     } else {
       // An earlier call booked for the relative under this number; now the caller books for themself.
-      plan.seeds = [this.seed('earlier', earlier, relative)];
+      plan.seeds = [{ ...this.seed('earlier', earlier, relative), bookedByOther: true }];
       plan.script = this.script(wish);
       const body = bank.fill(this.pick(bank.FOR_SELF), { svc: this.pick(bank.SERVICE_WORDS[slot.service]), when: this.when(slot) });
       plan.script.opening = [bank.sentence(this.prng, this.pick(bank.GREETINGS), body)];
@@ -234,18 +234,18 @@ class CallBuilder {
   }
 
   private questions(plan: CallPlan): CallPlan {
-    const kinds = shuffle(['address', 'payment', 'parking', 'own'] as const, this.prng).slice(0, this.prng.int(1, 3));
+    const all: bank.QuestionKind[] = ['address', 'directions', 'payment', 'parking', 'hours', 'faq', 'unknown', 'own'];
+    const kinds = shuffle(all, this.prng).slice(0, this.prng.int(1, 3));
     plan.script = this.script(null);
     const lines: string[] = [];
     kinds.forEach((kind, i) => {
       lines.push(this.pick(bank.QUESTIONS[kind]));
       const check = { what: `did not answer the ${kind} question`, afterLine: i, forbid: /Welche Leistung wünschen Sie|nicht verstanden/ };
-      if (kind === 'address') plan.expect.speech.push({ ...check, pattern: /Kastanienallee/ });
-      else if (kind === 'own') {
+      if (kind === 'own') {
         const own = this.slot(this.pick(PLAIN_SERVICES), null);
         plan.seeds.push(this.seed('own', own, this.caller));
         plan.expect.speech.push({ ...check, pattern: new RegExp(`${weekdayName(weekdayOf(own.date))}|${Number(own.date.slice(8))}\\.`) });
-      } else plan.expect.speech.push(check);
+      } else plan.expect.speech.push({ ...check, pattern: bank.ANSWER_PATTERNS[kind] });
     });
     lines[0] = bank.sentence(this.prng, this.pick(bank.GREETINGS), lines[0]!);
     plan.script.opening = [lines[0]];
@@ -378,6 +378,7 @@ class CallBuilder {
       const words = second.date === first.date ? sayTime(second.time, this.prng) : this.when(second);
       plan.script.bargeIn = { at, line: bank.fill(this.pick(bank.BARGE_CHANGE), { new: words }), wish: next };
       plan.expect.bookings = [this.expected(next)];
+      plan.expect.bookingsWithoutBargeIn = [this.expected(wish)];
     }
     return plan;
   }
@@ -499,8 +500,10 @@ class CallBuilder {
   }
 
   private person(female = this.prng.chance(0.6)): Person {
-    const digits = String(this.prng.int(10_000_000, 99_999_999));
+    const drawn = String(this.prng.int(10_000_000, 99_999_999));
     const prefix = this.pick(['0151', '0160', '0170', '0176', '0157']);
+    // The 0170 block has seven digits after the prefix, the others here eight: real numbers, as callers have them.
+    const digits = prefix === '0170' ? drawn.slice(0, 7) : drawn;
     return {
       first: this.pick(female ? bank.FIRST_NAMES_F : bank.FIRST_NAMES_M),
       last: this.pick(bank.LAST_NAMES),

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DateTime } from 'luxon';
 import { bookAppointment } from '../../src/booking/book-appointment.js';
 import type { BookingDeps } from '../../src/booking/booking-deps.js';
+import { markBookedByOther } from '../../src/customers/mark-booked-by-other.js';
 import type { Db } from '../../src/db/database.js';
 import { appointments } from '../../src/db/schema.js';
 import { signRetellBody } from '../../src/http/retell-signature.js';
@@ -58,6 +59,8 @@ export async function runCall(env: CallEnvironment, plan: CallPlan, seed: number
       actor: { type: 'system', id: null },
     });
     if (outcome.kind !== 'booked') throw new Error(`seed ${s.key} of call ${plan.index} not booked: ${outcome.kind}`);
+    // What the reception does after a booking for someone else, so the number is a household's as after a real call.
+    if (s.bookedByOther && outcome.appointment.customerId) await markBookedByOther(env.db, outcome.appointment.customerId);
     seeded.set(s.key, outcome.appointment.id);
   }
   const prng = createPrng((seed * 31 + plan.index * 131) >>> 0);
@@ -107,7 +110,10 @@ export async function runCall(env: CallEnvironment, plan: CallPlan, seed: number
     await tellCallEnded(env, callId, plan.callerPhone, salon.definition.phoneNumbers[0]!);
   }
   await waitForRelease(env.db, salon.id);
-  const verdict = await judgeCall(env.db, salon, plan, seeded, callId, greeting, turns);
+  // A caller who never got to talk over the agent (it never paused to look something up) still wants the first wish.
+  const judged =
+    !interrupted && plan.expect.bookingsWithoutBargeIn ? { ...plan, expect: { ...plan.expect, bookings: plan.expect.bookingsWithoutBargeIn } } : plan;
+  const verdict = await judgeCall(env.db, salon, judged, seeded, callId, greeting, turns);
   if (error) verdict.failures.unshift(`the call broke off: ${error}`);
   return { plan, verdict: { ok: verdict.ok && !error, failures: verdict.failures }, greeting, turns, error, gaveUp: caller.gaveUp, interrupted };
 }

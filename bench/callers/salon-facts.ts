@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { isPublicHoliday } from '../../src/booking/holidays.js';
-import { demoSalon, demoServiceIds, demoStaffIds } from '../../src/db/seed/demo-data.js';
+import { demoSalon, demoServiceIds, demoStaffIds } from '../../src/business-file/demo-businesses.js';
 import type { ServiceKey, StaffKey } from './call-plan.js';
 
 /** What the simulated callers may assume about the demo salon: who works when, what takes how long, when it is closed. */

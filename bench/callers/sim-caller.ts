@@ -138,6 +138,8 @@ export class SimCaller {
       case 'phone':
         return this.script.number();
       case 'confirm_readback':
+        // Agreeing to (or correcting) the number read back is the last step before the booking is written.
+        if (this.nameGiven) this.armBooking();
         return this.checkReadBack(reply.text);
       case 'confirm_offer':
         if (this.script.correction?.at === 'offer' && !this.correctionUsed) return this.correct();

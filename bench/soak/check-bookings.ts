@@ -1,5 +1,5 @@
 import type { Sql } from 'postgres';
-import { DEMO_SALON_ID } from '../../src/db/seed/demo-data.js';
+import { DEMO_SALON_ID } from '../../src/business-file/demo-businesses.js';
 import type { CheckResult } from './check-result.js';
 import { lostWithKilledInstance, touchedKilledInstance, type RunFacts } from './run-context.js';
 

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DateTime } from 'luxon';
 import postgres from 'postgres';
 import { publicHolidayDates } from '../../src/booking/holidays.js';
-import { demoSalon, demoStaffIds } from '../../src/db/seed/demo-data.js';
+import { demoSalon, demoStaffIds } from '../../src/business-file/demo-businesses.js';
 import { signRetellBody } from '../../src/http/retell-signature.js';
 import { functionCallKey } from '../../src/tools/run-tool-once.js';
 import type { Told } from './call-record.js';
@@ -198,6 +198,6 @@ async function endCall(instance: ServerInstance, callId: string, n: number): Pro
 /** A Thursday about five weeks out that is no Berlin holiday: inside the booking horizon, past the callers' days. */
 function burstDay(): string {
   let day = DateTime.now().setZone(demoSalon.timeZone).plus({ weeks: 5 });
-  while (day.weekday !== 4 || publicHolidayDates(demoSalon.holidayRegion, day.year).has(day.toISODate()!)) day = day.plus({ days: 1 });
+  while (day.weekday !== 4 || publicHolidayDates(demoSalon.holidayRegion!, day.year).has(day.toISODate()!)) day = day.plus({ days: 1 });
   return day.toISODate()!;
 }

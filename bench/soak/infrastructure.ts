@@ -1,5 +1,5 @@
 import { createPostgresDatabase } from '../../src/db/create-postgres.js';
-import { seedDemo } from '../../src/db/seed/seed-business.js';
+import { seedDemo } from '../../src/business-file/seed-demo.js';
 import { createThrowawayDatabase, ensurePostgres } from '../../test/support/postgres.js';
 import { startRedisServer, type RedisServer } from '../../test/support/redis-server.js';
 import type { Cleanup } from './cleanup.js';
@@ -28,7 +28,7 @@ export async function startInfrastructure(
   const database = createPostgresDatabase({ url: throwaway.url, poolMax: 2, statementTimeoutMs: 30_000 });
   try {
     await database.migrate();
-    await seedDemo(database.db);
+    await seedDemo(database.db, new Date());
   } finally {
     await database.close();
   }

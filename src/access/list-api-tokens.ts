@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Queryable } from '../db/database.js';
 import { apiTokens, businesses, staff } from '../db/schema.js';
 
@@ -6,6 +6,7 @@ export interface ApiTokenListing {
   id: string;
   businessSlug: string;
   role: 'admin' | 'staff';
+  staffId: string | null;
   staffName: string | null;
   label: string | null;
   createdAt: Date;
@@ -13,13 +14,14 @@ export interface ApiTokenListing {
   revokedAt: Date | null;
 }
 
-/** Every token (of one business, when given), oldest first; hashes are never shown. */
-export async function listApiTokens(db: Queryable, businessId?: string): Promise<ApiTokenListing[]> {
+/** Every token (of one business, or the one token, when given), oldest first; hashes are never shown. */
+export async function listApiTokens(db: Queryable, filter: { businessId?: string | undefined; id?: string } = {}): Promise<ApiTokenListing[]> {
   return db
     .select({
       id: apiTokens.id,
       businessSlug: businesses.slug,
       role: apiTokens.role,
+      staffId: apiTokens.staffId,
       staffName: staff.name,
       label: apiTokens.label,
       createdAt: apiTokens.createdAt,
@@ -29,6 +31,6 @@ export async function listApiTokens(db: Queryable, businessId?: string): Promise
     .from(apiTokens)
     .innerJoin(businesses, eq(businesses.id, apiTokens.businessId))
     .leftJoin(staff, eq(staff.id, apiTokens.staffId))
-    .where(businessId ? eq(apiTokens.businessId, businessId) : undefined)
+    .where(and(filter.businessId ? eq(apiTokens.businessId, filter.businessId) : undefined, filter.id ? eq(apiTokens.id, filter.id) : undefined))
     .orderBy(asc(apiTokens.createdAt), asc(apiTokens.id));
 }

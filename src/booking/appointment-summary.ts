@@ -1,7 +1,8 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Scope } from '../access/principal.js';
 import type { Queryable } from '../db/database.js';
-import { appointments, customers, services, staff, type AppointmentStatus } from '../db/schema.js';
+import { appointments, customers, services, staff, type ActorType, type AppointmentStatus, type BookingSource } from '../db/schema.js';
+import { noShowCount } from './no-show-count.js';
 
 /** An appointment as staff read it: with service, staff member and customer by name. */
 export interface AppointmentSummary {
@@ -11,10 +12,16 @@ export interface AppointmentSummary {
   endsAt: Date;
   service: { id: string; name: string };
   staff: { id: string; name: string };
-  customer: { id: string; name: string | null; phone: string } | null;
-  source: string;
+  customer: { id: string; name: string | null; phone: string; noShowCount: number } | null;
+  /** The name of a walk-in entered without a phone number (then `customer` is null). */
+  guestName: string | null;
+  source: BookingSource;
   callId: string | null;
   rescheduledFromId: string | null;
+  cancelledAt: Date | null;
+  /** Who cancelled or moved it (a caller: the call's id; staff: their id; an admin: the token's id). */
+  cancelledBy: { type: ActorType; id: string | null } | null;
+  cancelReason: string | null;
   createdAt: Date;
 }
 
@@ -39,9 +46,15 @@ export function selectAppointmentSummaries<K extends Record<string, SQL>>(db: Qu
       customerId: customers.id,
       customerName: customers.name,
       customerPhone: customers.phoneE164,
+      customerNoShows: noShowCount(),
+      guestName: appointments.guestName,
       source: appointments.source,
       callId: appointments.callId,
       rescheduledFromId: appointments.rescheduledFromId,
+      cancelledAt: appointments.cancelledAt,
+      cancelledByType: appointments.cancelledByType,
+      cancelledById: appointments.cancelledById,
+      cancelReason: appointments.cancelReason,
       createdAt: appointments.createdAt,
       ...extra,
     })
@@ -61,10 +74,17 @@ export function toAppointmentSummary(row: SummaryRow): AppointmentSummary {
     endsAt: row.endsAt,
     service: { id: row.serviceId, name: row.serviceName },
     staff: { id: row.staffId, name: row.staffName },
-    customer: row.customerId && row.customerPhone ? { id: row.customerId, name: row.customerName, phone: row.customerPhone } : null,
+    customer:
+      row.customerId && row.customerPhone
+        ? { id: row.customerId, name: row.customerName, phone: row.customerPhone, noShowCount: Number(row.customerNoShows) }
+        : null,
+    guestName: row.guestName,
     source: row.source,
     callId: row.callId,
     rescheduledFromId: row.rescheduledFromId,
+    cancelledAt: row.cancelledAt,
+    cancelledBy: row.cancelledByType ? { type: row.cancelledByType, id: row.cancelledById } : null,
+    cancelReason: row.cancelReason,
     createdAt: row.createdAt,
   };
 }

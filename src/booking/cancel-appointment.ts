@@ -24,7 +24,7 @@ export async function cancelAppointment(deps: BookingDeps, input: CancelInput): 
     if (current.status === 'cancelled') return { kind: 'cancelled', appointment: current, repeated: true };
     if (current.status !== 'booked' && current.status !== 'held') return { kind: 'not_modifiable', status: current.status };
     const now = deps.clock.now();
-    await setAppointmentStatus(tx, current.id, 'cancelled', now);
+    await setAppointmentStatus(tx, current.id, 'cancelled', now, { cancelledBy: input.actor, cancelReason: input.reason?.trim() || null });
     if (current.status === 'booked') await adjustAppointmentCount(tx, current.customerId, -1);
     await recordActivity(tx, {
       businessId: current.businessId,

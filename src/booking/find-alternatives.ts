@@ -3,6 +3,8 @@ import { DateTime } from 'luxon';
 import { answerWish } from './answer-wish.js';
 import type { Calendar, Slot, WishAnswer } from './calendar-model.js';
 import { loadCalendar, type CalendarSource } from './load-calendar.js';
+import type { BookingSource } from '../db/schema.js';
+import { staffRules } from './staff-entered.js';
 
 /** How far ahead alternatives are looked for after a lost race: a week covers "the next days". */
 const ALTERNATIVES_WINDOW_DAYS = 8;
@@ -29,6 +31,8 @@ export interface NearInput {
   now: Date;
   limit?: number;
   excludeAppointmentIds?: string[];
+  /** Where the booking comes from: one entered by staff is checked against `staffRules`. */
+  source?: BookingSource;
 }
 
 /**
@@ -45,7 +49,8 @@ export async function answerNear(source: CalendarSource, input: NearInput): Prom
     ...(input.excludeAppointmentIds ? { excludeAppointmentIds: input.excludeAppointmentIds } : {}),
   });
   if (!calendar) return { kind: 'none', reason: 'unknown_service' };
-  return answerAt(calendar, input.serviceId, input.staffId, input.startsAt.getTime(), now, input.limit ?? 3);
+  const rules = input.source ? staffRules(calendar, input.source) : calendar;
+  return answerAt(rules, input.serviceId, input.staffId, input.startsAt.getTime(), now, input.limit ?? 3);
 }
 
 /** The nearest open slots to a start that could not be had: same staff member first when one was named. */

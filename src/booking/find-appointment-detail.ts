@@ -6,7 +6,6 @@ import { appointmentsVisibleTo, selectAppointmentSummaries, toAppointmentSummary
 
 export interface AppointmentDetail extends AppointmentSummary {
   holdExpiresAt: Date | null;
-  cancelledAt: Date | null;
   notes: string | null;
   /** The busy intervals the appointment occupies (work phases, blocked gaps, buffers). */
   segments: Array<{ startsAt: Date; endsAt: Date }>;
@@ -20,10 +19,7 @@ export async function findAppointmentDetail(db: Queryable, scope: Scope, id: str
     .limit(1);
   if (!row) return null;
   const [extra, segments, call] = await Promise.all([
-    db
-      .select({ holdExpiresAt: appointments.holdExpiresAt, cancelledAt: appointments.cancelledAt, notes: appointments.notes })
-      .from(appointments)
-      .where(eq(appointments.id, id)),
+    db.select({ holdExpiresAt: appointments.holdExpiresAt, notes: appointments.notes }).from(appointments).where(eq(appointments.id, id)),
     db
       .select({ startsAt: appointmentSegments.startsAt, endsAt: appointmentSegments.endsAt })
       .from(appointmentSegments)
@@ -40,7 +36,6 @@ export async function findAppointmentDetail(db: Queryable, scope: Scope, id: str
   return {
     ...toAppointmentSummary(row),
     holdExpiresAt: extra[0]?.holdExpiresAt ?? null,
-    cancelledAt: extra[0]?.cancelledAt ?? null,
     notes: extra[0]?.notes ?? null,
     segments,
     call: call[0] ?? null,

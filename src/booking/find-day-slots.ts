@@ -1,5 +1,6 @@
 import { DAY_MS } from '../clock.js';
 import type { Slot } from './calendar-model.js';
+import { explainEmptyDay, type EmptyDayReason } from './explain-empty-day.js';
 import { findOpenSlots } from './find-open-slots.js';
 import { loadCalendar, type CalendarSource } from './load-calendar.js';
 import { localDayOf } from './local-days.js';
@@ -14,7 +15,10 @@ export interface DaySlotsQuery {
 }
 
 export type DaySlotsOutcome =
-  { kind: 'slots'; timeZone: string; slots: Slot[] } | { kind: 'not_found'; what: 'business' | 'service' | 'staff' } | { kind: 'invalid_date' };
+  /** `emptyReason` is set exactly when `slots` is empty: an empty day says why. */
+  | { kind: 'slots'; timeZone: string; slots: Slot[]; emptyReason: EmptyDayReason | null }
+  | { kind: 'not_found'; what: 'business' | 'service' | 'staff' }
+  | { kind: 'invalid_date' };
 
 /** The open slots of a service on one local day of the business, for one staff member or all who perform it. */
 export async function findDaySlots(source: CalendarSource, query: DaySlotsQuery): Promise<DaySlotsOutcome> {
@@ -34,5 +38,6 @@ export async function findDaySlots(source: CalendarSource, query: DaySlotsQuery)
     to: day.endsAt,
     now: query.now.getTime(),
   });
-  return { kind: 'slots', timeZone: calendar.business.timeZone, slots };
+  const emptyReason = slots.length === 0 ? explainEmptyDay(calendar, query.serviceId, query.staffId, day, query.now.getTime()) : null;
+  return { kind: 'slots', timeZone: calendar.business.timeZone, slots, emptyReason };
 }

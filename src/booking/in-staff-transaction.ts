@@ -26,11 +26,19 @@ export async function inStaffTransaction<T>(deps: BookingDeps, staffIds: string[
   const ids = [...new Set(staffIds)].sort();
   return underStaffLocks(deps, ids, options, () =>
     deps.db.transaction(async (tx) => {
-      for (const id of ids) await tx.execute(sql`select pg_advisory_xact_lock(${STAFF_LOCK_NAMESPACE}, hashtext(${id}::uuid::text))`);
+      await lockStaffCalendars(tx, ids);
       await releaseExpiredHolds(tx, ids, deps.clock.now());
       return work(tx);
     }),
   );
+}
+
+/**
+ * Takes the transaction-scoped advisory lock of each staff member, in sorted order (as every writer does, so two
+ * never wait on each other): until the transaction ends, no booking or hold for them commits.
+ */
+export async function lockStaffCalendars(tx: Tx, staffIds: readonly string[]): Promise<void> {
+  for (const id of [...new Set(staffIds)].sort()) await tx.execute(sql`select pg_advisory_xact_lock(${STAFF_LOCK_NAMESPACE}, hashtext(${id}::uuid::text))`);
 }
 
 /**

@@ -3,6 +3,7 @@ import type { BookingSource } from '../db/schema.js';
 import { insertAppointment } from '../db/repositories/insert-appointment.js';
 import type { Actor, BookingDeps } from './booking-deps.js';
 import type { Calendar, Slot } from './calendar-model.js';
+import { staffRules } from './staff-entered.js';
 import { findAppointmentByKey } from './appointment-view.js';
 import { answerNear } from './find-alternatives.js';
 import { toUnavailable } from './to-unavailable.js';
@@ -20,8 +21,16 @@ export interface PlaceInput {
   /** Omitted: anyone who performs the service ("egal"), least busy that day first. */
   staffId?: string;
   startsAt: Date;
-  /** Required to book; optional for a hold (the caller may not have said their name yet). */
+  /** Required to book, but for a walk-in (`guestName`); optional for a hold (the caller may not have said their name yet). */
   customer?: { phone: string; name?: string | null };
+  /** The name of a walk-in booked without a phone number: no customer is made for it. */
+  guestName?: string;
+  notes?: string | null;
+  /**
+   * A fingerprint of the request that asked for it, recorded with the booking (activity details): a later request
+   * with the same idempotency key is told apart from a different one that reuses the key.
+   */
+  request?: string;
   /** The same key always yields the first attempt's result (Retell retries, barge-in re-requests). */
   idempotencyKey: string;
   source: BookingSource;
@@ -62,7 +71,7 @@ export async function placeAppointment(deps: BookingDeps, input: PlaceInput, sta
   if (!service) return { kind: 'not_found', what: 'service' };
   if (input.staffId && !calendar.staff.some((m) => m.id === input.staffId)) return { kind: 'not_found', what: 'staff' };
 
-  const candidates = openCandidates(calendar, input, now.getTime());
+  const candidates = openCandidates(staffRules(calendar, input.source), input, now.getTime());
   if (candidates.length === 0) return whyNot(deps, input, now, false);
 
   for (const slot of candidates) {
@@ -86,7 +95,7 @@ async function placeOnCachedRules(
   rules: CalendarRules,
 ): Promise<BookingOutcome | null> {
   const start = input.startsAt.getTime();
-  const calendar = calendarOf(rules, [], { from: start - DAY_MS, to: start + DAY_MS });
+  const calendar = staffRules(calendarOf(rules, [], { from: start - DAY_MS, to: start + DAY_MS }), input.source);
   const [slot] = openCandidates(calendar, input, now.getTime());
   if (!slot) return null;
   const attempt = await attemptSlot(deps, input, slot, status, now, customer, { rulesVersion: rules.version });
@@ -140,6 +149,8 @@ export async function attemptSlot(
     idempotencyKey: input.idempotencyKey,
     source: input.source,
     callId: input.callId ?? null,
+    guestName: customer ? null : (input.guestName ?? null),
+    notes: input.notes ?? null,
   };
   const segments = slot.segments.map((s) => ({ startsAt: new Date(s.startsAt), endsAt: new Date(s.endsAt) }));
   const extras = {
@@ -149,7 +160,7 @@ export async function attemptSlot(
       actorType: input.actor.type,
       actorId: input.actor.id,
       action: status === 'held' ? 'appointment.held' : 'appointment.booked',
-      details: { serviceId: input.serviceId, callId: input.callId ?? null },
+      details: { serviceId: input.serviceId, callId: input.callId ?? null, ...(input.request ? { request: input.request } : {}) },
     },
     // Released inside the same statement, so an expired hold is never what refuses the insert.
     releaseExpiredHoldsAt: now,
@@ -191,6 +202,7 @@ async function whyNot(deps: BookingDeps, input: PlaceInput, now: Date, lostRace:
     ...(input.staffId ? { staffId: input.staffId } : {}),
     startsAt: input.startsAt,
     now,
+    source: input.source,
   });
   // After every candidate was found open and then lost at insert, it was a race, whatever the engine says now.
   return toUnavailable(lostRace && answer.kind === 'alternatives' ? { ...answer, reason: 'taken' } : answer);

@@ -78,7 +78,7 @@ export async function rescheduleAppointment(deps: BookingDeps, input: Reschedule
     return await inStaffTransaction(deps, [old.staffId, staffId], async (tx): Promise<BookingOutcome> => {
       const current = (await findAppointment(tx, old.id, { forUpdate: true })) as AppointmentView;
       if (current.status !== 'booked' && current.status !== 'held') throw new NoLongerModifiable(current.status);
-      await setAppointmentStatus(tx, current.id, 'cancelled', now);
+      await setAppointmentStatus(tx, current.id, 'cancelled', now, { cancelledBy: input.actor });
       const inserted = await insertAppointment(
         tx,
         {

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '../db/database.js';
 import { appointments, appointmentSegments, customers, type AppointmentStatus } from '../db/schema.js';
+import type { Actor } from './booking-deps.js';
 
 /** Moves an appointment and its busy segments to a new status together (the constraint reads the segments). */
 export async function setAppointmentStatus(
@@ -8,14 +9,21 @@ export async function setAppointmentStatus(
   id: string,
   status: AppointmentStatus,
   now: Date,
-  extra: { customerId?: string | null } = {},
+  extra: { customerId?: string | null; cancelledBy?: Actor; cancelReason?: string | null } = {},
 ): Promise<void> {
   await tx
     .update(appointments)
     .set({
       status,
       updatedAt: now,
-      ...(status === 'cancelled' ? { cancelledAt: now } : {}),
+      ...(status === 'cancelled'
+        ? {
+            cancelledAt: now,
+            cancelledByType: extra.cancelledBy?.type ?? null,
+            cancelledById: extra.cancelledBy?.id ?? null,
+            cancelReason: extra.cancelReason ?? null,
+          }
+        : {}),
       ...(extra.customerId !== undefined ? { customerId: extra.customerId } : {}),
     })
     .where(eq(appointments.id, id));

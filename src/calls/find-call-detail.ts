@@ -1,6 +1,7 @@
 import { and, asc, eq, or } from 'drizzle-orm';
 import type { Scope } from '../access/principal.js';
 import { appointmentsVisibleTo, selectAppointmentSummaries, toAppointmentSummary, type AppointmentSummary } from '../booking/appointment-summary.js';
+import { noShowCount } from '../booking/no-show-count.js';
 import type { Queryable } from '../db/database.js';
 import { JsonObject, readJsonColumn, StoredTranscript } from '../db/json-columns.js';
 import { appointments, calls, customers, type CallOutcome } from '../db/schema.js';
@@ -10,7 +11,7 @@ import { callsVisibleTo } from './call-visibility.js';
 export interface CallDetail extends CallState {
   id: string;
   outcome: CallOutcome | null;
-  customer: { id: string; name: string | null; phone: string; appointmentCount: number } | null;
+  customer: { id: string; name: string | null; phone: string; appointmentCount: number; noShowCount: number } | null;
   /** The appointment the call is linked to and any booked during it (a staff member sees only their own). */
   appointments: AppointmentSummary[];
   createdAt: Date;
@@ -20,7 +21,16 @@ export interface CallDetail extends CallState {
 /** One call the scope may see, with transcript, analysis, customer and appointments; null otherwise. */
 export async function findCallDetail(db: Queryable, scope: Scope, id: string): Promise<CallDetail | null> {
   const [row] = await db
-    .select({ call: calls, customer: { id: customers.id, name: customers.name, phone: customers.phoneE164, appointmentCount: customers.appointmentCount } })
+    .select({
+      call: calls,
+      customer: {
+        id: customers.id,
+        name: customers.name,
+        phone: customers.phoneE164,
+        appointmentCount: customers.appointmentCount,
+        noShowCount: noShowCount(),
+      },
+    })
     .from(calls)
     .leftJoin(customers, eq(customers.id, calls.customerId))
     .where(and(eq(calls.id, id), callsVisibleTo(scope)))
@@ -55,7 +65,13 @@ export async function findCallDetail(db: Queryable, scope: Scope, id: string): P
     latency: c.latency === null ? null : readJsonColumn(JsonObject, c.latency, 'calls.latency'),
     customer:
       row.customer?.id && row.customer.phone
-        ? { id: row.customer.id, name: row.customer.name, phone: row.customer.phone, appointmentCount: row.customer.appointmentCount ?? 0 }
+        ? {
+            id: row.customer.id,
+            name: row.customer.name,
+            phone: row.customer.phone,
+            appointmentCount: row.customer.appointmentCount ?? 0,
+            noShowCount: Number(row.customer.noShowCount ?? 0),
+          }
         : null,
     appointments: linked.map(toAppointmentSummary),
     createdAt: c.createdAt,

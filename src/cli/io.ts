@@ -11,3 +11,11 @@ export const processIo: CliIo = { stdin: process.stdin, stdout: process.stdout, 
 export function wantsHelp(args: string[]): boolean {
   return args.includes('--help') || args.includes('-h');
 }
+
+/** A failure the operator can act on, said in one line (its message); no stack trace. */
+export class CliError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CliError';
+  }
+}

@@ -1,23 +1,24 @@
-import { createApiToken } from '../access/create-api-token.js';
-import { findBusiness } from '../access/find-business.js';
-import { listApiTokens } from '../access/list-api-tokens.js';
-import { revokeApiToken } from '../access/revoke-api-token.js';
+import { runTokenCommand, TokenCommand, TokenCommandResult, type TokenListing } from '../access/token-commands.js';
 import { systemClock, type Clock } from '../clock.js';
 import { loadConfig } from '../config.js';
-import { createDatabase } from '../db/create-database.js';
 import type { Database } from '../db/database.js';
+import { CONTROL_PATHS } from '../http/control-channel.js';
 import { wantsHelp, type CliIo } from './io.js';
+import { onDatabaseOrService } from './running-service.js';
 
 const USAGE = `termin-agent token <create|list|revoke>
 
   token create --role admin|staff [--staff <staff id>] [--business <id|slug>] [--label <text>]
       Creates a bearer token for the staff API and prints it once (stdout; details on stderr).
       Only its sha256 is stored. --business defaults to the only business (or the first one created);
-      the staff role needs --staff, a staff member of that business.
+      the staff role needs --staff, an active staff member of that business.
   token list [--business <id|slug>]
       Lists tokens: id, business, role, staff member, label, created, last used, revoked.
   token revoke <id>
       Revokes a token at once; requests with it are answered 401 from then on.
+
+Works beside a running service: on Postgres it uses the database itself; with the embedded database, which only
+one process may open, it asks the running service (over its control channel on loopback) to do it.
 `;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -67,119 +68,89 @@ export async function runToken(args: string[], io: CliIo, options: TokenCommandO
     io.stderr.write(`${flags}\n\n${USAGE}`);
     return 2;
   }
-  const database = options.database ?? (await openDatabase(io));
-  try {
-    const clock = options.clock ?? systemClock;
-    if (sub === 'create') return await create(database, flags, io);
-    if (sub === 'list') return await list(database, flags, io);
-    return await revoke(database, flags, io, clock);
-  } finally {
-    if (!options.database) await database.close();
+  const command = commandOf(sub, flags);
+  if (typeof command === 'string') {
+    io.stderr.write(`${command}\n`);
+    return 2;
   }
+  const clock = options.clock ?? systemClock;
+  const result = options.database
+    ? await runTokenCommand(options.database.db, command, clock.now())
+    : await onDatabaseOrService(loadConfig(io.env), {
+        local: (database) => runTokenCommand(database.db, command, clock.now()),
+        remote: (service) => {
+          io.stderr.write(`(asking the running service, pid ${service.pid}, which holds the embedded database)\n`);
+          return service.ask(CONTROL_PATHS.tokens, command, TokenCommandResult);
+        },
+      });
+  return report(result, io);
 }
 
-async function openDatabase(io: CliIo): Promise<Database> {
-  const database = await createDatabase(loadConfig(io.env));
-  try {
-    await database.migrate();
-    return database;
-  } catch (error) {
-    await database.close();
-    throw error;
+/** The command the flags ask for, or why they do not make one. */
+function commandOf(sub: string, flags: Flags): TokenCommand | string {
+  if (sub === 'list') return { op: 'list', business: flags.values.get('business') ?? null };
+  if (sub === 'revoke') {
+    const [id, ...extra] = flags.positional;
+    if (!id || extra.length > 0 || !UUID.test(id)) return 'usage: termin-agent token revoke <token id>';
+    return { op: 'revoke', id };
   }
-}
-
-async function create(database: Database, flags: Flags, io: CliIo): Promise<number> {
   const role = flags.values.get('role');
-  if (role !== 'admin' && role !== 'staff') {
-    io.stderr.write('--role must be admin or staff\n');
-    return 2;
-  }
+  if (role !== 'admin' && role !== 'staff') return '--role must be admin or staff';
   const staffRef = flags.values.get('staff');
-  if (role === 'staff' && !staffRef) {
-    io.stderr.write('the staff role needs --staff <staff id>\n');
-    return 2;
-  }
-  if (role === 'admin' && staffRef) {
-    io.stderr.write('--staff only applies to the staff role\n');
-    return 2;
-  }
-  if (staffRef && !UUID.test(staffRef)) {
-    io.stderr.write(`--staff must be a staff id (uuid), got '${staffRef}'\n`);
-    return 2;
-  }
-  const choice = await findBusiness(database.db, flags.values.get('business'));
-  if (choice.kind === 'not_found') {
-    io.stderr.write(flags.values.has('business') ? `no business '${flags.values.get('business')}'\n` : 'no business yet; run termin-agent seed first\n');
-    return 1;
-  }
-  const { business } = choice;
-  if (choice.ambiguous) io.stderr.write(`several businesses; using ${business.slug} (pass --business to choose)\n`);
-  const outcome = await createApiToken(database.db, { businessId: business.id, role, staffId: staffRef ?? null, label: flags.values.get('label') ?? null });
-  switch (outcome.kind) {
+  if (role === 'staff' && !staffRef) return 'the staff role needs --staff <staff id>';
+  if (role === 'admin' && staffRef) return '--staff only applies to the staff role';
+  if (staffRef && !UUID.test(staffRef)) return `--staff must be a staff id (uuid), got '${staffRef}'`;
+  return { op: 'create', role, staffId: staffRef ?? null, business: flags.values.get('business') ?? null, label: flags.values.get('label') ?? null };
+}
+
+function report(result: TokenCommandResult, io: CliIo): number {
+  switch (result.kind) {
+    case 'no_business':
+      io.stderr.write(result.asked !== null ? `no business '${result.asked}'\n` : 'no business yet; run termin-agent seed first\n');
+      return 1;
     case 'staff_required':
       io.stderr.write('the staff role needs --staff <staff id>\n');
       return 2;
-    case 'not_found':
-      io.stderr.write(`no staff member ${staffRef} in ${business.slug}\n`);
+    case 'no_staff':
+      io.stderr.write(`no active staff member ${result.staffId} in ${result.businessSlug}\n`);
       return 1;
     case 'created': {
-      const whom = outcome.staffName ? ` for ${outcome.staffName}` : '';
-      io.stderr.write(`Created ${role} token ${outcome.id}${whom} (${business.slug}). It is shown only this once:\n`);
-      io.stdout.write(`${outcome.token}\n`);
+      if (result.ambiguous) io.stderr.write(`several businesses; using ${result.businessSlug} (pass --business to choose)\n`);
+      const whom = result.staffName ? ` for ${result.staffName}` : '';
+      io.stderr.write(`Created ${result.role} token ${result.id}${whom} (${result.businessSlug}). It is shown only this once:\n`);
+      io.stdout.write(`${result.token}\n`);
       return 0;
     }
+    case 'listed':
+      io.stdout.write(table(result.tokens));
+      return 0;
+    case 'no_token':
+      io.stderr.write(`no token ${result.id}\n`);
+      return 1;
+    case 'already_revoked':
+      io.stdout.write(`token ${result.id} was already revoked at ${result.at}\n`);
+      return 0;
+    case 'revoked':
+      io.stdout.write(`token ${result.id} revoked\n`);
+      return 0;
   }
 }
 
-async function list(database: Database, flags: Flags, io: CliIo): Promise<number> {
-  let businessId: string | undefined;
-  const ref = flags.values.get('business');
-  if (ref !== undefined) {
-    const choice = await findBusiness(database.db, ref);
-    if (choice.kind === 'not_found') {
-      io.stderr.write(`no business '${ref}'\n`);
-      return 1;
-    }
-    businessId = choice.business.id;
-  }
-  const tokens = await listApiTokens(database.db, businessId);
-  if (tokens.length === 0) {
-    io.stdout.write('no tokens\n');
-    return 0;
-  }
-  const at = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace('T', ' ') : '-');
+function table(tokens: TokenListing[]): string {
+  if (tokens.length === 0) return 'no tokens\n';
+  const at = (iso: string | null) => (iso ? iso.slice(0, 16).replace('T', ' ') : '-');
   const rows = [
     ['ID', 'BUSINESS', 'ROLE', 'STAFF', 'LABEL', 'CREATED', 'LAST USED', 'REVOKED'],
     ...tokens.map((t) => [t.id, t.businessSlug, t.role, t.staffName ?? '-', t.label ?? '-', at(t.createdAt), at(t.lastUsedAt), at(t.revokedAt)]),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  for (const r of rows)
-    io.stdout.write(
-      `${r
-        .map((cell, i) => cell.padEnd(widths[i]!))
-        .join('  ')
-        .trimEnd()}\n`,
-    );
-  return 0;
-}
-
-async function revoke(database: Database, flags: Flags, io: CliIo, clock: Clock): Promise<number> {
-  const [id, ...extra] = flags.positional;
-  if (!id || extra.length > 0 || !UUID.test(id)) {
-    io.stderr.write('usage: termin-agent token revoke <token id>\n');
-    return 2;
-  }
-  const outcome = await revokeApiToken(database.db, id, clock.now());
-  switch (outcome.kind) {
-    case 'not_found':
-      io.stderr.write(`no token ${id}\n`);
-      return 1;
-    case 'already_revoked':
-      io.stdout.write(`token ${id} was already revoked at ${outcome.at.toISOString()}\n`);
-      return 0;
-    case 'revoked':
-      io.stdout.write(`token ${id} revoked\n`);
-      return 0;
-  }
+  return rows
+    .map(
+      (r) =>
+        `${r
+          .map((cell, i) => cell.padEnd(widths[i]!))
+          .join('  ')
+          .trimEnd()}\n`,
+    )
+    .join('');
 }

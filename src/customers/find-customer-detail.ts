@@ -1,5 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { selectAppointmentSummaries, toAppointmentSummary, type AppointmentSummary } from '../booking/appointment-summary.js';
+import { noShowCount } from '../booking/no-show-count.js';
 import type { Queryable } from '../db/database.js';
 import { appointments, calls, customers, type CallOutcome } from '../db/schema.js';
 
@@ -11,6 +12,7 @@ export interface CustomerDetail {
   name: string | null;
   phone: string;
   appointmentCount: number;
+  noShowCount: number;
   notes: string | null;
   createdAt: Date;
   appointments: AppointmentSummary[];
@@ -19,12 +21,13 @@ export interface CustomerDetail {
 
 /** A customer of the business with their appointments and calls, newest first; null for any other id. */
 export async function findCustomerDetail(db: Queryable, businessId: string, id: string): Promise<CustomerDetail | null> {
-  const [customer] = await db
-    .select()
+  const [found] = await db
+    .select({ customer: customers, noShowCount: noShowCount() })
     .from(customers)
     .where(and(eq(customers.id, id), eq(customers.businessId, businessId)))
     .limit(1);
-  if (!customer) return null;
+  if (!found) return null;
+  const { customer } = found;
   const [history, callRows] = await Promise.all([
     selectAppointmentSummaries(db)
       .where(and(eq(appointments.customerId, id), eq(appointments.businessId, businessId)))
@@ -49,6 +52,7 @@ export async function findCustomerDetail(db: Queryable, businessId: string, id: 
     name: customer.name,
     phone: customer.phoneE164,
     appointmentCount: customer.appointmentCount,
+    noShowCount: Number(found.noShowCount),
     notes: customer.notes,
     createdAt: customer.createdAt,
     appointments: history.map(toAppointmentSummary),

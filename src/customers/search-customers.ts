@@ -1,4 +1,5 @@
 import { and, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { noShowCount } from '../booking/no-show-count.js';
 import { normalizePhone } from '../booking/normalize-phone.js';
 import type { Queryable } from '../db/database.js';
 import { afterKey, pageOf, sortKeyText, type Page, type PageKey } from '../db/page.js';
@@ -9,6 +10,7 @@ export interface CustomerSummary {
   name: string | null;
   phone: string;
   appointmentCount: number;
+  noShowCount: number;
   createdAt: Date;
 }
 
@@ -34,6 +36,7 @@ export async function searchCustomers(db: Queryable, businessId: string, query: 
       name: customers.name,
       phone: customers.phoneE164,
       appointmentCount: customers.appointmentCount,
+      noShowCount: noShowCount(),
       createdAt: customers.createdAt,
       sortKey: sortKeyText(customers.createdAt),
     })
@@ -41,7 +44,8 @@ export async function searchCustomers(db: Queryable, businessId: string, query: 
     .where(and(...conditions))
     .orderBy(desc(customers.createdAt), desc(customers.id))
     .limit(query.limit + 1);
-  return pageOf(rows, query.limit);
+  const page = pageOf(rows, query.limit);
+  return { ...page, items: page.items.map((c) => ({ ...c, noShowCount: Number(c.noShowCount) })) };
 }
 
 function matching(q: string | undefined): SQL | undefined {

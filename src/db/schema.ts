@@ -29,6 +29,10 @@ export type GrammaticalGender = (typeof GRAMMATICAL_GENDERS)[number];
 export const APPOINTMENT_STATUSES = ['held', 'booked', 'cancelled', 'expired', 'completed', 'no_show'] as const;
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 
+/** Who changes things: a caller on the phone, a staff member or an admin through the API, the service itself. */
+export const ACTOR_TYPES = ['caller', 'staff', 'admin', 'system'] as const;
+export type ActorType = (typeof ACTOR_TYPES)[number];
+
 /** Where an appointment came from: the phone conversation, a Retell function, the staff API as admin or as staff. */
 export const BOOKING_SOURCES = ['phone', 'function', 'api', 'staff'] as const;
 export type BookingSource = (typeof BOOKING_SOURCES)[number];
@@ -119,6 +123,13 @@ export const staff = pgTable(
     businessId: uuid('business_id')
       .notNull()
       .references(() => businesses.id, { onDelete: 'cascade' }),
+    /**
+     * The staff member's identity within the business, as a business file names them ("jan"): applying a file
+     * matches on it. Unique among the active staff; an archived member keeps theirs for the record.
+     */
+    key: text('key').notNull(),
+    /** Where the business file lists them (0 first); export writes them in this order. */
+    position: integer('position').notNull().default(0),
     name: text('name').notNull(),
     /** Spoken forms callers use: "Emma", "Frau Williams". */
     aliases: text('aliases')
@@ -130,7 +141,12 @@ export const staff = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('staff_business_idx').on(t.businessId)],
+  (t) => [
+    index('staff_business_idx').on(t.businessId),
+    uniqueIndex('staff_business_key_uq')
+      .on(t.businessId, t.key)
+      .where(sql`${t.active}`),
+  ],
 );
 
 export const staffTimeOff = pgTable(
@@ -154,6 +170,13 @@ export const services = pgTable(
     businessId: uuid('business_id')
       .notNull()
       .references(() => businesses.id, { onDelete: 'cascade' }),
+    /**
+     * The service's identity within the business, as a business file names it ("herrenschnitt"): applying a file
+     * matches on it. Unique among the active services; an archived one keeps its key for the record.
+     */
+    key: text('key').notNull(),
+    /** Where the business file lists it (0 first); export writes them in this order. */
+    position: integer('position').notNull().default(0),
     name: text('name').notNull(),
     synonyms: text('synonyms')
       .array()
@@ -182,6 +205,9 @@ export const services = pgTable(
   },
   (t) => [
     index('services_business_idx').on(t.businessId),
+    uniqueIndex('services_business_key_uq')
+      .on(t.businessId, t.key)
+      .where(sql`${t.active}`),
     check('services_duration_positive', sql`${t.durationMinutes} > 0`),
     check('services_buffers_non_negative', sql`${t.bufferBeforeMinutes} >= 0 and ${t.bufferAfterMinutes} >= 0`),
     check('services_grammatical_gender', sql`${t.grammaticalGender} in ('m', 'f', 'n')`),
@@ -256,7 +282,17 @@ export const appointments = pgTable(
     callId: text('call_id'),
     rescheduledFromId: uuid('rescheduled_from_id'),
     notes: text('notes'),
+    /**
+     * The name given for an appointment entered without a phone number (a walk-in): no customer is made for it, as a
+     * customer is one name at one number and two "Herr Schulz" without a number cannot be told apart.
+     */
+    guestName: text('guest_name'),
     cancelledAt: instant('cancelled_at'),
+    /** Who cancelled (or moved) it: a caller (id: the call), a staff member (id: theirs), an admin (id: the token), the system. */
+    cancelledByType: text('cancelled_by_type', { enum: ACTOR_TYPES }),
+    cancelledById: text('cancelled_by_id'),
+    /** Why, as the person who cancelled said it; null when they gave no reason (and for a move). */
+    cancelReason: text('cancel_reason'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -271,6 +307,7 @@ export const appointments = pgTable(
     check('appointments_range', sql`${t.endsAt} > ${t.startsAt}`),
     check('appointments_status', sql`${t.status} in ('held','booked','cancelled','expired','completed','no_show')`),
     check('appointments_hold_expiry', sql`${t.status} <> 'held' or ${t.holdExpiresAt} is not null`),
+    check('appointments_cancelled_by_type', sql`${t.cancelledByType} in ('caller','staff','admin','system')`),
   ],
 );
 
@@ -380,7 +417,7 @@ export const activityLog = pgTable(
     businessId: uuid('business_id')
       .notNull()
       .references(() => businesses.id, { onDelete: 'cascade' }),
-    actorType: text('actor_type', { enum: ['caller', 'staff', 'admin', 'system'] }).notNull(),
+    actorType: text('actor_type', { enum: ACTOR_TYPES }).notNull(),
     actorId: text('actor_id'),
     action: text('action').notNull(),
     entityType: text('entity_type').notNull(),

@@ -8,6 +8,7 @@ import { createRateLimiter, rateLimit } from './middleware/rate-limit.js';
 import { requestLog, type RequestVariables } from './middleware/request-log.js';
 import { healthRoutes } from './routes/health.js';
 import { retellFunctionRoutes } from './routes/retell-functions.js';
+import { retellPromptRoutes } from './routes/retell-prompt.js';
 import { retellWebhookRoutes } from './routes/retell-webhook.js';
 
 /** The HTTP application: every route of the service, transport only. */
@@ -25,7 +26,10 @@ export function createApp(ctx: AppContext): Hono<{ Variables: RequestVariables }
   app.route('/', retellWebhookRoutes(ctx));
   app.route('/', retellFunctionRoutes(ctx));
 
-  app.route('/', apiRoutes(ctx, createRateLimiter(ctx.config.rateLimitPerMinute, ctx.clock)));
+  // One budget per token for everything a token reaches: the staff API and the agent's prompt.
+  const apiLimiter = createRateLimiter(ctx.config.rateLimitPerMinute, ctx.clock);
+  app.route('/', retellPromptRoutes(ctx, apiLimiter));
+  app.route('/', apiRoutes(ctx, apiLimiter));
 
   app.notFound((c) => errorResponse(c, 'not_found', 'No such route.'));
   app.onError((error, c) => {

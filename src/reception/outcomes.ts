@@ -143,7 +143,13 @@ export const CancelOutcome = z.discriminatedUnion('kind', [
 export type CancelOutcome = z.infer<typeof CancelOutcome>;
 
 /** Moves an appointment; `staffId` null keeps the staff member it has. */
-export const RescheduleRequest = z.object({ appointmentId: Id, startsAt: Instant, staffId: Id.nullable() });
+export const RescheduleRequest = z.object({
+  appointmentId: Id,
+  startsAt: Instant,
+  staffId: Id.nullable(),
+  /** The caller never chose the appointment's staff member: when they cannot take the new time, whoever can does. */
+  anyStaff: z.boolean().optional(),
+});
 export type RescheduleRequest = z.infer<typeof RescheduleRequest>;
 
 export const RescheduleOutcome = z.discriminatedUnion('kind', [

@@ -25,20 +25,22 @@ const DESCRIPTIONS: Record<ToolName, { description: string; execution: string }>
 };
 
 /**
- * The four functions as Retell custom tools (JSON Schema parameters), ready to paste into an agent. The `url`
- * is a path: prefix it with the server's public base URL.
+ * The four functions as Retell custom tools (JSON Schema parameters), to be pasted into an agent as they are:
+ * `baseUrl` is where Retell reaches this service. The filler is spoken word for word (`static_text`): with
+ * Retell's default, `prompt`, its LLM would take the sentence as an instruction and make up a filler of its own.
  */
-export function toolDefinitions() {
+export function toolDefinitions(baseUrl: string) {
   return (Object.keys(TOOL_ARGS) as ToolName[]).map((name) => {
     const { $schema: _schema, ...parameters } = z.toJSONSchema(TOOL_ARGS[name]) as Record<string, unknown>;
     return {
       type: 'custom',
       name,
       description: DESCRIPTIONS[name].description,
-      url: `/retell/functions/${name}`,
+      url: `${baseUrl}/retell/functions/${name}`,
       method: 'POST',
       parameters,
       speak_during_execution: true,
+      execution_message_type: 'static_text',
       execution_message_description: DESCRIPTIONS[name].execution,
       speak_after_execution: true,
       timeout_ms: 10_000,

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
  */
 
 const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../../src');
-const DOMAIN = ['booking', 'reception', 'calls', 'customers', 'access', 'db', 'locks'];
+const DOMAIN = ['booking', 'reception', 'calls', 'customers', 'access', 'business-file', 'db', 'locks'];
 const TRANSPORTS = ['voice', 'http', 'cli', 'tools'];
 /** Pure modules at the root that any layer may use: time units, the window of dates a request may name, the parts of the day. */
 const PURE_SHARED = ['clock', 'date-window', 'parts-of-day'];

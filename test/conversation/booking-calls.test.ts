@@ -231,9 +231,9 @@ describe('whole calls that book', () => {
 
   it('books at the practice when the practice number is called', async () => {
     const s = await scenario(database);
-    const { DEMO_PRACTICE_ID } = await import('../../src/db/seed/demo-data.js');
-    const { seedDemo } = await import('../../src/db/seed/seed-business.js');
-    await seedDemo(database.db);
+    const { DEMO_PRACTICE_ID } = await import('../../src/business-file/demo-businesses.js');
+    const { seedDemo } = await import('../../src/business-file/seed-demo.js');
+    await seedDemo(database.db, new Date());
     const { DialogueDriver } = await import('../support/dialogue-driver.js');
     const driver = new DialogueDriver(s.deps, `practice-${Date.now()}`);
     const greeting = await driver.start({ toNumber: '+493098765430', fromNumber: '+4917611111111' });

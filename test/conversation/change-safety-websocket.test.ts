@@ -175,4 +175,56 @@ describe('changes over the Retell WebSocket', () => {
     expect(call.client.violations).toEqual([]);
     await call.client.close();
   });
+
+  it('moves a booking the caller talked over after its whole answer was sent: one appointment at the latest wish', async () => {
+    const from = '+4917655506666';
+    const call = await dial(from);
+    await call.say('Herrenhaarschnitt am Freitag um zehn bei Fabian');
+    await call.say('ja');
+    await call.say('Tom Berger');
+    // Every frame of the booking's answer went out; the caller cut in after the filler, so Retell's transcript
+    // holds only that much of the agent's words.
+    call.transcript.push(user('ja'));
+    const bookingId = call.nextId();
+    const booked = await call.client.ask(bookingId, [...call.transcript], { timeoutMs: 10_000 });
+    expect(booked.text).toContain('Ihr Termin ist eingetragen');
+    call.transcript.push(agent('Einen Moment, ich trage das ein.'));
+    call.transcript.push(user('Moment, doch halb zwölf'));
+    const newerId = call.nextId();
+    const newerAt = call.client.frames.length;
+    const reply = await call.client.ask(newerId, [...call.transcript], { timeoutMs: 10_000 });
+    expect(reply.text).toMatch(
+      /^Ihr Termin ist eingetragen: .* Kein Problem, dann verlege ich den Termin\. .*Ich habe Ihren Termin verschoben: Herrenhaarschnitt jetzt morgen um halb zwölf bei Fabian\./,
+    );
+    expect(await bookedFor(from)).toEqual([{ at: '2026-11-20T11:30', staffId: salon.staff.fabian }]);
+    const old = call.client.frames.slice(newerAt).filter((f: OutboundFrame) => f.response_type === 'response' && f.response_id === bookingId);
+    expect(old).toEqual([]);
+    expect(call.client.violations).toEqual([]);
+    await call.client.close();
+  });
+
+  it('books nothing on a "ja" said over the lookup: the unheard offer is said, and the latest answer to it books once', async () => {
+    const from = '+4917655507777';
+    const call = await dial(from);
+    call.transcript.push(user('Damenhaarschnitt am Samstag um zehn bei Emma'));
+    const lookupId = call.nextId();
+    const since = call.client.frames.length;
+    call.client.requestResponse(lookupId, [...call.transcript]);
+    await call.client.waitFor((f) => f.response_type === 'response' && f.response_id === lookupId, { since, what: 'the lookup filler' });
+    call.transcript.push(agent('Einen Moment, ich schaue kurz nach.'));
+    call.transcript.push(user('ja genau'));
+    const newerId = call.nextId();
+    const newerAt = call.client.frames.length;
+    const reply = await call.client.ask(newerId, [...call.transcript], { timeoutMs: 10_000 });
+    call.transcript.push(agent(reply.text));
+    expect(reply.text).toMatch(/^Am Samstag, dem 21\. November, um 10 Uhr .*Emma.*eintragen\?\s*$/);
+    const old = call.client.frames.slice(newerAt).filter((f: OutboundFrame) => f.response_type === 'response' && f.response_id === lookupId);
+    expect(old).toEqual([]);
+    expect(await bookedFor(from)).toEqual([]);
+    await call.say('ja');
+    await call.say('Ida Falk');
+    expect((await call.say('ja')).text).toContain('Ihr Termin ist eingetragen');
+    expect(await bookedFor(from)).toEqual([{ at: '2026-11-21T10:00', staffId: salon.staff.emma }]);
+    await call.client.close();
+  });
 });

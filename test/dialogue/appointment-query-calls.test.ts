@@ -27,6 +27,13 @@ const questions = [
   'moin wann bin ich denn dran',
   'Meine Terminbestätigung ist weg – wann war der Termin noch mal?',
   'steht mein termin eigentlich noch',
+  'Können Sie mir sagen, wann ich bei Ihnen dran bin?',
+  'hab ich nächste woche was bei ihnen',
+  'ich weiß nicht mehr wann ich komme',
+  'Können Sie mal schauen, ob ich einen Termin habe?',
+  'äh um wie viel uhr war mein termin noch',
+  'ich würde gern wissen, wann mein Termin ist',
+  'hab ich bei euch noch n termin',
 ];
 
 const calls: CallScript[] = [
@@ -35,6 +42,16 @@ const calls: CallScript[] = [
     steps: [{ say: words, world: [find.found(tue)], ops: [lookup], hear: ONE }],
     finally: (state) => expect(state.memory.outcome).toBe('information'),
   })),
+  {
+    name: 'says the date of an appointment tomorrow too, for a caller who wants to note it down',
+    steps: [
+      {
+        say: 'wann war nochmal mein termin',
+        world: [find.found(appointment('2026-11-20 15:15', 'emma', 'herrenhaarschnitt', 'q-fri'))],
+        hear: `${LOOKING} Sie haben einen Termin bei uns: Herrenhaarschnitt morgen, am Freitag, dem 20. November, um Viertel nach drei bei Emma. ${ANYTHING_ELSE}`,
+      },
+    ],
+  },
   { name: 'reads two appointments out', steps: [{ say: 'Welche Termine hab ich denn?', world: [find.found(tue, sat)], hear: TWO }] },
   {
     name: 'names three of many and counts the rest',

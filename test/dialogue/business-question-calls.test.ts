@@ -1,8 +1,8 @@
 import { describe, it } from 'vitest';
 import { PRACTICE, SALON, directoryOf } from '../support/demo-directory.js';
 import { playCall, type CallScript } from '../support/scripted-call.js';
-import { book, offer, recorded, slot } from '../support/world.js';
-import { demoSalon } from '../../src/db/seed/demo-data.js';
+import { appointment, book, find, offer, recorded, slot } from '../support/world.js';
+import { demoSalon } from '../../src/business-file/demo-businesses.js';
 import { ANYTHING_ELSE, WHAT_ELSE } from './lines.js';
 
 // Questions about the business, answered from its data only; no data: said honestly, and the transfer offered.
@@ -137,6 +137,74 @@ const calls: CallScript[] = [
   },
 ];
 
+const CANNOT_SAY = 'Das kann ich Ihnen leider nicht sicher sagen.';
+const HOURS = 'Wir haben Dienstag bis Freitag von 9 bis 18 Uhr und Samstag von 9 bis 14 Uhr geöffnet.';
+const tue = appointment('2026-11-24 14:30', 'emma', 'damenhaarschnitt', 'bq-tue');
+
+/** Questions the data has no answer for are said so, never answered with an invented fact or the service list. */
+const unknownQuestions: CallScript[] = [
+  {
+    name: 'says honestly it cannot say whether there is coffee, and offers the transfer',
+    steps: [{ say: 'Gibt es bei Ihnen Kaffee?', ops: [], hear: `${CANNOT_SAY} ${OFFER_TRANSFER}` }],
+  },
+  {
+    name: 'recogniser style: a greeting broken by a hesitation before the question',
+    steps: [{ say: 'schönen äh guten tag gibt es bei ihnen kaffee', ops: [], hear: `${CANNOT_SAY} ${OFFER_TRANSFER}` }],
+  },
+  {
+    name: 'recogniser style: a service the data does not name is not claimed, the transfer offered',
+    steps: [{ say: 'machen sie auch hochsteckfrisuren', ops: [], hear: `Ob wir das anbieten, kann ich Ihnen leider nicht sicher sagen. ${OFFER_TRANSFER}` }],
+  },
+  {
+    name: 'an unknown question, the transfer declined: back to what else',
+    steps: [
+      { say: 'Muss ich vorher die Haare waschen?', hear: `${CANNOT_SAY} ${OFFER_TRANSFER}` },
+      { say: 'nein danke', hear: WHAT_ELSE },
+      { say: 'dann einen Herrenhaarschnitt am Freitag um elf', world: [offer.exact(fri11)], hear: OFFER_ASKS },
+    ],
+  },
+  {
+    name: 'recogniser style: fillers inside the questions hide neither the unknown one nor the parking one',
+    steps: [
+      { say: 'äh also hallo ich grüße sie gibt es bei ihnen kaffee', ops: [], hear: `${CANNOT_SAY} ${OFFER_TRANSFER}` },
+      { say: 'wo äh also kann ich das auto abstellen', hear: `${PARKING} ${WHAT_ELSE}` },
+    ],
+  },
+  {
+    name: 'recogniser style: the opening hours asked with a hesitation inside',
+    steps: [{ say: 'haben hm sie samstags auf', ops: [], hear: HOURS }],
+  },
+  {
+    name: 'several questions in a row, each answered from the data, then goodbye',
+    caller: { knownName: 'Jonas Weber' },
+    steps: [
+      { say: 'Hallo, geht bei Ihnen auch Kartenzahlung?', hear: `${PAYMENT} ${WHAT_ELSE}` },
+      {
+        say: 'Können Sie mir sagen, wann ich bei Ihnen dran bin?',
+        world: [find.found(tue)],
+        hear: /Sie haben einen Termin bei uns: Damenhaarschnitt am Dienstag, dem 24\. November, um halb drei bei Emma\./,
+      },
+      { say: 'Wo genau ist der Salon?', hear: `${ADDRESS} ${ANYTHING_ELSE}` },
+      { say: 'nee, alles gut, danke', hear: /Auf Wiederhören/, end: 'hang_up' },
+    ],
+  },
+  {
+    name: 'recogniser style: a question at the name step is answered and the name asked again',
+    steps: [
+      { say: 'herrenhaarschnitt am freitag um elf', world: [offer.exact(fri11)], hear: OFFER_ASKS },
+      { say: 'ja', hear: /Auf welchen Namen/ },
+      {
+        say: 'äh kann ich da mit karte zahlen',
+        hear: new RegExp(`^${PAYMENT.replace(/[.?]/g, '\\$&')} .*Auf welchen Namen darf ich den Termin eintragen\\?$`),
+      },
+    ],
+  },
+];
+
 describe('scripted calls: questions about the business', () => {
   for (const call of calls) it(call.name, () => playCall(call).then(() => undefined));
+});
+
+describe('scripted calls: questions the business’s data cannot answer', () => {
+  for (const call of unknownQuestions) it(call.name, () => playCall(call).then(() => undefined));
 });

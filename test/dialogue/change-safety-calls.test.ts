@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoSalon } from '../../src/db/seed/demo-data.js';
+import { demoSalon } from '../../src/business-file/demo-businesses.js';
 import { SALON, directoryOf } from '../support/demo-directory.js';
 import { CALLER, playCall, type CallScript, type ScriptStep } from '../support/scripted-call.js';
 import { appointment, cancel, find, instant, recorded, reschedule } from '../support/world.js';

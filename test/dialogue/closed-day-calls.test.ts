@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ClosedDay, OfferedSlot } from '../../src/reception/outcomes.js';
 import type { ReceptionAnswer } from '../../src/voice/dialogue/events.js';
 import { appointmentsLeft, spokenTimes, type Left } from '../support/call-checks.js';
-import { PRACTICE, SERVICES } from '../support/demo-directory.js';
+import { PRACTICE, SERVICES, STAFF } from '../support/demo-directory.js';
 import { playCall, type CallScript, type ScriptStep } from '../support/scripted-call.js';
 import { book, slot } from '../support/world.js';
 import { ANYTHING_ELSE, BOOKING, LOOKING } from './lines.js';
@@ -412,7 +412,7 @@ const calls: ClosedCall[] = [
       {
         say: 'montag um zehne bei fabian herrenschnitt',
         world: [closed(monday, slot('2026-11-24 10:00', 'fabian'), slot('2026-11-25 10:00', 'fabian'))],
-        ops: [{ operation: 'offer', request: { date: '2026-11-23', time: '10:00', staffId: '5a10b000-0000-4000-8001-000000000002' } }],
+        ops: [{ operation: 'offer', request: { date: '2026-11-23', time: '10:00', staffId: STAFF.fabian } }],
         hear: /^Einen Moment, ich schaue kurz nach\. Montags haben wir leider geschlossen\. Bei Fabian .*am Dienstag, dem 24\. November, um 10 Uhr oder am Mittwoch, dem 25\. November, um 10 Uhr/,
       },
       bookedPick(

@@ -178,12 +178,13 @@ const calls: CallScript[] = [
     ],
   },
   {
-    name: 'a known caller who says “für mich” books under their own name without being asked',
+    name: 'a known caller who says “für mich” is asked the name, and their own books under the stored one',
     caller: { knownName: 'Jonas Weber' },
     greeting: greeting('guten Tag, Herr Weber! Schön, dass Sie wieder anrufen.'),
     steps: [
       offered('für mich einen herrenhaarschnitt am freitag um elf'),
-      { say: 'ja', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: bookedAs('Jonas Weber'), hear: BOOKED },
+      { say: 'ja', ops: [], hear: `Gut, also der Herrenhaarschnitt am Freitag um 11 Uhr bei Oliver. ${ASK_NAME}` },
+      { say: 'weber', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: bookedAs('Jonas Weber'), hear: BOOKED },
     ],
   },
   {
@@ -207,6 +208,95 @@ const calls: CallScript[] = [
         ops: bookedAs('Lena Schmidt'),
         hear: `${BOOKING} Wunderbar. Ihr Termin ist eingetragen: Herrenhaarschnitt am Freitag, dem 20. November, um 11 Uhr bei Oliver. ${ANYTHING_ELSE}`,
       },
+    ],
+  },
+  {
+    name: '“für mich selbst” from a number known under someone else asks the name and books under the caller',
+    caller: { knownName: 'Laura Krüger' },
+    steps: [
+      offered('Hallo, diesmal für mich selbst: einen Herrenhaarschnitt am Freitag um elf'),
+      { say: 'ja, gern', ops: [], hear: `Gut, also der Herrenhaarschnitt am Freitag um 11 Uhr bei Oliver. ${ASK_NAME}` },
+      { say: 'Lena Krüger', ops: [], hear: CONFIRM_PHONE },
+      { say: 'ja', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: bookedAs('Lena Krüger'), hear: BOOKED },
+    ],
+    finally: (state) => {
+      expect(state.caller.name).toBe('Lena Krüger');
+      expect(state.caller.known).toBe(false);
+    },
+  },
+  {
+    name: 'recogniser style: “für mich selber” from a known number, the name said with “heiß ich”',
+    caller: { knownName: 'Heike Roth' },
+    steps: [
+      offered('äh ich hätte gern für mich selber einen herrenschnitt freitag um elf'),
+      { say: 'ja passt', hear: new RegExp(`${ASK_NAME.replace('?', '\\?')}$`) },
+      { say: 'petra äh roth heiß ich', hear: CONFIRM_PHONE },
+      { say: 'genau', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: bookedAs('Petra Roth'), hear: BOOKED },
+    ],
+  },
+  {
+    name: '“für mich” from a household’s number asks the name, and “Das ist …” gives it',
+    caller: { household: true },
+    steps: [
+      offered('Ich brauche einen Herrenhaarschnitt für mich, am Freitag um elf'),
+      { say: 'ja, machen Sie das', hear: /Auf welchen Namen darf ich den Termin eintragen\?$/ },
+      { say: 'Das ist Julia Busch', hear: CONFIRM_PHONE },
+      { say: 'ja', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: bookedAs('Julia Busch'), hear: BOOKED },
+    ],
+  },
+  {
+    name: 'recogniser style: a household member who gives the name in the first sentence is not asked it',
+    caller: { household: true },
+    steps: [
+      { say: 'äh ja hier ist lena krüger ich bräuchte einen herrenhaarschnitt am freitag um elf', world: [offer.exact(fri11)], hear: OFFER_ASKS },
+      { say: 'ja', hear: `Gut, also der Herrenhaarschnitt am Freitag um 11 Uhr bei Oliver. ${CONFIRM_PHONE}` },
+      { say: 'ja', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: bookedAs('Lena Krüger'), hear: BOOKED },
+    ],
+  },
+  {
+    name: 'a caller who introduces another name than the number’s customer is booked under their own',
+    caller: { knownName: 'Laura Krüger' },
+    steps: [
+      { say: 'Hallo, hier ist Lena Krüger, ich hätte gern einen Herrenhaarschnitt am Freitag um elf', world: [offer.exact(fri11)], hear: OFFER_ASKS },
+      { say: 'ja', hear: `Gut, also der Herrenhaarschnitt am Freitag um 11 Uhr bei Oliver. ${CONFIRM_PHONE}` },
+      { say: 'ja', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: bookedAs('Lena Krüger'), hear: BOOKED },
+    ],
+    finally: (state) => expect(state.caller.name).toBe('Lena Krüger'),
+  },
+  {
+    name: 'the known customer introducing themselves by first name keeps the stored name and is asked nothing',
+    caller: { knownName: 'Jonas Weber' },
+    steps: [
+      offered('Hallo, Jonas hier, einen Herrenhaarschnitt am Freitag um elf bitte'),
+      { say: 'ja', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: bookedAs('Jonas Weber'), hear: BOOKED },
+    ],
+  },
+  {
+    name: '“für mich” with the name said in the same sentence books at once',
+    caller: { knownName: 'Anna Schmidt' },
+    steps: [
+      offered('Hier ist Anna Schmidt, für mich bitte einen Herrenhaarschnitt am Freitag um elf'),
+      { say: 'ja', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: bookedAs('Anna Schmidt'), hear: BOOKED },
+    ],
+  },
+  {
+    name: 'a name introduced for the daughter (“ihr Name ist …”) is hers, never the caller’s',
+    caller: { knownName: 'Anna Schmidt' },
+    steps: [
+      offered('Ich brauche einen Herrenhaarschnitt für meine Tochter, ihr Name ist Lena Schmidt, am Freitag um elf'),
+      { say: 'ja', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: bookedAs('Lena Schmidt', { forSomeoneElse: true }), hear: BOOKED },
+    ],
+    finally: (state) => expect(state.caller.name).toBe('Anna Schmidt'),
+  },
+  {
+    name: 'recogniser style: “für mich” again at the name question asks for the name itself',
+    caller: { knownName: 'Laura Krüger' },
+    steps: [
+      offered('für mich bitte einen herrenhaarschnitt freitag um elf'),
+      { say: 'ja', hear: new RegExp(`${ASK_NAME.replace('?', '\\?')}$`) },
+      { say: 'na für mich', ops: [], hear: /Name/ },
+      { say: 'lena äh krüger', hear: CONFIRM_PHONE },
+      { say: 'ja', world: [book.booked(fri11, 'herrenhaarschnitt')], ops: bookedAs('Lena Krüger'), hear: BOOKED },
     ],
   },
 ];

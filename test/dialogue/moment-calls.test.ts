@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PRACTICE, SALON, SERVICES } from '../support/demo-directory.js';
 import { directoryOf } from '../support/demo-directory.js';
-import { demoSalon } from '../../src/db/seed/demo-data.js';
+import { demoSalon } from '../../src/business-file/demo-businesses.js';
 import { playCall, type CallScript, type ScriptStep } from '../support/scripted-call.js';
 import { book, offer, recorded, slot } from '../support/world.js';
 import { ANYTHING_ELSE, ASK_TIME, CONFIRM_PHONE, GOODBYE, GREETING, LOOKING, NOT_UNDERSTOOD, WHAT_ELSE } from './lines.js';

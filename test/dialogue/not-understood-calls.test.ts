@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoSalon } from '../../src/db/seed/demo-data.js';
+import { demoSalon } from '../../src/business-file/demo-businesses.js';
 import { appointmentsLeft, type Left } from '../support/call-checks.js';
 import { directoryOf, SALON, SERVICES } from '../support/demo-directory.js';
 import { playCall, type CallScript, type ScriptStep } from '../support/scripted-call.js';
@@ -53,7 +53,7 @@ const calls: Array<CallScript & { left: Left[] }> = [
         hear: /\?$/,
       },
       { say: 'tja also hm', ops: [], hear: 'Welcher der Termine passt Ihnen?' },
-      { say: 'äh mhm', ops: [], hear: HELP },
+      { say: 'äh hmm', ops: [], hear: HELP },
       { say: 'nee nee ick versuch et nochmal', ops: [], hear: 'Gut, dann versuchen wir es noch einmal. Welcher der Termine passt Ihnen?' },
       booked('freitach um zehne passt', fri10, 'am Freitag, dem 20. November, um 10 Uhr bei Emma'),
     ],

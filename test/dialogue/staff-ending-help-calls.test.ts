@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoSalon } from '../../src/db/seed/demo-data.js';
+import { demoSalon } from '../../src/business-file/demo-businesses.js';
 import { directoryOf, SALON, STAFF } from '../support/demo-directory.js';
 import { playCall, type CallScript, type ScriptStep } from '../support/scripted-call.js';
 import { offer, recorded, slot } from '../support/world.js';
@@ -48,7 +48,7 @@ const staff: CallScript[] = [
   {
     name: 'after the unknown name, a staff member named goes on with them',
     steps: [
-      { say: 'Herrenhaarschnitt Freitag um zehn bei Frau Köhler', hear: /^Jemanden mit dem Namen Köhler gibt es bei uns leider nicht\./ },
+      { say: 'Herrenhaarschnitt Freitag um zehn bei Frau Köhler', hear: /^Eine Frau Köhler gibt es bei uns leider nicht\./ },
       { say: 'dann bei Fabian', world: [offer.exact(fri11)], ops: [{ operation: 'offer', request: { staffId: STAFF.fabian } }], hear: OFFER_ASKS },
     ],
   },
@@ -138,6 +138,121 @@ const staff: CallScript[] = [
     name: 'recogniser style: "mit dem jan" unknown',
     steps: [{ say: 'herrenhaarschnitt mit dem jan', hear: /^Jemanden mit dem Namen Jan gibt es bei uns leider nicht\./ }],
   },
+  {
+    name: 'a first name the staff matcher does not know by heart is said back too: "am liebsten bei Mandy"',
+    steps: [
+      {
+        say: 'Damenhaarschnitt am Freitag um zehn, am liebsten bei Mandy',
+        ops: [],
+        hear: 'Jemanden mit dem Namen Mandy gibt es bei uns leider nicht. Bei uns arbeiten Emma, Fabian und Oliver. Bei wem hätten Sie gern den Termin, oder ist es Ihnen egal?',
+      },
+    ],
+  },
+  {
+    name: 'recogniser style: "bei der frau schulze" is said back with its title',
+    steps: [
+      {
+        say: 'äh waschen und föhnen am samstag um neun bei der frau schulze',
+        ops: [],
+        hear: /^Eine Frau Schulze gibt es bei uns leider nicht\. Bei uns arbeiten/,
+      },
+    ],
+  },
+  {
+    name: '"bei Herrn Becker" is said back, and "egal" then books with anyone',
+    steps: [
+      { say: 'Herrenhaarschnitt am Freitag um zehn bei Herrn Becker', ops: [], hear: /^Einen Herrn Becker gibt es bei uns leider nicht\./ },
+      { say: 'dann ist es mir egal', world: [offer.exact(fri10)], ops: [{ operation: 'offer', request: { staffId: null } }], hear: OFFER_ASKS },
+    ],
+  },
+  {
+    name: 'recogniser style: "ist oliver heute im laden ich müsste kurz mit oliver reden" puts the caller through',
+    steps: [
+      {
+        say: 'hm ja guten tag ist oliver heute im laden ich müsste mal kurz mit oliver reden',
+        world: [recorded],
+        hear: /mit Oliver sprechen/,
+        end: { transfer: TRANSFER_NUMBER },
+      },
+    ],
+  },
+  {
+    name: '"es geht nicht um einen Termin, ich muss Fabian was fragen" after the service question puts the caller through',
+    steps: [
+      { say: 'Hallo, ist Fabian morgen im Laden?', hear: /./ },
+      { say: 'es geht nicht um einen Termin, ich muss Fabian was fragen', world: [recorded], hear: /mit Fabian sprechen/, end: { transfer: TRANSFER_NUMBER } },
+    ],
+  },
+  {
+    name: 'recogniser style: "ich hätte gern herrn spitzer am telefon"',
+    steps: [{ say: 'ich hätte gern herrn spitzer am telefon', world: [recorded], hear: /mit Fabian sprechen/, end: { transfer: TRANSFER_NUMBER } }],
+  },
+  {
+    name: 'asked to speak to a name nobody has: says so, who works here, and puts through to a colleague on a yes',
+    steps: [
+      {
+        say: 'Kann ich Sandra kurz sprechen?',
+        ops: [],
+        hear: 'Jemanden mit dem Namen Sandra gibt es bei uns leider nicht. Bei uns arbeiten Emma, Fabian und Oliver. Soll ich Sie mit einer Kollegin verbinden?',
+      },
+      {
+        say: 'ja bitte',
+        world: [recorded],
+        ops: [{ operation: 'recordOutcome', request: 'transferred' }],
+        hear: /verbinde Sie/,
+        end: { transfer: TRANSFER_NUMBER },
+      },
+    ],
+  },
+  {
+    name: 'the caller’s own name is no staff preference: "Hier ist Emma Schmidt … bei Fabian" asks Fabian only',
+    steps: [
+      {
+        say: 'Hier ist Emma Schmidt, ich hätte gern einen Damenhaarschnitt am Freitag um elf bei Fabian',
+        world: [offer.exact(fri11)],
+        ops: [{ operation: 'offer', request: { staffId: STAFF.fabian } }],
+        hear: OFFER_ASKS,
+      },
+    ],
+    finally: (s) => expect(s.caller.name).toBe('Emma Schmidt'),
+  },
+  {
+    name: 'recogniser style: "ist der fabian heute da" puts the caller through',
+    steps: [{ say: 'ist der fabian heute da', world: [recorded], hear: /mit Fabian sprechen/, end: { transfer: TRANSFER_NUMBER } }],
+  },
+  {
+    name: 'recogniser style: "geben sie mir mal die emma"',
+    steps: [{ say: 'äh geben sie mir mal die emma', world: [recorded], hear: /mit Emma sprechen/, end: { transfer: TRANSFER_NUMBER } }],
+  },
+  {
+    name: 'recogniser style: "herrenhaarschnitt am freitag um zehn bei der yvonne"',
+    steps: [
+      {
+        say: 'herrenhaarschnitt am freitag um zehn bei der yvonne',
+        ops: [],
+        hear: /^Jemanden mit dem Namen Yvonne gibt es bei uns leider nicht\. Bei uns arbeiten/,
+      },
+    ],
+  },
+  {
+    name: 'recogniser style: a name nobody has, asked for without a transfer number, offers a callback',
+    directory: noTransfer,
+    steps: [
+      {
+        say: 'kann ich sandra sprechen',
+        ops: [],
+        hear: /^Jemanden mit dem Namen Sandra gibt es bei uns leider nicht\. .* Soll eine Kollegin Sie zurückrufen\?$/,
+      },
+      { say: 'ja gern', world: [recorded], ops: [{ operation: 'recordOutcome', request: 'callback_requested' }], hear: /Eine Kollegin ruft Sie/ },
+    ],
+  },
+  {
+    name: 'the staff member asked for is never taken for the caller’s name: "bei Herrn Kretschmer"',
+    steps: [
+      { say: 'Herrenhaarschnitt am Freitag um zehn bei Herrn Kretschmer', world: [offer.exact(slot('2026-11-20 10:00', 'oliver'))], hear: OFFER_ASKS },
+      { say: 'ja', hear: /Auf welchen Namen/ },
+    ],
+  },
 ];
 
 /** Endings: a polite ending at any step says goodbye and ends the call (its end gives back what it held). */
@@ -200,6 +315,46 @@ const endings: CallScript[] = [
     steps: [offeredTwo, { say: 'passt leider beides nicht', ops: [], hear: 'Kein Problem. Wann würde es Ihnen stattdessen passen?' }],
   },
   { name: 'recogniser style: "passt beides nich"', steps: [offeredTwo, { say: 'nee passt beides nicht', ops: [], hear: /stattdessen/ }] },
+  {
+    name: '"okay, dann versuch ich\'s ein andermal, danke" is an ending, not a yes',
+    steps: [offeredOne, { say: "okay, dann versuch ich's ein andermal, danke", ops: [], hear: END_BOOKING, end: 'hang_up' }],
+    finally: ended,
+  },
+  {
+    name: 'recogniser style: a day named in the ending is no new wish: "ich probiers nächste woche nochmal"',
+    steps: [offeredTwo, { say: 'äh ich probiers nächste woche nochmal', ops: [], hear: END_BOOKING, end: 'hang_up' }],
+  },
+  {
+    name: 'recogniser style: "dann lass ichs erstmal danke" at the name question',
+    steps: [offeredOne, { say: 'ja', hear: /Namen/ }, { say: 'hm dann lass ichs erstmal danke', hear: END_BOOKING, end: 'hang_up' }],
+  },
+  {
+    name: '"ach, dann komm ich einfach spontan vorbei" ends the call',
+    steps: [offeredOne, { say: 'ach, dann komm ich einfach spontan vorbei', hear: END_BOOKING, end: 'hang_up' }],
+  },
+  {
+    name: 'recogniser style: "ich frag erst meinen mann und melde mich dann"',
+    steps: [offeredTwo, { say: 'ich frag erst meinen mann und melde mich dann', hear: END_BOOKING, end: 'hang_up' }],
+  },
+  {
+    name: '"ich ruf morgen wieder an" while the time is asked ends the call, not a wish for tomorrow',
+    steps: [
+      { say: 'Herrenhaarschnitt', hear: ASK_TIME },
+      { say: 'ich ruf morgen wieder an', ops: [], hear: END_BOOKING, end: 'hang_up' },
+    ],
+  },
+  {
+    name: 'a wish said with the ending is still a wish: "nee lieber samstag um zehn, sonst ruf ich wieder an"',
+    steps: [
+      offeredOne,
+      {
+        say: 'nee lieber samstag um zehn, sonst ruf ich wieder an',
+        world: [offer.exact(slot('2026-11-21 10:00', 'emma'))],
+        ops: [{ operation: 'offer', request: { date: '2026-11-21', time: '10:00' } }],
+        hear: OFFER_ASKS,
+      },
+    ],
+  },
   {
     name: 'a plain goodbye still says the plain goodbye',
     steps: [offeredOne, { say: 'tschüss', hear: 'Vielen Dank für Ihren Anruf. Auf Wiederhören!', end: 'hang_up' }],

@@ -3,7 +3,7 @@ import type { AppointmentRef } from '../../src/reception/outcomes.js';
 import { STAFF } from '../support/demo-directory.js';
 import { playCall, type CallScript, type ScriptStep } from '../support/scripted-call.js';
 import { book, cancel, instant, offer, reschedule, slot } from '../support/world.js';
-import { ANYTHING_ELSE, LOOKING, WHAT_ELSE } from './lines.js';
+import { ANYTHING_ELSE, BOOKING, LOOKING, WHAT_ELSE } from './lines.js';
 
 /** A line as a pattern of itself. */
 const literal = (line: string): string => line.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -167,6 +167,128 @@ const calls: CallScript[] = [
     finally: oneAppointmentAt('2026-11-25 12:00'),
   },
 ];
+
+/** The booking's whole turn went out, and the caller talked over it while it was said: they heard only the filler. */
+const bookedTalkedOver: ScriptStep = {
+  say: 'ja',
+  world: [bookedAnswer],
+  ops: [{ operation: 'book' }],
+  hear: new RegExp(`^Gut, also .*\\. Einen Moment, ich trage das ein\\. Wunderbar\\. ${literal(BOOKED)} ${literal(ANYTHING_ELSE)}$`),
+};
+const OFFER_WED10 = new RegExp(`^${offerOf('Am Mittwoch um 10 Uhr', 'Emma', 'einen Herrenhaarschnitt').slice(literal(LOOKING).length + 1)}$`);
+/** The same wish without a staff member: the agent picks Emma. */
+const offeredAnyone: ScriptStep = { ...offered, say: 'herrenhaarschnitt am mittwoch um zehn' };
+/** The caller talks over "Einen Moment, ich schaue kurz nach": the lookup answers, nobody hears the offer. */
+const lookupUnheard: ScriptStep = {
+  say: 'herrenhaarschnitt am mittwoch um zehn',
+  superseded: 'at_first_operation',
+  world: [offer.exact(wed10)],
+  hear: LOOKING,
+};
+
+const talkedOver: CallScript[] = [
+  ...(
+    [
+      ['Moment, doch halb fünf', '2026-11-25 16:30', 'am Mittwoch, dem 25. November, um halb fünf bei Emma'],
+      ['äh stopp lieber um elf', '2026-11-25 11:00', 'am Mittwoch, dem 25. November, um 11 Uhr bei Emma'],
+      ['nee doch donnerstag', '2026-11-26 10:00', 'am Donnerstag, dem 26. November, um 10 Uhr bei Emma'],
+      ['oh halt eine stunde später', '2026-11-25 11:00', 'am Mittwoch, dem 25. November, um 11 Uhr bei Emma'],
+    ] as const
+  ).map(([words, local, spoken]): CallScript => ({
+    name: `moves the booking the caller talked over after it was sent, never books twice: "${words}"`,
+    caller: known,
+    steps: [offered, bookedTalkedOver, { ...movedTo(words, local, spoken), heard: BOOKING }],
+    finally: oneAppointmentAt(local),
+  })),
+  {
+    name: 'a booking heard in full and then corrected with "Moment, doch halb fünf" is moved, not booked again',
+    caller: known,
+    steps: [
+      offered,
+      bookedTalkedOver,
+      {
+        say: 'Moment, doch halb fünf',
+        world: [reschedule.moved(booked, '2026-11-25 16:30')],
+        ops: [{ operation: 'reschedule', request: { appointmentId: booked.id, startsAt: instant('2026-11-25 16:30') } }],
+        hear: `${MOVE} ${LOOKING} Ich habe Ihren Termin verschoben: Herrenhaarschnitt jetzt am Mittwoch, dem 25. November, um halb fünf bei Emma. ${ANYTHING_ELSE}`,
+      },
+    ],
+    finally: oneAppointmentAt('2026-11-25 16:30'),
+  },
+  {
+    name: 'tells the booking again when the caller only said "hallo?" over it',
+    caller: known,
+    steps: [offered, bookedTalkedOver, { say: 'hallo?', heard: BOOKING, ops: [], hear: `${BOOKED} ${WHAT_ELSE}` }],
+    finally: (state) => expect(state.memory.outcome).toBe('booked'),
+  },
+  {
+    name: 'a booking whose staff member the agent picked moves to whoever is free at the new time',
+    caller: known,
+    steps: [
+      offeredAnyone,
+      bookedUnheard,
+      {
+        say: 'nee lieber um halb fünf',
+        world: [reschedule.moved(booked, '2026-11-25 16:30', 'oliver')],
+        ops: [{ operation: 'reschedule', request: { appointmentId: booked.id, staffId: null, anyStaff: true } }],
+        hear: /verschoben: Herrenhaarschnitt jetzt am Mittwoch, dem 25\. November, um halb fünf bei Oliver/,
+      },
+    ],
+  },
+  {
+    name: 'a booking with the staff member the caller asked for keeps them when it moves',
+    caller: known,
+    steps: [
+      offered,
+      bookedUnheard,
+      {
+        say: 'lieber um halb fünf',
+        world: [reschedule.moved(booked, '2026-11-25 16:30')],
+        ops: [{ operation: 'reschedule', request: { appointmentId: booked.id, staffId: null, anyStaff: false } }],
+        hear: /bei Emma\./,
+      },
+    ],
+  },
+  {
+    name: 'says the offer the caller talked over when they only said "ja genau" over the lookup, and books nothing on that ja',
+    caller: known,
+    steps: [
+      lookupUnheard,
+      { say: 'ja genau', ops: [], hear: OFFER_WED10 },
+      { say: 'ja', world: [bookedAnswer], ops: [{ operation: 'book' }], hear: /eingetragen/ },
+    ],
+    finally: oneAppointmentAt('2026-11-25 10:00'),
+  },
+  {
+    name: 'recogniser style: "hallo" over the lookup gets the offer said',
+    caller: known,
+    steps: [lookupUnheard, { say: 'hallo', ops: [], hear: OFFER_WED10 }],
+  },
+  {
+    name: 'a new time said over the lookup is looked up, the unheard offer dropped',
+    caller: known,
+    steps: [
+      lookupUnheard,
+      {
+        say: 'äh nee lieber um elf',
+        world: [offer.exact(slot('2026-11-25 11:00', 'emma'))],
+        ops: [{ operation: 'offer', request: { date: '2026-11-25', time: '11:00' } }],
+        hear: new RegExp(`^${offerOf('Am Mittwoch um 11 Uhr', 'Emma', 'einen Herrenhaarschnitt')}$`),
+      },
+    ],
+  },
+  {
+    name: 'an offer sent in full but talked over is said again before a "ja" could take it',
+    caller: known,
+    steps: [offeredAnyone, { say: 'ja', heard: LOOKING, ops: [], hear: OFFER_WED10 }],
+  },
+];
+
+describe('scripted calls: what the caller talked over is told again, and the latest wish still wins', () => {
+  it.each(talkedOver.map((c) => [c.name, c] as const))('%s', async (_name, script) => {
+    await playCall(script);
+  });
+});
 
 describe('scripted calls: the latest request wins over a superseded booking', () => {
   it.each(calls.map((c) => [c.name, c] as const))('%s', async (_name, script) => {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { applyBusinessDefinition } from '../../src/business-file/apply-business-file.js';
+import type { BusinessDefinition } from '../../src/business-file/business-definition.js';
+import { demoSalon, withIds, type DemoBusiness } from '../../src/business-file/demo-businesses.js';
 import type { Db } from '../../src/db/database.js';
-import { demoSalon, demoServiceIds, demoStaffIds, type DemoBusiness } from '../../src/db/seed/demo-data.js';
-import { seedBusiness } from '../../src/db/seed/seed-business.js';
 
 type StaffKey = 'emma' | 'fabian' | 'oliver';
 type ServiceKey = 'damenhaarschnitt' | 'herrenhaarschnitt' | 'waschenFoehnen' | 'ansatzfaerbung' | 'straehnchen';
@@ -14,29 +15,31 @@ export interface TestBusiness {
 }
 
 /**
- * A copy of the demo salon with fresh ids, slug and phone number, so every test works on its own business
- * inside the shared test database and never sees another test's rows.
+ * A copy of the demo salon under a fresh slug and phone number, applied as its file would be, so every test works
+ * on its own business inside the shared test database and never sees another test's rows. Its ids follow from the
+ * slug (as for every business applied from a file).
  */
-export async function createTestSalon(db: Db, change: (b: DemoBusiness) => DemoBusiness = (b) => b): Promise<TestBusiness> {
-  const staffIds = { emma: randomUUID(), fabian: randomUUID(), oliver: randomUUID() };
-  const serviceIds = {
-    damenhaarschnitt: randomUUID(),
-    herrenhaarschnitt: randomUUID(),
-    waschenFoehnen: randomUUID(),
-    ansatzfaerbung: randomUUID(),
-    straehnchen: randomUUID(),
+export async function createTestSalon(db: Db, change: (b: BusinessDefinition) => BusinessDefinition = (b) => b): Promise<TestBusiness> {
+  const definition = withIds(
+    change({
+      ...demoSalon,
+      slug: `test-salon-${randomUUID().slice(0, 8)}`,
+      phoneNumbers: [`+4930${Math.floor(10_000_000 + Math.random() * 89_999_999)}`],
+    }),
+  );
+  const outcome = await applyBusinessDefinition(db, definition, { now: new Date() });
+  if (outcome.kind !== 'applied') throw new Error(`the test salon was not created: ${outcome.kind}`);
+  const id = (list: 'services' | 'staff', key: string) => definition[list].find((r) => r.key === key)!.id;
+  return {
+    id: definition.id,
+    definition,
+    staff: { emma: id('staff', 'emma'), fabian: id('staff', 'fabian'), oliver: id('staff', 'oliver') },
+    services: {
+      damenhaarschnitt: id('services', 'damenhaarschnitt'),
+      herrenhaarschnitt: id('services', 'herrenhaarschnitt'),
+      waschenFoehnen: id('services', 'waschen-foehnen'),
+      ansatzfaerbung: id('services', 'ansatzfaerbung'),
+      straehnchen: id('services', 'straehnchen'),
+    },
   };
-  const serviceMap = new Map<string, string>(Object.entries(demoServiceIds).flatMap(([k, v]) => (k in serviceIds ? [[v, serviceIds[k as ServiceKey]]] : [])));
-  const staffMap = new Map<string, string>(Object.entries(demoStaffIds).flatMap(([k, v]) => (k in staffIds ? [[v, staffIds[k as StaffKey]]] : [])));
-  const suffix = randomUUID().slice(0, 8);
-  const definition = change({
-    ...demoSalon,
-    id: randomUUID(),
-    slug: `test-salon-${suffix}`,
-    phoneNumbers: [`+4930${Math.floor(10_000_000 + Math.random() * 89_999_999)}`],
-    services: demoSalon.services.map((s) => ({ ...s, id: serviceMap.get(s.id)! })),
-    staff: demoSalon.staff.map((m) => ({ ...m, id: staffMap.get(m.id)!, serviceIds: m.serviceIds.map((id) => serviceMap.get(id)!) })),
-  });
-  await seedBusiness(db, definition);
-  return { id: definition.id, definition, staff: staffIds, services: serviceIds };
 }

@@ -1,5 +1,5 @@
 import type { Directory } from '../../src/booking/load-directory.js';
-import { demoPractice, demoSalon, demoServiceIds, demoStaffIds, type DemoBusiness } from '../../src/db/seed/demo-data.js';
+import { demoPractice, demoSalon, demoServiceIds, demoStaffIds, type DemoBusiness } from '../../src/business-file/demo-businesses.js';
 
 /**
  * A business's directory built from its seed data, as `loadDirectory` reads it after the seed: services and staff

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { BusyInterval, Calendar, Interval, ServiceDef, Slot, WeeklyHours } from '../../src/booking/calendar-model.js';
 import { busySegmentsFor } from '../../src/booking/busy-segments.js';
-import { demoSalon as seededSalon } from '../../src/db/seed/demo-data.js';
+import { demoSalon as seededSalon } from '../../src/business-file/demo-businesses.js';
 
 /** Test fixture: the demo salon in Berlin, with helpers to speak in local wall-clock time. */
 

@@ -36,6 +36,11 @@ export interface TurnScript {
   superseded?: 'before' | 'at_first_operation';
   /** Retell asks again for the same words (the last response was discarded): the transcript is not extended. */
   again?: true;
+  /**
+   * The caller talked over the agent's last reply after all of it was sent: Retell's transcript holds only this much
+   * of it, what was spoken before the caller cut in.
+   */
+  heard?: string;
 }
 
 export type ScriptStep = TurnScript | { resume: 'snapshot' | 'unreadable' };
@@ -128,6 +133,7 @@ export async function playCall(script: CallScript): Promise<{ state: DialogueSta
     }
     // A re-request carries the transcript of the request before: the answer to it was discarded, never spoken.
     if (step.again && transcript.at(-1)?.role === 'agent') transcript.pop();
+    if (step.heard !== undefined && transcript.at(-1)?.role === 'agent') transcript[transcript.length - 1] = { role: 'agent', content: step.heard };
     if (step.say !== undefined && !step.again) transcript.push({ role: 'user', content: step.say });
     reception.expect(step.world ?? []);
     const askedBefore = reception.asked.length;

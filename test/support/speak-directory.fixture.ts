@@ -1,5 +1,5 @@
 import type { Directory } from '../../src/booking/load-directory.js';
-import { demoStaffIds } from '../../src/db/seed/demo-data.js';
+import { demoStaffIds } from '../../src/business-file/demo-businesses.js';
 import { directoryOf, PRACTICE, SALON } from './demo-directory.js';
 
 export { demoStaffIds, directoryOf, PRACTICE, SALON };

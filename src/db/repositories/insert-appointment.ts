@@ -17,6 +17,9 @@ export interface NewAppointment {
   source: BookingSource;
   callId: string | null;
   rescheduledFromId?: string | null;
+  /** A walk-in's name when no customer is linked (no phone number was given). */
+  guestName?: string | null;
+  notes?: string | null;
 }
 
 /** What goes with the insert in the same statement. */
@@ -77,7 +80,8 @@ export async function insertAppointment(
         p_customer_id => ${a.customerId}::uuid, p_customer_phone => ${extras.customer?.phoneE164 ?? null}::text,
         p_customer_name => ${extras.customer?.name ?? null}::text, p_count_for_customer => ${extras.countForCustomer ?? false}::boolean,
         p_activity => ${activity}::jsonb, p_release_holds_at => ${iso(extras.releaseExpiredHoldsAt)}::timestamptz,
-        p_rules_version => ${extras.rulesVersion ?? null}::bigint)`);
+        p_rules_version => ${extras.rulesVersion ?? null}::bigint,
+        p_guest_name => ${a.guestName ?? null}::text, p_notes => ${a.notes ?? null}::text)`);
     const [row] = rowsOf<{ id: string; customer_id: string | null; created_at: Date | string }>(result);
     if (!row) throw new Error('appointment insert returned no row');
     return { kind: 'inserted', id: row.id, customerId: row.customer_id, createdAt: new Date(row.created_at) };

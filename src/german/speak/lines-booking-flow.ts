@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { PartOfDay } from '../../parts-of-day.js';
 import { speakPartOfDay } from './speak-part-of-day.js';
-import { speakClock, speakDay, speakList, type DayWording } from './speak.js';
+import { dative, speakClock, speakDay, speakList, type DayWording } from './speak.js';
 import { spokenServiceName } from './speak-service.js';
 
 // The lines of a booking that does not go straight: a day or time to fill in, a correction, a caller who ends
@@ -69,7 +69,7 @@ function clockSaid(time: string): string {
 function describe(wish: WishSoFar, zone: string, now: Date): string {
   const parts = [
     wish.serviceName,
-    wish.staffName ? `bei ${wish.staffName}` : null,
+    wish.staffName ? `bei ${dative(wish.staffName)}` : null,
     wish.date ? daySaid(wish.date, zone, now, wish.wording) : null,
     wish.time ? `um ${clockSaid(wish.time)}` : wish.partOfDay ? speakPartOfDay(wish.partOfDay) : null,
   ];
@@ -173,7 +173,7 @@ export function helpDeclined(question = 'Was kann ich für Sie tun?'): string {
 
 /** The caller asked for a staff member by name: hand over to the salon to reach them. */
 export function transferToPerson(name: string): string {
-  return `Einen Moment bitte, ich verbinde Sie, damit Sie mit ${name} sprechen können.`;
+  return `Einen Moment bitte, ich verbinde Sie, damit Sie mit ${dative(name)} sprechen können.`;
 }
 
 /** Nobody to transfer to: say so, offer a callback from the person or help right here. */
@@ -183,9 +183,22 @@ export function personNotReachable(name: string, hasNumber: boolean): string {
     : `${name} kann ich Ihnen leider gerade nicht ans Telefon holen. Ich kann Ihnen aber gern selbst helfen, zum Beispiel mit einem Termin.`;
 }
 
+/** "Jemanden mit dem Namen Mandy", "Eine Frau Schulze", "Einen Herrn Becker" gibt es bei uns leider nicht. */
+function nobodyCalled(name: string): string {
+  const titled = /^(Frau|Herr) (.+)$/.exec(name);
+  if (!titled) return `Jemanden mit dem Namen ${name} gibt es bei uns leider nicht.`;
+  return titled[1] === 'Frau' ? `Eine Frau ${titled[2]} gibt es bei uns leider nicht.` : `Einen Herrn ${titled[2]} gibt es bei uns leider nicht.`;
+}
+
 /** A name the salon does not have, and who does work here. */
 export function unknownStaff(name: string, staffNames: string[]): string {
-  return `Jemanden mit dem Namen ${name} gibt es bei uns leider nicht. Bei uns arbeiten ${speakList(staffNames, 'und')}. Bei wem hätten Sie gern den Termin, oder ist es Ihnen egal?`;
+  return `${nobodyCalled(name)} Bei uns arbeiten ${speakList(staffNames, 'und')}. Bei wem hätten Sie gern den Termin, oder ist es Ihnen egal?`;
+}
+
+/** The caller asked to speak to someone by a name nobody here has: who does work here, and a colleague instead. */
+export function unknownPerson(name: string, staffNames: string[], canTransfer: boolean): string {
+  const instead = canTransfer ? 'Soll ich Sie mit einer Kollegin verbinden?' : 'Soll eine Kollegin Sie zurückrufen?';
+  return `${nobodyCalled(name)} Bei uns arbeiten ${speakList(staffNames, 'und')}. ${instead}`;
 }
 
 /** The caller ends the call without a booking: no pressure, a warm goodbye. */

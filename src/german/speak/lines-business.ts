@@ -30,6 +30,12 @@ function said(topic: BusinessTopic, value: string): string {
 /** Answers a question about the business from its directory; never more than the data says. */
 export function answerBusinessQuestion(question: BusinessQuestion, business: Directory['business']): BusinessAnswer {
   const answers = business.answers;
+  if (question.kind === 'other') {
+    return {
+      kind: 'unknown',
+      text: question.offering ? 'Ob wir das anbieten, kann ich Ihnen leider nicht sicher sagen.' : 'Das kann ich Ihnen leider nicht sicher sagen.',
+    };
+  }
   if (question.kind === 'faq') {
     const entry = answers.faq?.[question.index];
     return entry ? { kind: 'answer', text: entry.answer } : { kind: 'unknown', text: 'Dazu habe ich leider keine Angaben.' };

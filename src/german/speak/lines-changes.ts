@@ -1,7 +1,7 @@
 import type { Directory } from '../../booking/load-directory.js';
 import type { AppointmentRef } from '../../reception/outcomes.js';
 import { speakAppointment } from './phrase-appointments.js';
-import { speakInstant, speakList, speakStaff } from './speak.js';
+import { dative, speakInstant, speakList, speakStaff } from './speak.js';
 
 // What the agent says about the caller's own appointments: reading them out, asking before a change, refusing a
 // change to someone else's.
@@ -10,7 +10,7 @@ import { speakInstant, speakList, speakStaff } from './speak.js';
 function whenAndWho(a: { startsAt: string; staffId: string }, directory: Directory, now: Date): string {
   const member = directory.staff.find((m) => m.id === a.staffId);
   const when = speakInstant(new Date(a.startsAt), directory.business.timeZone, now);
-  return member ? `${when} bei ${speakStaff(member)}` : when;
+  return member ? `${when} bei ${dative(speakStaff(member))}` : when;
 }
 
 /** "am Donnerstag, dem 26. November, um 11 Uhr" → "auf Donnerstag, den 26. November, um 11 Uhr" (the accusative of a move). */
@@ -27,7 +27,7 @@ export function confirmCancel(a: AppointmentRef, directory: Directory, now: Date
 export function confirmMove(a: AppointmentRef, startsAt: string, staffId: string | null, directory: Directory, now: Date): string {
   const member = staffId ? directory.staff.find((m) => m.id === staffId) : undefined;
   const target = onto(speakInstant(new Date(startsAt), directory.business.timeZone, now));
-  return `Soll ich Ihren Termin ${whenAndWho(a, directory, now)} ${target}${member ? ` zu ${speakStaff(member)}` : ''} verschieben?`;
+  return `Soll ich Ihren Termin ${whenAndWho(a, directory, now)} ${target}${member ? ` zu ${dative(speakStaff(member))}` : ''} verschieben?`;
 }
 
 /** The caller's answer to a read-back was neither yes nor no. */
@@ -43,7 +43,7 @@ const COUNT_WORDS = ['keinen', 'einen', 'zwei', 'drei', 'vier', 'fünf', 'sechs'
 
 /** "Sie haben einen Termin: Herrenhaarschnitt am Dienstag, …" / "Sie haben zwei Termine: … und …". At most three named. */
 export function listAppointments(found: readonly AppointmentRef[], directory: Directory, now: Date): string {
-  const named = found.slice(0, 3).map((a) => speakAppointment(a, directory, now));
+  const named = found.slice(0, 3).map((a) => speakAppointment(a, directory, now, { dated: true }));
   const count = COUNT_WORDS[found.length] ?? String(found.length);
   const more =
     found.length > 3 ? `, und dazu noch ${COUNT_WORDS[found.length - 3] ?? String(found.length - 3)} ${found.length - 3 === 1 ? 'weiteren' : 'weitere'}` : '';

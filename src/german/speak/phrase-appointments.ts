@@ -1,6 +1,7 @@
 import type { Directory } from '../../booking/load-directory.js';
 import type { AppointmentRef, CancelOutcome, RescheduleOutcome } from '../../reception/outcomes.js';
-import { speakInstant, speakList, speakStaff } from './speak.js';
+import { DateTime } from 'luxon';
+import { MONTHS, WEEKDAYS, dative, speakClock, speakInstant, speakList, speakStaff } from './speak.js';
 import { spokenServiceName, type ServiceWords } from './speak-service.js';
 import { explainReason, explainRefusal, offerAlternatives, speakSlot } from './wording.js';
 
@@ -22,11 +23,25 @@ function spokenServiceNameOf(serviceId: string, directory: Directory): string {
   return spokenServiceName(serviceNameOf(serviceId, directory));
 }
 
-/** "Herrenhaarschnitt am Dienstag, dem 24. November, um halb drei bei Emma". */
-export function speakAppointment(a: AppointmentRef, directory: Directory, now: Date): string {
+/**
+ * "Herrenhaarschnitt am Dienstag, dem 24. November, um halb drei bei Emma". `dated`: today and tomorrow also get
+ * their date ("morgen, am Freitag, dem 20. November, um 10 Uhr"), for a caller who asked when their appointment is
+ * and wants to note it down.
+ */
+export function speakAppointment(a: AppointmentRef, directory: Directory, now: Date, options: { dated?: boolean } = {}): string {
   const member = directory.staff.find((m) => m.id === a.staffId);
-  const when = speakInstant(new Date(a.startsAt), directory.business.timeZone, now);
-  return `${spokenServiceNameOf(a.serviceId, directory)} ${when}${member ? ` bei ${speakStaff(member)}` : ''}`;
+  const zone = directory.business.timeZone;
+  const when = options.dated ? speakDatedInstant(new Date(a.startsAt), zone, now) : speakInstant(new Date(a.startsAt), zone, now);
+  return `${spokenServiceNameOf(a.serviceId, directory)} ${when}${member ? ` bei ${dative(speakStaff(member))}` : ''}`;
+}
+
+/** "morgen, am Freitag, dem 20. November, um 10 Uhr"; days further off as `speakInstant` says them. */
+function speakDatedInstant(instant: Date, zone: string, now: Date): string {
+  const spoken = speakInstant(instant, zone, now);
+  const relative = /^(heute|morgen) um /.exec(spoken);
+  if (!relative) return spoken;
+  const at = DateTime.fromJSDate(instant, { zone });
+  return `${relative[1]}, am ${WEEKDAYS[at.weekday]}, dem ${at.day}. ${MONTHS[at.month]}, um ${speakClock(at.hour, at.minute)}`;
 }
 
 export const NO_APPOINTMENT = 'Unter dieser Nummer finde ich leider keinen anstehenden Termin.';

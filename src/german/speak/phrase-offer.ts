@@ -1,6 +1,6 @@
 import type { Directory } from '../../booking/load-directory.js';
 import type { OfferedSlot, OfferOutcome } from '../../reception/outcomes.js';
-import { capitalise, speakInstant, speakStaff, type DayWording } from './speak.js';
+import { capitalise, dative, type DayWording, speakInstant, speakStaff } from './speak.js';
 import { speakService, type ServiceWords } from './speak-service.js';
 import { nothingFreeInPartOfDay, slotsFitPartOfDay, type WishedPartOfDay } from './speak-part-of-day.js';
 import { explainReason, explainRefusal, offerAlternatives } from './wording.js';
@@ -89,5 +89,7 @@ function offerExact(slot: OfferedSlot, terms: OfferTerms): string {
   // offer right after one in the same wording takes the other.
   const halfHour = Math.floor(new Date(slot.startsAt).getTime() / (30 * 60_000));
   const hasTime = halfHour % 2 === 0 ? !terms.after?.endsWith(ASK_TO_BOOK_IT) : terms.after?.endsWith(ASK_TO_ENTER_IT) === true;
-  return hasTime ? `${when} hat ${staff} Zeit ${service}. ${ASK_TO_BOOK_IT}` : `${when} ist bei ${staff} ein Termin ${service} frei. ${ASK_TO_ENTER_IT}`;
+  return hasTime
+    ? `${when} hat ${staff} Zeit ${service}. ${ASK_TO_BOOK_IT}`
+    : `${when} ist bei ${dative(staff)} ein Termin ${service} frei. ${ASK_TO_ENTER_IT}`;
 }

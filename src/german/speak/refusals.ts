@@ -16,9 +16,39 @@ export const CHANGES_NEED_CALLING_NUMBER =
   'Termine kann ich nur für die Nummer ändern, von der Sie anrufen. Bitte rufen Sie von dieser Nummer an, oder eine Kollegin hilft Ihnen gern weiter.';
 export const PHONE_NOT_UNDERSTOOD = 'Die Telefonnummer habe ich leider nicht richtig verstanden. Könnten Sie sie bitte noch einmal sagen?';
 
-/** "Da fehlt mir noch etwas: uhrzeit, name." (the argument names, as the agent knows them). */
-export function missingArguments(fields: readonly string[]): string {
-  return `Da fehlt mir noch etwas: ${fields.join(', ')}.`;
+/** What a function is for, which decides how a missing day or time is asked for. */
+export type FunctionPurpose = 'offer' | 'book' | 'cancel' | 'move';
+
+/**
+ * The question for what a function call lacks (or sent unreadable), as a receptionist asks it: the first missing
+ * thing in the order of a booking (service, day and time, name, number), never the argument's name. The agent says
+ * the answer to the caller as it is, so "Bitte geben Sie uhrzeit an" would be read out; the names stay in `fields`.
+ */
+export function askForMissing(purpose: FunctionPurpose, fields: readonly string[]): string {
+  const lacks = (field: string) => fields.includes(field);
+  if (lacks('dienstleistung')) return 'Für welche Leistung möchten Sie einen Termin?';
+  const day = lacks('datum');
+  const time = lacks('uhrzeit');
+  if (day || time) return askDayOrTime(purpose, day, time);
+  if (lacks('alter_termin')) return 'Welchen Ihrer Termine meinen Sie?';
+  if (lacks('mitarbeiter')) return 'Bei wem möchten Sie den Termin?';
+  if (lacks('name')) return 'Auf welchen Namen darf ich den Termin eintragen?';
+  if (lacks('telefon')) return ASK_PHONE_FOR_BOOKING;
+  return 'Entschuldigung, das habe ich nicht ganz verstanden. Worum geht es?';
+}
+
+function askDayOrTime(purpose: FunctionPurpose, day: boolean, time: boolean): string {
+  const what = day && time ? 'welchen Tag und welche Uhrzeit' : day ? 'welchen Tag' : 'welche Uhrzeit';
+  switch (purpose) {
+    case 'move':
+      return `Auf ${what} soll ich den Termin verschieben?`;
+    case 'cancel':
+      return day ? 'An welchem Tag ist der Termin, den Sie absagen möchten?' : 'Um welche Uhrzeit ist der Termin, den Sie absagen möchten?';
+    case 'offer':
+    case 'book':
+      if (day && time) return 'Für welchen Tag und welche Uhrzeit möchten Sie den Termin?';
+      return day ? 'Für welchen Tag möchten Sie den Termin?' : 'Um welche Uhrzeit möchten Sie den Termin?';
+  }
 }
 
 /** Why `datum`/`uhrzeit` could not be read, quoting what was sent. */

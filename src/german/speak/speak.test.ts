@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
-import { speakClock, speakDay, speakInstant, speakList, speakPrice, speakStaff } from './speak.js';
+import { dative, speakClock, speakDay, speakInstant, speakList, speakPrice, speakStaff } from './speak.js';
 
 const berlin = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Berlin' }).toJSDate();
 const day = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Berlin' });
@@ -69,5 +69,11 @@ describe('speaking times in German', () => {
     expect(speakStaff({ name: 'Dr. Anna Berger', aliases: ['Frau Berger'] })).toBe('Frau Berger');
     expect(speakStaff({ name: 'Dr. Lukas Hoffmann', aliases: [] })).toBe('Lukas');
     expect(speakStaff({ name: 'Anna Berger', aliases: ['Dr. Berger'] })).toBe('Doktor Berger');
+  });
+
+  it('says "bei Herrn Hoffmann" after a preposition, and leaves Frau and first names as they are', () => {
+    expect(`bei ${dative(speakStaff({ name: 'Lukas Hoffmann', aliases: ['Herr Hoffmann'] }))}`).toBe('bei Herrn Hoffmann');
+    expect(`bei ${dative('Frau Berger')}`).toBe('bei Frau Berger');
+    expect(`zu ${dative('Herrmann')}`).toBe('zu Herrmann');
   });
 });

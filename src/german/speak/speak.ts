@@ -70,6 +70,11 @@ export function speakStaff(member: { name: string; aliases: string[] }): string 
   return forSpeech(first ?? member.name);
 }
 
+/** A staff member's spoken name after bei, zu or mit: "bei Herrn Hoffmann" ("Frau" and first names stay as they are). */
+export function dative(spokenName: string): string {
+  return spokenName.replace(/^Herr(?= )/, 'Herrn');
+}
+
 /**
  * "A", "A oder B", "A, B oder C". When the last item holds an "und" itself ("Waschen und Föhnen"), a list joined by
  * "und" ends with "sowie", so the listener still hears where one item ends.

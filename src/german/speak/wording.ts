@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { Directory } from '../../booking/load-directory.js';
 import type { Unavailable, UnavailableDetail } from '../../reception/outcomes.js';
 import { explainClosedDay } from './explain-closed-day.js';
-import { speakClock, speakInstant, speakList, speakStaff, type DayWording } from './speak.js';
+import { dative, type DayWording, speakClock, speakInstant, speakList, speakStaff } from './speak.js';
 
 /** A slot to speak of: who and from when (an ISO instant, epoch milliseconds or a Date). */
 export interface SpokenSlot {
@@ -16,7 +16,7 @@ const instantOf = (at: string | number | Date): number => (typeof at === 'string
 export function speakSlot(slot: SpokenSlot, directory: Directory, now: Date, wording: DayWording = {}): string {
   const member = directory.staff.find((m) => m.id === slot.staffId);
   const when = speakInstant(instantOf(slot.startsAt), directory.business.timeZone, now, wording);
-  return member ? `${when} bei ${speakStaff(member)}` : when;
+  return member ? `${when} bei ${dative(speakStaff(member))}` : when;
 }
 
 /** How an offer is framed: what it is for ("Für einen Herrenhaarschnitt"), and how the caller named the day. */
@@ -43,7 +43,7 @@ function speakSlots(slots: readonly SpokenSlot[], directory: Directory, now: Dat
     const day = at.toISODate() ?? '';
     const when = day === previousDay ? `um ${speakClock(at.hour, at.minute)}` : speakInstant(at.toMillis(), zone, now, wording);
     previousDay = day;
-    return sameStaff || !staffNames[i] ? when : `${when} bei ${staffNames[i]}`;
+    return sameStaff || !staffNames[i] ? when : `${when} bei ${dative(staffNames[i])}`;
   });
   return { when: speakList(items), sameStaff };
 }
@@ -75,8 +75,8 @@ export function offerAlternatives(alternatives: readonly SpokenSlot[], directory
   if (alternatives.length === 0) return 'In den nächsten Wochen ist dafür leider nichts mehr frei.';
   const { when, sameStaff } = speakSlots(alternatives, directory, now, framing.wording ?? {});
   const variant = variantOf(alternatives);
-  const atStaff = sameStaff ? `bei ${sameStaff}` : '';
-  const lead = framing.lead ?? (atStaff ? `Bei ${sameStaff}` : '');
+  const atStaff = sameStaff ? `bei ${dative(sameStaff)}` : '';
+  const lead = framing.lead ?? (sameStaff ? `Bei ${dative(sameStaff)}` : '');
   const middle = framing.lead && atStaff ? `${atStaff} ` : '';
   const after = framing.after ?? '';
   // The wording follows the offer; it turns to the other one where the line before already had it.

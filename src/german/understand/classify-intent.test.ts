@@ -126,6 +126,7 @@ const CASES: Record<Intent, string[]> = {
     'Bis wann haben Sie heute auf?',
     'Wie lange haben Sie heute offen?',
     'Wann machen Sie morgen auf?',
+    'haben hm sie samstags auf',
   ],
   unknown: [
     'Dienstag um drei',

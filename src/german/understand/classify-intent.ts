@@ -5,7 +5,7 @@
  * move, opening hours, a new booking) win over the yes/no particles that often open a sentence
  * ("Ja, ich möchte den Termin absagen" is a cancellation).
  */
-import { fold, standardSpoken } from './normalize.js';
+import { foldWithoutHesitations, standardSpoken } from './normalize.js';
 import { isRefusal } from './read-booking-cues.js';
 
 export type Intent = 'yes' | 'no' | 'cancel_appointment' | 'reschedule_appointment' | 'book' | 'human' | 'repeat' | 'goodbye' | 'opening_hours' | 'unknown';
@@ -20,6 +20,8 @@ const OPENING =
   /\boeffnungszeit\w*\b|\bwann\b.{0,25}\b(geoeffnet|offen|auf|zu|oeffnen|schliessen|aufmachen|zumachen)\b|\b(haben|hat|habt|sind) (sie|ihr)\b.{0,25}\b(geoeffnet|offen|auf)\b|\bbis wann\b|\bab wann\b.{0,20}\b(offen|auf|geoeffnet)\b|\bwie lange\b.{0,20}\b(offen|auf|geoeffnet)\b/;
 const BOOK =
   /\btermin\w*\b.{0,30}\b(vereinbaren|machen|buchen|ausmachen|haben|bekommen|kriegen|reservieren|frei|moeglich)\b|\b(moechte|moechten|moecht|haette|haetten|haett|braeuchte|braeucht|brauche|brauch|wollte|wollt|will|wuerde|wuerd|suche|gibt es|gibts)\b.{0,60}(termin|schnitt|faerbung|straehn|foehnen|behandlung|untersuchung|checkup|check-up|kontrolle)|\b(anmelden|einbuchen|neuen termin|termin buchen|einen termin|nen termin|an termin)\b|\bhaare\b.{0,20}\b(schneiden|faerben|machen)\b/;
+/** "es geht nicht um einen Termin", "ich brauche keinen Termin": the booking words are denied. */
+const NOT_BOOK = /\b(nicht|kein\w*) (um |wegen )?(einen |nen |den |eines |einem )?termin\w*\b/;
 const GOODBYE =
   /\b(tschuess|tschues|tschuessi|tschoe|tschau|ciao|bye|ade|adieu|baba|pfiat (di|eich|enk|eana))\b|\bmach'?s gut\b|\bbis denne\b|\bschoenen tach\b|\bauf wieder(hoeren|sehen|schauen)\b|\bwiederhoeren\b|\bdas wa(r|er)'?s\b|\bdas wa(r|ere) (es|alles)\b|\bschoenen (tag|abend|nachmittag|abend|sonntag|wochenende) noch\b|\bbis (dann|bald|spaeter)\b|\bmehr (brauche|wollte) ich nicht\b|\bsonst nichts\b|\bnichts weiter\b|\bdanke,? das (war|wars)\b/;
 const REPEAT =
@@ -31,13 +33,13 @@ const YES =
 
 /** Classifies what the caller wants from the dialogue. */
 export function classifyIntent(text: string): Intent {
-  const t = standardSpoken(fold(text).replace(/[’`]/g, "'").trim());
+  const t = standardSpoken(foldWithoutHesitations(text));
   if (t === '') return 'unknown';
   if (HUMAN.test(t)) return 'human';
   if (CANCEL.test(t) && !/\bnicht (absagen|stornieren)\b/.test(t)) return 'cancel_appointment';
   if (RESCHEDULE.test(t)) return 'reschedule_appointment';
   if (OPENING.test(t)) return 'opening_hours';
-  if (BOOK.test(t)) return 'book';
+  if (BOOK.test(t) && !NOT_BOOK.test(t)) return 'book';
   if (GOODBYE.test(t)) return 'goodbye';
   if (REPEAT.test(t)) return 'repeat';
   if (NO.test(t) || isRefusal(t)) return 'no';

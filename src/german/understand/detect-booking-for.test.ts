@@ -17,6 +17,8 @@ describe('detectBookingFor', () => {
     ['wir zwei bräuchten einen termin', { kind: 'both', relation: null }],
     ['für mich und meinen Mann', { kind: 'both', relation: 'mann' }],
     ['für meine Frau und für mich', { kind: 'both', relation: 'frau' }],
+    // The name said after "ihr Name ist" is read by the name reader; "Ihr Name" itself is none.
+    ['für meine Tochter, ihr Name ist Lena Schmidt', { kind: 'other', relation: 'tochter', name: null }],
   ])('reads %j', (text, expected) => expect(detectBookingFor(text)).toEqual(expected));
 
   it.each(['einen Termin für Freitag', 'Herrenhaarschnitt für Dienstag um zehn', 'für nächste Woche bitte', 'ja gerne', 'für halb drei'])(

@@ -3,11 +3,15 @@
  * access, and the business's own questions (found by their keywords). The answer comes from the business's data
  * only; this reads the question, never answers it.
  */
-import { fold, foldedWords, indexOfWords } from './normalize.js';
+import { foldedWords, foldWithoutHesitations, indexOfWords } from './normalize.js';
 
 export type BusinessTopic = 'address' | 'directions' | 'payment' | 'parking' | 'wifi' | 'accessibility';
 
-export type BusinessQuestion = { kind: 'topic'; topic: BusinessTopic } | { kind: 'faq'; index: number };
+/**
+ * `other`: a question about the business that no topic and none of its own questions cover ("Gibt es bei Ihnen
+ * Kaffee?"); `offering` when it asks whether something is offered ("Machen Sie auch Hochsteckfrisuren?").
+ */
+export type BusinessQuestion = { kind: 'topic'; topic: BusinessTopic } | { kind: 'faq'; index: number } | { kind: 'other'; offering: boolean };
 
 const TOPICS: Array<[BusinessTopic, RegExp]> = [
   [
@@ -30,15 +34,26 @@ const TOPICS: Array<[BusinessTopic, RegExp]> = [
   ['accessibility', /\bbarrierefrei\w*\b|\brollstuhl\w*\b|\brollator\b|\bkinderwagen\b|\b(aufzug|fahrstuhl|lift)\b|\b(stufen|treppen?)\b/],
 ];
 
+/** How a question about the business opens: at the start, after a clause, or after a greeting ("ich grüße Sie, gibt es …"). */
+const OTHER_QUESTION =
+  /(?:^|[,.;:!?]\s*|\b(?:hallo|tag|morgen|sie|ja|ach|und|mal|frage|fragen|moin|servus|hi)\s+)(gibt es|gibts|haben sie|habt ihr|machen sie|macht ihr|bieten sie|verkaufen sie|kann man|darf man|kann ich bei ihnen|darf ich bei ihnen|darf ich|muss ich|braucht man|brauche ich|sollte ich)\b(.*)$/;
+const OFFERING = /^(machen sie|macht ihr|bieten sie|verkaufen sie)$/;
+/** What such a question is about when it is about booking, the hours or the conversation, not the business. */
+const NOT_OTHER =
+  /\b(termin\w*|zeit|frei|offen|geoeffnet|auf|zu|platz|noch was|verstanden|gehoert|ueberleg\w*|wiederholen|sprechen|verbinden|absagen|verschieben|buchen|eintragen|kosten|kostet|dauert|lange)\b/;
+
 /** The business question an utterance asks: a topic, else one of the business's own questions; null when none. */
 export function detectBusinessQuestion(text: string, faq: ReadonlyArray<{ keywords: readonly string[] }> = []): BusinessQuestion | null {
-  const t = fold(text).replace(/\s+/g, ' ');
+  const t = foldWithoutHesitations(text).replace(/\s+/g, ' ');
   const words = foldedWords(text);
   // The business's own questions first: its keywords are more specific than the general topics.
   const index = faq.findIndex((entry) => entry.keywords.some((k) => matchesKeyword(words, k)));
   if (index >= 0) return { kind: 'faq', index };
   for (const [topic, re] of TOPICS) if (re.test(t)) return { kind: 'topic', topic };
-  return null;
+  const other = OTHER_QUESTION.exec(t);
+  const about = other?.[2]?.trim() ?? '';
+  if (!other || about === '' || NOT_OTHER.test(about)) return null;
+  return { kind: 'other', offering: OFFERING.test(other[1]!) };
 }
 
 /** A keyword (one or more words) said as whole words; a single long keyword also as the start of a word ("Gutschein" in "Gutscheine"). */

@@ -58,12 +58,44 @@ function carriesFact(words: readonly string[]): boolean {
   );
 }
 
+/** "Moment, …", "halt, …", "oh, …": a caller stopping the agent; a correction when a day or time follows. */
+const STOP_WORD = /^\W*(moment|halt|stopp?|ach|oh|aeh|aehm|aeh)\b/;
+/** Words that name a day or a time, unlike the articles and prepositions that also come with one. */
+const WHEN_WORDS = new Set([
+  'halb',
+  'viertel',
+  'dreiviertel',
+  'uhr',
+  'morgen',
+  'uebermorgen',
+  'heute',
+  'frueher',
+  'spaeter',
+  'vormittags',
+  'nachmittags',
+  'abends',
+  'mittags',
+  'woche',
+]);
+
+function carriesWhen(words: readonly string[]): boolean {
+  return words.some(
+    (w) =>
+      WHEN_WORDS.has(w) || WEEKDAYS.has(w) || HABITUAL_WEEKDAYS.has(w) || MONTHS.has(w) || PARTS_OF_DAY.has(w) || /^\d/.test(w) || cardinalValue(w) !== null,
+  );
+}
+
 /** True when the caller corrects something said before rather than answering anew. */
 export function detectCorrection(text: string): boolean {
   const t = fold(text);
   if (STRONG.test(t)) return true;
   const words = foldedWords(text);
   if (NO_WORD.test(t)) return carriesFact(words.slice(1));
+  // "Moment, doch halb fünf", "oh, halt, Freitag": stopping the agent with a day or time is a correction.
+  if (STOP_WORD.test(t) && carriesWhen(words.slice(1))) return true;
+  // "doch um elf", "doch Freitag": "doch" before a day or time takes back what was on the table ("ja doch" does not).
+  const doch = words.indexOf('doch');
+  if (doch >= 0 && words[doch - 1] !== 'ja' && carriesWhen(words.slice(doch + 1, doch + 3))) return true;
   // "Dienstag, lieber Mittwoch": a preference after something was already named.
   const pref = PREFERENCE.exec(t);
   return pref !== null && pref.index > 0 && carriesFact(foldedWords(t.slice(0, pref.index)));

@@ -17,6 +17,9 @@ describe('extractPhoneNumber', () => {
     ['Österreich: plus vier drei sechs sechs vier eins zwei drei vier fünf sechs sieben', '+436641234567'],
     ['030 12345678', '+493012345678'],
     ['am 24.11. um 10, meine Nummer ist 0176 1234 5678', '+4917612345678'],
+    ['Dienstag um neun Uhr dreißig, meine Handynummer ist 0170 279 4833', '+491702794833'],
+    ['null äh eins sieben null zwei acht acht ähm acht sieben drei fünf', '+491702888735'],
+    ['also nein nehmen sie bitte die null eins fünf eins eins sechs acht eins fünf eins sechs acht', '+4915116815168'],
   ])('reads "%s"', (text, e164) => {
     expect(extractPhoneNumber(text)).toBe(e164);
   });
@@ -35,6 +38,10 @@ describe('extractPhoneNumber', () => {
     'Herrenschnitt am 24.11. um 10',
     'am 30.02.2026 um 10',
     'am 2026-11-24 um 14:30 bitte',
+    'für einmal Föhnen, am 20. November um fünfzehn Uhr fünfzehn wenn möglich bei Oliver',
+    'am zwanzigsten um zehn uhr dreißig',
+    // Twelve digits where the 0170 block has eleven: no number, and not the time's digits put in front of it.
+    'um neun Uhr dreißig, meine Nummer ist 0170 279 48332',
   ])('finds no valid number in "%s"', (text) => {
     expect(extractPhoneNumber(text)).toBeNull();
   });

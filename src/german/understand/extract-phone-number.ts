@@ -40,10 +40,35 @@ const REPEAT = new Map([
 ]);
 const SEPARATORS = new Set(['-', '/', '(', ')', '.', ',', ';', ':', '–']);
 
-/** Collects runs of spoken or written digits; other words end a run. */
-function digitRuns(text: string): string[] {
+/**
+ * Words around a day or a clock time ("am 20. November um fünfzehn Uhr fünfzehn"): the digits next to them are never
+ * pieces of one phone number, so runs on either side are not joined.
+ */
+const TIME_WORDS = new Set([
+  'uhr',
+  'um',
+  'am',
+  'halb',
+  'viertel',
+  'dreiviertel',
+  'januar',
+  'februar',
+  'maerz',
+  'april',
+  'mai',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'dezember',
+]);
+
+/** Collects runs of spoken or written digits; other words end a run. A null marks a day or time between runs. */
+function digitRuns(text: string): Array<string | null> {
   const toks = fold(text).match(TOKEN_RE) ?? [];
-  const runs: string[] = [];
+  const runs: Array<string | null> = [];
   let cur = '';
   let repeat = 1;
   const flush = () => {
@@ -84,6 +109,7 @@ function digitRuns(text: string): string[] {
     }
     if (SEPARATORS.has(t) || INSIDE.has(t)) continue;
     flush();
+    if (TIME_WORDS.has(t) && runs.at(-1) !== null) runs.push(null);
   }
   flush();
   return runs;
@@ -107,14 +133,20 @@ const DATE_OR_TIME = /(?<![\d.])(?:\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})?|\d{4}-\d{2
 export function extractPhoneNumber(text: string, defaultCountry: CountryCode = 'DE'): string | null {
   const runs = digitRuns(text.replace(DATE_OR_TIME, ' datum '));
   for (const run of runs) {
-    const valid = validate(run, defaultCountry);
+    const valid = run === null ? null : validate(run, defaultCountry);
     if (valid) return valid;
   }
-  // A number given in pieces ("Vorwahl null drei null, dann die Nummer …") may span several runs.
+  // A number given in pieces ("Vorwahl null drei null, dann die Nummer …") may span several runs, never a day or time.
+  // It starts where a caller starts a number, with the 0 of the area code or a +: "um neun Uhr dreißig, meine Nummer
+  // ist 0170 …" must not begin with the time's 9 and 30.
   for (let i = 0; i < runs.length; i++) {
-    let joined = runs[i]!;
+    const first = runs[i];
+    if (first === null || first === undefined || !/^[+0]/.test(first)) continue;
+    let joined = first;
     for (let j = i + 1; j < runs.length; j++) {
-      joined += runs[j]!.replace('+', '');
+      const piece = runs[j];
+      if (piece === null || piece === undefined) break;
+      joined += piece.replace('+', '');
       const valid = validate(joined, defaultCountry);
       if (valid) return valid;
     }

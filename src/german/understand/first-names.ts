@@ -21,6 +21,12 @@ reinhard renate rene robert robin roland rolf rosa rosemarie ruth sabine sabrina
 simone sofia sonja sophia sophie stefan stefanie steffen stephan stephanie susanne svenja sven sybille tanja theo theresa thomas
 thorsten tim timo tina tobias tom tommy torsten uli ulla ulrich ulrike ursula uta ute uwe valentin vanessa vera verena viktoria
 volker walter werner wilhelm willi wolfgang yannick yasemin yvonne zoe
+aylin ayse anett annett antje baerbel benno berit carsten chantal cindy conny cosima dana danny dario denise
+dilara doreen egon elfriede emre enrico evelyn fatma gitte gregor grit hasan heidrun heiko helen ilona ingo irina ivana jacqueline
+jaqueline jennifer jenny jochen joerg juergen justin karola katarina kathleen kay klara kurt leyla lilli lilly ludwig maik mandy
+manja marianne marvin mehmet meike melina milena mike mirko murat mustafa nancy natascha nele nicola nicolas olga peggy
+rebecca ricarda rita ronny sandy silvia sindy steffi svetlana sylvia tamara tatjana till tino ulf undine
+valentina vincent waltraud wiebke yusuf deniz
 `;
 
 /** Folded first names. */

@@ -57,4 +57,11 @@ describe('matchStaff', () => {
     expect(matchStaff('bei Emma', twins)).toEqual({ kind: 'named', staffIds: ['emma', 'emma2'] });
     expect(matchStaff('bei Emma Schulz', twins)).toEqual({ kind: 'named', staffIds: ['emma2'] });
   });
+
+  it('never takes another real first name for a slip of a staff name', () => {
+    const marion: StaffEntry[] = [{ id: 'marion', name: 'Marion Berger', aliases: [] }];
+    expect(matchStaff('bei Mario', marion)).toBeNull();
+    expect(matchStaff('bei Marion', marion)).toEqual({ kind: 'named', staffIds: ['marion'] });
+    expect(matchStaff('bei Marjon', marion)).toEqual({ kind: 'named', staffIds: ['marion'] });
+  });
 });

@@ -4,6 +4,7 @@
  * match whole words only ("Dilemma" holds no Emma), and common words never match a name by
  * fuzziness ("morgen" is not "Morgan").
  */
+import { isFirstName } from './first-names.js';
 import { allowedEdits, editDistance } from './fuzzy.js';
 import { foldedWords, phraseMatcher } from './normalize.js';
 import { HABITUAL_WEEKDAYS, MONTHS, PARTS_OF_DAY, WEEKDAYS } from './time/lexicon.js';
@@ -117,7 +118,8 @@ function matchesAt(words: readonly string[], i: number, v: Variant): boolean {
     const target = v.words[k]!;
     if (w === undefined) return false;
     if (w === target) continue;
-    if (!v.fuzzy || isCommon(w) || w.length < 5) return false;
+    // Another real first name ("Mario" beside a "Marion") is someone else, never a slip of the tongue.
+    if (!v.fuzzy || isCommon(w) || w.length < 5 || isFirstName(w)) return false;
     // One slip at most: names are short, and two edits turn "kretschmer" into unrelated words.
     const allowed = Math.min(1, allowedEdits(Math.min(w.length, target.length)));
     if (editDistance(w, target, allowed) > allowed) return false;

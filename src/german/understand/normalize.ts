@@ -52,3 +52,15 @@ export function standardSpoken(folded: string): string {
     .replace(/\bis\b/g, 'ist')
     .replace(/\b(des|dit|dat)(?= (passt|geht|klappt|ist|war|waer|waere)\b)/g, 'das');
 }
+
+/**
+ * Folded text without the hesitations a recogniser writes out ("haben hm sie samstags auf", "wo also kann ich
+ * parken"), so that a phrase broken by one still reads as the phrase. "mhm" stays: it is a yes.
+ */
+export function foldWithoutHesitations(text: string): string {
+  return fold(text)
+    .replace(/[’`]/g, "'")
+    .replace(/(^|[\s,.;:!?])(aeh+m*|oeh+m*|ehm+|h+m+|also)(?=[\s,.;:!?]|$)/g, '$1')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+}

@@ -6,11 +6,11 @@
  * a staff name the business does not know ("bei der Sandra"), a wish to be called back.
  */
 import { detectCorrection } from './detect-correction.js';
-import { extractCallerName } from './extract-caller-name.js';
-import { isFirstName } from './first-names.js';
-import { fold, foldedWords, standardSpoken } from './normalize.js';
+import { findIntroducedName } from './extract-caller-name.js';
+import { asksForPerson, unknownStaffName } from './detect-staff-mention.js';
+import { fold, foldedWords, foldWithoutHesitations, standardSpoken } from './normalize.js';
 import { cardinalValue, ordinalValue } from './numbers.js';
-import { HABITUAL_WEEKDAYS, MONTHS, WEEKDAYS } from './time/lexicon.js';
+import { HABITUAL_WEEKDAYS, MONTHS, PARTS_OF_DAY, WEEKDAYS } from './time/lexicon.js';
 
 /** A move relative to the slot on the table: minutes or days, later (positive) or earlier (negative). */
 export interface Shift {
@@ -21,6 +21,8 @@ export interface Shift {
 export interface BookingCues {
   /** The caller ends the call politely without a new wish ("ich ruf wieder an", "ich überleg's mir nochmal"). */
   ending: boolean;
+  /** Every day or time word of the sentence belongs to the ending ("ich ruf nächste Woche wieder an"): no wish. */
+  endingNamesWhen: boolean;
   /** The caller takes back or changes what was on the table ("ach nee", "doch nicht", "X ist schlecht", "lieber"). */
   correction: boolean;
   shift: Shift | null;
@@ -40,22 +42,36 @@ export interface BookingCues {
   asksWhatIsFree: boolean;
 }
 
-const ENDING =
-  /\b(melde|rufe|ruf) ich (mich )?(dann |einfach |lieber |nochmal |noch mal |noch einmal |spaeter )*(wieder|nochmal|noch mal|noch einmal|spaeter|an)\b|\bich (ruf|rufe|melde|meld)\w* (mich )?(dann |einfach |lieber |nochmal |noch mal |noch einmal |wieder |spaeter |morgen |naechste woche )*(wieder|nochmal|noch mal|noch einmal|spaeter|zurueck|an\b)|\b(ich )?ueberleg\w*'?s? (es )?(mir )?(noch ?mal|nochmal|noch einmal|erst|in ruhe)\b|\bmuss (ich )?(mir )?(das )?(erst |noch )*(ueberlegen|nachschauen|nachsehen|klaeren|absprechen)\b|\bdann (eben|halt|lieber) (nicht|doch nicht)\b|\b(trotzdem|dennoch) (danke|vielen dank)\b|\b(danke|vielen dank) (trotzdem|dennoch|erstmal|erst mal)\b|\bdann lassen wir (es|das)\b|\blassen wir (es|das) (lieber|erstmal|erst mal|doch)?\b|\bvergessen (sie|se) (es|das|des)\b|\bvergessen (sie|se)'s\b|\bhat sich erledigt\b|\bdann nicht\b\W*$|\bschau\w* (selbst|selber|erst|nochmal|noch mal) (in|im|nach)\b.{0,30}\bmelde\b/;
+/** Ways of ending the call politely without a booking, one to a line. */
+const ENDINGS: readonly RegExp[] = [
+  /\b(melde|rufe|ruf) ich (mich )?(dann |einfach |lieber |nochmal |noch mal |noch einmal |spaeter |morgen |naechste woche )*(wieder|nochmal|noch mal|noch einmal|spaeter|an)\b/,
+  /\bich (ruf|rufe|melde|meld)\w* (mich )?(dann |einfach |lieber |nochmal |noch mal |noch einmal |wieder |spaeter |morgen |naechste woche |die tage |bei ihnen )*(wieder|nochmal|noch mal|noch einmal|spaeter|zurueck|an\b(?!,? (wegen|weil|um|fuer|bezueglich|im auftrag)\b))/,
+  /\b(ich )?meld\w* mich( dann| einfach| bei ihnen| die tage)?\W*$/,
+  /\b(ich )?ueberleg\w*'?s? (es )?(mir )?(das )?(noch ?mal|nochmal|noch einmal|erst|in ruhe)\b/,
+  /\b(ich )?(denk|denke)\w* (noch ?mal |nochmal |erst (mal )?)?(drueber|darueber) nach\b/,
+  /\bmuss (ich )?(mir )?(das )?(erst |noch |erst mal |nochmal )*(ueberlegen|nachschauen|nachsehen|klaeren|absprechen)\b/,
+  /\b(versuch|versuche|probier|probiere)(\s+ich)?('?s|\s+es)?\s+(es\s+)?(dann\s+)?(lieber\s+|einfach\s+)?(ein\s*andermal|ein anderes mal|spaeter|woanders|nochmal|noch mal|morgen|naechste woche)\b/,
+  /\b(dann|vielleicht|lieber) (ein ?andermal|ein anderes mal)\b/,
+  /\bdann (eben|halt|lieber) (nicht|doch nicht)\b/,
+  /\b(trotzdem|dennoch) (danke|vielen dank)\b|\b(danke|vielen dank) (trotzdem|dennoch|erstmal|erst mal)\b/,
+  /\bdann lassen wir (es|das)\b|\blassen wir (es|das) (lieber|erstmal|erst mal|doch)?\b/,
+  /\blass(e)? ich('s|s| es| das)\b(?!\s+(machen|schneiden|faerben|foehnen|waschen))/,
+  /\blassen sie (mal|es|das|'?s)\b(?!\s+(machen|schneiden|faerben|foehnen|waschen))/,
+  /\bvergessen (sie|se) (es|das|des)\b|\bvergessen (sie|se)'s\b|\bhat sich (dann )?erledigt\b/,
+  /\bdann nicht\b\W*$/,
+  /\bschau\w* (selbst|selber|erst|nochmal|noch mal) (in|im|nach)\b.{0,30}\bmelde\b/,
+  /\b(frag|frage)\w* (erst|mal|nochmal|zuerst) (meinen|meine|meinem|bei)\b/,
+  /\b(ich komm\w*|komm\w* ich) (dann )?(einfach |lieber |spontan |mal |direkt )*vorbei\b/,
+];
+
 /** A "no" about the thing on the table that the classifier's yes-words would otherwise hide ("passt leider beides nicht"). */
 const REJECTS =
   /\b(\w+ )?(ist|waere|wär|waer) (mir )?(leider |eher |zu |ganz )*(schlecht|ungünstig|unguenstig|ungeschickt|doof|bloed|knapp)\b|\b(geht|gehts|geht's|passt|klappt)\b.{0,20}\bnicht\b|\bdoch nicht\b|\bnee\b|\bach (nee|nein|ne|noe)\b|\bwarten sie\b|\bmoment mal\b|\bstopp\b|\blieber doch\b|\bdoch lieber\b/;
-const PERSON =
-  /\b(kann|koennte|darf|moechte|wuerde) ich\b.{0,30}\b(sprechen|ans telefon|an den apparat)\b|\b(ist|waere) (die |der |frau |herr )?\w+ (gerade |heute |mal |zufaellig |denn )*(da|im haus|zu sprechen|erreichbar|ans telefon)\b|\b(verbinden|stellen) sie mich\b.{0,20}\b(mit|zu)\b|\bmit (der |dem |frau |herrn )?\w+ (kurz |mal |bitte |selbst |persoenlich )*(sprechen|reden)\b|\b(geben|holen) sie mir\b.{0,20}\b(mal|bitte|kurz)?\b/;
 const CALLBACK = /\bzurueck ?ruf\w*|\bzurueckgerufen\b|\brueckruf\w*\b|\bruf\w*\b.{0,25}\bzurueck\b/;
 const WHAT_IS_FREE =
   /\b(nennen|sagen|geben) sie (mir |uns )?(einfach |mal |doch |bitte |gern |gerne )*(die ersten|was)\b|\bwas (haben|haetten|habt) (sie|ihr) (denn |so |da |noch )*(frei|da)\b|\bwas ist (denn |so |da |noch )*frei\b|^\W*(die|den) ersten\W*(bitte)?\W*$/;
 const WEEK =
   /\b(naechste|naechsten|kommende|kommenden|uebernaechste|uebernaechsten|diese|dieser|diesen|in der|in zwei|in drei|in einer|in 2|in 3) ?(\w+ )?woche\b/;
-const NAME_INTRO = /\b(mein name (ist|lautet)|ich heisse|hier (ist|spricht)|(es )?spricht|am apparat|mein name\b|name ist)\b/;
-const STAFF_CUE = /\b(bei|zu|zur|zum|von|mit) (der |dem |die |frau |herrn |herr )?([\p{L}-]+)/giu;
-/** Hesitations a recogniser writes out; they sit between an introduction and the name. */
-const HESITATION = /(^|\s)(äh|ähm|öhm|ehm|hm|aeh|aehm)(?=\s|,|$)/giu;
 
 /** "eine Stunde später", "halbe Stunde früher", "zwei Stunden später", "etwas später", "den Tag danach", "einen Tag früher". */
 function readShift(t: string): Shift | null {
@@ -98,52 +114,51 @@ function hasDayWord(words: readonly string[]): boolean {
   );
 }
 
-/** A name from a sentence that introduces the caller; bare words are never taken for a name here. */
-function introducedName(text: string, t: string): string | null {
-  const intro = NAME_INTRO.exec(t);
-  if (!intro) return null;
-  // From the introduction on (or the whole sentence for "Lisa Meyer am Apparat"), so a bare reading never applies.
-  const words = text.replace(HESITATION, ' ').split(/\s+/).filter(Boolean);
-  const plain = t.replace(HESITATION, ' ');
-  const foldedIndex = plain
-    .slice(0, NAME_INTRO.exec(plain)?.index ?? 0)
-    .split(/\s+/)
-    .filter(Boolean).length;
-  const from = /^(am apparat|mein name\b(?! (ist|lautet)))/.test(intro[0]) ? 0 : foldedIndex;
-  const name = extractCallerName(words.slice(from).join(' '));
+/** A day or a time named: the words that make one ("nächste Woche", "halb zehn", "Freitag"). */
+function hasWhenWord(words: readonly string[]): boolean {
+  return (
+    hasDayWord(words) ||
+    words.some((w) => PARTS_OF_DAY.has(w) || cardinalValue(w) !== null || /^(halb|viertel|dreiviertel|uhr|woche|spaeter|frueher|nachher|gleich|bald)$/.test(w))
+  );
+}
+
+/**
+ * The name the caller introduces themselves with ("Hier ist Lisa Meyer"), or null; bare words are never taken for a
+ * name here, nor a staff member's name ("Emma Williams, hat die Freitag Zeit?" asks about her).
+ */
+export function readIntroducedName(text: string, staff: readonly { name: string; aliases: string[] }[]): string | null {
+  const name = findIntroducedName(text);
   if (!name) return null;
   const folded = foldedWords(name.full);
   // "hier ist nächste Woche …" names nobody; "Petra Freitag" and "Jan" do.
   if (folded.some((w) => w === 'woche' || w === 'termin') || folded.every((w) => WEEKDAYS.has(w) || MONTHS.has(w))) return null;
+  const known = staffWords(staff);
+  if (folded.every((w) => known.has(w))) return null;
   return name.full;
 }
 
-function unknownStaffName(text: string, staff: readonly { name: string; aliases: string[] }[]): string | null {
-  const known = new Set(staff.flatMap((m) => [...foldedWords(m.name), ...m.aliases.flatMap((a) => foldedWords(a))]));
-  for (const m of text.normalize('NFC').matchAll(STAFF_CUE)) {
-    const raw = m[3]!;
-    const word = fold(raw);
-    const titled = /frau|herr/.test(fold(m[2] ?? ''));
-    // "bei Jan" is a person; "im Jan" never gets here (no staff cue before it).
-    if (known.has(word) || WEEKDAYS.has(word) || (MONTHS.has(word) && !isFirstName(word))) continue;
-    if (isFirstName(word) || (titled && /^\p{Lu}/u.test(raw))) return raw.charAt(0).toUpperCase() + raw.slice(1);
-  }
-  return null;
+function staffWords(staff: readonly { name: string; aliases: string[] }[]): Set<string> {
+  return new Set(staff.flatMap((m) => [...foldedWords(m.name), ...m.aliases.flatMap((a) => foldedWords(a))]));
 }
 
 /** Reads the conversation cues of one utterance. `staff`: the business's staff, to tell an unknown name. */
 export function readBookingCues(text: string, staff: readonly { name: string; aliases: string[] }[]): BookingCues {
   const t = standardSpoken(fold(text).replace(/[’`]/g, "'"));
   const words = foldedWords(text);
+  const plain = standardSpoken(foldWithoutHesitations(text));
+  const endings = ENDINGS.filter((re) => re.test(plain));
+  const introduced = readIntroducedName(text, staff);
+  const personRequest = asksForPerson(text);
   return {
-    ending: ENDING.test(t),
+    ending: endings.length > 0,
+    endingNamesWhen: endings.length > 0 && !hasWhenWord(foldedWords(endings.reduce((rest, re) => rest.replace(re, ' '), plain))),
     correction: REJECTS.test(t) || detectCorrection(text),
     shift: readShift(t),
     weekOnly: WEEK.test(t) && !hasDayWord(words.filter((w) => w !== 'woche')),
     bareWeekday: words.some((w) => WEEKDAYS.has(w)) && !words.some((w) => MONTHS.has(w) || /^\d/.test(w) || ordinalValue(w) !== null),
-    introducedName: introducedName(text, t),
-    personRequest: PERSON.test(t),
-    unknownStaffName: unknownStaffName(text, staff),
+    introducedName: introduced,
+    personRequest,
+    unknownStaffName: unknownStaffName(text, staff, personRequest, introduced ? foldedWords(introduced) : []),
     callback: CALLBACK.test(t),
     asksWhatIsFree: WHAT_IS_FREE.test(t),
   };

@@ -89,3 +89,14 @@ describe('readCallerUtterance: one reading of everything a sentence says', () =>
     expect(read('morgen').unintelligible).toBe(false);
   });
 });
+
+describe('readCallerUtterance: the caller’s own name is no staff preference', () => {
+  it('reads "Hier ist Emma Schmidt, bei Fabian" as a wish for Fabian only', () => {
+    const staff = [...CATALOGUE.staff, { id: 'fabian', name: 'Fabian Spitzer', aliases: [] }];
+    expect(readCallerUtterance('Hier ist Emma Schmidt, einen Termin bei Fabian bitte', { ...CATALOGUE, staff }, REF).staff).toEqual({
+      kind: 'named',
+      staffIds: ['fabian'],
+    });
+    expect(read('Hier ist Emma Schmidt, gern bei Emma').staff).toEqual({ kind: 'named', staffIds: ['emma'] });
+  });
+});

@@ -11,6 +11,7 @@ import { extractPhoneNumber } from './extract-phone-number.js';
 import { matchServices, type ServiceEntry, type ServiceMatch } from './match-services.js';
 import { matchStaff, type StaffEntry, type StaffMatch } from './match-staff.js';
 import { foldedWords } from './normalize.js';
+import { readIntroducedName } from './read-booking-cues.js';
 import { MONTHS, WEEKDAYS } from './time/lexicon.js';
 import { parseDateTime } from './time/parse-date-time.js';
 import type { ReferenceInput } from './time/reference.js';
@@ -106,6 +107,13 @@ function pickAt(words: readonly string[]): { pick: number; word: string } | null
   return null;
 }
 
+/** "Hier ist Emma Schmidt, bei Fabian bitte": the caller's own name is no staff preference, whoever shares it. */
+function withoutIntroducedName(text: string, staff: readonly StaffEntry[]): string {
+  const name = readIntroducedName(text, staff);
+  const at = name ? text.toLowerCase().indexOf(name.toLowerCase()) : -1;
+  return name && at >= 0 ? `${text.slice(0, at)} ${text.slice(at + name.length)}` : text;
+}
+
 /** Reads a caller sentence against the business's catalogue, relative to the moment it was said. */
 export function readCallerUtterance(text: string, catalogue: UtteranceCatalogue, ref: ReferenceInput): CallerUtterance {
   const words = foldedWords(text);
@@ -121,7 +129,7 @@ export function readCallerUtterance(text: string, catalogue: UtteranceCatalogue,
     correction: detectCorrection(text),
     services,
     serviceIds: services.filter((m) => m.confidence >= SERVICE_CONFIDENCE).map((m) => m.serviceId),
-    staff: matchStaff(text, catalogue.staff),
+    staff: matchStaff(withoutIntroducedName(text, catalogue.staff), catalogue.staff),
     when,
     hasWhen: when.date !== null || when.period !== undefined || when.time !== null || when.partOfDay !== null || when.earliest === true,
     name: extractCallerName(text),

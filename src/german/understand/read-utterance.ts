@@ -4,6 +4,8 @@ import type { ServiceQuestion } from './detect-service-question.js';
 import { detectBookingFor, type BookingFor } from './detect-booking-for.js';
 import { detectBusinessQuestion, type BusinessQuestion } from './detect-business-question.js';
 import { readBookingCues, type BookingCues } from './read-booking-cues.js';
+import type { StaffMatch } from './match-staff.js';
+import { foldedWords } from './normalize.js';
 import { readCallerUtterance } from './read-caller-utterance.js';
 import { namesOnlyDayOfMonth } from './time/day-of-month-only.js';
 import { namesWeekdayOf } from './time/weekday-named.js';
@@ -58,8 +60,9 @@ const EXPLICIT_CANCEL = /\btermin\w*\b.{0,40}\b(absagen|abzusagen|stornier\w*|st
  */
 export function readUtterance(text: string, directory: Directory, now: Date): Facts {
   const read = readCallerUtterance(text, directory, { instant: now, zone: directory.business.timeZone });
+  const cues = readBookingCues(text, directory.staff);
   const staff = read.staff;
-  const said = whoAndName(text, read.name?.full ?? null);
+  const said = whoAndName(text, notStaff(read.name?.full ?? null, staff, directory));
   return {
     text,
     intent: read.intent,
@@ -81,10 +84,19 @@ export function readUtterance(text: string, directory: Directory, now: Date): Fa
     phone: read.phone,
     question: read.question,
     ordinal: read.pick,
-    cues: readBookingCues(text, directory.staff),
+    cues: theirsOnly(cues, said.bookingFor),
     bookingFor: said.bookingFor,
     businessQuestion: detectBusinessQuestion(text, directory.business.answers.faq),
   };
+}
+
+/** "bei Herrn Kretschmer" names the staff member the caller wants, never the caller. */
+function notStaff(name: string | null, staff: StaffMatch, directory: Directory): string | null {
+  if (!name || staff?.kind !== 'named') return name;
+  const staffWords = new Set(
+    directory.staff.filter((m) => staff.staffIds.includes(m.id)).flatMap((m) => [m.name, ...m.aliases].flatMap((n) => foldedWords(n))),
+  );
+  return foldedWords(name).every((w) => staffWords.has(w)) ? null : name;
 }
 
 /**
@@ -95,4 +107,12 @@ function whoAndName(text: string, name: string | null): { name: string | null; b
   const bookingFor = detectBookingFor(text);
   if (bookingFor?.kind !== 'other') return { name, bookingFor };
   return { name: null, bookingFor: { ...bookingFor, name: bookingFor.name ?? name } };
+}
+
+/** "Für meine Tochter, ihr Name ist Lena": a name introduced for the other person is not the caller's. */
+function theirsOnly(cues: BookingCues, bookingFor: BookingFor | null): BookingCues {
+  if (bookingFor?.kind !== 'other' || !bookingFor.name || !cues.introducedName) return cues;
+  // By the first word: "Hier ist Anna Schmidt, für meine Tochter Lena Schmidt" keeps Anna as the caller.
+  const first = (s: string) => s.toLowerCase().split(/\s+/)[0];
+  return first(cues.introducedName) === first(bookingFor.name) ? { ...cues, introducedName: null } : cues;
 }

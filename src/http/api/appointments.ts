@@ -1,41 +1,23 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Actor } from '../../booking/booking-deps.js';
 import { cancelAppointment } from '../../booking/cancel-appointment.js';
 import { DATE_WINDOW_FUTURE_DAYS, DATE_WINDOW_PAST_DAYS, placeInDateWindow } from '../../date-window.js';
-import { findAppointmentDetail, type AppointmentDetail as AppointmentDetailData } from '../../booking/find-appointment-detail.js';
+import { findAppointmentDetail } from '../../booking/find-appointment-detail.js';
 import { listAppointments } from '../../booking/list-appointments.js';
-import type { BookingOutcome } from '../../booking/outcomes.js';
 import { rescheduleAppointment } from '../../booking/reschedule-appointment.js';
 import { scopeOf, type Principal } from '../../access/principal.js';
 import type { AppContext } from '../../context.js';
-import { APPOINTMENT_STATUSES, CALL_OUTCOMES } from '../../db/schema.js';
+import { APPOINTMENT_STATUSES } from '../../db/schema.js';
 import { bookingDepsOf } from '../../context.js';
 import { ApiError } from '../errors.js';
+import { AppointmentDetail, AppointmentSummary, appointmentDetailJson, appointmentSummaryJson } from './appointment-json.js';
+import { registerAppointmentCreateRoute } from './appointment-create.js';
+import { registerAppointmentMarkRoutes } from './appointment-marks.js';
 import type { ApiApp } from './auth.js';
+import { actorOf, failureOf } from './booking-failure.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import {
-  AppointmentSummary,
-  DateBound,
-  Id,
-  Instant,
-  appointmentSummaryJson,
-  bearerSecurity,
-  boundToInstant,
-  errorResponses,
-  iso,
-  isoOrNull,
-  pageLimit,
-  pageQuery,
-  slotJson,
-} from './schemas.js';
-
-const AppointmentDetail = AppointmentSummary.extend({
-  holdExpiresAt: Instant.nullable(),
-  cancelledAt: Instant.nullable(),
-  notes: z.string().nullable(),
-  segments: z.array(z.object({ startsAt: Instant, endsAt: Instant })).openapi({ description: 'Busy intervals: work phases, blocked gaps, buffers' }),
-  call: z.object({ id: z.string(), outcome: z.enum(CALL_OUTCOMES).nullable(), startedAt: Instant.nullable() }).nullable(),
-}).openapi('AppointmentDetail');
+import { checkCustomerFilter, checkStaffFilter } from './filters.js';
+import { StartInput, startInstant } from './start-input.js';
+import { DateBound, Id, bearerSecurity, bodyOf, errorResponses, pageLimit, pageQuery, queryOf, rangeOf } from './schemas.js';
 
 const IdParams = z.object({ id: Id });
 const detailResponse = { description: 'The appointment', content: { 'application/json': { schema: AppointmentDetail } } };
@@ -48,7 +30,7 @@ const listRoute = createRoute({
   description: 'Admins see every appointment of their business; staff only their own.',
   security: bearerSecurity,
   request: {
-    query: z.object({
+    query: queryOf({
       from: DateBound.optional().openapi({ description: 'Starting at or after (a date: that local day’s start)' }),
       to: DateBound.optional().openapi({ description: 'Starting before (a date: including that whole local day)' }),
       status: z
@@ -65,7 +47,7 @@ const listRoute = createRoute({
       description: 'A page of appointments',
       content: { 'application/json': { schema: z.object({ items: z.array(AppointmentSummary), nextCursor: z.string().nullable() }) } },
     },
-    ...errorResponses(400),
+    ...errorResponses(400, 403, 404),
   },
 });
 
@@ -75,7 +57,7 @@ const getRoute = createRoute({
   tags: ['appointments'],
   summary: 'One appointment',
   security: bearerSecurity,
-  request: { params: IdParams },
+  request: { params: IdParams, query: queryOf({}) },
   responses: { 200: detailResponse, ...errorResponses(400, 404) },
 });
 
@@ -87,7 +69,7 @@ const cancelRoute = createRoute({
   security: bearerSecurity,
   request: {
     params: IdParams,
-    body: { required: false, content: { 'application/json': { schema: z.object({ reason: z.string().max(500).optional() }) } } },
+    body: { required: false, content: { 'application/json': { schema: bodyOf({ reason: z.string().max(500).optional() }) } } },
   },
   responses: { 200: detailResponse, ...errorResponses(400, 404, 409) },
 });
@@ -106,10 +88,8 @@ const rescheduleRoute = createRoute({
       required: true,
       content: {
         'application/json': {
-          schema: z.object({
-            startsAt: z.iso
-              .datetime({ offset: true, error: 'must be an ISO instant with offset, e.g. 2030-03-05T10:00:00+01:00' })
-              .openapi({ example: '2030-03-05T10:00:00+01:00' }),
+          schema: bodyOf({
+            startsAt: StartInput,
             staffId: Id.optional().openapi({ description: 'Default: the same staff member. Only admin tokens may name another one.' }),
           }),
         },
@@ -119,67 +99,27 @@ const rescheduleRoute = createRoute({
   responses: { 200: detailResponse, ...errorResponses(400, 403, 404, 409, 422) },
 });
 
-const actorOf = (p: Principal): Actor => (p.role === 'admin' ? { type: 'admin', id: p.tokenId } : { type: 'staff', id: p.staffId });
-
-function detailJson(d: AppointmentDetailData): z.infer<typeof AppointmentDetail> {
-  return {
-    ...appointmentSummaryJson(d),
-    holdExpiresAt: isoOrNull(d.holdExpiresAt),
-    cancelledAt: isoOrNull(d.cancelledAt),
-    notes: d.notes,
-    segments: d.segments.map((s) => ({ startsAt: iso(s.startsAt), endsAt: iso(s.endsAt) })),
-    call: d.call ? { ...d.call, startedAt: isoOrNull(d.call.startedAt) } : null,
-  };
-}
-
-/** Maps what a write answered to the HTTP outcome; `booked` and `cancelled` are the successes. */
-function failureOf(outcome: BookingOutcome): ApiError | null {
-  switch (outcome.kind) {
-    case 'booked':
-    case 'rescheduled':
-    case 'cancelled':
-      return null;
-    case 'slot_taken':
-      return new ApiError('conflict', 'That time has just been taken.', { reason: 'slot_taken', alternatives: outcome.alternatives.map(slotJson) });
-    case 'unavailable':
-      return new ApiError('unprocessable', `That time cannot be booked (${outcome.reason}).`, {
-        reason: outcome.reason,
-        alternatives: outcome.alternatives.map(slotJson),
-      });
-    case 'hold_expired':
-      return new ApiError('conflict', 'The hold expired.', { reason: 'hold_expired', alternatives: outcome.alternatives.map(slotJson) });
-    case 'not_modifiable':
-      return new ApiError('conflict', `An appointment that is ${outcome.status} cannot be changed.`, { reason: 'not_modifiable', status: outcome.status });
-    case 'not_found':
-      return outcome.what === 'appointment'
-        ? new ApiError('not_found', 'No such appointment.')
-        : new ApiError('unprocessable', `staffId: no such ${outcome.what} in this business`);
-    case 'held':
-    case 'invalid_phone':
-      // Neither cancel nor reschedule answers these; reaching here is a fault, not a client error.
-      throw new Error(`unexpected booking outcome ${outcome.kind}`);
-  }
-}
-
-/** `GET /api/appointments`, `GET /api/appointments/{id}`, `POST …/cancel`, `POST …/reschedule`. */
+/** `GET /api/appointments`, `GET /api/appointments/{id}`, `POST …/cancel`, `POST …/reschedule`, creating and marking. */
 export function registerAppointmentRoutes(app: ApiApp, ctx: AppContext): void {
   const deps = bookingDepsOf(ctx);
 
   app.openapi(listRoute, async (c) => {
     const q = c.req.valid('query');
     const principal = c.get('principal');
-    const from = boundToInstant(q.from, principal.timeZone, 'from');
-    const to = boundToInstant(q.to, principal.timeZone, 'to');
+    await checkStaffFilter(ctx, principal, q.staff);
+    await checkCustomerFilter(ctx, principal, q.customer);
     const page = await listAppointments(ctx.database.db, scopeOf(principal), {
-      ...(from ? { from } : {}),
-      ...(to ? { to } : {}),
+      ...rangeOf(q, principal.timeZone),
       ...(q.status ? { status: q.status } : {}),
       ...(q.staff ? { staffId: q.staff } : {}),
       ...(q.customer ? { customerId: q.customer } : {}),
       after: decodeCursor('appointments', q.cursor),
       limit: pageLimit(q.limit, ctx.config.apiPageLimitMax),
     });
-    return c.json({ items: page.items.map(appointmentSummaryJson), nextCursor: page.next ? encodeCursor('appointments', page.next) : null }, 200);
+    return c.json(
+      { items: page.items.map((a) => appointmentSummaryJson(a, principal.timeZone)), nextCursor: page.next ? encodeCursor('appointments', page.next) : null },
+      200,
+    );
   });
 
   const visible = async (principal: Principal, id: string) => {
@@ -188,7 +128,10 @@ export function registerAppointmentRoutes(app: ApiApp, ctx: AppContext): void {
     return detail;
   };
 
-  app.openapi(getRoute, async (c) => c.json(detailJson(await visible(c.get('principal'), c.req.valid('param').id)), 200));
+  app.openapi(getRoute, async (c) => {
+    const principal = c.get('principal');
+    return c.json(appointmentDetailJson(await visible(principal, c.req.valid('param').id), principal.timeZone), 200);
+  });
 
   app.openapi(cancelRoute, async (c) => {
     const principal = c.get('principal');
@@ -201,16 +144,16 @@ export function registerAppointmentRoutes(app: ApiApp, ctx: AppContext): void {
       actor: actorOf(principal),
       ...(body?.reason ? { reason: body.reason } : {}),
     });
-    const failure = failureOf(outcome);
+    const failure = failureOf(outcome, principal.timeZone);
     if (failure) throw failure;
-    return c.json(detailJson(await visible(principal, id)), 200);
+    return c.json(appointmentDetailJson(await visible(principal, id), principal.timeZone), 200);
   });
 
   app.openapi(rescheduleRoute, async (c) => {
     const principal = c.get('principal');
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
-    const startsAt = new Date(body.startsAt);
+    const startsAt = startInstant(body.startsAt, principal.timeZone, 'startsAt');
     // Before the booking code does arithmetic with it: year 0 or 9999 would leave what timestamps can hold.
     if (placeInDateWindow(startsAt.getTime(), ctx.clock.now()) !== 'inside') {
       throw new ApiError('bad_request', `startsAt: out of range (${DATE_WINDOW_PAST_DAYS} days back to ${DATE_WINDOW_FUTURE_DAYS} days ahead)`);
@@ -229,13 +172,16 @@ export function registerAppointmentRoutes(app: ApiApp, ctx: AppContext): void {
       source: principal.role === 'admin' ? 'api' : 'staff',
       actor: actorOf(principal),
     });
-    const failure = failureOf(outcome);
+    const failure = failureOf(outcome, principal.timeZone);
     if (failure) throw failure;
     // Only a move answers `rescheduled`; anything else here is a state the client cannot change this way.
     if (outcome.kind !== 'rescheduled') throw new ApiError('conflict', 'The appointment cannot be moved.', { reason: 'not_modifiable' });
     // The moved appointment may now belong to another staff member: read it in the business's scope.
     const moved = await findAppointmentDetail(ctx.database.db, { businessId: principal.businessId, staffId: null }, outcome.appointment.id);
     if (!moved) throw new Error('rescheduled appointment vanished');
-    return c.json(detailJson(moved), 200);
+    return c.json(appointmentDetailJson(moved, principal.timeZone), 200);
   });
+
+  registerAppointmentCreateRoute(app, ctx);
+  registerAppointmentMarkRoutes(app, ctx);
 }

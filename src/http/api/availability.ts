@@ -4,16 +4,21 @@ import { findDaySlots } from '../../booking/find-day-slots.js';
 import type { AppContext } from '../../context.js';
 import { ApiError } from '../errors.js';
 import type { ApiApp } from './auth.js';
-import { Id, LocalDate, Slot, bearerSecurity, errorResponses, slotJson } from './schemas.js';
+import { Slot, slotJson } from './appointment-json.js';
+import { EmptyReason, emptyReasonJson } from './empty-day-json.js';
+import { Id, LocalDate, bearerSecurity, errorResponses, queryOf } from './schemas.js';
 
 const availabilityRoute = createRoute({
   method: 'get',
   path: '/availability',
   tags: ['availability'],
   summary: 'Open slots of a service on one local day',
+  description:
+    'What callers are offered (minimum notice and horizon included). A day without slots says why in `reason`: closed (weekday, public holiday ' +
+    'or closure, with its name), past, beyond the horizon, within the minimum notice, staff not working, nobody performing the service, or fully booked.',
   security: bearerSecurity,
   request: {
-    query: z.object({
+    query: queryOf({
       service: Id.openapi({ description: 'Service id' }),
       date: LocalDate.openapi({ description: 'Local day in the business’s time zone', example: '2030-03-05' }),
       staff: Id.optional().openapi({ description: 'Only this staff member; default: everyone who performs the service' }),
@@ -22,7 +27,11 @@ const availabilityRoute = createRoute({
   responses: {
     200: {
       description: 'Open slots by start, then staff',
-      content: { 'application/json': { schema: z.object({ date: z.string(), timeZone: z.string(), serviceId: z.string(), slots: z.array(Slot) }) } },
+      content: {
+        'application/json': {
+          schema: z.object({ date: z.string(), timeZone: z.string(), serviceId: z.string(), slots: z.array(Slot), reason: EmptyReason }),
+        },
+      },
     },
     ...errorResponses(400, 404),
   },
@@ -50,9 +59,21 @@ export function registerAvailabilityRoutes(app: ApiApp, ctx: AppContext): void {
       case 'invalid_date':
         throw new ApiError('bad_request', 'date: no such date');
       case 'not_found':
-        throw new ApiError('not_found', `No such ${outcome.what}.`);
+        throw new ApiError(
+          'not_found',
+          outcome.what === 'staff' ? 'staff: no such staff member in this business.' : `${outcome.what}: no such ${outcome.what} in this business.`,
+        );
       case 'slots':
-        return c.json({ date: q.date, timeZone: outcome.timeZone, serviceId: q.service, slots: outcome.slots.map(slotJson) }, 200);
+        return c.json(
+          {
+            date: q.date,
+            timeZone: outcome.timeZone,
+            serviceId: q.service,
+            slots: outcome.slots.map((s) => slotJson(s, outcome.timeZone)),
+            reason: emptyReasonJson(outcome.emptyReason),
+          },
+          200,
+        );
     }
   });
 }

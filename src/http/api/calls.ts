@@ -9,20 +9,10 @@ import { CALL_OUTCOMES } from '../../db/schema.js';
 import { ApiError } from '../errors.js';
 import type { ApiApp } from './auth.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import {
-  AppointmentSummary,
-  DateBound,
-  Id,
-  Instant,
-  appointmentSummaryJson,
-  bearerSecurity,
-  boundToInstant,
-  errorResponses,
-  iso,
-  isoOrNull,
-  pageLimit,
-  pageQuery,
-} from './schemas.js';
+import { AppointmentSummary, appointmentSummaryJson } from './appointment-json.js';
+import { LocalInstant, localIso, localIsoOrNull } from './local-time.js';
+import { DateBound, Id, Instant, bearerSecurity, errorResponses, iso, isoOrNull, pageLimit, pageQuery, queryOf, rangeOf } from './schemas.js';
+import { checkStaffFilter } from './filters.js';
 
 const CallSummary = z
   .object({
@@ -33,13 +23,16 @@ const CallSummary = z
     fromNumber: z.string().nullable(),
     toNumber: z.string().nullable(),
     startedAt: Instant.nullable(),
+    startedAtLocal: LocalInstant.nullable(),
     endedAt: Instant.nullable(),
+    endedAtLocal: LocalInstant.nullable(),
     durationMs: z.number().int().nullable(),
     disconnectionReason: z.string().nullable(),
     customerId: z.string().nullable(),
     customerName: z.string().nullable(),
     appointmentId: z.string().nullable(),
     createdAt: Instant,
+    createdAtLocal: LocalInstant,
   })
   .openapi('CallSummary');
 
@@ -52,9 +45,12 @@ const CallDetail = CallSummary.omit({ customerId: true, customerName: true, appo
     recordingUrl: z.string().nullable(),
     analysis: z.record(z.string(), z.unknown()).nullable().openapi({ description: 'Retell’s post-call analysis' }),
     latency: z.record(z.string(), z.unknown()).nullable().openapi({ description: 'Retell’s latency figures per component' }),
-    customer: z.object({ id: z.string(), name: z.string().nullable(), phone: z.string(), appointmentCount: z.number().int() }).nullable(),
+    customer: z
+      .object({ id: z.string(), name: z.string().nullable(), phone: z.string(), appointmentCount: z.number().int(), noShowCount: z.number().int() })
+      .nullable(),
     appointments: z.array(AppointmentSummary),
     updatedAt: Instant,
+    updatedAtLocal: LocalInstant,
   })
   .openapi('CallDetail');
 
@@ -66,7 +62,7 @@ const listRoute = createRoute({
   description: 'Admins see every call of their business; staff only the calls that led to their appointments.',
   security: bearerSecurity,
   request: {
-    query: z.object({
+    query: queryOf({
       from: DateBound.optional().openapi({ description: 'Calls recorded at or after (a date: that local day’s start)' }),
       to: DateBound.optional().openapi({ description: 'Calls recorded before (a date: including that whole local day)' }),
       status: z.enum(CALL_STATUSES).optional(),
@@ -81,7 +77,7 @@ const listRoute = createRoute({
       description: 'A page of calls',
       content: { 'application/json': { schema: z.object({ items: z.array(CallSummary), nextCursor: z.string().nullable() }) } },
     },
-    ...errorResponses(400),
+    ...errorResponses(400, 403, 404),
   },
 });
 
@@ -91,12 +87,23 @@ const getRoute = createRoute({
   tags: ['calls'],
   summary: 'One call with transcript, analysis, customer and appointments',
   security: bearerSecurity,
-  request: { params: z.object({ id: z.string().min(1).max(200) }) },
+  request: { params: z.object({ id: z.string().min(1).max(200) }), query: queryOf({}) },
   responses: {
     200: { description: 'The call', content: { 'application/json': { schema: CallDetail } } },
-    ...errorResponses(404),
+    ...errorResponses(400, 404),
   },
 });
+
+function callTimesJson(call: { startedAt: Date | null; endedAt: Date | null; createdAt: Date }, timeZone: string) {
+  return {
+    startedAt: isoOrNull(call.startedAt),
+    startedAtLocal: localIsoOrNull(call.startedAt, timeZone),
+    endedAt: isoOrNull(call.endedAt),
+    endedAtLocal: localIsoOrNull(call.endedAt, timeZone),
+    createdAt: iso(call.createdAt),
+    createdAtLocal: localIso(call.createdAt, timeZone),
+  };
+}
 
 /** `GET /api/calls`, `GET /api/calls/{id}`. */
 export function registerCallRoutes(app: ApiApp, ctx: AppContext): void {
@@ -105,11 +112,9 @@ export function registerCallRoutes(app: ApiApp, ctx: AppContext): void {
     const principal = c.get('principal');
     const phone = q.phone === undefined ? undefined : normalizePhone(q.phone);
     if (phone === null) throw new ApiError('bad_request', 'phone: not a valid phone number');
-    const from = boundToInstant(q.from, principal.timeZone, 'from');
-    const to = boundToInstant(q.to, principal.timeZone, 'to');
+    await checkStaffFilter(ctx, principal, q.staff);
     const page = await listCalls(ctx.database.db, scopeOf(principal), {
-      ...(from ? { from } : {}),
-      ...(to ? { to } : {}),
+      ...rangeOf(q, principal.timeZone),
       ...(q.status ? { status: q.status } : {}),
       ...(q.outcome ? { outcome: q.outcome } : {}),
       ...(q.staff ? { staffId: q.staff } : {}),
@@ -119,7 +124,7 @@ export function registerCallRoutes(app: ApiApp, ctx: AppContext): void {
     });
     return c.json(
       {
-        items: page.items.map((call) => ({ ...call, startedAt: isoOrNull(call.startedAt), endedAt: isoOrNull(call.endedAt), createdAt: iso(call.createdAt) })),
+        items: page.items.map((call) => ({ ...call, ...callTimesJson(call, principal.timeZone) })),
         nextCursor: page.next ? encodeCursor('calls', page.next) : null,
       },
       200,
@@ -127,16 +132,16 @@ export function registerCallRoutes(app: ApiApp, ctx: AppContext): void {
   });
 
   app.openapi(getRoute, async (c) => {
-    const detail = await findCallDetail(ctx.database.db, scopeOf(c.get('principal')), c.req.valid('param').id);
+    const principal = c.get('principal');
+    const detail = await findCallDetail(ctx.database.db, scopeOf(principal), c.req.valid('param').id);
     if (!detail) throw new ApiError('not_found', 'No such call.');
     return c.json(
       {
         ...detail,
-        startedAt: isoOrNull(detail.startedAt),
-        endedAt: isoOrNull(detail.endedAt),
-        createdAt: iso(detail.createdAt),
+        ...callTimesJson(detail, principal.timeZone),
         updatedAt: iso(detail.updatedAt),
-        appointments: detail.appointments.map(appointmentSummaryJson),
+        updatedAtLocal: localIso(detail.updatedAt, principal.timeZone),
+        appointments: detail.appointments.map((a) => appointmentSummaryJson(a, principal.timeZone)),
       },
       200,
     );

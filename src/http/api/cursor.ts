@@ -7,7 +7,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const CursorBody = z.object({ l: z.string(), k: z.string().regex(SORT_KEY), i: z.string().min(1).max(200) });
 
-export type CursorList = 'calls' | 'appointments' | 'customers';
+export type CursorList = 'calls' | 'appointments' | 'customers' | 'time_off' | 'closures';
 
 /** An opaque continuation token: which list, and the (sort key, id) of the last row shown. */
 export function encodeCursor(list: CursorList, key: PageKey): string {

@@ -7,10 +7,19 @@ import { CALL_OUTCOMES } from '../../db/schema.js';
 import { ApiError } from '../errors.js';
 import type { ApiApp } from './auth.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { AppointmentSummary, Id, Instant, appointmentSummaryJson, bearerSecurity, errorResponses, iso, isoOrNull, pageLimit, pageQuery } from './schemas.js';
+import { AppointmentSummary, appointmentSummaryJson } from './appointment-json.js';
+import { LocalInstant, localIso, localIsoOrNull } from './local-time.js';
+import { Id, Instant, bearerSecurity, errorResponses, iso, isoOrNull, pageLimit, pageQuery, queryOf } from './schemas.js';
 
 const CustomerSummary = z
-  .object({ id: z.string(), name: z.string().nullable(), phone: z.string(), appointmentCount: z.number().int(), createdAt: Instant })
+  .object({
+    id: z.string(),
+    name: z.string().nullable(),
+    phone: z.string(),
+    appointmentCount: z.number().int().openapi({ description: 'Booked appointments (cancelled ones are not counted)' }),
+    noShowCount: z.number().int().openapi({ description: 'Appointments marked no-show' }),
+    createdAt: Instant,
+  })
   .openapi('CustomerSummary');
 
 const CustomerDetail = CustomerSummary.extend({
@@ -23,8 +32,10 @@ const CustomerDetail = CustomerSummary.extend({
         status: z.string(),
         outcome: z.enum(CALL_OUTCOMES).nullable(),
         startedAt: Instant.nullable(),
+        startedAtLocal: LocalInstant.nullable(),
         durationMs: z.number().int().nullable(),
         createdAt: Instant,
+        createdAtLocal: LocalInstant,
       }),
     )
     .openapi({ description: 'Newest first, at most 100' }),
@@ -37,7 +48,7 @@ const listRoute = createRoute({
   summary: 'Search customers by phone number or name (admins only), newest first',
   security: bearerSecurity,
   request: {
-    query: z.object({
+    query: queryOf({
       q: z.string().max(100).optional().openapi({ description: 'A phone number or part of one, or part of a name', example: 'Müller' }),
       ...pageQuery,
     }),
@@ -57,7 +68,7 @@ const getRoute = createRoute({
   tags: ['customers'],
   summary: 'One customer with appointment and call history (admins only)',
   security: bearerSecurity,
-  request: { params: z.object({ id: Id }) },
+  request: { params: z.object({ id: Id }), query: queryOf({}) },
   responses: { 200: { description: 'The customer', content: { 'application/json': { schema: CustomerDetail } } }, ...errorResponses(400, 403, 404) },
 });
 
@@ -91,8 +102,14 @@ export function registerCustomerRoutes(app: ApiApp, ctx: AppContext): void {
       {
         ...detail,
         createdAt: iso(detail.createdAt),
-        appointments: detail.appointments.map(appointmentSummaryJson),
-        calls: detail.calls.map((x) => ({ ...x, startedAt: isoOrNull(x.startedAt), createdAt: iso(x.createdAt) })),
+        appointments: detail.appointments.map((a) => appointmentSummaryJson(a, principal.timeZone)),
+        calls: detail.calls.map((x) => ({
+          ...x,
+          startedAt: isoOrNull(x.startedAt),
+          startedAtLocal: localIsoOrNull(x.startedAt, principal.timeZone),
+          createdAt: iso(x.createdAt),
+          createdAtLocal: localIso(x.createdAt, principal.timeZone),
+        })),
       },
       200,
     );

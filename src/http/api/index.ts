@@ -11,18 +11,25 @@ import { registerAppointmentRoutes } from './appointments.js';
 import { apiAuth, type ApiEnv } from './auth.js';
 import { registerAvailabilityRoutes } from './availability.js';
 import { registerCallRoutes } from './calls.js';
+import { registerClosureRoutes } from './closures.js';
 import { registerCustomerRoutes } from './customers.js';
 import { renderDocsPage } from './docs-page.js';
 import { describeIssues } from './schemas.js';
 import { registerServiceRoutes } from './services.js';
 import { registerStaffRoutes } from './staff.js';
+import { registerTimeOffRoutes } from './time-off.js';
+import { registerTokenRoutes } from './tokens.js';
 
 const DESCRIPTION =
-  'Calls, appointments, customers, staff, services and availability of one business. Authenticate with `Authorization: Bearer <token>` ' +
-  '(create one with `termin-agent token create`). Admin tokens see everything of their business, staff tokens their own appointments and the calls ' +
-  'that led to them. Lists are paged with `limit` and an opaque `cursor` (`nextCursor` of the previous page). Errors are `{ "error": { "code", "message" } }`.';
+  'Calls, appointments, customers, staff, services, availability, time off and closures of one business. Authenticate with ' +
+  '`Authorization: Bearer <token>` (create one with `termin-agent token create`, or as an admin with `POST /api/tokens`). Admin tokens see and change everything of their business, staff ' +
+  'tokens their own appointments and time off and the calls that led to them. Every instant comes twice: `startsAt` in UTC and `startsAtLocal` on the ' +
+  'business’s wall clock with its offset (`2030-03-05T10:00:00+01:00`); a start may be written either way, or as a local date and time without ' +
+  'offset. Lists are paged with `limit` and an opaque `cursor` (`nextCursor` of the previous page); `from` after `to` is a 400. Unknown query ' +
+  'parameters and body fields are refused (400 naming them). An id in a filter that names nothing of this business is a 404, in a body a 422. ' +
+  'Errors are `{ "error": { "code", "message" } }`; 409 and 422 of a booking add `reason` and `alternatives`.';
 
-/** The API's bodies are a reschedule or a cancel reason, well under a kilobyte; this leaves room for any client. */
+/** The API's bodies (a booking, a move, a cancel reason, time off) are well under a kilobyte; this leaves room for any client. */
 export const API_MAX_BODY_BYTES = 16 * 1024;
 
 /** The staff API under /api, its OpenAPI document (/api/openapi.json) and a readable page of it (/api/docs). */
@@ -47,6 +54,9 @@ export function apiRoutes(ctx: AppContext, limiter: RateLimiter): Hono<{ Variabl
   registerStaffRoutes(api, ctx);
   registerServiceRoutes(api, ctx);
   registerAvailabilityRoutes(api, ctx);
+  registerTimeOffRoutes(api, ctx);
+  registerClosureRoutes(api, ctx);
+  registerTokenRoutes(api, ctx);
 
   let document: ReturnType<typeof api.getOpenAPIDocument> | null = null;
   const documentOf = () =>

@@ -1,6 +1,4 @@
 import { z } from '@hono/zod-openapi';
-import type { AppointmentSummary as AppointmentSummaryData } from '../../booking/appointment-summary.js';
-import type { Slot as SlotData } from '../../booking/calendar-model.js';
 import { isRecordInstant } from '../../date-window.js';
 import { localDayOf } from '../../booking/local-days.js';
 import { ApiError } from '../errors.js';
@@ -56,12 +54,39 @@ export const DateBound = z
   .openapi({ example: '2030-03-05' });
 
 /** `from`: a date means that local day's midnight; `to`: a date includes the whole day. */
-export function boundToInstant(value: string | undefined, timeZone: string, edge: 'from' | 'to'): Date | undefined {
+function boundToInstant(value: string | undefined, timeZone: string, edge: 'from' | 'to'): Date | undefined {
   if (value === undefined) return undefined;
   if (value.length > 10) return new Date(value);
   const day = localDayOf(timeZone, value);
   if (!day) throw new ApiError('bad_request', `${edge}: no such date`);
   return new Date(edge === 'from' ? day.startsAt : day.endsAt);
+}
+
+/**
+ * The `from`/`to` filter of a list as instants. A range that ends before it starts would answer an empty page that
+ * looks like "nothing there"; it is refused instead.
+ */
+export function rangeOf(query: { from?: string | undefined; to?: string | undefined }, timeZone: string): { from?: Date; to?: Date } {
+  const from = boundToInstant(query.from, timeZone, 'from');
+  const to = boundToInstant(query.to, timeZone, 'to');
+  if (from && to && to.getTime() <= from.getTime()) throw new ApiError('bad_request', 'to: must be after from');
+  return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+}
+
+const unknownKey = (what: string) => (issue: { code?: string }) => (issue.code === 'unrecognized_keys' ? `unknown ${what}` : undefined);
+
+/**
+ * A route's query parameters. Any other parameter is refused with 400 naming it: a misspelt filter (`stafff=`) would
+ * otherwise be dropped and the answer would hold more than was asked for. Every GET route declares its query with
+ * this, also when it takes none.
+ */
+export function queryOf<T extends z.ZodRawShape>(shape: T) {
+  return z.strictObject(shape, { error: unknownKey('query parameter') });
+}
+
+/** A JSON body. An unknown field is refused: a misspelt `staffid` must not book with whoever is free instead. */
+export function bodyOf<T extends z.ZodRawShape>(shape: T) {
+  return z.strictObject(shape, { error: unknownKey('field') });
 }
 
 export const pageQuery = {
@@ -81,38 +106,19 @@ export function pageLimit(asked: number | undefined, max: number): number {
   return Math.min(asked ?? DEFAULT_PAGE_LIMIT, max);
 }
 
-export const AppointmentSummary = z
-  .object({
-    id: z.string(),
-    status: z.enum(['held', 'booked', 'cancelled', 'expired', 'completed', 'no_show']),
-    startsAt: Instant,
-    endsAt: Instant,
-    service: z.object({ id: z.string(), name: z.string() }),
-    staff: z.object({ id: z.string(), name: z.string() }),
-    customer: z.object({ id: z.string(), name: z.string().nullable(), phone: z.string() }).nullable(),
-    source: z.string(),
-    callId: z.string().nullable(),
-    rescheduledFromId: z.string().nullable(),
-    createdAt: Instant,
-  })
-  .openapi('AppointmentSummary');
-
-export function appointmentSummaryJson(a: AppointmentSummaryData): z.infer<typeof AppointmentSummary> {
-  return { ...a, startsAt: iso(a.startsAt), endsAt: iso(a.endsAt), createdAt: iso(a.createdAt) };
-}
-
-export const Slot = z.object({ staffId: z.string(), startsAt: Instant, endsAt: Instant }).openapi('Slot');
-
-export function slotJson(s: SlotData): z.infer<typeof Slot> {
-  return { staffId: s.staffId, startsAt: new Date(s.startsAt).toISOString(), endsAt: new Date(s.endsAt).toISOString() };
-}
-
 export const bearerSecurity = [{ bearerAuth: [] }];
+
+/** A client's parameter name is said back only when it looks like one (a name, not a sentence or someone's number). */
+const SAYABLE_NAME = /^[A-Za-z_][\w.[\]-]{0,63}$/;
 
 /** "limit: must be at least 1; status: Invalid option…" — field names first, values never echoed. */
 export function describeIssues(error: z.ZodError): string {
   return error.issues
+    .flatMap((issue) => {
+      const path = issue.path.map(String);
+      if (issue.code !== 'unrecognized_keys') return [`${path.join('.') || 'body'}: ${issue.message}`];
+      return issue.keys.map((key) => `${[...path, SAYABLE_NAME.test(key) ? key : '(unreadable name)'].join('.')}: ${issue.message}`);
+    })
     .slice(0, 5)
-    .map((issue) => `${issue.path.map(String).join('.') || 'body'}: ${issue.message}`)
     .join('; ');
 }

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { listServices } from '../../booking/list-services.js';
 import type { AppContext } from '../../context.js';
 import type { ApiApp } from './auth.js';
-import { bearerSecurity, errorResponses } from './schemas.js';
+import { bearerSecurity, errorResponses, queryOf } from './schemas.js';
 
 const Segment = z.union([
   z.object({ kind: z.literal('work'), minutes: z.number().int() }),
@@ -30,9 +30,10 @@ const listRoute = createRoute({
   tags: ['services'],
   summary: 'The business’s services',
   security: bearerSecurity,
+  request: { query: queryOf({}) },
   responses: {
     200: { description: 'Services by name', content: { 'application/json': { schema: z.object({ items: z.array(Service) }) } } },
-    ...errorResponses(),
+    ...errorResponses(400),
   },
 });
 

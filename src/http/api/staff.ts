@@ -3,7 +3,7 @@ import { scopeOf } from '../../access/principal.js';
 import { listStaff } from '../../booking/list-staff.js';
 import type { AppContext } from '../../context.js';
 import type { ApiApp } from './auth.js';
-import { bearerSecurity, errorResponses } from './schemas.js';
+import { bearerSecurity, errorResponses, queryOf } from './schemas.js';
 
 const TimeRange = z.object({ start: z.string().openapi({ example: '09:00' }), end: z.string().openapi({ example: '12:00' }) });
 
@@ -24,9 +24,10 @@ const listRoute = createRoute({
   tags: ['staff'],
   summary: 'Staff members (a staff token sees only its own record)',
   security: bearerSecurity,
+  request: { query: queryOf({}) },
   responses: {
     200: { description: 'Staff by name', content: { 'application/json': { schema: z.object({ items: z.array(StaffMember) }) } } },
-    ...errorResponses(),
+    ...errorResponses(400),
   },
 });
 

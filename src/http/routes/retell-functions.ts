@@ -8,6 +8,7 @@ import { runToolOnce } from '../../tools/run-tool-once.js';
 import { toolDefinitions } from '../../tools/tool-definitions.js';
 import { cleanJson } from '../../text/clean-text.js';
 import { errorResponse } from '../errors.js';
+import { publicBaseOf } from '../public-url.js';
 import { retellAuth, type RetellVariables } from '../middleware/retell-auth.js';
 
 /** The parts of Retell's call object a function call needs; everything else is ignored. */
@@ -33,7 +34,12 @@ export function retellFunctionRoutes(ctx: AppContext): Hono<{ Variables: RetellV
   const app = new Hono<{ Variables: RetellVariables }>();
   const deps = bookingDepsOf(ctx);
 
-  app.get('/retell/functions', (c) => c.json(toolDefinitions()));
+  // Public, like any description of an API: it shows no data. The URLs are absolute, so the definitions paste as they are.
+  app.get('/retell/functions', (c) => {
+    const base = publicBaseOf(c, ctx.config);
+    if (!base) return errorResponse(c, 'bad_request', 'The Host header is no host name; set PUBLIC_URL.');
+    return c.json(toolDefinitions(base));
+  });
 
   app.post('/retell/functions/:name', retellAuth(ctx), async (c) => {
     const name = c.req.param('name');

@@ -1,4 +1,4 @@
-import type { Facts } from '../../german/understand/index.js';
+import { asksForOwnAppointments, type Facts } from '../../german/understand/index.js';
 import { ANYTHING_ELSE, WHAT_ELSE } from '../../german/speak/lines.js';
 import { ASK_ON_SITE, OFFER_TRANSFER_FOR_QUESTION, answerBusinessQuestion } from '../../german/speak/lines-business.js';
 import type { Draft } from './draft.js';
@@ -13,6 +13,29 @@ import type { Draft } from './draft.js';
 function carriesMore(f: Facts): boolean {
   return (
     f.serviceIds.length > 0 || f.hasWhen || f.staff !== null || ['book', 'cancel_appointment', 'reschedule_appointment', 'human', 'goodbye'].includes(f.intent)
+  );
+}
+
+/**
+ * A question no topic covers is answered honestly only when the utterance says nothing else the call can act on
+ * ("muss ich mir noch überlegen" is an ending, "darf ich fragen, was das kostet" a price question).
+ */
+function onlyAsks(f: Facts): boolean {
+  const c = f.cues;
+  return (
+    f.intent === 'unknown' &&
+    !carriesMore(f) &&
+    f.question === null &&
+    f.name === null &&
+    f.phone === null &&
+    f.ordinal === null &&
+    !c.ending &&
+    !c.personRequest &&
+    !c.correction &&
+    c.shift === null &&
+    c.unknownStaffName === null &&
+    !c.callback &&
+    !asksForOwnAppointments(f.text)
   );
 }
 
@@ -32,7 +55,7 @@ export function answerBusiness(d: Draft, f: Facts): 'done' | 'go_on' | 'none' {
     }
   }
   const question = f.businessQuestion;
-  if (!question) return 'none';
+  if (!question || (question.kind === 'other' && !onlyAsks(f))) return 'none';
   memory.outcome ??= 'information';
   const answer = answerBusinessQuestion(question, d.directory.business);
   d.say(answer.text);

@@ -5,6 +5,7 @@ import { NO_APPOINTMENT, NO_APPOINTMENT_THEN, askWhichAppointment, phraseCancel 
 import { CHANGES_NEED_CALLING_NUMBER } from '../../german/speak/refusals.js';
 import type { AppointmentRef, CancelOutcome, FindAppointmentsOutcome } from '../../reception/outcomes.js';
 import type { Draft } from './draft.js';
+import { tell } from './unheard.js';
 import { pickAppointment } from './pick-appointment.js';
 import type { StepOf } from './state.js';
 
@@ -90,8 +91,8 @@ export function answerCancel(d: Draft, step: StepOf<'cancelling'>, outcome: Canc
     const ownBooking = memory.justBooked?.appointment.id === step.appointment.id;
     if (ownBooking) memory.justBooked = null;
     memory.outcome = ownBooking ? null : 'cancelled_appointment';
-  }
-  if (late) memory.announcement = reply;
+    tell(d, reply, late, 'change');
+  } else if (late) memory.announcement = reply;
   if (step.then === 'end') {
     d.to({ phase: 'ended' });
     return d.hangUp(`${reply} ${GOODBYE}`);

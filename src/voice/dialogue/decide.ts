@@ -14,6 +14,7 @@ import type { CallerInfo, DialogueEvent, ReceptionAnswer } from './events.js';
 import { answerMoveLookup, answerReschedule } from './reschedule-step.js';
 import { goodbye, respondToCaller } from './respond-to-caller.js';
 import type { Caller, DialogueState, Step } from './state.js';
+import { noteTalkedOver, sayUnheardOffer, tell } from './unheard.js';
 
 /**
  * The conversation's decision: from where the call stands and what just happened to the next state and the
@@ -55,8 +56,9 @@ function learnCaller(caller: Caller, info: CallerInfo): Caller {
 }
 
 /** A new turn: what the last one said becomes the line to repeat; an operation left half-way is settled. */
-function beginTurn(state: DialogueState, directory: Directory, now: Date): Draft {
+function beginTurn(state: DialogueState, directory: Directory, now: Date, agentHeard?: string | null): Draft {
   const d = new Draft(state, directory, now);
+  noteTalkedOver(d, agentHeard);
   const memory = d.state.memory;
   if (memory.saying.length > 0) memory.lastLine = memory.saying.join(' ');
   memory.saying = [];
@@ -103,7 +105,7 @@ function remind(state: DialogueState, directory: Directory, now: Date): Decision
 }
 
 function hear(state: DialogueState, event: Extract<DialogueEvent, { kind: 'heard' }>, directory: Directory): Decision {
-  const d = beginTurn(state, directory, event.now);
+  const d = beginTurn(state, directory, event.now, event.agentHeard);
   const memory = d.state.memory;
   const { facts, callerUtterances } = event;
   if (d.step.phase === 'ended') {
@@ -118,6 +120,8 @@ function hear(state: DialogueState, event: Extract<DialogueEvent, { kind: 'heard
     memory.announcement = null;
     memory.handled = { text: facts.text, count: callerUtterances };
     d.say(ANYTHING_ELSE);
+  } else if (sayUnheardOffer(d, facts)) {
+    memory.handled = { text: facts.text, count: callerUtterances };
   } else {
     if (memory.announcement) {
       d.say(memory.announcement);
@@ -144,10 +148,14 @@ function hear(state: DialogueState, event: Extract<DialogueEvent, { kind: 'heard
 /** Takes the reception's answer to the operation the step is waiting for; any other answer changes nothing. */
 function takeAnswer(d: Draft, answer: ReceptionAnswer, late: boolean): void {
   const step = d.step;
-  if (answer.operation === 'offer' && step.phase === 'checking') return answerOffer(d, step.wish, answer.outcome, step.avoid);
+  if (answer.operation === 'offer' && step.phase === 'checking') {
+    const from = d.state.memory.saying.length;
+    answerOffer(d, step.wish, answer.outcome, step.avoid);
+    return tell(d, d.state.memory.saying.slice(from).join(' '), late, 'offer');
+  }
   if (answer.operation === 'book' && step.phase === 'booking') {
     answerBooking(d, step, answer.outcome, late);
-    return rememberBooking(d, answer.outcome, late);
+    return rememberBooking(d, answer.outcome, late, step.wish.staff !== null);
   }
   if (answer.operation === 'findAppointments' && step.phase === 'finding') {
     if (step.lookup.for === 'list') return answerListLookup(d, answer.outcome);

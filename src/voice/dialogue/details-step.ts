@@ -9,8 +9,9 @@ import type { BookOutcome, OfferedSlot } from '../../reception/outcomes.js';
 import { collect, shiftWish } from './collect-step.js';
 import { dayWordingOf } from './day-wording.js';
 import type { Draft } from './draft.js';
-import { afterBooked, askPersonName, bookingForSomeoneElse, personName, takePersonName } from './household-step.js';
+import { afterBooked, askPersonName, bookingForSomeoneElse, personName, settleOwnName, takePersonName } from './household-step.js';
 import { notUnderstood } from './not-understood.js';
+import { tell } from './unheard.js';
 import type { ServiceWish, StepOf } from './state.js';
 
 /** Name (unless known), then the phone number (the calling one, confirmed by its last digits), then book. */
@@ -57,11 +58,11 @@ export function takeName(d: Draft, f: Facts, step: StepOf<'name'>): void {
   if ((!f.name || f.cues.correction || f.cues.shift) && correctChosen(d, f, step)) return;
   if (takePersonName(d, f)) return;
   if (bookingForSomeoneElse(d)) return askDetailsOrBook(d, step.wish, step.chosen);
-  // "Für mich" to "für wen ist der Termin?": the caller's own name, when the call knows it.
-  if (!f.name && f.bookingFor?.kind === 'self' && d.state.caller.name) return askDetailsOrBook(d, step.wish, step.chosen);
+  // "Für mich" to "für wen ist der Termin?": the caller's own name, when the call knows it as theirs.
+  if (!f.name && f.bookingFor?.kind === 'self' && d.state.caller.name && !d.state.caller.askOwnName) return askDetailsOrBook(d, step.wish, step.chosen);
   const name = f.cues.introducedName ?? f.name;
   if (!name) return notUnderstood(d, NAME_AGAIN);
-  d.state.caller.name = name;
+  settleOwnName(d, name);
   askDetailsOrBook(d, step.wish, step.chosen);
 }
 
@@ -122,7 +123,7 @@ export function answerBooking(d: Draft, step: StepOf<'booking'>, outcome: BookOu
     const sentence = reply;
     d.to({ phase: 'anything_else', serviceId: step.wish.serviceId });
     memory.outcome = 'booked';
-    if (late) memory.announcement = sentence;
+    tell(d, sentence, late, 'booking');
     return d.say(`${BOOKED_INTRO} ${sentence} ${afterBooked(d) ?? ANYTHING_ELSE}`);
   }
   if (late) memory.announcement = reply;

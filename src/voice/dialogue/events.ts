@@ -48,8 +48,12 @@ export type DialogueEvent =
   | { kind: 'opened'; caller: CallerInfo; now: Date }
   /** Who is calling, learned after the greeting (late call details). */
   | { kind: 'caller_known'; caller: CallerInfo }
-  /** The caller said something: the words since the agent last spoke, read by german/, and their position. */
-  | { kind: 'heard'; facts: Facts; callerUtterances: number; now: Date }
+  /**
+   * The caller said something: the words since the agent last spoke, read by german/, and their position.
+   * `agentHeard`: the agent's last words as the transcript has them, which is what the caller heard before speaking
+   * (less than was sent when they talked over it); absent when the transcript has no agent line.
+   */
+  | { kind: 'heard'; facts: Facts; callerUtterances: number; now: Date; agentHeard?: string | null }
   /** The caller has been silent for a while. */
   | { kind: 'reminder'; now: Date }
   /**

@@ -8,17 +8,20 @@ import {
   callbackPromised,
   personNotReachable,
   transferToPerson,
+  unknownPerson,
 } from '../../german/speak/lines-booking-flow.js';
 import { speakStaff } from '../../german/speak/speak.js';
 import type { Draft } from './draft.js';
-import { askPersonName } from './household-step.js';
+import { askPersonName, settleOwnName } from './household-step.js';
 import { notUnderstood } from './not-understood.js';
 
 const CHANGING: ReadonlySet<string> = new Set(['reschedule', 'reschedule_pick', 'cancel_pick', 'confirm_move', 'confirm_cancel']);
 
 /** True when the utterance carries something for a booking ("nein, Donnerstag um zehn"), not just a cue. */
 function wishful(f: Facts): boolean {
-  return f.serviceIds.length > 0 || f.hasWhen || f.staff?.kind === 'any' || f.cues.shift !== null;
+  // "ich ruf nächste Woche wieder an": the week is when they call, not a wish.
+  const when = f.hasWhen && !(f.cues.ending && f.cues.endingNamesWhen);
+  return f.serviceIds.length > 0 || when || f.staff?.kind === 'any' || f.cues.shift !== null;
 }
 
 /**
@@ -47,19 +50,41 @@ export function hearAnyStep(d: Draft, f: Facts): boolean {
     endPolitely(d);
     return true;
   }
-  if (f.cues.personRequest && f.staff?.kind === 'named' && !wishful(f)) {
-    putThrough(d, f.staff.staffIds[0] ?? null);
-    return true;
+  // "Ist Oliver heute im Laden? Ich müsste kurz mit ihm reden": a request for the person, whatever day is named with
+  // it; "bei Emma" or a service with it is a booking.
+  if (f.cues.personRequest && !booksToo(f)) {
+    if (f.staff?.kind === 'named') {
+      putThrough(d, f.staff.staffIds[0] ?? null);
+      return true;
+    }
+    if (f.staff === null && f.cues.unknownStaffName) {
+      nobodyOfThatName(d, f.cues.unknownStaffName);
+      return true;
+    }
   }
   return false;
+}
+
+/** A person request that also asks for a booking ("Kann ich bei Emma einen Herrenhaarschnitt bekommen?"). */
+function booksToo(f: Facts): boolean {
+  return f.serviceIds.length > 0 || f.intent === 'book' || f.cues.shift !== null || f.staff?.kind === 'any';
+}
+
+/** "Kann ich Sandra sprechen?" where nobody is called so: who works here, and a colleague on the line instead. */
+function nobodyOfThatName(d: Draft, name: string): void {
+  const transferTo = d.directory.business.transferNumber;
+  d.say(unknownPerson(name, d.directory.staff.map(speakStaff), Boolean(transferTo)));
+  if (transferTo) d.state.memory.transferOffer = { resume: WHAT_ELSE };
+  else d.state.memory.pending = { kind: 'callback', staffId: null };
 }
 
 /** A name introduced ("Hier ist Lisa Meyer") or a number said at any point is taken; nobody asks for it again. */
 function keepDetails(d: Draft, f: Facts): void {
   const caller = d.state.caller;
   const phase = d.step.phase;
-  // A returning customer's name stays (a household shares a number: whose name it is, is asked where it matters).
-  if (f.cues.introducedName && !caller.known && phase !== 'name') caller.name = f.cues.introducedName;
+  // A returning customer who introduces themselves keeps the stored name; another name is someone else of the
+  // household, and the booking goes under them.
+  if (f.cues.introducedName && phase !== 'name') settleOwnName(d, f.cues.introducedName);
   // The name and phone steps read the number themselves (and read it back); elsewhere a number is kept for later.
   const booking = phase === 'open' || phase === 'collect' || phase === 'offered' || phase === 'checking' || phase === 'anything_else';
   // A number named for a change ("der Termin läuft unter 0176 …") is a claim, not where to book: changes go by the calling number.

@@ -22,6 +22,9 @@ export function noteWhoFor(d: Draft, f: Facts): void {
   const current = forWhomOf(d);
   switch (said.kind) {
     case 'self':
+      // "Für mich" before anything else was said of whom, from a number known under a name: the number may be a
+      // household's whose other member is the one on file, so the caller's own name is asked (unless said now).
+      if (caller.known && caller.forWhom === undefined && !f.cues.introducedName) caller.askOwnName = true;
       caller.forWhom = { kind: 'self' };
       caller.second = null;
       return;
@@ -40,8 +43,20 @@ export function noteWhoFor(d: Draft, f: Facts): void {
 export function personName(d: Draft): string | null {
   const whom = forWhomOf(d);
   if (whom.kind === 'other') return whom.name;
-  if (whom.kind === 'ask') return null;
+  if (whom.kind === 'ask' || d.state.caller.askOwnName) return null;
   return d.state.caller.name;
+}
+
+/**
+ * The caller's own name as they said it: the number's known customer when it is theirs ("Weber" for Jonas Weber,
+ * kept as stored), else someone else of the household, who is then no known customer.
+ */
+export function settleOwnName(d: Draft, said: string): void {
+  const caller = d.state.caller;
+  delete caller.askOwnName;
+  if (caller.name && sameName(caller.name, said)) return;
+  caller.name = said;
+  caller.known = false;
 }
 
 /** Whether the booking under way is for someone other than the caller. */
@@ -97,8 +112,10 @@ export function afterBooked(d: Draft): string | null {
   return null;
 }
 
+/** The same person's name: whole, or one said as the other's first name or surname ("Jonas", "Weber", "Jonas Weber"). */
 function sameName(a: string, b: string): boolean {
   const key = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
   const [ka, kb] = [key(a), key(b)];
-  return ka === kb || ka.split(' ')[0] === kb || kb.split(' ')[0] === ka;
+  const parts = (k: string) => k.split(' ');
+  return ka === kb || (!kb.includes(' ') && parts(ka).includes(kb)) || (!ka.includes(' ') && parts(kb).includes(ka));
 }

@@ -13,9 +13,12 @@ import { move, targetOf } from './reschedule-step.js';
  * second time beside it; given up, it is cancelled, and the caller is told either way.
  */
 
-/** Remembers what this call just booked, so a "doch lieber …" right after it moves it. */
-export function rememberBooking(d: Draft, outcome: BookOutcome, late: boolean): void {
-  if (outcome.kind === 'booked') d.state.memory.justBooked = { appointment: outcome.appointment, rejected: false, late };
+/**
+ * Remembers what this call just booked, so a "doch lieber …" right after it moves it. `staffChosen`: the caller asked
+ * for the staff member (else the agent picked whoever was free).
+ */
+export function rememberBooking(d: Draft, outcome: BookOutcome, late: boolean, staffChosen: boolean): void {
+  if (outcome.kind === 'booked') d.state.memory.justBooked = { appointment: outcome.appointment, rejected: false, late, staffChosen };
 }
 
 /** A turn has told the caller of a booking that committed unheard: from now on their words answer it as usual. */

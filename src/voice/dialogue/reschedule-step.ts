@@ -10,6 +10,7 @@ import type { Draft } from './draft.js';
 import { pickAppointment } from './pick-appointment.js';
 import { dropRejected, isRejectedBooking } from './reconsider-booking.js';
 import type { MoveTarget, StepOf } from './state.js';
+import { tell } from './unheard.js';
 
 /** Moves an appointment: with the new time in the same sentence at once, otherwise asks for it. */
 export function rescheduleStep(d: Draft, f: Facts): void {
@@ -125,7 +126,10 @@ export function move(d: Draft, target: MoveTarget, appointment: AppointmentRef):
     return d.say(ASK_RESCHEDULE_TIME);
   }
   d.to({ phase: 'rescheduling', target, moving: appointment });
-  d.run({ operation: 'reschedule', request: { appointmentId: appointment.id, startsAt, staffId: target.staffId } }, FILLER);
+  // This call's booking, with a staff member the agent picked: the new time goes to whoever is free then.
+  const just = d.state.memory.justBooked;
+  const anyStaff = target.staffId === null && just?.appointment.id === appointment.id && !just.staffChosen;
+  d.run({ operation: 'reschedule', request: { appointmentId: appointment.id, startsAt, staffId: target.staffId, anyStaff } }, FILLER);
 }
 
 /** The caller's appointments, found for a move: the only one is read back with the new time, several are listed. */
@@ -152,11 +156,18 @@ export function answerReschedule(d: Draft, step: StepOf<'rescheduling'>, outcome
   const member = d.directory.staff.find((m) => m.id === step.target.staffId);
   const reply = phraseReschedule(outcome, step.moving, d.directory, d.now, member ? speakStaff(member) : undefined);
   const ownBooking = memory.justBooked?.appointment.id === step.moving.id;
-  if (late) memory.announcement = reply;
+  if (late && outcome.kind !== 'rescheduled') memory.announcement = reply;
   switch (outcome.kind) {
     case 'rescheduled':
+      tell(d, reply, late, ownBooking ? 'booking' : 'change');
       // A booking of this call that was moved is still this call's booking, now at the time the caller wants.
-      if (ownBooking) memory.justBooked = { appointment: outcome.appointment, rejected: false, late };
+      if (ownBooking)
+        memory.justBooked = {
+          appointment: outcome.appointment,
+          rejected: false,
+          late,
+          staffChosen: memory.justBooked?.staffChosen !== false || step.target.staffId !== null,
+        };
       else memory.outcome = 'rescheduled_appointment';
       d.to({ phase: 'anything_else', serviceId: null });
       return d.say(`${reply} ${ANYTHING_ELSE}`);

@@ -118,6 +118,11 @@ export const Caller = z.object({
   household: z.boolean().optional(),
   /** Whom the booking under way is for; absent: the caller. */
   forWhom: ForWhom.optional(),
+  /**
+   * The caller said the booking is for themselves ("für mich") from a number known under a name they have not
+   * given: their own name is asked before booking, never the number's customer assumed.
+   */
+  askOwnName: z.boolean().optional(),
   /** "für uns beide": the second person, booked after the first. */
   second: z
     .object({ relation: z.string().max(40).nullable() })
@@ -138,6 +143,17 @@ const Memory = z.object({
   fillerSaid: z.boolean(),
   /** The result of a write whose turn was superseded: the next turn says it first. */
   announcement: z.string().nullable(),
+  /**
+   * What the last turn told that the caller must hear: a committed change (`booking`: this call's booking, `change`:
+   * another) or an offer. If the caller talked over it, the next turn tells a change again (a booking then counts as
+   * unheard, so a new wish is reconciled with it) and an offer becomes `unheardOffer`.
+   */
+  told: z
+    .object({ text: z.string(), kind: z.enum(['booking', 'change', 'offer']) })
+    .nullable()
+    .default(null),
+  /** An offer the caller never heard (they talked over it): a bare "ja" or "hallo?" gets it said, never takes it. */
+  unheardOffer: z.string().nullable().default(null),
   /**
    * The caller text the last turn acted on, and how many caller utterances the transcript had then. Retell asking
    * again for the same words at the same position is a re-request (act once); the same words later ("ja" twice)
@@ -163,7 +179,16 @@ const Memory = z.object({
    * does not suit (it is moved, or cancelled if they give up: never left beside a second one); `late` when it
    * committed in a turn the caller talked over, so whatever they wish next is reconciled with it.
    */
-  justBooked: z.object({ appointment: AppointmentRef, rejected: z.boolean(), late: z.boolean() }).nullable().default(null),
+  justBooked: z
+    .object({
+      appointment: AppointmentRef,
+      rejected: z.boolean(),
+      late: z.boolean(),
+      /** The caller asked for this staff member; when not, a move may go to whoever is free at the new time. */
+      staffChosen: z.boolean().default(true),
+    })
+    .nullable()
+    .default(null),
 });
 
 export const DialogueState = z.object({ caller: Caller, memory: Memory, step: Step });
@@ -180,6 +205,8 @@ export function initialState(): DialogueState {
       saying: [],
       fillerSaid: false,
       announcement: null,
+      told: null,
+      unheardOffer: null,
       handled: null,
       operations: 0,
       confused: 0,
