@@ -83,7 +83,7 @@ describe.each(engines)('a business applied from a file takes calls on $name', ({
     const call = await dial(file.number, '+436641234567');
     expect(call.greeting).toContain('Physiotherapie Hofer');
     const offer = await call.say('Grüß Gott, ich hätte gern eine Fangopackung mit Massage am Dienstag um zehn bei Frau Hofer');
-    expect(offer).toContain('Morgen um 10 Uhr hat Frau Hofer Zeit für eine Fangopackung mit Massage.');
+    expect(offer).toContain('Am Dienstag um 10 Uhr hat Frau Hofer Zeit für eine Fangopackung mit Massage.');
     await call.say('ja, passt');
     await call.say('Karl Wagner');
     const done = await call.say('ja');

@@ -217,7 +217,7 @@ describe('changes over the Retell WebSocket', () => {
     const newerAt = call.client.frames.length;
     const reply = await call.client.ask(newerId, [...call.transcript], { timeoutMs: 10_000 });
     call.transcript.push(agent(reply.text));
-    expect(reply.text).toMatch(/^Am Samstag, dem 21\. November, um 10 Uhr .*Emma.*eintragen\?\s*$/);
+    expect(reply.text).toMatch(/^Am Samstag um 10 Uhr .*Emma.*eintragen\?\s*$/);
     const old = call.client.frames.slice(newerAt).filter((f: OutboundFrame) => f.response_type === 'response' && f.response_id === lookupId);
     expect(old).toEqual([]);
     expect(await bookedFor(from)).toEqual([]);
