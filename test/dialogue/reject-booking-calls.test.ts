@@ -61,6 +61,10 @@ const rejections: Array<[string, string, string]> = [
   ['Stopp, ich habe mich versprochen, ich meinte Samstag um zwölf', '2026-11-21 12:00', 'am Samstag, dem 21. November, um 12 Uhr'],
   ['nee doch lieber zwei stunden später', '2026-11-25 12:00', 'am Mittwoch, dem 25. November, um 12 Uhr'],
   ['Das stimmt so nicht, ich wollte Dienstag um zehn', '2026-11-24 10:00', 'am Dienstag, dem 24. November, um 10 Uhr'],
+  // A no or an "eigentlich" with a new time names what the booking should have been, not a second appointment.
+  ['hm nee eigentlich mittwoch um elf uhr fünfzehn', '2026-11-25 11:15', 'am Mittwoch, dem 25. November, um Viertel nach elf'],
+  ['Nein, Donnerstag um zehn.', '2026-11-26 10:00', 'am Donnerstag, dem 26. November, um 10 Uhr'],
+  ['Eigentlich meinte ich Samstag um zwölf', '2026-11-21 12:00', 'am Samstag, dem 21. November, um 12 Uhr'],
 ];
 
 const calls: CallScript[] = [

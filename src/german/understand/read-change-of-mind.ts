@@ -12,6 +12,11 @@ export interface ChangeOfMind {
   another: boolean;
   /** "eine Stunde später", "eine halbe Stunde früher": minutes to move by, relative to the appointment. */
   shiftMinutes: number | null;
+  /**
+   * "nee, eigentlich Freitag um elf", "nein, Samstag": a no or an "eigentlich" that, with a new day or time, takes the
+   * booking back (alone it is only a no to "anything else?").
+   */
+  negates: boolean;
 }
 
 const REJECTS =
@@ -20,6 +25,7 @@ const GIVES_UP =
   /\blass(en)?\s+(wir\s+)?(es|das|das\s+ganze|'?s)\b|\blassen\s+wir'?s\b|\bvergessen\s+(sie|se)\s*('?s|es|das|des)\b|\bdann\s+(eben|halt|doch|lieber)?\s*(nicht|keinen|gar\s+nicht)\b|\b(brauche|brauch)\s+(ich\s+)?(doch\s+)?keinen\b|\bdoch\s+keinen\b|\bich\s+(ruf|rufe|melde)\s+(mich\s+)?(wieder|nochmal|noch\s+mal|spaeter|ein\s+andermal)\b|\b(absagen|stornieren|streichen|wegmachen|rausnehmen|loeschen)\b|\bganz\s+lassen\b|\bsein\s+lassen\b|\bbleiben\s+lassen\b/;
 const ANOTHER =
   /\bnoch\s+(einen|nen|'nen|ein|eine)\b|\b(zweite[nr]?|weitere[nr]?)\s+termin\b|\bzusaetzlich\b|\bausserdem\b|\bauch\s+noch\b|\bfuer\s+(meine[nrm]?|unsere[nrm]?)\b|\bund\s+(dann\s+)?(fuer|mein\w*)\b.{0,20}\bauch\b/;
+const NEGATES = /^(\W*(hm+|aeh+m*|oh|ach|also)\b)*\W*(nee|nein|ne|noe|nö)\b|\beigentlich\b/;
 const SHIFT = /(?:\b([a-z']+|\d+)\s+)?(halbe\s+|viertel\s+)?\b(stunden?|viertelstunde|dreiviertelstunde|minuten)\s+(spaeter|frueher|eher)\b/;
 
 function shiftOf(t: string): number | null {
@@ -47,5 +53,6 @@ export function readChangeOfMind(text: string): ChangeOfMind {
     givesUp: GIVES_UP.test(t),
     another: ANOTHER.test(t),
     shiftMinutes,
+    negates: NEGATES.test(t),
   };
 }

@@ -58,7 +58,12 @@ export function reconsiderBooking(d: Draft, f: Facts): boolean {
   const wishes = f.hasWhen || f.staff?.kind === 'named' || mind.shiftMinutes !== null;
   // After a barge-in the caller never heard the booking: a new wish is a change of it, not a second appointment.
   // A bare "nein" barged in while the booking was written is a no to it, not to "anything else?".
-  const takesBack = mind.rejects || f.intent === 'reschedule_appointment' || (just.late && (wishes || f.serviceIds.length > 0 || f.intent === 'no'));
+  // "nee, eigentlich Freitag um elf" names what the booking should have been; a second one would be "noch einen".
+  const takesBack =
+    mind.rejects ||
+    f.intent === 'reschedule_appointment' ||
+    (mind.negates && wishes) ||
+    (just.late && (wishes || f.serviceIds.length > 0 || f.intent === 'no'));
   if (f.intent === 'cancel_appointment' && !takesBack) {
     askCancel(d, just.appointment, [just.appointment]);
     return true;
