@@ -175,10 +175,23 @@ export function extractClockTimes(s: Scan, from: number, to: number): ClockMenti
     lastEnd = end;
     lastHour = c.h;
     i = end - 1;
-    if (marker.role === 'deadline' || marker.role === 'negated') continue;
+    if (marker.role === 'deadline' || (marker.role === 'negated' && !preferredAfter(s, end))) continue;
     out.push({ kind: 'time', start: marker.start, end, h: c.h, m: c.m, lead0: c.lead0, idiom: c.idiom });
   }
   return out;
+}
+
+/**
+ * "doch nicht um elf uhr fünfzehn wäre besser": a recogniser drops the comma after "doch nicht", but a time followed
+ * by "wäre besser", "ist lieber" or "passt besser" is the one wished for, so the "nicht" before it was about another.
+ */
+function preferredAfter(s: Scan, end: number): boolean {
+  const next = wordAt(s, end);
+  const after = wordAt(s, end + 1);
+  return (
+    (next === 'waere' || next === 'wär' || next === 'waer' || next === 'ist' || next === 'passt' || next === 'ginge' || next === 'geht') &&
+    (after === 'besser' || after === 'lieber')
+  );
 }
 
 function isAltGap(s: Scan, from: number, to: number): boolean {

@@ -219,3 +219,16 @@ describe('parseDateTime with opening hours', () => {
     expect(parseDateTime('halb acht', REF, { isOpen: lateOpen })).toEqual({ date: null, time: '19:30', partOfDay: null, ambiguous: false });
   });
 });
+
+describe('parseDateTime: a negated time and a preferred one', () => {
+  it.each([
+    ['oh also doch nicht um elf uhr fünfzehn wäre besser', '11:15'],
+    ['doch nicht um halb elf ist lieber', '10:30'],
+    ['nee um drei passt besser', '15:00'],
+    ['nicht um elf', null],
+    ['doch nicht um zehn lieber um elf', '11:00'],
+    ['nicht um zehn, lieber', null],
+  ])('"%s" wishes %s', (text, time) => {
+    expect(parseDateTime(text, REF).time).toBe(time);
+  });
+});
