@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyApiToken } from '../src/access/verify-api-token.js';
 import { runCli } from '../src/cli.js';
@@ -84,7 +84,11 @@ describe('termin-agent token', () => {
   it('lists tokens without their secrets, and revokes one', async () => {
     const created = await run(['create', '--role', 'staff', '--staff', salon.staff.emma, '--business', salon.definition.slug, '--label', 'Emma Handy']);
     const token = created.out.trim();
-    const [row] = await database.db.select().from(apiTokens).where(eq(apiTokens.label, 'Emma Handy'));
+    // Other test files write tokens with this label into the same database: this business's is the one.
+    const [row] = await database.db
+      .select()
+      .from(apiTokens)
+      .where(and(eq(apiTokens.label, 'Emma Handy'), eq(apiTokens.businessId, salon.id)));
     const listed = await run(['list', '--business', salon.definition.slug]);
     expect(listed.code).toBe(0);
     expect(listed.out).toMatch(/^ID\s+BUSINESS\s+ROLE\s+STAFF\s+LABEL\s+CREATED\s+LAST USED\s+REVOKED/);
