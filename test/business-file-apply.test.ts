@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { asc, eq, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { addTimeOff } from '../src/booking/add-time-off.js';
 import { bookAppointment } from '../src/booking/book-appointment.js';
 import { lockStaffCalendars } from '../src/booking/in-staff-transaction.js';
 import { findOpenSlots } from '../src/booking/find-open-slots.js';
@@ -20,7 +21,7 @@ import { runBusiness } from '../src/cli/business.js';
 import { createFixedClock } from '../src/clock.js';
 import type { Database, Db } from '../src/db/database.js';
 import { rowsOf } from '../src/db/rows.js';
-import { appointments, businesses, services, staff } from '../src/db/schema.js';
+import { appointments, businesses, services, staff, staffTimeOff } from '../src/db/schema.js';
 import { bookingDeps, caller, key, phone } from './support/booking.js';
 import { memoryIo } from './support/cli-io.js';
 import { engines, openTestPostgres } from './support/databases.js';
@@ -250,6 +251,28 @@ describe.each(engines)('applying a business file on $name', ({ open }) => {
       { line: 11, path: 'business.phone_numbers[0]', message: expect.stringContaining(`already routes calls to ${p.slug}`) },
     ]);
     expect(await database.db.select().from(businesses).where(eq(businesses.id, other.id))).toEqual([]);
+  });
+
+  it('leaves a sick day entered through the API alone: a later apply keeps it, and an export does not write it', async () => {
+    const p = physio();
+    await apply(p.text);
+    const before = await exportBusiness(database.db, p.slug, NOW, { format: 'yaml', schemaRef: 'schema/business.schema.json' });
+    const sick = await addTimeOff(bookingDeps(database, { now: NOW.toISOString() }).deps, {
+      businessId: p.id,
+      staffId: rowIdFor(p.slug, 'staff', 'hofer'),
+      startsAt: vienna('2027-04-28T00:00'),
+      endsAt: vienna('2027-04-29T00:00'),
+      reason: 'krank',
+      actor: { type: 'admin', id: null },
+    });
+    expect(sick.kind).toBe('added');
+    expect(kind(await apply(p.text))).toBe('unchanged');
+    const kept = await database.db
+      .select()
+      .from(staffTimeOff)
+      .where(eq(staffTimeOff.staffId, rowIdFor(p.slug, 'staff', 'hofer')));
+    expect(kept.map((t) => t.reason)).toContain('krank');
+    expect(await exportBusiness(database.db, p.slug, NOW, { format: 'yaml', schemaRef: 'schema/business.schema.json' })).toBe(before);
   });
 
   it("seeds the demo from its files: exporting it gives the demo's file back, byte for byte", async () => {

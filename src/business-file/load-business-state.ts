@@ -1,7 +1,7 @@
-import { and, asc, eq, gt, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, ne, notExists, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/database.js';
 import { BusinessAnswers, readJsonColumn, ServiceSegments, WeeklyHours } from '../db/json-columns.js';
-import { appointments, businesses, closures, services, staff, staffServices, staffTimeOff } from '../db/schema.js';
+import { activityLog, appointments, businesses, closures, services, staff, staffServices, staffTimeOff } from '../db/schema.js';
 import type { AbsenceDefinition, BusinessDefinition, ServiceDefinition } from './business-definition.js';
 import { canonicalHours } from './week-hours.js';
 
@@ -59,6 +59,19 @@ const absence = (r: { id: string; startsAt: Date; endsAt: Date; reason: string |
   reason: r.reason,
 });
 
+/**
+ * A closure or time off entered through the staff API (a sick day, a closure for a burst pipe) is the day's business,
+ * not the file's: a file applied later neither removes it nor exports it. The API writes an activity row for each.
+ */
+function notEnteredByApi(db: Queryable, businessId: string, action: 'time_off.added' | 'closure.added', rowId: ReturnType<typeof sql>) {
+  return notExists(
+    db
+      .select({ one: sql`1` })
+      .from(activityLog)
+      .where(and(eq(activityLog.businessId, businessId), eq(activityLog.action, action), eq(activityLog.entityId, rowId))),
+  );
+}
+
 /** The business with `slug` as stored, or null when there is none. */
 export async function loadBusinessState(db: Queryable, slug: string, now: Date): Promise<BusinessState | null> {
   const [b] = await db.select().from(businesses).where(eq(businesses.slug, slug)).limit(1);
@@ -75,9 +88,13 @@ export async function loadBusinessState(db: Queryable, slug: string, now: Date):
       .select({ id: staffTimeOff.id, staffId: staffTimeOff.staffId, startsAt: staffTimeOff.startsAt, endsAt: staffTimeOff.endsAt, reason: staffTimeOff.reason })
       .from(staffTimeOff)
       .innerJoin(staff, eq(staff.id, staffTimeOff.staffId))
-      .where(eq(staff.businessId, b.id))
+      .where(and(eq(staff.businessId, b.id), notEnteredByApi(db, b.id, 'time_off.added', sql`${staffTimeOff.id}::text`)))
       .orderBy(asc(staffTimeOff.startsAt)),
-    db.select().from(closures).where(eq(closures.businessId, b.id)).orderBy(asc(closures.startsAt)),
+    db
+      .select()
+      .from(closures)
+      .where(and(eq(closures.businessId, b.id), notEnteredByApi(db, b.id, 'closure.added', sql`${closures.id}::text`)))
+      .orderBy(asc(closures.startsAt)),
     db.selectDistinct({ serviceId: appointments.serviceId, staffId: appointments.staffId }).from(appointments).where(eq(appointments.businessId, b.id)),
     db
       .select({
