@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { localDayOf } from '../../booking/local-days.js';
 import { DATE_WINDOW_FUTURE_DAYS, DATE_WINDOW_PAST_DAYS, placeInDateWindow } from '../../date-window.js';
 import { ApiError } from '../errors.js';
+import { AppointmentSummary } from './appointment-json.js';
 import { StartInput, startInstant } from './start-input.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -17,6 +18,14 @@ export const blockBody = {
   from: BlockBound.openapi({ description: 'From (a date: that local day’s start)', example: '2030-03-05' }),
   to: BlockBound.openapi({ description: 'Until, exclusive (a date: including that whole local day)', example: '2030-03-05' }),
   reason: z.string().max(200, { error: 'at most 200 characters' }).optional().openapi({ example: 'krank' }),
+};
+
+/** What entering a stretch answers beside the stretch itself, for time off and closures alike. */
+export const blockAddedFields = {
+  overlapping: z
+    .array(AppointmentSummary)
+    .openapi({ description: 'Booked appointments inside it, in calendar order: they stay booked until someone moves or cancels them' }),
+  releasedHolds: z.number().int().openapi({ description: 'Slots held for callers still deciding that were given back' }),
 };
 
 function boundOf(value: string, timeZone: string, edge: 'from' | 'to'): Date {

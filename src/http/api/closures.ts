@@ -5,9 +5,9 @@ import { listClosures, type ClosureRecord } from '../../booking/list-closures.js
 import { removeClosure } from '../../booking/remove-closure.js';
 import { bookingDepsOf, type AppContext } from '../../context.js';
 import { ApiError } from '../errors.js';
-import { AppointmentSummary, appointmentSummaryJson } from './appointment-json.js';
+import { appointmentSummaryJson } from './appointment-json.js';
 import type { ApiApp } from './auth.js';
-import { blockBody, blockRangeOf } from './block-range.js';
+import { blockAddedFields, blockBody, blockRangeOf } from './block-range.js';
 import { actorOf } from './booking-failure.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { LocalInstant, localIso } from './local-time.js';
@@ -29,10 +29,7 @@ const closureJson = (c: ClosureRecord, timeZone: string): z.infer<typeof Closure
 const Added = z
   .object({
     closure: Closure,
-    overlapping: z
-      .array(AppointmentSummary)
-      .openapi({ description: 'Booked appointments inside it, in calendar order: they stay booked until someone moves or cancels them' }),
-    releasedHolds: z.number().int().openapi({ description: 'Slots held for callers still deciding that were given back' }),
+    ...blockAddedFields,
   })
   .openapi('ClosureAdded');
 

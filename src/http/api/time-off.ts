@@ -5,9 +5,9 @@ import { listTimeOff, type TimeOff as TimeOffData } from '../../booking/list-tim
 import { removeTimeOff } from '../../booking/remove-time-off.js';
 import { bookingDepsOf, type AppContext } from '../../context.js';
 import { ApiError } from '../errors.js';
-import { AppointmentSummary, appointmentSummaryJson } from './appointment-json.js';
+import { appointmentSummaryJson } from './appointment-json.js';
 import type { ApiApp } from './auth.js';
-import { blockBody, blockRangeOf } from './block-range.js';
+import { blockAddedFields, blockBody, blockRangeOf } from './block-range.js';
 import { actorOf } from './booking-failure.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { checkStaffFilter } from './filters.js';
@@ -39,10 +39,7 @@ const timeOffJson = (t: TimeOffData, timeZone: string): z.infer<typeof TimeOff> 
 const Added = z
   .object({
     timeOff: TimeOff,
-    overlapping: z
-      .array(AppointmentSummary)
-      .openapi({ description: 'Booked appointments inside it, in calendar order: they stay booked until someone moves or cancels them' }),
-    releasedHolds: z.number().int().openapi({ description: 'Slots held for callers still deciding that were given back' }),
+    ...blockAddedFields,
   })
   .openapi('TimeOffAdded');
 
